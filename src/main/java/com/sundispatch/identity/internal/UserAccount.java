@@ -1,0 +1,119 @@
+package com.sundispatch.identity.internal;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import com.sundispatch.identity.Role;
+
+@Entity
+@Table(name = "users")
+class UserAccount {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, unique = true, length = 254)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Column(name = "full_name", nullable = false, length = 100)
+    private String fullName;
+
+    @Column(length = 32)
+    private String phone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
+    @Column(name = "mfa_enabled", nullable = false)
+    private boolean mfaEnabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+    }
+
+    UserAccount(String id, String email, String passwordHash, String fullName, Role role, boolean emailVerified,
+            Instant now) {
+        this.id = id;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.fullName = fullName;
+        this.role = role;
+        this.emailVerified = emailVerified;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    String fullName() {
+        return fullName;
+    }
+
+    String phone() {
+        return phone;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    boolean emailVerified() {
+        return emailVerified;
+    }
+
+    boolean mfaEnabled() {
+        return mfaEnabled;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    void changePasswordHash(String hash, Instant now) {
+        this.passwordHash = hash;
+        this.updatedAt = now;
+    }
+
+    void updateProfile(String fullName, String phone, Instant now) {
+        if (fullName != null) {
+            this.fullName = fullName;
+        }
+        if (phone != null) {
+            this.phone = phone.isEmpty() ? null : phone;
+        }
+        this.updatedAt = now;
+    }
+}

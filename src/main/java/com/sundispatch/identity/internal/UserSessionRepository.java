@@ -1,0 +1,23 @@
+package com.sundispatch.identity.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface UserSessionRepository extends JpaRepository<UserSession, String> {
+
+    /** Revokes one session of one user; the owner is part of the condition, never checked afterwards. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update UserSession s set s.revokedAt = :now, s.revokeReason = :reason
+            where s.id = :id and s.userId = :userId and s.revokedAt is null""")
+    int revoke(@Param("id") String id, @Param("userId") String userId, @Param("now") Instant now,
+            @Param("reason") String reason);
+
+    @Query("select s.id from UserSession s where s.revokedAt >= :since")
+    List<String> revokedSince(@Param("since") Instant since);
+}

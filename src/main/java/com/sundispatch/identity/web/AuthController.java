@@ -1,0 +1,100 @@
+package com.sundispatch.identity.web;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.sundispatch.identity.internal.AccountService;
+import com.sundispatch.identity.internal.AuthService;
+import com.sundispatch.identity.internal.ClientContext;
+import com.sundispatch.identity.internal.IdentityProperties;
+import com.sundispatch.identity.internal.TokenPair;
+import com.sundispatch.identity.web.IdentityRequests.LoginRequest;
+import com.sundispatch.identity.web.IdentityRequests.RefreshRequest;
+import com.sundispatch.identity.web.IdentityRequests.RegisterRequest;
+import com.sundispatch.identity.web.IdentityResponses.RegisteredResponse;
+import com.sundispatch.identity.web.IdentityResponses.TokenResponse;
+import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.security.CurrentUser;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Identity")
+class AuthController {
+
+    static final String REFRESH_COOKIE = "sd_refresh";
+    private static final String COOKIE_PATH = "/api/v1/auth";
+
+    private final AccountService accounts;
+    private final AuthService auth;
+    private final ClientIpResolver clientIp;
+    private final IdentityProperties properties;
+
+    AuthController(AccountService accounts, AuthService auth, ClientIpResolver clientIp,
+            IdentityProperties properties) {
+        this.accounts = accounts;
+        this.auth = auth;
+        this.clientIp = clientIp;
+        this.properties = properties;
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a customer account")
+    RegisteredResponse register(@Valid @RequestBody RegisterRequest request) {
+        return RegisteredResponse.of(accounts.register(request.email(), request.password(), request.fullName()));
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Exchange email and password for an access token and a refresh token")
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        TokenPair tokens = auth.login(request.email(), request.password(), client(http));
+        return withCookie(tokens);
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Rotate a refresh token (body or cookie) into a new token pair")
+    ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
+            @CookieValue(name = REFRESH_COOKIE, required = false) String cookie, HttpServletRequest http) {
+        String presented = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        return withCookie(auth.refresh(presented, client(http)));
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "End the current session: its access and refresh tokens stop working at once")
+    ResponseEntity<Void> logout(CurrentUser user, HttpServletResponse response) {
+        auth.logout(user);
+        ResponseCookie cleared = cookie("", Duration.ZERO);
+        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cleared.toString()).build();
+    }
+
+    private ResponseEntity<TokenResponse> withCookie(TokenPair tokens) {
+        ResponseCookie cookie = cookie(tokens.refreshToken(), properties.refreshAbsoluteTimeout());
+        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString()).body(TokenResponse.of(tokens));
+    }
+
+    private ResponseCookie cookie(String value, Duration maxAge) {
+        return ResponseCookie.from(REFRESH_COOKIE, value).httpOnly(true).secure(properties.secureCookies())
+                .sameSite("Strict").path(COOKIE_PATH).maxAge(maxAge).build();
+    }
+
+    private ClientContext client(HttpServletRequest http) {
+        return new ClientContext(clientIp.resolve(http), http.getHeader(HttpHeaders.USER_AGENT));
+    }
+}

@@ -1,0 +1,55 @@
+package com.sundispatch.identity.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the identity endpoints. Unknown fields are refused by the JSON reader (400). */
+final class IdentityRequests {
+
+    static final String EMAIL = "^[^@\\s<>\"']{1,64}@[^@\\s<>\"']+\\.[^@\\s<>\"']{2,}$";
+    /** Letters of any script, spaces, apostrophes, dots and hyphens: enough for real names, no markup. */
+    static final String NAME = "^[\\p{L}\\p{M}][\\p{L}\\p{M} '.\\-]{0,99}$";
+    static final String PHONE = "^$|^\\+?[0-9][0-9 ()\\-]{5,19}$";
+
+    private IdentityRequests() {
+    }
+
+    record RegisterRequest(
+            @NotBlank @Size(max = 254) @Email @Pattern(regexp = EMAIL, message = "must be a valid email address")
+            String email,
+            @NotNull @Size(max = 1024) String password,
+            @NotBlank @Size(max = 100) @Pattern(regexp = NAME,
+                    message = "may contain letters, spaces, apostrophes, dots and hyphens") String fullName) {
+
+        @Override
+        public String toString() {
+            return "RegisterRequest[email=" + email + ", password=***]";
+        }
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+
+        @Override
+        public String toString() {
+            return "LoginRequest[email=" + email + ", password=***]";
+        }
+    }
+
+    record RefreshRequest(@Size(max = 200) String refreshToken) {
+
+        @Override
+        public String toString() {
+            return "RefreshRequest[***]";
+        }
+    }
+
+    record UpdateProfileRequest(
+            @Size(min = 1, max = 100) @Pattern(regexp = NAME,
+                    message = "may contain letters, spaces, apostrophes, dots and hyphens") String fullName,
+            @Size(max = 32) @Pattern(regexp = PHONE, message = "must be a phone number such as +49 30 1234567")
+            String phone) {
+    }
+}

@@ -1,0 +1,47 @@
+package com.sundispatch.identity.web;
+
+import java.time.Instant;
+
+import com.sundispatch.identity.Role;
+import com.sundispatch.identity.internal.AccountView;
+import com.sundispatch.identity.internal.TokenPair;
+
+/** Response bodies: dedicated records, so no entity field can leak by being added later. */
+final class IdentityResponses {
+
+    private IdentityResponses() {
+    }
+
+    record RegisteredResponse(String id, String email, String fullName, Role role, boolean emailVerified) {
+        static RegisteredResponse of(AccountView a) {
+            return new RegisteredResponse(a.id(), a.email(), a.fullName(), a.role(), a.emailVerified());
+        }
+    }
+
+    record MeResponse(String id, String email, String fullName, String phone, Role role, boolean emailVerified,
+            boolean mfaEnabled, Instant createdAt) {
+        static MeResponse of(AccountView a) {
+            return new MeResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
+                    a.mfaEnabled(), a.createdAt());
+        }
+    }
+
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+        static TokenResponse of(TokenPair p) {
+            return new TokenResponse(p.accessToken(), p.tokenType(), p.expiresIn(), p.refreshToken());
+        }
+
+        @Override
+        public String toString() {
+            return "TokenResponse[***]";
+        }
+    }
+
+    record AdminUserResponse(String id, String email, String fullName, String phone, Role role,
+            boolean emailVerified, boolean mfaEnabled, Instant createdAt) {
+        static AdminUserResponse of(AccountView a) {
+            return new AdminUserResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
+                    a.mfaEnabled(), a.createdAt());
+        }
+    }
+}

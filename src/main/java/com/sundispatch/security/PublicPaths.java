@@ -1,0 +1,46 @@
+package com.sundispatch.security;
+
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * THE list of what anyone may call without a token (API.md "Public"). Everything else needs a valid
+ * access token: deny by default.
+ */
+public final class PublicPaths {
+
+    /** A method (null: any) and an Ant-style path pattern. */
+    public record Rule(HttpMethod method, String pattern) {
+    }
+
+    public static final List<Rule> RULES = List.of(
+            new Rule(HttpMethod.GET, "/api/v1/public/**"),
+            new Rule(HttpMethod.GET, "/api/v1/catalog/**"),
+            new Rule(HttpMethod.POST, "/api/v1/quotes"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/register"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/login"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/refresh"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/verify-email"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/mfa/verify"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/password-reset/request"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/password-reset/confirm"),
+            new Rule(HttpMethod.POST, "/api/v1/payments/webhook"),
+            new Rule(HttpMethod.GET, "/actuator/health"),
+            new Rule(HttpMethod.GET, "/actuator/health/liveness"),
+            new Rule(HttpMethod.GET, "/actuator/health/readiness"),
+            new Rule(HttpMethod.GET, "/v3/api-docs"),
+            new Rule(HttpMethod.GET, "/v3/api-docs/**"),
+            new Rule(HttpMethod.GET, "/docs"),
+            new Rule(HttpMethod.GET, "/docs/**"),
+            new Rule(HttpMethod.GET, "/swagger-ui/**"),
+            new Rule(HttpMethod.GET, "/"),
+            new Rule(HttpMethod.GET, "/index.html"),
+            new Rule(HttpMethod.GET, "/favicon.ico"),
+            new Rule(HttpMethod.GET, "/assets/**"),
+            // Container and filter errors are forwarded here; the page itself reveals nothing.
+            new Rule(null, "/error"));
+
+    private PublicPaths() {
+    }
+}

@@ -1,0 +1,170 @@
+package com.sundispatch.security.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+import com.sundispatch.security.Secrets;
+
+/**
+ * Turns the configured secret values into key material and refuses weak ones. In the {@code prod} profile a
+ * missing, known-default or short secret stops start-up with a message naming it. In development a missing
+ * secret is generated once and kept beside the development database under {@code ./data} (git-ignored),
+ * because a pepper or data key that changed at every start would lock every developer out of the accounts
+ * they created.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecretsConfiguration {
+
+    static final int MIN_BYTES = 32;
+
+    private static final Logger log = LoggerFactory.getLogger(SecretsConfiguration.class);
+
+    /** Values that appear in examples and tutorials; a secret equal to or built on one of them is no secret. */
+    private static final Set<String> KNOWN_DEFAULTS = Set.of("changeme", "change-me", "change_me", "secret",
+            "password", "example", "replace-me", "replaceme", "default", "sundispatch", "test", "dev");
+
+    @Bean
+    Secrets secrets(SecretsProperties properties, Environment environment) {
+        boolean prod = environment.acceptsProfiles(Profiles.of("prod"));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("SUNDISPATCH_JWT_SECRET", properties.jwtSecret());
+        values.put("SUNDISPATCH_PASSWORD_PEPPER", properties.passwordPepper());
+        values.put("SUNDISPATCH_DATA_KEY", properties.dataKey());
+        values.put("SUNDISPATCH_PAYMENT_WEBHOOK_SECRET", properties.paymentWebhookSecret());
+
+        List<String> refused = new ArrayList<>();
+        Properties devStore = null;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            String name = entry.getKey();
+            String value = entry.getValue();
+            String problem = weakness(value);
+            if (problem == null) {
+                continue;
+            }
+            if (prod) {
+                refused.add(name + " " + problem);
+                continue;
+            }
+            if (value != null && !value.isBlank()) {
+                log.warn("{} {}: acceptable only in development; the prod profile refuses it.", name, problem);
+                continue;
+            }
+            if (devStore == null) {
+                devStore = loadDevStore(Path.of(properties.devSecretsFile()));
+            }
+            String generated = devStore.getProperty(name);
+            if (generated == null) {
+                generated = randomSecret();
+                devStore.setProperty(name, generated);
+                saveDevStore(Path.of(properties.devSecretsFile()), devStore);
+            }
+            log.warn("""
+
+                    ************************************************************************
+                    * {} is not set: using a generated development value kept in {}.
+                    * Never run like this in production (SPRING_PROFILES_ACTIVE=prod refuses).
+                    ************************************************************************""",
+                    name, properties.devSecretsFile());
+            entry.setValue(generated);
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("Refusing to start: " + String.join("; ", refused) + ". Set each to at least "
+                    + MIN_BYTES + " random bytes (e.g. `openssl rand -base64 48`).");
+        }
+        return new Secrets(bytes(values.get("SUNDISPATCH_JWT_SECRET")),
+                bytes(values.get("SUNDISPATCH_PASSWORD_PEPPER")),
+                sha256(bytes(values.get("SUNDISPATCH_DATA_KEY"))),
+                bytes(values.get("SUNDISPATCH_PAYMENT_WEBHOOK_SECRET")));
+    }
+
+    /** Why a secret value is not acceptable, or null when it is. */
+    static String weakness(String value) {
+        if (value == null || value.isBlank()) {
+            return "is missing";
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (String known : KNOWN_DEFAULTS) {
+            if (lower.equals(known) || lower.startsWith(known + "-") || lower.startsWith(known + "_")
+                    || lower.contains("change-me") || lower.contains("changeme") || lower.contains("replace-me")) {
+                return "is a known default value";
+            }
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+            return "is too short (fewer than " + MIN_BYTES + " bytes)";
+        }
+        if (value.chars().distinct().count() < 10) {
+            return "is not random enough (fewer than 10 distinct characters)";
+        }
+        return null;
+    }
+
+    private static String randomSecret() {
+        byte[] raw = new byte[48];
+        new SecureRandom().nextBytes(raw);
+        return Base64.getEncoder().encodeToString(raw);
+    }
+
+    private static Properties loadDevStore(Path file) {
+        Properties p = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read development secrets from " + file, e);
+            }
+        }
+        return p;
+    }
+
+    private static void saveDevStore(Path file, Properties p) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                p.store(out, "Generated development secrets. Not for production. Delete to rotate.");
+            }
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // Not a POSIX file system: the file stays with the default permissions.
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write development secrets to " + file, e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(byte[] in) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(in);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.sundispatch.security.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import com.sundispatch.security.PublicPaths;
+
+/** The one filter chain: stateless bearer tokens, deny by default, hardened headers, problem+json errors. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter)
+            throws Exception {
+        http
+                // Stateless API: credentials travel in the Authorization header, which a browser never adds on
+                // its own. The only cookie (the refresh token) is SameSite=Strict and scoped to /api/v1/auth,
+                // so CSRF tokens would protect nothing here.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(auth -> {
+                    for (PublicPaths.Rule rule : PublicPaths.RULES) {
+                        if (rule.method() == null) {
+                            auth.requestMatchers(rule.pattern()).permitAll();
+                        } else {
+                            auth.requestMatchers(rule.method(), rule.pattern()).permitAll();
+                        }
+                    }
+                    auth.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
+                    auth.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())
+                        .accessDeniedHandler(ProblemSecurityHandlers.accessDenied()))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())
+                        .accessDeniedHandler(ProblemSecurityHandlers.accessDenied()))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(p -> p.policy(
+                                "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()"))
+                        .frameOptions(f -> f.deny())
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
+}

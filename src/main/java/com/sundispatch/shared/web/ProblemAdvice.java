@@ -1,0 +1,199 @@
+package com.sundispatch.shared.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.ApiException.FieldProblem;
+import com.sundispatch.shared.BodyTooLargeException;
+import com.sundispatch.shared.ErrorCodes;
+import com.sundispatch.shared.Problems;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The single place where exceptions become RFC 9457 problems. Every body carries a stable {@code code};
+ * none carries a stack trace, class name, SQL or framework version.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException ex, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        ex.headers().forEach(headers::set);
+        return problem(ex.status().value(), ex.code(), ex.getMessage(), request, ex.errors(), headers);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraint(ConstraintViolationException ex, HttpServletRequest request) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return problem(400, ErrorCodes.VALIDATION_FAILED, "The request is not valid.", request, errors,
+                new HttpHeaders());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException ex, HttpServletRequest request) {
+        return problem(403, ErrorCodes.FORBIDDEN, "You are not allowed to do this.", request, List.of(),
+                new HttpHeaders());
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return problem(401, ErrorCodes.UNAUTHORIZED, "Authentication is required.", request, List.of(), headers);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
+        return problem(500, ErrorCodes.INTERNAL_ERROR, "Something went wrong on our side.", request, List.of(),
+                new HttpHeaders());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors()
+                .forEach(e -> errors.add(new FieldProblem(e.getField(), message(e.getDefaultMessage()))));
+        ex.getBindingResult().getGlobalErrors()
+                .forEach(e -> errors.add(new FieldProblem(e.getObjectName(), message(e.getDefaultMessage()))));
+        return problem(400, ErrorCodes.VALIDATION_FAILED, "The request is not valid.", servlet(request), errors,
+                new HttpHeaders());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(r -> {
+            String name = r.getMethodParameter().getParameterName();
+            r.getResolvableErrors().forEach(e -> errors.add(new FieldProblem(name == null ? "parameter" : name,
+                    message(e.getDefaultMessage()))));
+        });
+        return problem(400, ErrorCodes.VALIDATION_FAILED, "The request is not valid.", servlet(request), errors,
+                new HttpHeaders());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        return problem(400, ErrorCodes.VALIDATION_FAILED, "The request is not valid.", servlet(request),
+                List.of(new FieldProblem(name, "has the wrong type")), new HttpHeaders());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest req = servlet(request);
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException) {
+                return problem(413, ErrorCodes.PAYLOAD_TOO_LARGE, "The request body is too large.", req, List.of(),
+                        new HttpHeaders());
+            }
+            if (t instanceof UnrecognizedPropertyException unknown) {
+                return problem(400, ErrorCodes.VALIDATION_FAILED, "The request has a field that is not accepted.",
+                        req, List.of(new FieldProblem(path(unknown), "is not an accepted field")), new HttpHeaders());
+            }
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.exc.StreamReadException) {
+                break;
+            }
+            if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                return problem(400, ErrorCodes.VALIDATION_FAILED, "The request is not valid.", req,
+                        List.of(new FieldProblem(path(jackson), "has the wrong type or format")), new HttpHeaders());
+            }
+        }
+        return problem(400, ErrorCodes.MALFORMED_JSON, "The request body is missing or is not valid JSON.", req,
+                List.of(), new HttpHeaders());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        int status = statusCode.value();
+        String detail = switch (status) {
+            case 404 -> "There is nothing here.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "The requested representation is not available.";
+            case 415 -> "This content type is not supported; send application/json.";
+            default -> HttpStatus.resolve(status) != null ? HttpStatus.resolve(status).getReasonPhrase() : "Error";
+        };
+        HttpHeaders kept = new HttpHeaders();
+        if (headers.getAllow() != null && !headers.getAllow().isEmpty()) {
+            kept.setAllow(headers.getAllow());
+        }
+        if (status >= 500) {
+            log.error("Framework error on {}", servlet(request).getRequestURI(), ex);
+        }
+        return problem(status, ErrorCodes.forStatus(status), detail, servlet(request), List.of(), kept);
+    }
+
+    private static ResponseEntity<Object> problem(int status, String code, String detail, HttpServletRequest request,
+            List<FieldProblem> errors, HttpHeaders headers) {
+        ProblemDetail body = Problems.of(status, code, detail, request.getRequestURI(), errors);
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return ((ServletWebRequest) request).getRequest();
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder sb = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        String p = sb.isEmpty() ? "body" : sb.toString();
+        return p.length() > 100 ? p.substring(0, 100) : p;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+
+    private static String message(String m) {
+        return m == null ? "is not valid" : m;
+    }
+}

@@ -1,0 +1,66 @@
+package com.sundispatch.identity.internal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordPolicyTest {
+
+    private final PasswordPolicy policy = new PasswordPolicy();
+
+    @Test
+    void strongPassphraseIsAccepted() {
+        assertThat(policy.check("Sunny-meadow-lantern-2931", "ada@example.test", "Ada Lovelace")).isEmpty();
+    }
+
+    @Test
+    void elevenCharactersIsTooShort() {
+        assertThat(policy.check("Xq7#mVb2!Lp", "ada@example.test", "Ada Lovelace"))
+                .hasValueSatisfying(r -> assertThat(r).contains("at least 12"));
+    }
+
+    @Test
+    void over128CharactersIsTooLong() {
+        assertThat(policy.check("aB3$".repeat(33), "ada@example.test", "Ada Lovelace"))
+                .hasValueSatisfying(r -> assertThat(r).contains("at most 128"));
+    }
+
+    @Test
+    void lettersOnlyNeedsADigitOrSymbol() {
+        assertThat(policy.check("correcthorsebatterystaple", "ada@example.test", "Ada Lovelace"))
+                .hasValueSatisfying(r -> assertThat(r).contains("digit or symbol"));
+    }
+
+    @Test
+    void digitsOnlyNeedsALetter() {
+        assertThat(policy.check("839201746583920", "ada@example.test", "Ada Lovelace"))
+                .hasValueSatisfying(r -> assertThat(r).contains("letter"));
+    }
+
+    @Test
+    void containingTheEmailLocalPartIsRefused() {
+        assertThat(policy.check("xx-lovelace42-Quartz-river", "lovelace42@example.test", "Ada King"))
+                .hasValueSatisfying(r -> assertThat(r).contains("email"));
+    }
+
+    @Test
+    void containingTheNameIsRefusedWhateverTheCase() {
+        assertThat(policy.check("quartz-LOVELACE-river-77", "ada@example.test", "Ada Lovelace"))
+                .hasValueSatisfying(r -> assertThat(r).contains("name"));
+    }
+
+    @Test
+    void commonPatternScoresBelowThreeAndIsRefused() {
+        assertThat(policy.check("Password1234", "ada@example.test", "Ada Lovelace"))
+                .hasValueSatisfying(r -> assertThat(r).contains("too easy to guess"));
+        assertThat(policy.check("qwertyuiop123", "ada@example.test", "Ada Lovelace")).isPresent();
+    }
+
+    @Test
+    void lengthCountsCharactersNotBytes() {
+        // 12 characters, 24 bytes in UTF-8: long enough.
+        assertThat(policy.check("ÄöÜßéèçñ-7ëõ", "ada@example.test", "Ada Lovelace"))
+                .satisfiesAnyOf(r -> assertThat(r).isEmpty(),
+                        r -> assertThat(r.get()).doesNotContain("at least 12"));
+    }
+}

@@ -1,0 +1,104 @@
+package com.sundispatch.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client for driving the running server, as any outside client would. */
+public class Api {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, null, token, Map.of());
+    }
+
+    public Response get(String path) {
+        return get(path, null);
+    }
+
+    public Response post(String path, Object body, String token) {
+        return send("POST", path, body, token, Map.of());
+    }
+
+    public Response post(String path, Object body) {
+        return post(path, body, null);
+    }
+
+    public Response patch(String path, Object body, String token) {
+        return send("PATCH", path, body, token, Map.of());
+    }
+
+    public Response send(String method, String path, Object body, String token, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        String payload = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        Map<String, String> all = new LinkedHashMap<>();
+        if (payload != null) {
+            all.put("Content-Type", "application/json");
+        }
+        all.put("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            all.put("Authorization", "Bearer " + token);
+        }
+        all.putAll(headers);
+        all.forEach(b::header);
+        b.method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(payload));
+        try {
+            return new Response(client.send(b.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response with its body parsed as JSON when it is JSON. */
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public java.util.List<String> headers(String name) {
+            return raw.headers().allValues(name);
+        }
+
+        public String code() {
+            return json().path("code").asString();
+        }
+
+        @Override
+        public String toString() {
+            return raw.statusCode() + " " + raw.body();
+        }
+    }
+}
