@@ -43,13 +43,13 @@ class A03InjectionIT extends IntegrationTest {
 
     @Test
     void adminSearchWithInjectionPayloadsThenInert() {
-        Tokens admin = login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String admin = adminToken();
         for (String p : PAYLOADS) {
             if (p.isBlank() || p.trim().isEmpty()) {
                 continue; // a blank search lists everyone, as it should
             }
             Api.Response r = api.get("/api/v1/admin/users?q=" + java.net.URLEncoder.encode(p,
-                    java.nio.charset.StandardCharsets.UTF_8), admin.access());
+                    java.nio.charset.StandardCharsets.UTF_8), admin);
             assertThat(r.status()).as(p).isEqualTo(200);
             assertThat(r.json().path("totalItems").asLong()).as(p).isZero();
         }

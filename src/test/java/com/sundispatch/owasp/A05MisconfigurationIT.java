@@ -80,6 +80,55 @@ class A05MisconfigurationIT extends IntegrationTest {
     }
 
     @Test
+    void chunkedBodyOverCapThen413() {
+        // No Content-Length: the cap must cut the stream itself.
+        Api.Response r = api.sendStreaming("/api/v1/auth/login", "{\"email\":\"" + "a".repeat(100_000) + "\"}");
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.code()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void formAndMultipartBodiesAreNotBufferedByTheServer() {
+        Api.Response form = api.sendStreaming("PUT", "/api/v1/me", "a=" + "b".repeat(200_000),
+                "application/x-www-form-urlencoded");
+        assertThat(form.status()).isIn(401, 413);
+        Api.Response multipart = api.sendStreaming("POST", "/api/v1/auth/login",
+                "--x\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n" + "b".repeat(200_000) + "\r\n--x--",
+                "multipart/form-data; boundary=x");
+        assertThat(multipart.status()).isIn(413, 415);
+        assertThat(multipart.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void duplicateJsonKeysAndNumbersForTextAreRefused() {
+        String email = uniqueEmail();
+        Api.Response dup = api.post("/api/v1/auth/register", "{\"email\":\"" + email + "\",\"email\":\"x"
+                + email + "\",\"password\":\"" + PASSWORD + "\",\"fullName\":\"Ada Lovelace\"}");
+        assertThat(dup.status()).isEqualTo(400);
+        Api.Response number = api.post("/api/v1/auth/login", "{\"email\":\"a@example.test\",\"password\":12345}");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.code()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void containerLevelErrorsAreProblemsWithSecurityHeaders() {
+        Api.Response r = api.send("GET", "/api/v1/admin%2fusers", null, null, Map.of());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.header("Content-Security-Policy")).isNotNull();
+        assertThat(r.body()).doesNotContain("Tomcat", "<html");
+        Api.Response traversal = api.send("GET", "/api/v1/admin/../admin/users", null, null, Map.of());
+        assertThat(traversal.status()).isIn(400, 401);
+        assertThat(traversal.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void errorPathCalledDirectlyIs404() {
+        assertThat(api.post("/error", "{}").status()).isEqualTo(404);
+        assertThat(api.get("/error").status()).isEqualTo(404);
+    }
+
+    @Test
     void healthIsPublicAndMinimal() {
         Api.Response r = api.get("/actuator/health");
         assertThat(r.status()).isEqualTo(200);
@@ -94,8 +143,8 @@ class A05MisconfigurationIT extends IntegrationTest {
                 "/actuator/configprops", "/actuator" }) {
             assertThat(api.get(path).status()).as(path).isEqualTo(401);
         }
-        Tokens admin = login(ADMIN_EMAIL, ADMIN_PASSWORD);
-        assertThat(api.get("/actuator/env", admin.access()).status()).isEqualTo(404);
+        String admin = adminToken();
+        assertThat(api.get("/actuator/env", admin).status()).isEqualTo(404);
     }
 
     @Test

@@ -69,6 +69,28 @@ public class Api {
         }
     }
 
+    /** POST a JSON body without Content-Length (chunked), as a client streaming a body would. */
+    public Response sendStreaming(String path, String body) {
+        return sendStreaming("POST", path, body, "application/json");
+    }
+
+    public Response sendStreaming(String method, String path, String body, String contentType) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build();
+        try {
+            return new Response(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            // The server may close the connection after refusing the body: that is a refusal too.
+            return new Response(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A response with its body parsed as JSON when it is JSON. */
     public record Response(HttpResponse<String> raw) {
 

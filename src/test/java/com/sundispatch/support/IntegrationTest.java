@@ -48,14 +48,29 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** One key prefix per test JVM, so runs sharing a Redis server never see each other's counters. */
+    public static final String REDIS_PREFIX = "sd-test-" + UUID.randomUUID() + ":";
+
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        externalServices(registry::add);
+    }
+
+    /** The real MariaDB and Redis of the mariadb profile, and the test SMTP server, for any context. */
+    public static void externalServices(java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> add) {
         String url = System.getProperty("it.datasource.url", "");
         if (!url.isBlank()) {
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> System.getProperty("it.datasource.username", ""));
-            registry.add("spring.datasource.password", () -> System.getProperty("it.datasource.password", ""));
+            add.accept("spring.datasource.url", () -> url);
+            add.accept("spring.datasource.username", () -> System.getProperty("it.datasource.username", ""));
+            add.accept("spring.datasource.password", () -> System.getProperty("it.datasource.password", ""));
         }
+        String redis = System.getProperty("it.redis.url", "");
+        if (!redis.isBlank()) {
+            add.accept("spring.data.redis.url", () -> redis);
+            add.accept("sundispatch.redis.key-prefix", () -> REDIS_PREFIX);
+        }
+        add.accept("spring.mail.host", () -> "127.0.0.1");
+        add.accept("spring.mail.port", () -> Mailbox.port());
     }
 
     @BeforeEach
@@ -92,5 +107,18 @@ public abstract class IntegrationTest {
     }
 
     public record Tokens(String access, String refresh) {
+    }
+
+    /** Registers a customer and confirms its email through the mailed link; returns its email. */
+    protected String registerVerifiedCustomer() {
+        String email = registerCustomer();
+        String token = Mailbox.token(Mailbox.await(email, "Confirm your email"));
+        assertThat(api.post("/api/v1/auth/verify-email", Map.of("token", token)).status()).isEqualTo(204);
+        return email;
+    }
+
+    /** An access token of the bootstrap admin, with MFA on as admins must have it. */
+    protected String adminToken() {
+        return AdminSession.token(api, clock);
     }
 }

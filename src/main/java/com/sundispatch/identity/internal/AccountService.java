@@ -20,35 +20,65 @@ import com.sundispatch.shared.ApiException;
 @Service
 public class AccountService {
 
+    /** A ban without end date; DATETIME holds it on every supported database. */
+    static final Instant PERMANENT = Instant.parse("9999-12-31T00:00:00Z");
+
     private final UserAccountRepository users;
     private final PasswordHashing hashing;
     private final PasswordPolicy policy;
     private final TransactionTemplate tx;
+    private final EmailLinkService emailLinks;
+    private final SessionService sessions;
+    private final MfaService mfa;
+    private final LoginThrottle throttle;
     private final Clock clock;
 
-    AccountService(UserAccountRepository users, PasswordHashing hashing, TransactionTemplate tx, Clock clock) {
+    AccountService(UserAccountRepository users, PasswordHashing hashing, TransactionTemplate tx,
+            EmailLinkService emailLinks, SessionService sessions, MfaService mfa, LoginThrottle throttle,
+            Clock clock) {
         this.users = users;
         this.hashing = hashing;
         this.policy = new PasswordPolicy();
         this.tx = tx;
+        this.emailLinks = emailLinks;
+        this.sessions = sessions;
+        this.mfa = mfa;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
+    public static final String EMAIL_PATTERN = "^\\s*[A-Za-z0-9._%+\\-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}"
+            + "[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}\\s*$";
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(EMAIL_PATTERN);
+
+    /**
+     * Compatibility-normalised (NFKC), trimmed and lower-cased, so look-alike spellings of one address
+     * collapse into one; anything still outside plain ASCII is not an email we accept.
+     */
     public static String normaliseEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return email == null ? null
+                : java.text.Normalizer.normalize(email, java.text.Normalizer.Form.NFKC).trim().toLowerCase(Locale.ROOT);
+    }
+
+    public static boolean isAcceptableEmail(String normalised) {
+        return normalised != null && normalised.length() <= 254 && EMAIL.matcher(normalised).matches();
     }
 
     /** Creates a CUSTOMER. The role is decided here, never by the request. */
     public AccountView register(String rawEmail, String password, String rawName) {
         String email = normaliseEmail(rawEmail);
+        if (!isAcceptableEmail(email)) {
+            throw ApiException.validation("email", "must be a valid email address");
+        }
         String fullName = rawName.trim();
         requireAcceptablePassword(password, email, fullName);
         if (users.existsByEmail(email)) {
             throw emailTaken();
         }
         String hash = hashing.hash(password);
+        AccountView created;
         try {
-            return tx.execute(status -> {
+            created = tx.execute(status -> {
                 UserAccount account = new UserAccount(UUID.randomUUID().toString(), email, hash, fullName,
                         Role.CUSTOMER, false, clock.instant());
                 return AccountView.of(users.saveAndFlush(account));
@@ -57,6 +87,66 @@ public class AccountService {
             // Two registrations of the same email at once: the unique index decided.
             throw emailTaken();
         }
+        emailLinks.sendVerification(created.id());
+        return created;
+    }
+
+    /**
+     * Needs the current password (and a code when MFA is on); ends every other session of the account.
+     * Wrong current passwords count as failed sign-ins, so a stolen access token cannot guess the password.
+     */
+    public void changePassword(String userId, String sessionId, String currentPassword, String newPassword,
+            String code, String ip) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+        throttle.check(account.email(), ip);
+        if (currentPassword == null || !hashing.matches(currentPassword, account.passwordHash())) {
+            throttle.recordFailure(account.email(), ip);
+            throw ApiException.badRequest("wrong_password", "The current password is not correct.");
+        }
+        if (account.mfaEnabled()) {
+            if (code == null || code.isBlank()) {
+                throw ApiException.badRequest("mfa_required", "Enter a code from your authenticator app.");
+            }
+            if (!mfa.acceptCode(userId, code)) {
+                throttle.recordFailure(account.email(), ip);
+                throw MfaService.invalidCode();
+            }
+        }
+        requireAcceptablePassword(newPassword, account.email(), account.fullName());
+        if (hashing.matches(newPassword, account.passwordHash())) {
+            throw ApiException.badRequest("weak_password", "The new password must differ from the current one.");
+        }
+        String newHash = hashing.hash(newPassword);
+        tx.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            users.findById(userId).orElseThrow().changePasswordHash(newHash, now);
+            sessions.revokeAll(userId, sessionId, "password_change");
+        });
+        throttle.recordSuccess(account.email());
+    }
+
+    /** Bans an account (until a time, or for good) and ends all its sessions at once. */
+    public AccountView ban(String adminId, String userId, String reason, Instant until) {
+        if (adminId.equals(userId)) {
+            throw ApiException.badRequest("cannot_ban_self", "You cannot ban your own account.");
+        }
+        Instant now = clock.instant();
+        if (until != null && !until.isAfter(now)) {
+            throw ApiException.validation("until", "must be in the future");
+        }
+        return tx.execute(status -> {
+            UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+            account.ban(reason.trim(), until == null ? PERMANENT : until, now);
+            sessions.revokeAll(userId, null, "banned");
+            return AccountView.of(account);
+        });
+    }
+
+    @Transactional
+    public AccountView unban(String userId) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+        account.unban(clock.instant());
+        return AccountView.of(account);
     }
 
     /** Creates the first admin from the bootstrap variables; false when one exists or the email is taken. */

@@ -1,6 +1,7 @@
 package com.sundispatch.identity.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +19,35 @@ import com.sundispatch.security.SessionRevocations;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.ErrorCodes;
 
-/** Login, refresh-token rotation and logout. */
+/** Login (with brute-force defence, bans and MFA), refresh-token rotation and logout. */
 @Service
 public class AuthService {
+
+    /** What a correct password gets: tokens, or (for an MFA account) a challenge for the second step. */
+    public sealed interface LoginResult permits LoginResult.Tokens, LoginResult.MfaRequired {
+        record Tokens(TokenPair pair) implements LoginResult {
+        }
+
+        record MfaRequired(String mfaToken) implements LoginResult {
+            @Override
+            public String toString() {
+                return "MfaRequired[***]";
+            }
+        }
+    }
+
+    static final Duration MFA_CHALLENGE_TTL = Duration.ofMinutes(5);
+    static final int MFA_MAX_ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
     private final UserAccountRepository users;
     private final UserSessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
+    private final MfaChallengeRepository challenges;
     private final PasswordHashing hashing;
+    private final LoginThrottle throttle;
+    private final MfaService mfa;
     private final AccessTokens accessTokens;
     private final SessionRevocations revocations;
     private final IdentityProperties properties;
@@ -35,12 +55,16 @@ public class AuthService {
     private final Clock clock;
 
     AuthService(UserAccountRepository users, UserSessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordHashing hashing, AccessTokens accessTokens, SessionRevocations revocations,
-            IdentityProperties properties, TransactionTemplate tx, Clock clock) {
+            MfaChallengeRepository challenges, PasswordHashing hashing, LoginThrottle throttle, MfaService mfa,
+            AccessTokens accessTokens, SessionRevocations revocations, IdentityProperties properties,
+            TransactionTemplate tx, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
+        this.challenges = challenges;
         this.hashing = hashing;
+        this.throttle = throttle;
+        this.mfa = mfa;
         this.accessTokens = accessTokens;
         this.revocations = revocations;
         this.properties = properties;
@@ -48,16 +72,24 @@ public class AuthService {
         this.clock = clock;
     }
 
-    public TokenPair login(String rawEmail, String password, ClientContext client) {
+    public LoginResult login(String rawEmail, String password, ClientContext client) {
         String email = AccountService.normaliseEmail(rawEmail);
-        Optional<UserAccount> found = users.findByEmail(email);
+        // Before any hashing: a throttled attempt costs the server nothing.
+        throttle.check(email, client.ip());
+        Optional<UserAccount> found = AccountService.isAcceptableEmail(email) ? users.findByEmail(email)
+                : Optional.empty();
         // The same bcrypt work whether or not the account exists, so timing reveals nothing.
         boolean ok = found.isPresent() ? hashing.matches(password, found.get().passwordHash())
                 : hashing.matchesNobody(password);
         if (!ok) {
+            throttle.recordFailure(email, client.ip());
             throw invalidCredentials();
         }
         UserAccount account = found.get();
+        if (account.isBanned(clock.instant())) {
+            throw bannedError();
+        }
+        throttle.recordSuccess(email);
         String upgraded = hashing.needsUpgrade(account.passwordHash()) ? hashing.hash(password) : null;
         return tx.execute(status -> {
             UserAccount current = users.findById(account.id()).orElseThrow(AuthService::invalidCredentials);
@@ -65,9 +97,44 @@ public class AuthService {
             if (upgraded != null) {
                 current.changePasswordHash(upgraded, now);
             }
-            UserSession session = sessions.save(new UserSession(UUID.randomUUID().toString(), current.id(),
-                    client.userAgent(), client.ip(), now, now.plus(properties.refreshAbsoluteTimeout())));
-            return issue(current, session, now);
+            if (current.mfaEnabled()) {
+                String token = SecureTokens.newToken();
+                challenges.save(new MfaChallenge(SecureTokens.sha256Hex(token), current.id(), now,
+                        now.plus(MFA_CHALLENGE_TTL), client));
+                return new LoginResult.MfaRequired(token);
+            }
+            return new LoginResult.Tokens(startSession(current, client, now));
+        });
+    }
+
+    /** Second step of an MFA login. Each challenge allows a few attempts; failures count as failed sign-ins. */
+    public TokenPair completeMfaLogin(String mfaToken, String code, ClientContext client) {
+        if (mfaToken == null || mfaToken.isBlank() || mfaToken.length() > 200) {
+            throw invalidToken();
+        }
+        String hash = SecureTokens.sha256Hex(mfaToken);
+        MfaChallenge challenge = challenges.findByHash(hash).orElseThrow(AuthService::invalidToken);
+        UserAccount account = users.findById(challenge.userId()).orElseThrow(AuthService::invalidToken);
+        throttle.check(account.email(), client.ip());
+        Integer counted = tx.execute(s -> challenges.countAttempt(hash, clock.instant(), MFA_MAX_ATTEMPTS));
+        if (counted == null || counted == 0) {
+            throw invalidToken();
+        }
+        if (!Boolean.TRUE.equals(tx.execute(s -> mfa.acceptCode(account.id(), code)))) {
+            throttle.recordFailure(account.email(), client.ip());
+            log.warn("MFA code refused for user {}", account.id());
+            throw MfaService.invalidCode();
+        }
+        return tx.execute(status -> {
+            Instant now = clock.instant();
+            if (challenges.markUsed(hash, now) != 1) {
+                throw invalidToken();
+            }
+            UserAccount current = users.findById(account.id()).orElseThrow(AuthService::invalidToken);
+            if (current.isBanned(now)) {
+                throw bannedError();
+            }
+            return startSession(current, client, now);
         });
     }
 
@@ -94,8 +161,12 @@ public class AuthService {
             switch (outcome) {
                 case ROTATE -> {
                     UserSession live = sessions.findById(session.id()).orElseThrow();
-                    live.touch(now);
                     UserAccount account = users.findById(live.userId()).orElseThrow();
+                    if (account.isBanned(now)) {
+                        sessions.revoke(live.id(), live.userId(), now, "banned");
+                        return Result.failed();
+                    }
+                    live.touch(now);
                     return Result.ok(issue(account, live, now));
                 }
                 case REPLAYED -> {
@@ -133,11 +204,18 @@ public class AuthService {
         }
     }
 
+    private TokenPair startSession(UserAccount account, ClientContext client, Instant now) {
+        UserSession session = sessions.save(new UserSession(UUID.randomUUID().toString(), account.id(),
+                client.userAgent(), client.ip(), now, now.plus(properties.refreshAbsoluteTimeout())));
+        return issue(account, session, now);
+    }
+
     private TokenPair issue(UserAccount account, UserSession session, Instant now) {
         String refresh = SecureTokens.newToken();
         refreshTokens.save(new RefreshToken(SecureTokens.sha256Hex(refresh), session.id(), now,
                 RefreshTokenRules.nextExpiry(now, properties.refreshIdleTimeout(), session.expiresAt())));
-        AccessToken access = accessTokens.issue(account.id(), List.of(account.role().name()), session.id());
+        AccessToken access = accessTokens.issue(account.id(), List.of(account.role().name()), session.id(),
+                account.mfaEnabled());
         return new TokenPair(access.value(), "Bearer", access.expiresInSeconds(), refresh);
     }
 
@@ -145,8 +223,12 @@ public class AuthService {
         return ApiException.unauthorized("invalid_credentials", "The email or password is not correct.");
     }
 
+    private static ApiException bannedError() {
+        return ApiException.forbidden("account_banned", "This account is suspended. Contact support.");
+    }
+
     private static ApiException invalidToken() {
-        return ApiException.unauthorized(ErrorCodes.INVALID_TOKEN, "The refresh token is invalid or expired.");
+        return ApiException.unauthorized(ErrorCodes.INVALID_TOKEN, "The token is invalid or expired.");
     }
 
     private record Result(TokenPair tokens, String replayedSession, String userId) {

@@ -48,6 +48,18 @@ class UserAccount {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "totp_secret", length = 255)
+    private String totpSecret;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
+    @Column(name = "banned_until")
+    private Instant bannedUntil;
+
+    @Column(name = "ban_reason", length = 200)
+    private String banReason;
+
     @Version
     private long version;
 
@@ -100,6 +112,57 @@ class UserAccount {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    Long totpLastStep() {
+        return totpLastStep;
+    }
+
+    boolean isBanned(Instant now) {
+        return bannedUntil != null && now.isBefore(bannedUntil);
+    }
+
+    Instant bannedUntil() {
+        return bannedUntil;
+    }
+
+    void ban(String reason, Instant until, Instant now) {
+        this.bannedUntil = until;
+        this.banReason = reason;
+        this.updatedAt = now;
+    }
+
+    void unban(Instant now) {
+        this.bannedUntil = null;
+        this.banReason = null;
+        this.updatedAt = now;
+    }
+
+    void markEmailVerified(Instant now) {
+        this.emailVerified = true;
+        this.updatedAt = now;
+    }
+
+    void startTotpSetup(String encryptedSecret, Instant now) {
+        this.totpSecret = encryptedSecret;
+        this.mfaEnabled = false;
+        this.updatedAt = now;
+    }
+
+    void enableMfa(Instant now) {
+        this.mfaEnabled = true;
+        this.updatedAt = now;
+    }
+
+    void disableMfa(Instant now) {
+        this.mfaEnabled = false;
+        this.totpSecret = null;
+        this.totpLastStep = null;
+        this.updatedAt = now;
     }
 
     void changePasswordHash(String hash, Instant now) {

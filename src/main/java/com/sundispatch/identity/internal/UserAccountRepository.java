@@ -5,10 +5,24 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 import com.sundispatch.identity.Role;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, String> {
+
+    /**
+     * Records the TOTP time step just accepted, only if it is later than any accepted before: a code is
+     * accepted once, even by two requests racing with it.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update UserAccount u set u.totpLastStep = :step
+            where u.id = :id and (u.totpLastStep is null or u.totpLastStep < :step)""")
+    int acceptTotpStep(@Param("id") String id,
+            @Param("step") long step);
 
     Optional<UserAccount> findByEmail(String email);
 

@@ -61,6 +61,22 @@ class UserSession {
         return userId;
     }
 
+    String device() {
+        return device;
+    }
+
+    String ip() {
+        return ip;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
     Instant expiresAt() {
         return expiresAt;
     }

@@ -18,6 +18,14 @@ interface UserSessionRepository extends JpaRepository<UserSession, String> {
     int revoke(@Param("id") String id, @Param("userId") String userId, @Param("now") Instant now,
             @Param("reason") String reason);
 
+    @Query("""
+            select s from UserSession s where s.userId = :userId and s.revokedAt is null and s.expiresAt > :now
+            order by s.lastUsedAt desc""")
+    List<UserSession> findLive(@Param("userId") String userId, @Param("now") Instant now);
+
+    @Query("select s.id from UserSession s where s.userId = :userId and s.revokedAt is null")
+    List<String> findUnrevokedIds(@Param("userId") String userId);
+
     @Query("select s.id from UserSession s where s.revokedAt >= :since")
     List<String> revokedSince(@Param("since") Instant since);
 }

@@ -1,20 +1,30 @@
 package com.sundispatch.identity.web;
 
+import java.time.Clock;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.sundispatch.identity.internal.AccountService;
+import com.sundispatch.identity.web.IdentityRequests.BanRequest;
+import com.sundispatch.identity.web.IdentityRequests.EmptyRequest;
 import com.sundispatch.identity.web.IdentityResponses.AdminUserResponse;
+import com.sundispatch.security.CurrentUser;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -25,9 +35,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AdminUserController {
 
     private final AccountService accounts;
+    private final Clock clock;
 
-    AdminUserController(AccountService accounts) {
+    AdminUserController(AccountService accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -35,7 +47,23 @@ class AdminUserController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var pageable = PageRequests.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
         var result = accounts.search(q, pageable);
-        return new PageResponse<>(result.getContent().stream().map(AdminUserResponse::of).toList(),
+        var now = clock.instant();
+        return new PageResponse<>(result.getContent().stream().map(a -> AdminUserResponse.of(a, now)).toList(),
                 result.getNumber(), result.getSize(), result.getTotalElements());
+    }
+
+    @PostMapping("/{id}/ban")
+    @Operation(summary = "Suspend an account (until a time, or for good); its sessions end at once")
+    AdminUserResponse ban(CurrentUser admin, @PathVariable @Size(max = 64) String id,
+            @Valid @RequestBody BanRequest request) {
+        return AdminUserResponse.of(accounts.ban(admin.userId(), id, request.reason(), request.until()),
+                clock.instant());
+    }
+
+    @PostMapping("/{id}/unban")
+    @Operation(summary = "Lift a suspension")
+    AdminUserResponse unban(@PathVariable @Size(max = 64) String id,
+            @RequestBody(required = false) EmptyRequest request) {
+        return AdminUserResponse.of(accounts.unban(id), clock.instant());
     }
 }

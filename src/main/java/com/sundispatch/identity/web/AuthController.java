@@ -3,7 +3,6 @@ package com.sundispatch.identity.web;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpHeaders;
@@ -19,12 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.sundispatch.identity.internal.AccountService;
 import com.sundispatch.identity.internal.AuthService;
+import com.sundispatch.identity.internal.AuthService.LoginResult;
 import com.sundispatch.identity.internal.ClientContext;
+import com.sundispatch.identity.internal.EmailLinkService;
 import com.sundispatch.identity.internal.IdentityProperties;
 import com.sundispatch.identity.internal.TokenPair;
 import com.sundispatch.identity.web.IdentityRequests.LoginRequest;
+import com.sundispatch.identity.web.IdentityRequests.MfaVerifyRequest;
+import com.sundispatch.identity.web.IdentityRequests.PasswordResetConfirmRequest;
+import com.sundispatch.identity.web.IdentityRequests.PasswordResetRequest;
 import com.sundispatch.identity.web.IdentityRequests.RefreshRequest;
 import com.sundispatch.identity.web.IdentityRequests.RegisterRequest;
+import com.sundispatch.identity.web.IdentityRequests.TokenRequest;
+import com.sundispatch.identity.web.IdentityResponses.MfaChallengeResponse;
 import com.sundispatch.identity.web.IdentityResponses.RegisteredResponse;
 import com.sundispatch.identity.web.IdentityResponses.TokenResponse;
 import com.sundispatch.security.ClientIpResolver;
@@ -41,31 +47,53 @@ class AuthController {
     static final String REFRESH_COOKIE = "sd_refresh";
     private static final String COOKIE_PATH = "/api/v1/auth";
 
+    /** The same answer to every reset request, whether or not the account exists. */
+    record Accepted(String status, String message) {
+    }
+
     private final AccountService accounts;
     private final AuthService auth;
+    private final EmailLinkService emailLinks;
     private final ClientIpResolver clientIp;
     private final IdentityProperties properties;
 
-    AuthController(AccountService accounts, AuthService auth, ClientIpResolver clientIp,
+    AuthController(AccountService accounts, AuthService auth, EmailLinkService emailLinks, ClientIpResolver clientIp,
             IdentityProperties properties) {
         this.accounts = accounts;
         this.auth = auth;
+        this.emailLinks = emailLinks;
         this.clientIp = clientIp;
         this.properties = properties;
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a customer account")
+    @Operation(summary = "Create a customer account; a verification link is emailed")
     RegisteredResponse register(@Valid @RequestBody RegisterRequest request) {
         return RegisteredResponse.of(accounts.register(request.email(), request.password(), request.fullName()));
     }
 
+    @PostMapping("/verify-email")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Confirm an email address with the token from the emailed link")
+    void verifyEmail(@Valid @RequestBody TokenRequest request) {
+        emailLinks.verifyEmail(request.token());
+    }
+
     @PostMapping("/login")
-    @Operation(summary = "Exchange email and password for an access token and a refresh token")
-    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        TokenPair tokens = auth.login(request.email(), request.password(), client(http));
-        return withCookie(tokens);
+    @Operation(summary = "Exchange email and password for tokens, or for an MFA challenge")
+    ResponseEntity<?> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        LoginResult result = auth.login(request.email(), request.password(), client(http));
+        if (result instanceof LoginResult.MfaRequired mfa) {
+            return ResponseEntity.ok(new MfaChallengeResponse(true, mfa.mfaToken()));
+        }
+        return withCookie(((LoginResult.Tokens) result).pair());
+    }
+
+    @PostMapping("/mfa/verify")
+    @Operation(summary = "Second login step: a TOTP code or a recovery code")
+    ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request, HttpServletRequest http) {
+        return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http)));
     }
 
     @PostMapping("/refresh")
@@ -78,10 +106,25 @@ class AuthController {
 
     @PostMapping("/logout")
     @Operation(summary = "End the current session: its access and refresh tokens stop working at once")
-    ResponseEntity<Void> logout(CurrentUser user, HttpServletResponse response) {
+    ResponseEntity<Void> logout(CurrentUser user) {
         auth.logout(user);
         ResponseCookie cleared = cookie("", Duration.ZERO);
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cleared.toString()).build();
+    }
+
+    @PostMapping("/password-reset/request")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Email a single-use reset link to the account's owner, if there is such an account")
+    Accepted requestReset(@Valid @RequestBody PasswordResetRequest request) {
+        emailLinks.requestPasswordReset(request.email());
+        return new Accepted("accepted", "If an account exists for this email, a reset link is on its way.");
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set a new password with the emailed token; every session of the account ends")
+    void confirmReset(@Valid @RequestBody PasswordResetConfirmRequest request) {
+        emailLinks.confirmPasswordReset(request.token(), request.newPassword());
     }
 
     private ResponseEntity<TokenResponse> withCookie(TokenPair tokens) {

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 /** Request bodies of the identity endpoints. Unknown fields are refused by the JSON reader (400). */
 final class IdentityRequests {
 
-    static final String EMAIL = "^[^@\\s<>\"']{1,64}@[^@\\s<>\"']+\\.[^@\\s<>\"']{2,}$";
+    /** ASCII only (internationalised domains in their xn-- form): one spelling per mailbox, no look-alikes. */
+    static final String EMAIL = com.sundispatch.identity.internal.AccountService.EMAIL_PATTERN;
     /** Letters of any script, spaces, apostrophes, dots and hyphens: enough for real names, no markup. */
     static final String NAME = "^[\\p{L}\\p{M}][\\p{L}\\p{M} '.\\-]{0,99}$";
     static final String PHONE = "^$|^\\+?[0-9][0-9 ()\\-]{5,19}$";
@@ -44,6 +45,59 @@ final class IdentityRequests {
         public String toString() {
             return "RefreshRequest[***]";
         }
+    }
+
+    record MfaVerifyRequest(@NotBlank @Size(max = 200) String mfaToken, @NotBlank @Size(max = 32) String code) {
+        @Override
+        public String toString() {
+            return "MfaVerifyRequest[***]";
+        }
+    }
+
+    record TokenRequest(@NotBlank @Size(max = 200) String token) {
+        @Override
+        public String toString() {
+            return "TokenRequest[***]";
+        }
+    }
+
+    record PasswordResetRequest(@NotBlank @Size(max = 254) String email) {
+    }
+
+    record PasswordResetConfirmRequest(@NotBlank @Size(max = 200) String token,
+            @NotNull @Size(max = 1024) String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordResetConfirmRequest[***]";
+        }
+    }
+
+    record ChangePasswordRequest(@NotNull @Size(max = 1024) String currentPassword,
+            @NotNull @Size(max = 1024) String newPassword, @Size(max = 32) String code) {
+        @Override
+        public String toString() {
+            return "ChangePasswordRequest[***]";
+        }
+    }
+
+    record CodeRequest(@NotBlank @Size(max = 32) String code) {
+        @Override
+        public String toString() {
+            return "CodeRequest[***]";
+        }
+    }
+
+    record DisableMfaRequest(@NotBlank @Size(max = 32) String code, @NotNull @Size(max = 1024) String password) {
+        @Override
+        public String toString() {
+            return "DisableMfaRequest[***]";
+        }
+    }
+
+    record BanRequest(@NotBlank @Size(max = 200) String reason, java.time.Instant until) {
+    }
+
+    record EmptyRequest() {
     }
 
     record UpdateProfileRequest(

@@ -38,10 +38,36 @@ final class IdentityResponses {
     }
 
     record AdminUserResponse(String id, String email, String fullName, String phone, Role role,
-            boolean emailVerified, boolean mfaEnabled, Instant createdAt) {
-        static AdminUserResponse of(AccountView a) {
+            boolean emailVerified, boolean mfaEnabled, Instant createdAt, boolean banned, Instant bannedUntil) {
+        static AdminUserResponse of(AccountView a, Instant now) {
+            boolean banned = a.bannedUntil() != null && now.isBefore(a.bannedUntil());
             return new AdminUserResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
-                    a.mfaEnabled(), a.createdAt());
+                    a.mfaEnabled(), a.createdAt(), banned, banned ? a.bannedUntil() : null);
         }
+    }
+
+    record MfaChallengeResponse(boolean mfaRequired, String mfaToken) {
+        @Override
+        public String toString() {
+            return "MfaChallengeResponse[***]";
+        }
+    }
+
+    record TotpSetupResponse(String secret, String otpauthUri) {
+        @Override
+        public String toString() {
+            return "TotpSetupResponse[***]";
+        }
+    }
+
+    record RecoveryCodesResponse(java.util.List<String> recoveryCodes) {
+        @Override
+        public String toString() {
+            return "RecoveryCodesResponse[***]";
+        }
+    }
+
+    record SessionResponse(String id, String device, String ip, Instant createdAt, Instant lastUsedAt,
+            boolean current) {
     }
 }

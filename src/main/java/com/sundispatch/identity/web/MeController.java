@@ -1,29 +1,60 @@
 package com.sundispatch.identity.web;
 
-import jakarta.validation.Valid;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.sundispatch.identity.internal.AccountService;
+import com.sundispatch.identity.internal.EmailLinkService;
+import com.sundispatch.identity.internal.MfaService;
+import com.sundispatch.identity.internal.SessionService;
+import com.sundispatch.identity.web.IdentityRequests.ChangePasswordRequest;
+import com.sundispatch.identity.web.IdentityRequests.CodeRequest;
+import com.sundispatch.identity.web.IdentityRequests.DisableMfaRequest;
 import com.sundispatch.identity.web.IdentityRequests.UpdateProfileRequest;
 import com.sundispatch.identity.web.IdentityResponses.MeResponse;
+import com.sundispatch.identity.web.IdentityResponses.RecoveryCodesResponse;
+import com.sundispatch.identity.web.IdentityResponses.SessionResponse;
+import com.sundispatch.identity.web.IdentityResponses.TotpSetupResponse;
+import com.sundispatch.security.ClientIpResolver;
 import com.sundispatch.security.CurrentUser;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/me")
+@Validated
 @Tag(name = "Identity")
 class MeController {
 
     private final AccountService accounts;
+    private final MfaService mfa;
+    private final SessionService sessions;
+    private final EmailLinkService emailLinks;
+    private final ClientIpResolver clientIp;
 
-    MeController(AccountService accounts) {
+    MeController(AccountService accounts, MfaService mfa, SessionService sessions, EmailLinkService emailLinks,
+            ClientIpResolver clientIp) {
         this.accounts = accounts;
+        this.mfa = mfa;
+        this.sessions = sessions;
+        this.emailLinks = emailLinks;
+        this.clientIp = clientIp;
     }
 
     @GetMapping
@@ -34,5 +65,56 @@ class MeController {
     @PatchMapping
     MeResponse update(CurrentUser user, @Valid @RequestBody UpdateProfileRequest request) {
         return MeResponse.of(accounts.updateProfile(user.userId(), request.fullName(), request.phone()));
+    }
+
+    @PostMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change the password; every other session of the account ends")
+    void changePassword(CurrentUser user, @Valid @RequestBody ChangePasswordRequest request,
+            HttpServletRequest http) {
+        accounts.changePassword(user.userId(), user.sessionId(), request.currentPassword(), request.newPassword(),
+                request.code(), clientIp.resolve(http));
+    }
+
+    @PostMapping("/verify-email/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Email a new verification link (the older ones stop working)")
+    void resendVerification(CurrentUser user) {
+        emailLinks.sendVerification(user.userId());
+    }
+
+    @PostMapping("/mfa/totp/setup")
+    @Operation(summary = "Start TOTP set-up: a new secret and its otpauth:// URI")
+    TotpSetupResponse setupTotp(CurrentUser user) {
+        MfaService.TotpSetup setup = mfa.setup(user.userId());
+        return new TotpSetupResponse(setup.secret(), setup.otpauthUri());
+    }
+
+    @PostMapping("/mfa/totp/enable")
+    @Operation(summary = "Turn MFA on with a first code; the 10 recovery codes are shown this once")
+    RecoveryCodesResponse enableTotp(CurrentUser user, @Valid @RequestBody CodeRequest request) {
+        return new RecoveryCodesResponse(mfa.enable(user.userId(), request.code()));
+    }
+
+    @PostMapping("/mfa/totp/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Turn MFA off with a code and the password")
+    void disableTotp(CurrentUser user, @Valid @RequestBody DisableMfaRequest request) {
+        mfa.disable(user.userId(), request.code(), request.password());
+    }
+
+    @GetMapping("/sessions")
+    @Operation(summary = "The account's live sessions")
+    List<SessionResponse> sessions(CurrentUser user) {
+        return sessions.list(user.userId(), user.sessionId()).stream()
+                .map(s -> new SessionResponse(s.id(), s.device(), s.ip(), s.createdAt(), s.lastUsedAt(), s.current()))
+                .toList();
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End one session: its refresh and access tokens stop working at once")
+    void endSession(CurrentUser user, @PathVariable @Size(max = 64) String id) {
+        sessions.revoke(user.userId(), id, "ended_by_user");
     }
 }

@@ -51,6 +51,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         }
 
         @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
+        }
+
+        @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
                 stream = new LimitedStream(super.getInputStream(), limit);

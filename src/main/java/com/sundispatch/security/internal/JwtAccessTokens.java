@@ -36,7 +36,7 @@ class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public AccessToken issue(String userId, Collection<String> roles, String sessionId) {
+    public AccessToken issue(String userId, Collection<String> roles, String sessionId, boolean mfa) {
         Instant now = clock.instant();
         Instant expires = now.plus(properties.accessTokenTtl());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -45,6 +45,7 @@ class JwtAccessTokens implements AccessTokens {
                 .subject(userId)
                 .claim("roles", List.copyOf(roles))
                 .claim("sid", sessionId)
+                .claim("mfa", mfa)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())

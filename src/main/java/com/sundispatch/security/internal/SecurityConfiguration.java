@@ -1,6 +1,7 @@
 package com.sundispatch.security.internal;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -8,9 +9,11 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import com.sundispatch.security.ClientIpResolver;
 import com.sundispatch.security.PublicPaths;
 
 /** The one filter chain: stateless bearer tokens, deny by default, hardened headers, problem+json errors. */
@@ -23,9 +26,14 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
+            RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp) throws Exception {
+        RateLimitFilters.PerUser perUser = new RateLimitFilters.PerUser(limiter, limits);
         http
+                .addFilterBefore(new RateLimitFilters.PerIp(limiter, limits, clientIp),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(perUser, BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new AdminMfaFilter(), RateLimitFilters.PerUser.class)
                 // Stateless API: credentials travel in the Authorization header, which a browser never adds on
                 // its own. The only cookie (the refresh token) is SameSite=Strict and scoped to /api/v1/auth,
                 // so CSRF tokens would protect nothing here.
@@ -41,6 +49,9 @@ class SecurityConfiguration {
                             auth.requestMatchers(rule.pattern()).permitAll();
                         } else {
                             auth.requestMatchers(rule.method(), rule.pattern()).permitAll();
+                            if (rule.method() == HttpMethod.GET) {
+                                auth.requestMatchers(HttpMethod.HEAD, rule.pattern()).permitAll();
+                            }
                         }
                     }
                     auth.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
@@ -56,8 +67,7 @@ class SecurityConfiguration {
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(p -> p.policy(
-                                "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()"))
+                        .permissionsPolicyHeader(p -> p.policy(BaselineHeadersFilter.PERMISSIONS_POLICY))
                         .frameOptions(f -> f.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();

@@ -43,6 +43,11 @@ class TrustedProxyClientIpResolver implements ClientIpResolver {
         return hops[0].trim();
     }
 
+    /** Whether the TCP peer of this request is one of the configured proxies. */
+    boolean isTrustedPeer(HttpServletRequest request) {
+        return isTrusted(request.getRemoteAddr());
+    }
+
     private boolean isTrusted(String address) {
         if (trusted.isEmpty() || address == null) {
             return false;

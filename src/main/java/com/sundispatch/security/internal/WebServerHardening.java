@@ -1,12 +1,11 @@
 package com.sundispatch.security.internal;
 
-import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** Container-level limits and the removal of anything that would reveal the server software. */
 @Configuration(proxyBeanMethods = false)
@@ -16,7 +15,7 @@ class WebServerHardening {
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> quietTomcatErrors() {
         return factory -> factory.addContextCustomizers(context -> {
             // Errors Tomcat answers itself (malformed requests) must not print its name and version.
-            ErrorReportValve valve = new ErrorReportValve();
+            ProblemErrorReportValve valve = new ProblemErrorReportValve();
             valve.setShowReport(false);
             valve.setShowServerInfo(false);
             context.getParent().getPipeline().addValve(valve);
@@ -24,11 +23,19 @@ class WebServerHardening {
     }
 
     @Bean
+    FilterRegistrationBean<BaselineHeadersFilter> baselineHeadersFilter(TrustedProxyClientIpResolver proxies) {
+        FilterRegistrationBean<BaselineHeadersFilter> registration =
+                new FilterRegistrationBean<>(new BaselineHeadersFilter(proxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(SecurityProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodyBytes()));
-        // Right after the security chain, so oversized bodies are refused with the security headers set.
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        // Before any other filter can read a body (and before authentication: anonymous floods count too).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -24,7 +24,8 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping(path = "/error", produces = MediaType.ALL_VALUE)
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        // Called directly rather than as an error dispatch: there is no such resource.
+        int status = code instanceof Integer i ? i : 404;
         if (status < 400) {
             status = 500;
         }

@@ -58,9 +58,12 @@ class PasswordPolicyTest {
 
     @Test
     void lengthCountsCharactersNotBytes() {
-        // 12 characters, 24 bytes in UTF-8: long enough.
-        assertThat(policy.check("ÄöÜßéèçñ-7ëõ", "ada@example.test", "Ada Lovelace"))
-                .satisfiesAnyOf(r -> assertThat(r).isEmpty(),
-                        r -> assertThat(r.get()).doesNotContain("at least 12"));
+        // 11 characters but 21 bytes in UTF-8: too short, whatever its byte count.
+        assertThat(policy.check("ÄöÜßéèçñ-7ë", "ada@example.test", "Ada Lovelace"))
+                .hasValueSatisfying(r -> assertThat(r).contains("at least 12"));
+        // 128 characters, 256 bytes: still within the maximum.
+        String longOne = "ÄöÜßéèçñ-7ëõÅøæ".repeat(9).substring(0, 127) + "9";
+        assertThat(longOne.codePointCount(0, longOne.length())).isEqualTo(128);
+        assertThat(policy.check(longOne, "ada@example.test", "Ada Lovelace")).isEmpty();
     }
 }

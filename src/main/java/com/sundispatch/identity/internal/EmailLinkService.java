@@ -1,0 +1,123 @@
+package com.sundispatch.identity.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.sundispatch.identity.EmailVerificationRequested;
+import com.sundispatch.identity.PasswordResetRequested;
+import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.ErrorCodes;
+
+/**
+ * Single-use emailed links: email verification (24 h) and password reset (30 min). Only the SHA-256 of a
+ * token is stored; a new link retires the older ones; using one is a conditional update, so a link works
+ * exactly once even under concurrent use.
+ */
+@Service
+public class EmailLinkService {
+
+    static final Duration VERIFY_TTL = Duration.ofHours(24);
+    static final Duration RESET_TTL = Duration.ofMinutes(30);
+
+    private final UserAccountRepository users;
+    private final AccountTokenRepository tokens;
+    private final SessionService sessions;
+    private final PasswordHashing hashing;
+    private final PasswordPolicy policy = new PasswordPolicy();
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    EmailLinkService(UserAccountRepository users, AccountTokenRepository tokens, SessionService sessions,
+            PasswordHashing hashing, LoginThrottle throttle, ApplicationEventPublisher events,
+            TransactionTemplate tx, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.hashing = hashing;
+        this.throttle = throttle;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Issues a verification link for an unverified account (no-op for a verified one). */
+    public void sendVerification(String userId) {
+        tx.executeWithoutResult(status -> users.findById(userId).filter(u -> !u.emailVerified()).ifPresent(u -> {
+            String token = issue(u.id(), AccountToken.Purpose.VERIFY_EMAIL, VERIFY_TTL);
+            events.publishEvent(new EmailVerificationRequested(u.id(), u.email(), u.fullName(), token));
+        }));
+    }
+
+    public void verifyEmail(String token) {
+        String hash = hashOf(token);
+        tx.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            Optional<AccountToken> found = tokens.findUsable(hash, AccountToken.Purpose.VERIFY_EMAIL, now);
+            if (found.isEmpty() || tokens.use(hash, AccountToken.Purpose.VERIFY_EMAIL, now) != 1) {
+                throw invalidToken();
+            }
+            users.findById(found.get().userId()).orElseThrow(EmailLinkService::invalidToken).markEmailVerified(now);
+        });
+    }
+
+    /** Always the same outcome for the caller; only an existing account's owner gets a mail. */
+    public void requestPasswordReset(String rawEmail) {
+        String email = AccountService.normaliseEmail(rawEmail);
+        if (!AccountService.isAcceptableEmail(email)) {
+            return;
+        }
+        tx.executeWithoutResult(status -> users.findByEmail(email).ifPresent(u -> {
+            String token = issue(u.id(), AccountToken.Purpose.RESET_PASSWORD, RESET_TTL);
+            events.publishEvent(new PasswordResetRequested(u.id(), u.email(), u.fullName(), token));
+        }));
+    }
+
+    /** Sets the new password and ends every session of the account. */
+    public void confirmPasswordReset(String token, String newPassword) {
+        String hash = hashOf(token);
+        Instant now = clock.instant();
+        AccountToken link = tokens.findUsable(hash, AccountToken.Purpose.RESET_PASSWORD, now)
+                .orElseThrow(EmailLinkService::invalidToken);
+        UserAccount account = users.findById(link.userId()).orElseThrow(EmailLinkService::invalidToken);
+        policy.check(newPassword, account.email(), account.fullName()).ifPresent(reason -> {
+            throw ApiException.badRequest("weak_password", reason);
+        });
+        String newHash = hashing.hash(newPassword);
+        tx.executeWithoutResult(status -> {
+            Instant at = clock.instant();
+            if (tokens.use(hash, AccountToken.Purpose.RESET_PASSWORD, at) != 1) {
+                throw invalidToken();
+            }
+            users.findById(link.userId()).orElseThrow(EmailLinkService::invalidToken).changePasswordHash(newHash, at);
+            sessions.revokeAll(link.userId(), null, "password_reset");
+        });
+        throttle.recordSuccess(account.email());
+    }
+
+    private String issue(String userId, AccountToken.Purpose purpose, Duration ttl) {
+        Instant now = clock.instant();
+        tokens.retireAll(userId, purpose, now);
+        String token = SecureTokens.newToken();
+        tokens.save(new AccountToken(SecureTokens.sha256Hex(token), userId, purpose, now, now.plus(ttl)));
+        return token;
+    }
+
+    private static String hashOf(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            throw invalidToken();
+        }
+        return SecureTokens.sha256Hex(token.trim());
+    }
+
+    private static ApiException invalidToken() {
+        return ApiException.badRequest(ErrorCodes.INVALID_TOKEN, "This link is invalid, used or expired.");
+    }
+}

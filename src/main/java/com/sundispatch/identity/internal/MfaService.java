@@ -1,0 +1,166 @@
+package com.sundispatch.identity.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.sundispatch.security.DataCipher;
+import com.sundispatch.shared.ApiException;
+
+/**
+ * TOTP two-factor authentication: set-up, enabling with a first code, recovery codes, disabling, and the
+ * check of a code at login or password change. Each TOTP code and each recovery code works once.
+ */
+@Service
+public class MfaService {
+
+    public record TotpSetup(String secret, String otpauthUri) {
+        @Override
+        public String toString() {
+            return "TotpSetup[***]";
+        }
+    }
+
+    static final int RECOVERY_CODES = 10;
+    private static final String ISSUER = "SunDispatch";
+    private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserAccountRepository users;
+    private final RecoveryCodeRepository recoveryCodes;
+    private final PasswordHashing hashing;
+    private final DataCipher cipher;
+    private final Clock clock;
+
+    MfaService(UserAccountRepository users, RecoveryCodeRepository recoveryCodes, PasswordHashing hashing,
+            DataCipher cipher, Clock clock) {
+        this.users = users;
+        this.recoveryCodes = recoveryCodes;
+        this.hashing = hashing;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** A new secret, stored encrypted; MFA stays off until a first code proves the app has it. */
+    @Transactional
+    public TotpSetup setup(String userId) {
+        UserAccount account = account(userId);
+        if (account.mfaEnabled()) {
+            throw ApiException.conflict("mfa_already_enabled", "Two-factor authentication is already on.");
+        }
+        byte[] secret = Totp.newSecret();
+        account.startTotpSetup(cipher.encrypt(secret, context(userId)), clock.instant());
+        String base32 = Base32.encode(secret);
+        return new TotpSetup(base32, Totp.otpauthUri(ISSUER, account.email(), base32));
+    }
+
+    /** Turns MFA on with the first code and returns the recovery codes, shown this once only. */
+    @Transactional
+    public List<String> enable(String userId, String code) {
+        UserAccount account = account(userId);
+        if (account.mfaEnabled()) {
+            throw ApiException.conflict("mfa_already_enabled", "Two-factor authentication is already on.");
+        }
+        if (account.totpSecret() == null) {
+            throw ApiException.conflict("mfa_setup_required", "Start the set-up first.");
+        }
+        if (!acceptTotp(account, code)) {
+            throw invalidCode();
+        }
+        account = account(userId);
+        account.enableMfa(clock.instant());
+        recoveryCodes.deleteAllOf(userId);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String plain = newRecoveryCode();
+            codes.add(plain);
+            recoveryCodes.save(new RecoveryCode(UUID.randomUUID().toString(), userId, hashRecovery(plain)));
+        }
+        return codes;
+    }
+
+    @Transactional
+    public void disable(String userId, String code, String password) {
+        UserAccount account = account(userId);
+        if (!account.mfaEnabled()) {
+            throw ApiException.conflict("mfa_not_enabled", "Two-factor authentication is not on.");
+        }
+        if (password == null || !hashing.matches(password, account.passwordHash())) {
+            throw ApiException.badRequest("wrong_password", "The password is not correct.");
+        }
+        if (!acceptCode(account, code)) {
+            throw invalidCode();
+        }
+        account = account(userId);
+        account.disableMfa(clock.instant());
+        recoveryCodes.deleteAllOf(userId);
+    }
+
+    /** A TOTP code or an unused recovery code of this account; either is spent by this call. */
+    @Transactional
+    public boolean acceptCode(String userId, String code) {
+        return acceptCode(account(userId), code);
+    }
+
+    private boolean acceptCode(UserAccount account, String code) {
+        if (code == null) {
+            return false;
+        }
+        String trimmed = code.trim();
+        if (trimmed.matches("\\d{6}")) {
+            return acceptTotp(account, trimmed);
+        }
+        String normalised = normaliseRecovery(trimmed);
+        return normalised.length() == 10
+                && recoveryCodes.use(account.id(), hashRecovery(normalised), clock.instant()) == 1;
+    }
+
+    private boolean acceptTotp(UserAccount account, String code) {
+        if (account.totpSecret() == null || code == null) {
+            return false;
+        }
+        byte[] secret = cipher.decrypt(account.totpSecret(), context(account.id()));
+        OptionalLong step = Totp.matchingStep(secret, code.trim(), clock.instant());
+        return step.isPresent() && users.acceptTotpStep(account.id(), step.getAsLong()) == 1;
+    }
+
+    static String newRecoveryCode() {
+        StringBuilder sb = new StringBuilder(11);
+        for (int i = 0; i < 10; i++) {
+            if (i == 5) {
+                sb.append('-');
+            }
+            sb.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    static String normaliseRecovery(String code) {
+        return code.replace("-", "").replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String hashRecovery(String code) {
+        return SecureTokens.sha256Hex(normaliseRecovery(code));
+    }
+
+    private static String context(String userId) {
+        return "totp:" + userId;
+    }
+
+    private UserAccount account(String userId) {
+        return users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+    }
+
+    static ApiException invalidCode() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "invalid_mfa_code",
+                "The code is not correct or was already used.");
+    }
+}

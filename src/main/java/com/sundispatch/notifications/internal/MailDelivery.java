@@ -1,0 +1,76 @@
+package com.sundispatch.notifications.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends over SMTP when Spring Mail is configured ({@code SPRING_MAIL_HOST}); otherwise writes one {@code .eml}
+ * file per mail into the outbox folder so development works without a mail server. The log names the
+ * purpose and the account, never the link.
+ */
+@Component
+class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final ObjectProvider<JavaMailSender> smtp;
+    private final MailSettings settings;
+    private final Clock clock;
+
+    MailDelivery(ObjectProvider<JavaMailSender> smtp, MailSettings settings, Clock clock) {
+        this.smtp = smtp;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void deliver(OutgoingMail mail) {
+        JavaMailSender sender = smtp.getIfAvailable();
+        try {
+            MimeMessage message = compose(mail, sender == null ? Session.getInstance(new Properties())
+                    : sender.createMimeMessage().getSession());
+            if (sender != null) {
+                sender.send(message);
+                log.info("Sent {} mail for user {}", mail.purpose(), mail.userId());
+            } else {
+                Path dir = Path.of(settings.outboxDir());
+                Files.createDirectories(dir);
+                Path file = dir.resolve(clock.millis() + "-" + mail.purpose() + "-" + UUID.randomUUID() + ".eml");
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    message.writeTo(out);
+                }
+                log.info("No SMTP server configured: {} mail for user {} written to {}", mail.purpose(),
+                        mail.userId(), file.toAbsolutePath());
+            }
+        } catch (MessagingException | IOException | MailException e) {
+            log.error("Could not deliver {} mail for user {}: {}", mail.purpose(), mail.userId(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    private MimeMessage compose(OutgoingMail mail, Session session) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(settings.from()));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.to()));
+        message.setSubject(mail.subject(), "UTF-8");
+        message.setText(mail.body(), "UTF-8");
+        message.setSentDate(java.util.Date.from(clock.instant()));
+        return message;
+    }
+}

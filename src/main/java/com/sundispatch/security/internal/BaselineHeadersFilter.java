@@ -1,0 +1,47 @@
+package com.sundispatch.security.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The security headers, set first thing, so that even answers given before the security chain runs (body
+ * too large, requests the firewall rejects) carry them. Spring Security's header writer sets the same values
+ * again for everything that reaches it. HSTS goes out on HTTPS, including HTTPS terminated at a trusted proxy.
+ */
+class BaselineHeadersFilter extends OncePerRequestFilter {
+
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
+
+    private final TrustedProxyClientIpResolver proxies;
+
+    BaselineHeadersFilter(TrustedProxyClientIpResolver proxies) {
+        this.proxies = proxies;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        apply(response);
+        if (request.isSecure() || (proxies.isTrustedPeer(request)
+                && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")))) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        }
+        chain.doFilter(request, response);
+    }
+
+    static void apply(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+    }
+}

@@ -1,0 +1,67 @@
+package com.sundispatch.security.internal;
+
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+
+/**
+ * Lazily opened Redis connections, so the server starts (and serves with per-instance state) even when
+ * Redis is not reachable yet; Lettuce reconnects on its own once a connection exists.
+ */
+class RedisConnections implements AutoCloseable {
+
+    private final RedisClient client;
+    private volatile StatefulRedisConnection<String, String> strings;
+    private volatile StatefulRedisConnection<String, byte[]> buckets;
+
+    RedisConnections(String url) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(Duration.ofMillis(500));
+        this.client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofMillis(500)).build())
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofMillis(500)))
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+    }
+
+    RedisCommands<String, String> strings() {
+        StatefulRedisConnection<String, String> c = strings;
+        if (c == null) {
+            synchronized (this) {
+                if (strings == null) {
+                    strings = client.connect();
+                }
+                c = strings;
+            }
+        }
+        return c.sync();
+    }
+
+    StatefulRedisConnection<String, byte[]> buckets() {
+        StatefulRedisConnection<String, byte[]> c = buckets;
+        if (c == null) {
+            synchronized (this) {
+                if (buckets == null) {
+                    buckets = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                }
+                c = buckets;
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+    }
+}

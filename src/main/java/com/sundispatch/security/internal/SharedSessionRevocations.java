@@ -1,0 +1,85 @@
+package com.sundispatch.security.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import com.sundispatch.security.SessionRevocations;
+import com.sundispatch.security.SessionStatusSource;
+import com.sundispatch.security.SharedState;
+
+/**
+ * Revoked sessions, kept until their last access token has expired. Written to this instance's memory and
+ * to Redis (when configured); read from memory, then Redis, and while Redis is down from the database, so
+ * that an outage fails closed for revoked sessions instead of letting their tokens through.
+ */
+class SharedSessionRevocations implements SessionRevocations {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedSessionRevocations.class);
+
+    private final InMemorySharedState local;
+    private final Optional<RedisSharedState> redis;
+    private final ObjectProvider<SessionStatusSource> records;
+    private final Clock clock;
+
+    SharedSessionRevocations(InMemorySharedState local, Optional<RedisSharedState> redis,
+            ObjectProvider<SessionStatusSource> records, Clock clock) {
+        this.local = local;
+        this.redis = redis;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @Override
+    public void revoke(String sessionId, Instant until) {
+        Duration ttl = Duration.between(clock.instant(), until).plusSeconds(60);
+        if (ttl.isNegative()) {
+            return;
+        }
+        local.set(key(sessionId), until.toEpochMilli(), ttl);
+        redis.ifPresent(r -> {
+            try {
+                r.set(key(sessionId), until.toEpochMilli(), ttl);
+            } catch (SharedState.UnavailableException e) {
+                log.warn("Redis unreachable while revoking a session; other instances fall back to the database");
+            }
+        });
+    }
+
+    @Override
+    public boolean isRevoked(String sessionId) {
+        if (live(local.get(key(sessionId)))) {
+            return true;
+        }
+        if (redis.isEmpty()) {
+            return false;
+        }
+        try {
+            return live(redis.get().get(key(sessionId)));
+        } catch (SharedState.UnavailableException e) {
+            SessionStatusSource source = records.getIfAvailable();
+            // No answer from anyone who knows: refuse rather than accept a possibly revoked session.
+            return source == null || source.isSessionRevoked(sessionId);
+        }
+    }
+
+    private boolean live(OptionalLong until) {
+        return until.isPresent() && until.getAsLong() > clock.millis();
+    }
+
+    private static String key(String sessionId) {
+        return "rev:" + sessionId;
+    }
+
+    @Scheduled(fixedDelay = 60_000)
+    void purge() {
+        local.purgeExpired();
+    }
+}

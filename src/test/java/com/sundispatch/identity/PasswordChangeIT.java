@@ -1,0 +1,72 @@
+package com.sundispatch.identity;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.sundispatch.support.Api;
+import com.sundispatch.support.IntegrationTest;
+import com.sundispatch.support.TotpCodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordChangeIT extends IntegrationTest {
+
+    private static final String NEW_PASSWORD = "Copper-willow-beacon-8842";
+
+    @Test
+    void changePasswordWhenCurrentRightThenOtherSessionsEndAndThisOneStays() {
+        String email = registerCustomer();
+        Tokens here = login(email, PASSWORD);
+        Tokens elsewhere = login(email, PASSWORD);
+        Api.Response r = api.post("/api/v1/me/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD), here.access());
+        assertThat(r.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me", here.access()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me", elsewhere.access()).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", elsewhere.refresh())).status())
+                .isEqualTo(401);
+        login(email, NEW_PASSWORD);
+    }
+
+    @Test
+    void changePasswordWhenCurrentWrongThenWrongPassword() {
+        Tokens t = newCustomerSession();
+        Api.Response r = api.post("/api/v1/me/password",
+                Map.of("currentPassword", "Not-my-password-123", "newPassword", NEW_PASSWORD), t.access());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("wrong_password");
+    }
+
+    @Test
+    void changePasswordWhenNewIsWeakThenWeakPassword() {
+        Tokens t = newCustomerSession();
+        Api.Response r = api.post("/api/v1/me/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", "abc"), t.access());
+        assertThat(r.code()).isEqualTo("weak_password");
+    }
+
+    @Test
+    void changePasswordWhenMfaOnThenCodeRequired() {
+        String email = registerCustomer();
+        Tokens t = login(email, PASSWORD);
+        String secret = api.post("/api/v1/me/mfa/totp/setup", null, t.access()).json().path("secret").asString();
+        long step = TotpCodes.step(clock.instant());
+        api.post("/api/v1/me/mfa/totp/enable", Map.of("code", TotpCodes.code(secret, step - 1)), t.access());
+
+        Api.Response noCode = api.post("/api/v1/me/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD), t.access());
+        assertThat(noCode.code()).isEqualTo("mfa_required");
+        Api.Response withCode = api.post("/api/v1/me/password", Map.of("currentPassword", PASSWORD,
+                "newPassword", NEW_PASSWORD, "code", TotpCodes.code(secret, step)), t.access());
+        assertThat(withCode.status()).as(withCode.toString()).isEqualTo(204);
+    }
+
+    @Test
+    void changePasswordWhenAnonymousThen401AndWhenFieldsMissingThen400() {
+        assertThat(api.post("/api/v1/me/password", Map.of("currentPassword", "a", "newPassword", "b")).status())
+                .isEqualTo(401);
+        Tokens t = newCustomerSession();
+        assertThat(api.post("/api/v1/me/password", Map.of(), t.access()).code()).isEqualTo("validation_failed");
+    }
+}

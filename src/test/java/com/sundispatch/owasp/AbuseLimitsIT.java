@@ -1,0 +1,218 @@
+package com.sundispatch.owasp;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sundispatch.support.Api;
+import com.sundispatch.support.Mailbox;
+import com.sundispatch.support.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A07 / API4 with the production numbers: brute-force waits per account, the per-IP login block and the
+ * rate limits. Its own application context, since the main suite raises these limits to run from one address.
+ * Limits here live in the process (the scale-out test covers Redis); every test starts an hour later than
+ * the one before, so buckets and blocks of earlier tests have run out.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sundispatch.rate-limit.auth-per-minute=10",
+        "sundispatch.rate-limit.ip-per-minute=300",
+        "sundispatch.rate-limit.user-per-minute=600",
+        "sundispatch.identity.ip-login-failures=20",
+        "sundispatch.identity.bootstrap-admin-email=" })
+@ActiveProfiles("test")
+@Import(AbuseLimitsIT.ClockConfig.class)
+class AbuseLimitsIT {
+
+    private static final String PASSWORD = "Sunny-meadow-lantern-2931";
+    private static final AtomicInteger HOURS = new AtomicInteger();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClockConfig {
+        @Bean
+        @Primary
+        MutableClock abuseClock() {
+            return new MutableClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        String url = System.getProperty("it.datasource.url", "");
+        if (!url.isBlank()) {
+            registry.add("spring.datasource.url", () -> url);
+            registry.add("spring.datasource.username", () -> System.getProperty("it.datasource.username", ""));
+            registry.add("spring.datasource.password", () -> System.getProperty("it.datasource.password", ""));
+        }
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", Mailbox::port);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    Api api;
+
+    @BeforeEach
+    void freshHour() {
+        api = new Api(port);
+        clock.reset();
+        clock.advance(Duration.ofHours(HOURS.incrementAndGet()));
+        // Start at the beginning of a 10-minute window, so the per-IP count is not split across two.
+        long intoWindow = clock.instant().toEpochMilli() % Duration.ofMinutes(10).toMillis();
+        clock.advance(Duration.ofMillis(Duration.ofMinutes(10).toMillis() - intoWindow + 1000));
+    }
+
+    @AfterEach
+    void keepClockMovingForward() {
+        // Not reset: the next test moves on from an hour later still.
+    }
+
+    private String register() {
+        String email = "abuse-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+        Api.Response r = api.post("/api/v1/auth/register",
+                Map.of("email", email, "password", PASSWORD, "fullName", "Ada Lovelace"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return email;
+    }
+
+    private Api.Response login(String email, String password) {
+        return api.post("/api/v1/auth/login", Map.of("email", email, "password", password));
+    }
+
+    /** The auth bucket allows 10 a minute: move on a minute when it is spent. */
+    private void nextMinute() {
+        clock.advance(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void loginWhenPasswordWrongFiveTimesThenAccountWaitsEvenWithTheRightPassword() {
+        String email = register();
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(email, "Wrong-password-" + i).code()).isEqualTo("invalid_credentials");
+        }
+        Api.Response sixth = login(email, PASSWORD);
+        assertThat(sixth.status()).isEqualTo(429);
+        assertThat(sixth.code()).isEqualTo("login_throttled");
+        assertThat(sixth.header("Retry-After")).isEqualTo("1");
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+        // Success reset the count: one more failure does not make the account wait.
+        assertThat(login(email, "Wrong-password-x").code()).isEqualTo("invalid_credentials");
+        nextMinute();
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void accountWaitDoublesWithEachFurtherFailure() {
+        String email = register();
+        for (int i = 0; i < 5; i++) {
+            login(email, "Wrong-password-" + i);
+        }
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(login(email, "Wrong-password-6").code()).isEqualTo("invalid_credentials");
+        Api.Response waiting = login(email, PASSWORD);
+        assertThat(waiting.code()).isEqualTo("login_throttled");
+        assertThat(waiting.header("Retry-After")).isEqualTo("2");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownEmailIsThrottledExactlyLikeAKnownOne() {
+        String unknown = "nobody-" + UUID.randomUUID() + "@example.test";
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(unknown, "Wrong-password-" + i).code()).isEqualTo("invalid_credentials");
+        }
+        Api.Response r = login(unknown, PASSWORD);
+        assertThat(r.code()).isEqualTo("login_throttled");
+        assertThat(r.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void twentyFailedLoginsFromOneIpBlockItsLoginsForFifteenMinutes() {
+        String victim = register();
+        int failures = 0;
+        while (failures < 20) {
+            for (int i = 0; i < 9 && failures < 20; i++, failures++) {
+                String someone = "guess-" + UUID.randomUUID() + "@example.test";
+                assertThat(login(someone, "Wrong-password-1").code()).isEqualTo("invalid_credentials");
+            }
+            nextMinute();
+        }
+        Api.Response blocked = login(victim, PASSWORD);
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.code()).isEqualTo("login_throttled");
+        assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(60L, 900L);
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(login(victim, PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void authEndpointsAllowTenPerMinutePerIpThen429WithRetryAfter() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", "bogus-" + i)).status()).isEqualTo(401);
+        }
+        Api.Response limited = api.post("/api/v1/auth/refresh", Map.of("refreshToken", "bogus"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("rate_limited");
+        assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        // Other API paths are not part of the auth budget.
+        assertThat(api.get("/api/v1/public/info").status()).isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(7));
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", "bogus")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void forgedForwardedForDoesNotEscapeTheLimitWithoutTrustedProxies() {
+        for (int i = 0; i < 10; i++) {
+            api.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "x"), null,
+                    Map.of("X-Forwarded-For", "198.51.100." + i));
+        }
+        Api.Response r = api.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "x"), null,
+                Map.of("X-Forwarded-For", "203.0.113.77"));
+        assertThat(r.status()).isEqualTo(429);
+    }
+
+    @Test
+    void everyIpHas300RequestsAMinuteOverall() {
+        int ok = 0;
+        int limited = 0;
+        for (int i = 0; i < 330; i++) {
+            int status = api.get("/api/v1/public/info").status();
+            if (status == 200) {
+                ok++;
+            } else if (status == 429) {
+                limited++;
+            }
+        }
+        // 300 at once, plus the few that refill (one every 200 ms) while the burst is being sent.
+        assertThat(ok).isBetween(300, 315);
+        assertThat(limited).isEqualTo(330 - ok);
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+    }
+}

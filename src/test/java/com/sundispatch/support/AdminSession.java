@@ -1,0 +1,78 @@
+package com.sundispatch.support;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bootstrap admin as the tests use it: MFA is turned on at first use, then every sign-in takes a TOTP
+ * code (or, when the current time step was spent already, one of the recovery codes), like a real admin.
+ */
+public final class AdminSession {
+
+    private static String secret;
+    private static final Deque<String> recoveryCodes = new ArrayDeque<>();
+    private static long lastStep = Long.MIN_VALUE;
+    private static String token;
+
+    private AdminSession() {
+    }
+
+    public static synchronized String token(Api api, MutableClock clock) {
+        if (token != null && api.get("/api/v1/admin/users?size=1", token).status() == 200) {
+            return token;
+        }
+        Api.Response login = api.post("/api/v1/auth/login",
+                Map.of("email", IntegrationTest.ADMIN_EMAIL, "password", IntegrationTest.ADMIN_PASSWORD));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        if (login.json().path("mfaRequired").asBoolean()) {
+            Api.Response verified = api.post("/api/v1/auth/mfa/verify",
+                    Map.of("mfaToken", login.json().path("mfaToken").asString(), "code", nextCode(clock)));
+            assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+            token = verified.json().path("accessToken").asString();
+            return token;
+        }
+        String noMfa = login.json().path("accessToken").asString();
+        enableMfa(api, clock, noMfa);
+        Api.Response refreshed = api.post("/api/v1/auth/refresh",
+                Map.of("refreshToken", login.json().path("refreshToken").asString()));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        token = refreshed.json().path("accessToken").asString();
+        return token;
+    }
+
+    /** Turns MFA on for the session of this token and remembers the secret and recovery codes. */
+    public static synchronized void enableMfa(Api api, MutableClock clock, String accessToken) {
+        Api.Response setup = api.post("/api/v1/me/mfa/totp/setup", null, accessToken);
+        assertThat(setup.status()).as(setup.toString()).isEqualTo(200);
+        secret = setup.json().path("secret").asString();
+        lastStep = Long.MIN_VALUE;
+        Api.Response enabled = api.post("/api/v1/me/mfa/totp/enable", Map.of("code", nextCode(clock)), accessToken);
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        recoveryCodes.clear();
+        enabled.json().path("recoveryCodes").forEach(c -> recoveryCodes.add(c.asString()));
+    }
+
+    /** A code the server has not seen: the current step if unused, else a recovery code. */
+    public static synchronized String nextCode(MutableClock clock) {
+        long step = TotpCodes.step(clock.instant());
+        for (long s = step - 1; s <= step + 1; s++) {
+            if (s > lastStep) {
+                lastStep = s;
+                return TotpCodes.code(secret, s);
+            }
+        }
+        return recoveryCodes.pop();
+    }
+
+    /** Forget the cached token (e.g. after a test logged the admin out). */
+    public static synchronized void forget() {
+        token = null;
+    }
+
+    public static synchronized String secret() {
+        return secret;
+    }
+}

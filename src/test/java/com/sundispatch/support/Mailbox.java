@@ -1,0 +1,90 @@
+package com.sundispatch.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/** A real SMTP server (GreenMail) for the whole test JVM; tests read the links the server mailed. */
+public final class Mailbox {
+
+    private static GreenMail greenMail;
+
+    private Mailbox() {
+    }
+
+    public static synchronized GreenMail server() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            greenMail.start();
+        }
+        return greenMail;
+    }
+
+    public static int port() {
+        return server().getSmtp().getPort();
+    }
+
+    /** The newest mail to this address whose subject contains the text, waiting up to 10 s. */
+    public static MimeMessage await(String to, String subjectContains) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<MimeMessage> found = find(to, subjectContains);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("No mail to " + to + " about '" + subjectContains + "'");
+    }
+
+    public static long count(String to, String subjectContains) {
+        return Arrays.stream(server().getReceivedMessages()).filter(m -> matches(m, to, subjectContains)).count();
+    }
+
+    private static Optional<MimeMessage> find(String to, String subjectContains) {
+        MimeMessage[] all = server().getReceivedMessages();
+        for (int i = all.length - 1; i >= 0; i--) {
+            if (matches(all[i], to, subjectContains)) {
+                return Optional.of(all[i]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(MimeMessage m, String to, String subjectContains) {
+        try {
+            return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(to))
+                    && m.getSubject().contains(subjectContains);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The token in a mailed link ({@code ...#token=...}). */
+    public static String token(MimeMessage mail) {
+        Matcher m = Pattern.compile("#token=([A-Za-z0-9_\\-]+)").matcher(GreenMailUtil.getBody(mail));
+        if (!m.find()) {
+            throw new AssertionError("No link in mail");
+        }
+        return m.group(1);
+    }
+
+    public static String body(MimeMessage mail) {
+        return GreenMailUtil.getBody(mail);
+    }
+}
