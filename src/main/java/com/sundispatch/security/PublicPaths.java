@@ -38,6 +38,10 @@ public final class PublicPaths {
             new Rule(HttpMethod.GET, "/index.html"),
             new Rule(HttpMethod.GET, "/favicon.ico"),
             new Rule(HttpMethod.GET, "/assets/**"),
+            new Rule(HttpMethod.GET, "/*.html"),
+            new Rule(HttpMethod.GET, "/*.js"),
+            new Rule(HttpMethod.GET, "/*.css"),
+            new Rule(HttpMethod.GET, "/manifest.webmanifest"),
             // Container and filter errors are forwarded here; the page itself reveals nothing.
             new Rule(null, "/error"));
 

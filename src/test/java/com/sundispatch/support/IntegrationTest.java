@@ -39,12 +39,46 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
+    @Autowired
+    protected RecordedEvents events;
+
+    /** A panel created through the admin API, with a unique name so tests can find it by search. */
+    protected String createPanel(int stock, String price) {
+        String name = "Test Panel " + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response r = api.post("/api/v1/admin/catalog/panels", Map.of("name", name, "manufacturer", "Testwerk",
+                "wattsPeak", 450, "efficiencyPercent", 21.5, "price", new java.math.BigDecimal(price), "stock", stock,
+                "warrantyYears", 25, "photoUrls", java.util.List.of("/assets/panels/mono-black.svg")), adminToken());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    protected int stockOf(String panelId) {
+        return api.get("/api/v1/catalog/panels/" + panelId).json().path("stock").asInt();
+    }
+
+    /** An installation block for orders: a week from now, in Berlin. */
+    protected Map<String, Object> installation() {
+        java.time.Instant start = clock.instant().plus(java.time.Duration.ofDays(7));
+        return Map.of("addressLine", "Unter den Linden 1", "city", "Berlin", "postalCode", "10117", "country", "DE",
+                "latitude", 52.5170, "longitude", 13.3889, "preferredStart", start.toString(),
+                "preferredEnd", start.plus(java.time.Duration.ofHours(8)).toString());
+    }
+
+    protected Api.Response placeOrder(String access, String panelId, int quantity) {
+        return api.post("/api/v1/orders", Map.of("items", java.util.List.of(Map.of("panelId", panelId,
+                "quantity", quantity)), "installation", installation()), access);
+    }
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClockConfiguration {
         @Bean
         @Primary
         MutableClock mutableClock() {
             return new MutableClock();
+        }
+
+        @Bean
+        RecordedEvents recordedEvents() {
+            return new RecordedEvents();
         }
     }
 

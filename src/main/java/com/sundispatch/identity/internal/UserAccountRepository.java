@@ -30,6 +30,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, String> {
 
     boolean existsByRole(Role role);
 
+    long countByRole(Role role);
+
     // Spring Data escapes % and _ in "Containing" arguments, so a search term cannot become a wildcard.
     Page<UserAccount> findByEmailContainingIgnoreCaseOrFullNameContainingIgnoreCase(String email, String name,
             Pageable pageable);

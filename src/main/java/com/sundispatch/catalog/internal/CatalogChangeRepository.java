@@ -1,0 +1,8 @@
+package com.sundispatch.catalog.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CatalogChangeRepository extends JpaRepository<CatalogChange, String> {
+
+    long countBySubjectId(String subjectId);
+}

@@ -1,0 +1,116 @@
+package com.sundispatch.catalog.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.sundispatch.catalog.Catalog;
+import com.sundispatch.catalog.InstallationPricing;
+import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.Like;
+
+/** Panels: the public catalog, the admins' edits (each recorded), and stock for orders. */
+@Service
+public class CatalogService implements Catalog {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
+
+    private final PanelRepository panels;
+    private final CatalogChangeRepository changes;
+    private final InstallationPricing pricing;
+    private final Clock clock;
+
+    CatalogService(PanelRepository panels, CatalogChangeRepository changes, InstallationPricing pricing,
+            Clock clock) {
+        this.panels = panels;
+        this.changes = changes;
+        this.pricing = pricing;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<PanelView> search(String q, Integer minWatts, BigDecimal maxPrice, Pageable pageable) {
+        String pattern = q == null || q.isBlank() ? null : Like.contains(q.trim());
+        return panels.search(pattern, minWatts, maxPrice, pageable).map(PanelView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public PanelView get(String id) {
+        return panels.findOnSale(id).map(PanelView::of).orElseThrow(() -> ApiException.notFound("No such panel."));
+    }
+
+    @Transactional(readOnly = true)
+    public long countOnSale() {
+        return panels.countByRetiredFalse();
+    }
+
+    @Transactional
+    public PanelView create(String adminId, PanelData data) {
+        Panel panel = panels.save(new Panel(UUID.randomUUID().toString(), data, clock.instant()));
+        record(adminId, "PANEL_CREATED", panel.id(), data.name());
+        return PanelView.of(panel);
+    }
+
+    @Transactional
+    public PanelView update(String adminId, String id, PanelData data) {
+        Panel panel = panels.findOnSale(id).orElseThrow(() -> ApiException.notFound("No such panel."));
+        panel.apply(data, clock.instant());
+        try {
+            panels.saveAndFlush(panel);
+        } catch (OptimisticLockingFailureException e) {
+            throw ApiException.conflict("concurrent_update",
+                    "The panel changed meanwhile (e.g. stock was sold). Reload it and try again.");
+        }
+        record(adminId, "PANEL_UPDATED", id, data.name());
+        return PanelView.of(panel);
+    }
+
+    @Transactional
+    public void retire(String adminId, String id) {
+        Panel panel = panels.findOnSale(id).orElseThrow(() -> ApiException.notFound("No such panel."));
+        panel.retire(clock.instant());
+        record(adminId, "PANEL_RETIRED", id, panel.name());
+    }
+
+    void record(String adminId, String action, String subjectId, String summary) {
+        changes.save(new CatalogChange(UUID.randomUUID().toString(), clock.instant(), adminId, action, subjectId,
+                summary));
+        log.info("Catalog change {} of {} by admin {}", action, subjectId, adminId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public PricedPanel priceOf(String panelId) {
+        Panel p = panels.findOnSale(panelId).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST,
+                "unknown_panel", "A panel in the order is not (or no longer) for sale."));
+        return new PricedPanel(p.id(), p.name(), p.price(), p.currency());
+    }
+
+    @Override
+    @Transactional
+    public void reserve(String panelId, int quantity) {
+        if (quantity < 1 || panels.reserve(panelId, quantity) != 1) {
+            throw ApiException.conflict("out_of_stock", "Not enough panels in stock for this order.");
+        }
+    }
+
+    @Override
+    @Transactional
+    public void release(String panelId, int quantity) {
+        panels.release(panelId, quantity);
+    }
+
+    @Override
+    public BigDecimal installationFee(int panelCount) {
+        return pricing.feeFor(panelCount);
+    }
+}

@@ -1,0 +1,131 @@
+package com.sundispatch.catalog.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "panels")
+class Panel {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Column(nullable = false, length = 80)
+    private String manufacturer;
+
+    @Column(name = "watts_peak", nullable = false)
+    private int wattsPeak;
+
+    @Column(name = "efficiency_percent", nullable = false, precision = 4, scale = 1)
+    private BigDecimal efficiencyPercent;
+
+    @Column(nullable = false, precision = 10, scale = 2)
+    private BigDecimal price;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(nullable = false)
+    private int stock;
+
+    @Column(name = "warranty_years", nullable = false)
+    private int warrantyYears;
+
+    @Column(name = "photo_urls", length = 2000)
+    private String photoUrls;
+
+    @Column(nullable = false)
+    private boolean retired;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Panel() {
+    }
+
+    Panel(String id, PanelData data, Instant now) {
+        this.id = id;
+        this.currency = "EUR";
+        this.createdAt = now;
+        apply(data, now);
+    }
+
+    void apply(PanelData d, Instant now) {
+        this.name = d.name();
+        this.manufacturer = d.manufacturer();
+        this.wattsPeak = d.wattsPeak();
+        this.efficiencyPercent = d.efficiencyPercent();
+        this.price = d.price();
+        this.stock = d.stock();
+        this.warrantyYears = d.warrantyYears();
+        this.photoUrls = String.join("\n", d.photoUrls());
+        this.updatedAt = now;
+    }
+
+    void retire(Instant now) {
+        this.retired = true;
+        this.updatedAt = now;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String manufacturer() {
+        return manufacturer;
+    }
+
+    int wattsPeak() {
+        return wattsPeak;
+    }
+
+    BigDecimal efficiencyPercent() {
+        return efficiencyPercent;
+    }
+
+    BigDecimal price() {
+        return price;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    int stock() {
+        return stock;
+    }
+
+    int warrantyYears() {
+        return warrantyYears;
+    }
+
+    boolean retired() {
+        return retired;
+    }
+
+    List<String> photoUrls() {
+        return photoUrls == null || photoUrls.isBlank() ? List.of() : Arrays.asList(photoUrls.split("\n"));
+    }
+}

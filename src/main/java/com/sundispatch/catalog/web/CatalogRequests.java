@@ -1,0 +1,56 @@
+package com.sundispatch.catalog.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import com.sundispatch.catalog.internal.PanelData;
+
+final class CatalogRequests {
+
+    static final String PRODUCT_TEXT = "^[\\p{L}\\p{N}][\\p{L}\\p{N} .,()+/&'\\-]{0,119}$";
+    /** A picture shipped with the web client, or an https URL. */
+    static final String PHOTO_URL = "^(/assets/[a-z0-9/_\\-]{1,150}\\.(svg|png|jpg|jpeg|webp)|https://[A-Za-z0-9.\\-]{1,200}"
+            + "(/[A-Za-z0-9._~\\-/]{0,300})?)$";
+
+    private CatalogRequests() {
+    }
+
+    record PanelRequest(
+            @NotBlank @Size(max = 120) @Pattern(regexp = PRODUCT_TEXT) String name,
+            @NotBlank @Size(max = 80) @Pattern(regexp = PRODUCT_TEXT) String manufacturer,
+            @NotNull @Min(50) @Max(1000) Integer wattsPeak,
+            @NotNull @DecimalMin("5.0") @DecimalMax("30.0") @Digits(integer = 2, fraction = 1)
+            BigDecimal efficiencyPercent,
+            @NotNull @DecimalMin("0.01") @DecimalMax("100000.00") @Digits(integer = 6, fraction = 2) BigDecimal price,
+            @NotNull @Min(0) @Max(1_000_000) Integer stock,
+            @NotNull @Min(0) @Max(50) Integer warrantyYears,
+            @Size(max = 8) List<@NotBlank @Size(max = 500) @Pattern(regexp = PHOTO_URL,
+                    message = "must be /assets/... or an https URL") String> photoUrls) {
+
+        PanelData toData() {
+            return new PanelData(name.trim(), manufacturer.trim(), wattsPeak, efficiencyPercent, price, stock,
+                    warrantyYears, photoUrls);
+        }
+    }
+
+    record FaqRequestEntry(@NotBlank @Size(max = 300) String question, @NotBlank @Size(max = 4000) String answer) {
+    }
+
+    record QuoteRequest(
+            @NotNull @DecimalMin("1") @DecimalMax("100000") Double monthlyKwh,
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+            @Size(max = 64) String panelId) {
+    }
+}

@@ -1,0 +1,118 @@
+package com.sundispatch.catalog.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.sundispatch.catalog.PublicInfoProperties;
+import com.sundispatch.catalog.internal.CatalogService;
+import com.sundispatch.catalog.internal.FaqService;
+import com.sundispatch.catalog.internal.FaqService.FaqItem;
+import com.sundispatch.catalog.internal.PanelView;
+import com.sundispatch.catalog.internal.QuoteService;
+import com.sundispatch.catalog.web.CatalogRequests.QuoteRequest;
+import com.sundispatch.identity.Accounts;
+import com.sundispatch.identity.Role;
+import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.PageRequests;
+import com.sundispatch.shared.PageResponse;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Everything anyone may read without an account: catalog, FAQ, landing data, sizing quotes. */
+@RestController
+@Validated
+@Tag(name = "Public")
+class PublicCatalogController {
+
+    /** The sort keys a client may ask for: an allow-list, mapped to entity fields. */
+    private static final Map<String, String> SORTS = Map.of("price", "price", "watts", "wattsPeak", "efficiency",
+            "efficiencyPercent");
+
+    record PublicInfo(String name, String tagline, Contact contact, List<String> serviceRegions, Counts counts) {
+    }
+
+    record Contact(String email) {
+    }
+
+    record Counts(long panels, long verifiedInstallers) {
+    }
+
+    private final CatalogService catalog;
+    private final FaqService faq;
+    private final QuoteService quotes;
+    private final PublicInfoProperties info;
+    private final Accounts accounts;
+
+    PublicCatalogController(CatalogService catalog, FaqService faq, QuoteService quotes, PublicInfoProperties info,
+            Accounts accounts) {
+        this.catalog = catalog;
+        this.faq = faq;
+        this.quotes = quotes;
+        this.info = info;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/api/v1/public/info")
+    @Operation(summary = "Landing data with live counts")
+    PublicInfo info() {
+        return new PublicInfo(info.name(), info.tagline(), new Contact(info.contactEmail()), info.serviceRegions(),
+                new Counts(catalog.countOnSale(), accounts.countWithRole(Role.INSTALLER)));
+    }
+
+    @GetMapping("/api/v1/public/faq")
+    List<FaqItem> faq() {
+        return faq.list();
+    }
+
+    @GetMapping("/api/v1/catalog/panels")
+    @Operation(summary = "The catalog: q over name and maker, minWatts, maxPrice, sort=price|watts|efficiency "
+            + "(prefix - for descending)")
+    PageResponse<PanelView> panels(@RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) @Min(0) @Max(10_000) Integer minWatts,
+            @RequestParam(required = false) @DecimalMin("0") BigDecimal maxPrice,
+            @RequestParam(required = false) @Size(max = 20) String sort,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        var result = catalog.search(q, minWatts, maxPrice, PageRequests.of(page, size, sort(sort)));
+        return PageResponse.of(result, p -> p);
+    }
+
+    @GetMapping("/api/v1/catalog/panels/{id}")
+    PanelView panel(@PathVariable @Size(max = 64) String id) {
+        return catalog.get(id);
+    }
+
+    @PostMapping("/api/v1/quotes")
+    @Operation(summary = "Sizing estimate from monthly consumption and location; the model is in 'assumptions'")
+    QuoteService.Quote quote(@Valid @RequestBody QuoteRequest request) {
+        return quotes.quote(request.monthlyKwh(), request.latitude(), request.panelId());
+    }
+
+    private static Sort sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return Sort.by("name").and(Sort.by("id"));
+        }
+        boolean desc = sort.startsWith("-");
+        String field = SORTS.get(desc ? sort.substring(1) : sort);
+        if (field == null) {
+            throw ApiException.validation("sort", "must be one of price, watts, efficiency (prefix - to reverse)");
+        }
+        return Sort.by(desc ? Sort.Direction.DESC : Sort.Direction.ASC, field).and(Sort.by("id"));
+    }
+}

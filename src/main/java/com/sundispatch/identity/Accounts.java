@@ -1,0 +1,18 @@
+package com.sundispatch.identity;
+
+import java.util.Optional;
+
+/** What other modules may ask about accounts. */
+public interface Accounts {
+
+    /** A short, non-secret view of an account for other modules. */
+    record AccountSummary(String id, String fullName, String phone, Role role, boolean emailVerified) {
+    }
+
+    Optional<AccountSummary> find(String userId);
+
+    /** Refuses with 403 {@code email_not_verified} unless the account's email is confirmed. */
+    void requireVerifiedEmail(String userId);
+
+    long countWithRole(Role role);
+}

@@ -1,0 +1,43 @@
+package com.sundispatch.identity.internal;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.sundispatch.identity.Accounts;
+import com.sundispatch.identity.Role;
+import com.sundispatch.shared.ApiException;
+
+@Component
+class AccountsFacade implements Accounts {
+
+    private final UserAccountRepository users;
+
+    AccountsFacade(UserAccountRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> find(String userId) {
+        return users.findById(userId)
+                .map(u -> new AccountSummary(u.id(), u.fullName(), u.phone(), u.role(), u.emailVerified()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void requireVerifiedEmail(String userId) {
+        boolean verified = users.findById(userId).map(UserAccount::emailVerified).orElse(false);
+        if (!verified) {
+            throw ApiException.forbidden("email_not_verified",
+                    "Confirm your email address first: use the link we mailed you, or ask for a new one.");
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long countWithRole(Role role) {
+        return users.countByRole(role);
+    }
+}

@@ -1,0 +1,178 @@
+package com.sundispatch.orders.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import com.sundispatch.orders.OrderStatus;
+
+@Entity
+@Table(name = "orders")
+class CustomerOrder {
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "customer_id", nullable = false, length = 36)
+    private String customerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private OrderStatus status;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_items", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "line_no")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    @Column(name = "panels_total", nullable = false, precision = 12, scale = 2)
+    private BigDecimal panelsTotal;
+
+    @Column(name = "installation_fee", nullable = false, precision = 12, scale = 2)
+    private BigDecimal installationFee;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    private BigDecimal total;
+
+    @Column(nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "address_line", nullable = false, length = 200)
+    private String addressLine;
+
+    @Column(nullable = false, length = 100)
+    private String city;
+
+    @Column(name = "postal_code", nullable = false, length = 12)
+    private String postalCode;
+
+    @Column(nullable = false, length = 2)
+    private String country;
+
+    @Column(nullable = false)
+    private double latitude;
+
+    @Column(nullable = false)
+    private double longitude;
+
+    @Column(name = "preferred_start", nullable = false)
+    private Instant preferredStart;
+
+    @Column(name = "preferred_end", nullable = false)
+    private Instant preferredEnd;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "reserved_until", nullable = false)
+    private Instant reservedUntil;
+
+    @Column(name = "paid_at")
+    private Instant paidAt;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "refund_due", nullable = false)
+    private boolean refundDue;
+
+    @Version
+    private long version;
+
+    protected CustomerOrder() {
+    }
+
+    CustomerOrder(String id, String customerId, List<OrderLine> lines, OrderPricing.Totals totals,
+            InstallationAddress address, Instant now, Instant reservedUntil) {
+        this.id = id;
+        this.customerId = customerId;
+        this.status = OrderStatus.PENDING_PAYMENT;
+        this.lines = new ArrayList<>(lines);
+        this.panelsTotal = totals.panelsTotal();
+        this.installationFee = totals.installationFee();
+        this.total = totals.total();
+        this.currency = "EUR";
+        this.addressLine = address.addressLine();
+        this.city = address.city();
+        this.postalCode = address.postalCode();
+        this.country = address.country();
+        this.latitude = address.latitude();
+        this.longitude = address.longitude();
+        this.preferredStart = address.preferredStart();
+        this.preferredEnd = address.preferredEnd();
+        this.createdAt = now;
+        this.reservedUntil = reservedUntil;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    List<OrderLine> lines() {
+        return lines;
+    }
+
+    BigDecimal panelsTotal() {
+        return panelsTotal;
+    }
+
+    BigDecimal installationFee() {
+        return installationFee;
+    }
+
+    BigDecimal total() {
+        return total;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    InstallationAddress address() {
+        return new InstallationAddress(addressLine, city, postalCode, country, latitude, longitude, preferredStart,
+                preferredEnd);
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant reservedUntil() {
+        return reservedUntil;
+    }
+
+    Instant paidAt() {
+        return paidAt;
+    }
+
+    boolean refundDue() {
+        return refundDue;
+    }
+
+    int panelCount() {
+        return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+}

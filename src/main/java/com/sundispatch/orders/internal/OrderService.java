@@ -1,0 +1,163 @@
+package com.sundispatch.orders.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.sundispatch.catalog.Catalog;
+import com.sundispatch.identity.Accounts;
+import com.sundispatch.orders.OrderCancelled;
+import com.sundispatch.orders.OrderStatus;
+import com.sundispatch.shared.ApiException;
+
+/** Placing orders (prices from the database, stock reserved atomically), reading and cancelling them. */
+@Service
+public class OrderService {
+
+    /** One requested line: a panel and how many. Never a price. */
+    public record Requested(String panelId, int quantity) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+
+    private final OrderRepository orders;
+    private final Catalog catalog;
+    private final Accounts accounts;
+    private final OrdersProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    OrderService(OrderRepository orders, Catalog catalog, Accounts accounts, OrdersProperties properties,
+            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * One transaction: price every line from the catalog, reserve its stock with a conditional update, save
+     * the order. Any failure (unknown panel, out of stock) rolls every reservation back.
+     */
+    public OrderView place(String customerId, List<Requested> requested, InstallationAddress address) {
+        accounts.requireVerifiedEmail(customerId);
+        Instant now = clock.instant();
+        if (!address.preferredStart().isAfter(now)) {
+            throw ApiException.validation("installation.preferredStart", "must be in the future");
+        }
+        if (!address.preferredEnd().isAfter(address.preferredStart())) {
+            throw ApiException.validation("installation.preferredEnd", "must be after preferredStart");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Requested r : requested) {
+            if (!seen.add(r.panelId())) {
+                throw ApiException.validation("items", "each panel may appear once; set its quantity instead");
+            }
+        }
+        int count = requested.stream().mapToInt(Requested::quantity).sum();
+        if (count > 500) {
+            throw ApiException.validation("items", "at most 500 panels per order");
+        }
+        return tx.execute(status -> {
+            if (orders.countByCustomerIdAndStatus(customerId, OrderStatus.PENDING_PAYMENT)
+                    >= properties.maxUnpaidOrders()) {
+                throw ApiException.conflict("too_many_unpaid_orders", "You have " + properties.maxUnpaidOrders()
+                        + " unpaid orders. Pay or cancel one before placing another.");
+            }
+            List<OrderLine> lines = new ArrayList<>();
+            List<OrderPricing.Line> priced = new ArrayList<>();
+            for (Requested r : requested) {
+                Catalog.PricedPanel panel = catalog.priceOf(r.panelId());
+                catalog.reserve(r.panelId(), r.quantity());
+                lines.add(new OrderLine(panel.id(), panel.name(), r.quantity(), panel.unitPrice()));
+                priced.add(new OrderPricing.Line(r.quantity(), panel.unitPrice()));
+            }
+            OrderPricing.Totals totals = OrderPricing.totals(priced,
+                    catalog.installationFee(OrderPricing.panelCount(priced)));
+            CustomerOrder order = orders.save(new CustomerOrder(UUID.randomUUID().toString(), customerId, lines,
+                    totals, address, now, now.plus(properties.reservationTtl())));
+            return OrderView.of(order);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Page<OrderView> list(String customerId, Pageable pageable) {
+        return orders.findByCustomerId(customerId, pageable).map(OrderView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public OrderView get(String customerId, String orderId) {
+        return orders.findOwned(orderId, customerId).map(OrderView::of)
+                .orElseThrow(() -> ApiException.notFound("No such order."));
+    }
+
+    /** Cancels before installation starts; stock goes back; a paid order gets a refund marked as due. */
+    public OrderView cancel(String customerId, String orderId) {
+        return tx.execute(status -> {
+            CustomerOrder order = orders.findOwned(orderId, customerId)
+                    .orElseThrow(() -> ApiException.notFound("No such order."));
+            OrderStatus from = order.status();
+            if (!from.cancellable()) {
+                throw ApiException.conflict("invalid_state", from == OrderStatus.CANCELLED
+                        ? "The order is already cancelled." : "The installation has started; it cannot be cancelled.");
+            }
+            boolean refund = from.paid();
+            if (orders.cancel(orderId, EnumSet.of(from), OrderStatus.CANCELLED, clock.instant(), refund) != 1) {
+                throw ApiException.conflict("invalid_state", "The order changed meanwhile; reload it.");
+            }
+            order.lines().forEach(l -> catalog.release(l.panelId(), l.quantity()));
+            events.publishEvent(new OrderCancelled(orderId, customerId, refund));
+            if (refund) {
+                log.info("Order {} cancelled after payment: refund due", orderId);
+            }
+            return OrderView.of(orders.findById(orderId).orElseThrow());
+        });
+    }
+
+    /**
+     * Unpaid orders whose reservation ran out become CANCELLED and give their stock back. Each order is
+     * claimed with a conditional update, so two instances running this at once never release twice.
+     */
+    public int expireReservations() {
+        List<String> due = orders.findExpired(clock.instant(), PageRequest.of(0, 200));
+        int expired = 0;
+        for (String id : due) {
+            Boolean done = tx.execute(status -> {
+                CustomerOrder order = orders.findById(id).orElse(null);
+                if (order == null || orders.cancel(id, EnumSet.of(OrderStatus.PENDING_PAYMENT),
+                        OrderStatus.CANCELLED, clock.instant(), false) != 1) {
+                    return false;
+                }
+                order.lines().forEach(l -> catalog.release(l.panelId(), l.quantity()));
+                events.publishEvent(new OrderCancelled(id, order.customerId(), false));
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                expired++;
+            }
+        }
+        if (expired > 0) {
+            log.info("{} unpaid order(s) expired; their stock is back on sale", expired);
+        }
+        return expired;
+    }
+}

@@ -1,0 +1,144 @@
+package com.sundispatch.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.sundispatch.support.Api;
+import com.sundispatch.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogIT extends IntegrationTest {
+
+    @Test
+    void demoCatalogIsSeededWithRealisticPanels() {
+        Api.Response r = api.get("/api/v1/catalog/panels?size=100");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("totalItems").asLong()).isGreaterThanOrEqualTo(12);
+        JsonNode first = r.json().path("items").get(0);
+        assertThat(first.path("price").path("currency").asString()).isEqualTo("EUR");
+        assertThat(first.path("price").path("amount").asString()).matches("\\d+\\.\\d{2}");
+        assertThat(first.path("photoUrls").get(0).asString()).startsWith("/assets/panels/");
+        assertThat(api.get(first.path("photoUrls").get(0).asString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void searchMatchesNameOrMakerCaseInsensitively() {
+        Api.Response r = api.get("/api/v1/catalog/panels?q=LONGI");
+        assertThat(r.json().path("totalItems").asLong()).isGreaterThanOrEqualTo(1);
+        r.json().path("items").forEach(p -> assertThat(p.path("manufacturer").asString() + p.path("name").asString())
+                .containsIgnoringCase("longi"));
+    }
+
+    @Test
+    void filtersAndSortApply() {
+        Api.Response r = api.get("/api/v1/catalog/panels?minWatts=450&maxPrice=200&sort=-watts&size=100");
+        assertThat(r.status()).isEqualTo(200);
+        List<Integer> watts = new ArrayList<>();
+        r.json().path("items").forEach(p -> {
+            assertThat(p.path("wattsPeak").asInt()).isGreaterThanOrEqualTo(450);
+            assertThat(Double.parseDouble(p.path("price").path("amount").asString())).isLessThanOrEqualTo(200.0);
+            watts.add(p.path("wattsPeak").asInt());
+        });
+        assertThat(watts).isNotEmpty().isSortedAccordingTo((a, b) -> b - a);
+        List<Double> prices = new ArrayList<>();
+        api.get("/api/v1/catalog/panels?sort=price&size=100").json().path("items")
+                .forEach(p -> prices.add(Double.parseDouble(p.path("price").path("amount").asString())));
+        assertThat(prices).isSorted();
+    }
+
+    @Test
+    void sortOutsideTheAllowListIsRefused() {
+        Api.Response r = api.get("/api/v1/catalog/panels?sort=stock");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("validation_failed");
+        assertThat(api.get("/api/v1/catalog/panels?sort=name;drop%20table%20panels").status()).isEqualTo(400);
+    }
+
+    @Test
+    void pageSizeIsCappedAt100AndBadParametersAre400() {
+        assertThat(api.get("/api/v1/catalog/panels?size=1000").json().path("size").asInt()).isEqualTo(100);
+        assertThat(api.get("/api/v1/catalog/panels?minWatts=abc").code()).isEqualTo("validation_failed");
+        assertThat(api.get("/api/v1/catalog/panels?maxPrice=-1").code()).isEqualTo("validation_failed");
+        assertThat(api.get("/api/v1/catalog/panels?page=-1").code()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void injectionInQueryIsInertNeverMoreRows() {
+        for (String q : List.of("' OR '1'='1", "%", "_", "%' --", "\"; DROP TABLE panels; --", "<script>")) {
+            Api.Response r = api.get("/api/v1/catalog/panels?q=" + java.net.URLEncoder.encode(q,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(r.status()).as(q).isEqualTo(200);
+            assertThat(r.json().path("totalItems").asLong()).as(q).isZero();
+        }
+        assertThat(api.get("/api/v1/catalog/panels").json().path("totalItems").asLong()).isGreaterThan(0);
+    }
+
+    @Test
+    void panelByIdAndUnknownIs404() {
+        String id = api.get("/api/v1/catalog/panels").json().path("items").get(0).path("id").asString();
+        Api.Response one = api.get("/api/v1/catalog/panels/" + id);
+        assertThat(one.status()).isEqualTo(200);
+        for (String field : List.of("id", "name", "manufacturer", "wattsPeak", "efficiencyPercent", "price", "stock",
+                "warrantyYears", "photoUrls")) {
+            assertThat(one.json().has(field)).as(field).isTrue();
+        }
+        assertThat(api.get("/api/v1/catalog/panels/does-not-exist").status()).isEqualTo(404);
+    }
+
+    @Test
+    void publicInfoHasRealCountsAndFaqIsAPlainArray() {
+        Api.Response info = api.get("/api/v1/public/info");
+        long panels = api.get("/api/v1/catalog/panels").json().path("totalItems").asLong();
+        assertThat(info.json().path("counts").path("panels").asLong()).isEqualTo(panels);
+        assertThat(info.json().path("counts").has("verifiedInstallers")).isTrue();
+        Api.Response faq = api.get("/api/v1/public/faq");
+        assertThat(faq.json().isArray()).isTrue();
+        assertThat(faq.json().get(0).has("question")).isTrue();
+        assertThat(faq.json().get(0).has("answer")).isTrue();
+    }
+
+    @Test
+    void quoteSizesASystemAndStatesItsAssumptions() {
+        Api.Response q = api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 52.52, "longitude", 13.40));
+        assertThat(q.status()).as(q.toString()).isEqualTo(200);
+        assertThat(q.json().path("panelCount").asInt()).isBetween(5, 15);
+        assertThat(q.json().path("annualProductionKwh").asLong()).isGreaterThanOrEqualTo(3600);
+        assertThat(q.json().path("systemKwp").asDouble()).isGreaterThan(3.0);
+        assertThat(q.json().path("price").path("currency").asString()).isEqualTo("EUR");
+        assertThat(q.json().path("assumptions").path("performanceRatio").asDouble()).isEqualTo(0.8);
+        assertThat(q.json().path("assumptions").path("peakSunHours").asDouble()).isEqualTo(3.2);
+        assertThat(q.json().path("assumptions").path("model").asString()).contains("peakSunHours");
+    }
+
+    @Test
+    void quoteForAChosenPanelUsesIt() {
+        JsonNode panel = api.get("/api/v1/catalog/panels?q=Vertex%20N").json().path("items").get(0);
+        Api.Response q = api.post("/api/v1/quotes", Map.of("monthlyKwh", 500, "latitude", 40.4, "longitude", -3.7,
+                "panelId", panel.path("id").asString()));
+        assertThat(q.json().path("panel").path("id").asString()).isEqualTo(panel.path("id").asString());
+        int count = q.json().path("panelCount").asInt();
+        double expectedPanels = Double.parseDouble(panel.path("price").path("amount").asString()) * count;
+        assertThat(Double.parseDouble(q.json().path("panelsTotal").path("amount").asString()))
+                .isEqualTo(expectedPanels, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
+    void quoteValidation() {
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 91, "longitude", 13)).code())
+                .isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 0, "latitude", 50, "longitude", 13)).code())
+                .isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 50, "longitude", 181)).code())
+                .isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 50, "longitude", 13,
+                "panelId", "nope")).code()).isEqualTo("unknown_panel");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 50, "longitude", 13,
+                "price", 1)).code()).isEqualTo("validation_failed");
+    }
+}
