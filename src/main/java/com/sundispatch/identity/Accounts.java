@@ -15,4 +15,10 @@ public interface Accounts {
     void requireVerifiedEmail(String userId);
 
     long countWithRole(Role role);
+
+    /**
+     * Makes a customer an installer (after an admin approved their application). Never grants ADMIN. The
+     * account's current access tokens keep their old role until the next refresh.
+     */
+    void promoteToInstaller(String userId);
 }

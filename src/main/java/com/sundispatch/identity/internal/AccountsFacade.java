@@ -13,9 +13,11 @@ import com.sundispatch.shared.ApiException;
 class AccountsFacade implements Accounts {
 
     private final UserAccountRepository users;
+    private final java.time.Clock clock;
 
-    AccountsFacade(UserAccountRepository users) {
+    AccountsFacade(UserAccountRepository users, java.time.Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -32,6 +34,15 @@ class AccountsFacade implements Accounts {
         if (!verified) {
             throw ApiException.forbidden("email_not_verified",
                     "Confirm your email address first: use the link we mailed you, or ask for a new one.");
+        }
+    }
+
+    @Override
+    @Transactional
+    public void promoteToInstaller(String userId) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+        if (account.role() == Role.CUSTOMER) {
+            account.changeRole(Role.INSTALLER, clock.instant());
         }
     }
 

@@ -142,6 +142,11 @@ class UserAccount {
         this.updatedAt = now;
     }
 
+    void changeRole(Role role, Instant now) {
+        this.role = role;
+        this.updatedAt = now;
+    }
+
     void markEmailVerified(Instant now) {
         this.emailVerified = true;
         this.updatedAt = now;

@@ -41,6 +41,12 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
     int markPaid(@Param("id") String id, @Param("now") Instant now);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update CustomerOrder o set o.status = :to, o.version = o.version + 1
+            where o.id = :id and o.status = :from""")
+    int advance(@Param("id") String id, @Param("from") OrderStatus from, @Param("to") OrderStatus to);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update CustomerOrder o set o.refundDue = true, o.version = o.version + 1 where o.id = :id")
     int markRefundDue(@Param("id") String id);
 

@@ -137,7 +137,8 @@ public class PaymentService {
             CustomerOrder order = orders.findById(event.orderId()).orElseThrow();
             var a = order.address();
             events.publishEvent(new OrderPaid(order.id(), order.customerId(), a.latitude(), a.longitude(),
-                    a.preferredStart(), a.preferredEnd(), order.panelCount()));
+                    a.preferredStart(), a.preferredEnd(), order.panelCount(), a.addressLine(), a.city(),
+                    a.postalCode(), a.country()));
             log.info("Order {} paid", order.id());
         } else {
             // Paid after the reservation expired or the customer cancelled: the money must go back.

@@ -55,6 +55,7 @@ class SecurityConfiguration {
                         }
                     }
                     auth.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
+                    auth.requestMatchers("/api/v1/installer/**").hasRole("INSTALLER");
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs

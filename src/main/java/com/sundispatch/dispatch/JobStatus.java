@@ -1,0 +1,6 @@
+package com.sundispatch.dispatch;
+
+/** {@code DISPATCHING -> ASSIGNED -> IN_PROGRESS -> COMPLETED}, or UNASSIGNED, or CANCELLED. */
+public enum JobStatus {
+    DISPATCHING, ASSIGNED, IN_PROGRESS, COMPLETED, UNASSIGNED, CANCELLED
+}

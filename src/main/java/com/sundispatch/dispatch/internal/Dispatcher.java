@@ -1,0 +1,296 @@
+package com.sundispatch.dispatch.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.sundispatch.dispatch.JobStatus;
+import com.sundispatch.dispatch.JobUnassigned;
+import com.sundispatch.orders.OrderCancelled;
+import com.sundispatch.orders.OrderPaid;
+import com.sundispatch.orders.OrderProgress;
+import com.sundispatch.shared.ApiException;
+
+/**
+ * Uber-style dispatch. A paid order becomes a job offered to the K nearest suitable installers; the first
+ * accept wins; when a round ends without one, the radius doubles; after the widest round the job is
+ * UNASSIGNED. Every step that several requests or instances could race on is a conditional update.
+ */
+@Service
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int IN_CHUNK = 1000;
+
+    private final JobRepository jobs;
+    private final JobOfferRepository offers;
+    private final InstallerProfileRepository profiles;
+    private final AvailabilitySlotRepository slots;
+    private final BookingRepository bookings;
+    private final OrderProgress orderProgress;
+    private final DispatchProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Dispatcher(JobRepository jobs, JobOfferRepository offers, InstallerProfileRepository profiles,
+            AvailabilitySlotRepository slots, BookingRepository bookings, OrderProgress orderProgress,
+            DispatchProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.jobs = jobs;
+        this.offers = offers;
+        this.profiles = profiles;
+        this.slots = slots;
+        this.bookings = bookings;
+        this.orderProgress = orderProgress;
+        this.properties = properties;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Runs inside the payment's transaction: the job exists exactly when the payment is recorded. */
+    @EventListener
+    void on(OrderPaid paid) {
+        if (jobs.findByOrderId(paid.orderId()).isPresent()) {
+            return;
+        }
+        Job job = jobs.saveAndFlush(new Job(UUID.randomUUID().toString(), paid, clock.instant()));
+        dispatchFrom(job, 0);
+    }
+
+    /** Runs inside the cancelling transaction: open offers are withdrawn and the installer's time is freed. */
+    @EventListener
+    void on(OrderCancelled cancelled) {
+        jobs.findByOrderId(cancelled.orderId()).ifPresent(job -> {
+            if (jobs.move(job.id(), EnumSet.of(JobStatus.DISPATCHING, JobStatus.ASSIGNED, JobStatus.UNASSIGNED),
+                    JobStatus.CANCELLED) == 1) {
+                offers.closeOpen(job.id(), JobOffer.Status.WITHDRAWN);
+                bookings.release(job.id());
+                log.info("Job {} cancelled with its order", job.id());
+            }
+        });
+    }
+
+    /** Offers the job in {@code round} (the job row already says so), skipping to wider rounds while empty. */
+    private void dispatchFrom(Job job, int round) {
+        int last = CandidateRanking.lastRound(properties.initialRadiusKm(), properties.maxRadiusKm());
+        int current = round;
+        while (true) {
+            double radius = CandidateRanking.radiusFor(current, properties.initialRadiusKm(), properties.maxRadiusKm());
+            Set<String> asked = new HashSet<>(offers.askedInAttempt(job.id(), job.attempt()));
+            asked.add(job.customerId());
+            List<CandidateRanking.Ranked> chosen = candidates(job, radius, asked, properties.offersPerRound());
+            if (!chosen.isEmpty()) {
+                Instant now = clock.instant();
+                for (CandidateRanking.Ranked r : chosen) {
+                    offers.save(new JobOffer(UUID.randomUUID().toString(), job.id(), r.installerId(), job.attempt(),
+                            current, r.distanceKm(), now, now.plus(properties.offerTtl())));
+                }
+                log.info("Job {} offered to {} installer(s) within {} km (round {})", job.id(), chosen.size(), radius,
+                        current);
+                return;
+            }
+            if (current >= last) {
+                giveUp(job);
+                return;
+            }
+            if (jobs.claimNextRound(job.id(), job.attempt(), current) != 1) {
+                return;
+            }
+            current++;
+        }
+    }
+
+    private void giveUp(Job job) {
+        if (jobs.move(job.id(), EnumSet.of(JobStatus.DISPATCHING), JobStatus.UNASSIGNED) == 1) {
+            log.warn("ALERT job {} of order {} is UNASSIGNED: no installer accepted within {} km", job.id(),
+                    job.orderId(), properties.maxRadiusKm());
+            events.publishEvent(new JobUnassigned(job.id(), job.orderId(), job.customerId()));
+        }
+    }
+
+    /** The nearest suitable installers: bounding box on indexed columns, then exact distance and rules. */
+    List<CandidateRanking.Ranked> candidates(Job job, double radiusKm, Set<String> excluded, int k) {
+        Geo.Box box = Geo.boundingBox(job.latitude(), job.longitude(), radiusKm);
+        List<InstallerProfile> inBox = profiles.inBox(box.minLat(), box.maxLat(), box.minLon(), box.maxLon());
+        if (inBox.isEmpty()) {
+            return List.of();
+        }
+        List<CandidateRanking.Candidate> near = inBox.stream()
+                .filter(p -> !excluded.contains(p.userId()))
+                .filter(p -> Geo.distanceKm(job.latitude(), job.longitude(), p.baseLatitude(), p.baseLongitude())
+                        <= Math.min(radiusKm, p.serviceRadiusKm()))
+                .map(p -> new CandidateRanking.Candidate(p.userId(), p.baseLatitude(), p.baseLongitude(),
+                        p.serviceRadiusKm(), p.rating()))
+                .toList();
+        List<String> ids = near.stream().map(CandidateRanking.Candidate::installerId).toList();
+        Set<String> free = new HashSet<>();
+        Set<String> busy = new HashSet<>();
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
+            free.addAll(slots.coveringWindow(chunk, job.windowStart(), job.windowEnd()));
+            busy.addAll(bookings.busy(chunk, job.windowStart(), job.windowEnd()));
+        }
+        List<CandidateRanking.Candidate> suitable = near.stream()
+                .filter(c -> free.contains(c.installerId()) && !busy.contains(c.installerId())).toList();
+        return CandidateRanking.rank(suitable, job.latitude(), job.longitude(), radiusKm, excluded, k);
+    }
+
+    /** After an offer closed without acceptance: when none of the round is open any more, go wider. */
+    private void roundMayHaveEnded(String jobId) {
+        Job job = jobs.findById(jobId).orElse(null);
+        if (job == null || job.status() != JobStatus.DISPATCHING || offers.countOpen(jobId) > 0) {
+            return;
+        }
+        int last = CandidateRanking.lastRound(properties.initialRadiusKm(), properties.maxRadiusKm());
+        if (job.round() >= last) {
+            giveUp(job);
+            return;
+        }
+        if (jobs.claimNextRound(jobId, job.attempt(), job.round()) == 1) {
+            dispatchFrom(jobs.findById(jobId).orElseThrow(), job.round() + 1);
+        }
+    }
+
+    /** Expired offers, claimed one by one, so two instances never act on the same one. */
+    public int expireOffers() {
+        List<JobOffer> due = offers.findExpired(clock.instant(), PageRequest.of(0, 200));
+        int expired = 0;
+        for (JobOffer offer : due) {
+            Boolean done = tx.execute(s -> {
+                if (offers.move(offer.id(), JobOffer.Status.OPEN, JobOffer.Status.EXPIRED) != 1) {
+                    return false;
+                }
+                roundMayHaveEnded(offer.jobId());
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    @Transactional
+    public void decline(String installerId, String offerId) {
+        JobOffer offer = offers.findOwned(offerId, installerId)
+                .orElseThrow(() -> ApiException.notFound("No such offer."));
+        if (offers.move(offerId, JobOffer.Status.OPEN, JobOffer.Status.DECLINED) != 1) {
+            throw ApiException.conflict("offer_closed", "This offer is no longer open.");
+        }
+        roundMayHaveEnded(offer.jobId());
+    }
+
+    private enum AcceptOutcome {
+        WON, TAKEN, EXPIRED, CONFLICT
+    }
+
+    /**
+     * The first accept wins. The installer's row is locked first, so the same installer cannot book two
+     * overlapping jobs through two concurrent accepts; the job moves only from DISPATCHING, so two installers
+     * cannot both get it.
+     */
+    public DispatchViews.InstallerJobView accept(String installerId, String offerId,
+            Function<Job, DispatchViews.InstallerJobView> view) {
+        Object[] result = tx.execute(s -> {
+            JobOffer offer = offers.findOwned(offerId, installerId)
+                    .orElseThrow(() -> ApiException.notFound("No such offer."));
+            profiles.lockById(installerId).orElseThrow(() -> ApiException.notFound("No such offer."));
+            Job job = jobs.findById(offer.jobId()).orElseThrow();
+            Instant now = clock.instant();
+            if (offer.status() != JobOffer.Status.OPEN || job.status() != JobStatus.DISPATCHING) {
+                return new Object[] { offer.status() == JobOffer.Status.EXPIRED ? AcceptOutcome.EXPIRED
+                        : AcceptOutcome.TAKEN, null };
+            }
+            if (!now.isBefore(offer.expiresAt())) {
+                return new Object[] { AcceptOutcome.EXPIRED, null };
+            }
+            if (bookings.overlaps(installerId, job.windowStart(), job.windowEnd())) {
+                return new Object[] { AcceptOutcome.CONFLICT, null };
+            }
+            if (jobs.assign(job.id(), installerId, now) != 1) {
+                offers.move(offerId, JobOffer.Status.OPEN, JobOffer.Status.TAKEN);
+                return new Object[] { AcceptOutcome.TAKEN, null };
+            }
+            offers.move(offerId, JobOffer.Status.OPEN, JobOffer.Status.ACCEPTED);
+            offers.closeOpen(job.id(), JobOffer.Status.TAKEN);
+            bookings.save(new Booking(job.id(), installerId, job.windowStart(), job.windowEnd()));
+            if (!orderProgress.installerAssigned(job.orderId())) {
+                throw ApiException.conflict("offer_taken", "The order is no longer awaiting an installer.");
+            }
+            log.info("Job {} assigned to installer {}", job.id(), installerId);
+            return new Object[] { AcceptOutcome.WON, view.apply(jobs.findById(job.id()).orElseThrow()) };
+        });
+        return switch ((AcceptOutcome) result[0]) {
+            case WON -> (DispatchViews.InstallerJobView) result[1];
+            case TAKEN -> throw ApiException.conflict("offer_taken", "Another installer took this job first.");
+            case EXPIRED -> throw ApiException.conflict("offer_expired", "This offer has expired.");
+            case CONFLICT -> throw ApiException.conflict("schedule_conflict",
+                    "You already have a job in this time window.");
+        };
+    }
+
+    @Transactional
+    public Job start(String installerId, String jobId) {
+        Job job = jobs.findAssigned(jobId, installerId).orElseThrow(() -> ApiException.notFound("No such job."));
+        if (jobs.start(jobId, installerId, clock.instant()) != 1 || !orderProgress.installationStarted(job.orderId())) {
+            throw ApiException.conflict("invalid_state", "Only an assigned job that has not started can be started.");
+        }
+        return jobs.findById(jobId).orElseThrow();
+    }
+
+    @Transactional
+    public Job complete(String installerId, String jobId) {
+        Job job = jobs.findAssigned(jobId, installerId).orElseThrow(() -> ApiException.notFound("No such job."));
+        if (jobs.complete(jobId, installerId, clock.instant()) != 1
+                || !orderProgress.installationCompleted(job.orderId())) {
+            throw ApiException.conflict("invalid_state", "Only a job in progress can be completed.");
+        }
+        return jobs.findById(jobId).orElseThrow();
+    }
+
+    /** An admin sends an unassigned job out again, from the first round, asking everyone anew. */
+    @Transactional
+    public DispatchViews.AdminJobView redispatch(String jobId) {
+        jobs.findById(jobId).orElseThrow(() -> ApiException.notFound("No such job."));
+        if (jobs.restart(jobId) != 1) {
+            throw ApiException.conflict("invalid_state", "Only an UNASSIGNED job can be dispatched again.");
+        }
+        Job job = jobs.findById(jobId).orElseThrow();
+        dispatchFrom(job, 0);
+        return DispatchViews.AdminJobView.of(jobs.findById(jobId).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public List<DispatchViews.OfferView> openOffers(String installerId) {
+        List<JobOffer> open = offers.findOpenFor(installerId, clock.instant());
+        Map<String, Job> byId = jobs.findAllById(open.stream().map(JobOffer::jobId).toList()).stream()
+                .collect(Collectors.toMap(Job::id, j -> j));
+        List<DispatchViews.OfferView> views = new ArrayList<>();
+        for (JobOffer o : open) {
+            Job j = byId.get(o.jobId());
+            if (j != null && j.status() == JobStatus.DISPATCHING) {
+                views.add(new DispatchViews.OfferView(o.id(), j.id(), o.distanceKm(), o.expiresAt(),
+                        new DispatchViews.Window(j.windowStart(), j.windowEnd()), j.panelCount(), j.city()));
+            }
+        }
+        return views;
+    }
+}

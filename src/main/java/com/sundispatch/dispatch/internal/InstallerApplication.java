@@ -1,0 +1,91 @@
+package com.sundispatch.dispatch.internal;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A request to become an installer; the decision (who, when, why) stays on the row as its audit record. */
+@Entity
+@Table(name = "installer_applications")
+class InstallerApplication {
+
+    enum Status {
+        PENDING, APPROVED, REJECTED
+    }
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "user_id", nullable = false, length = 36)
+    private String userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 12)
+    private Status status;
+
+    @Column(name = "company_name", nullable = false, length = 120)
+    private String companyName;
+
+    @Column(name = "license_number", nullable = false, length = 40)
+    private String licenseNumber;
+
+    @Column(name = "base_latitude", nullable = false)
+    private double baseLatitude;
+
+    @Column(name = "base_longitude", nullable = false)
+    private double baseLongitude;
+
+    @Column(name = "service_radius_km", nullable = false)
+    private int serviceRadiusKm;
+
+    @Column(nullable = false, length = 32)
+    private String phone;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decided_by", length = 36)
+    private String decidedBy;
+
+    @Column(name = "reject_reason", length = 500)
+    private String rejectReason;
+
+    protected InstallerApplication() {
+    }
+
+    InstallerApplication(String id, String userId, String companyName, String licenseNumber, double lat, double lon,
+            int radiusKm, String phone, Instant now) {
+        this.id = id;
+        this.userId = userId;
+        this.status = Status.PENDING;
+        this.companyName = companyName;
+        this.licenseNumber = licenseNumber;
+        this.baseLatitude = lat;
+        this.baseLongitude = lon;
+        this.serviceRadiusKm = radiusKm;
+        this.phone = phone;
+        this.createdAt = now;
+    }
+
+    String id() { return id; }
+    String userId() { return userId; }
+    Status status() { return status; }
+    String companyName() { return companyName; }
+    String licenseNumber() { return licenseNumber; }
+    double baseLatitude() { return baseLatitude; }
+    double baseLongitude() { return baseLongitude; }
+    int serviceRadiusKm() { return serviceRadiusKm; }
+    String phone() { return phone; }
+    Instant createdAt() { return createdAt; }
+    Instant decidedAt() { return decidedAt; }
+    String rejectReason() { return rejectReason; }
+}

@@ -1,0 +1,28 @@
+package com.sundispatch.dispatch.internal;
+
+import java.time.Instant;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface InstallerApplicationRepository extends JpaRepository<InstallerApplication, String> {
+
+    long countByUserIdAndStatus(String userId, InstallerApplication.Status status);
+
+    Page<InstallerApplication> findByStatus(InstallerApplication.Status status, Pageable pageable);
+
+    Page<InstallerApplication> findByUserId(String userId, Pageable pageable);
+
+    /** Decides a pending application once: a second decision (or a concurrent one) changes nothing. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update InstallerApplication a set a.status = :to, a.decidedAt = :now, a.decidedBy = :admin,
+            a.rejectReason = :reason
+            where a.id = :id and a.status = com.sundispatch.dispatch.internal.InstallerApplication.Status.PENDING""")
+    int decide(@Param("id") String id, @Param("to") InstallerApplication.Status to, @Param("now") Instant now,
+            @Param("admin") String admin, @Param("reason") String reason);
+}

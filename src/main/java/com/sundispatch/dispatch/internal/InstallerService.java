@@ -1,0 +1,146 @@
+package com.sundispatch.dispatch.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
+import com.sundispatch.dispatch.internal.DispatchViews.Window;
+import com.sundispatch.identity.Accounts;
+import com.sundispatch.identity.Role;
+import com.sundispatch.shared.ApiException;
+
+/** Becoming an installer, and an installer's availability. */
+@Service
+public class InstallerService {
+
+    public record ApplicationData(String companyName, String licenseNumber, double baseLatitude,
+            double baseLongitude, int serviceRadiusKm, String phone) {
+    }
+
+    static final int MAX_OPEN_APPLICATIONS = 3;
+    static final Duration MAX_AHEAD = Duration.ofDays(90);
+    static final int MAX_SLOTS = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(InstallerService.class);
+
+    private final InstallerApplicationRepository applications;
+    private final InstallerProfileRepository profiles;
+    private final AvailabilitySlotRepository slots;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    InstallerService(InstallerApplicationRepository applications, InstallerProfileRepository profiles,
+            AvailabilitySlotRepository slots, Accounts accounts, Clock clock) {
+        this.applications = applications;
+        this.profiles = profiles;
+        this.slots = slots;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApplicationView apply(String userId, ApplicationData data) {
+        accounts.requireVerifiedEmail(userId);
+        if (accounts.find(userId).map(a -> a.role() != Role.CUSTOMER).orElse(true)) {
+            throw ApiException.conflict("already_installer", "This account is already an installer or an admin.");
+        }
+        if (applications.countByUserIdAndStatus(userId, InstallerApplication.Status.PENDING)
+                >= MAX_OPEN_APPLICATIONS) {
+            throw ApiException.conflict("too_many_applications",
+                    "You have " + MAX_OPEN_APPLICATIONS + " applications awaiting a decision already.");
+        }
+        InstallerApplication a = applications.save(new InstallerApplication(UUID.randomUUID().toString(), userId,
+                data.companyName(), data.licenseNumber(), data.baseLatitude(), data.baseLongitude(),
+                data.serviceRadiusKm(), data.phone(), clock.instant()));
+        return ApplicationView.of(a);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ApplicationView> mine(String userId, Pageable pageable) {
+        return applications.findByUserId(userId, pageable).map(ApplicationView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ApplicationView> byStatus(String statusName, Pageable pageable) {
+        InstallerApplication.Status status = statusName == null ? null : InstallerApplication.Status.valueOf(statusName);
+        return (status == null ? applications.findAll(pageable) : applications.findByStatus(status, pageable))
+                .map(ApplicationView::of);
+    }
+
+    /** Approves once: the applicant becomes an installer (the new role arrives with their next token refresh). */
+    @Transactional
+    public ApplicationView approve(String adminId, String applicationId) {
+        InstallerApplication a = applications.findById(applicationId)
+                .orElseThrow(() -> ApiException.notFound("No such application."));
+        Instant now = clock.instant();
+        if (applications.decide(applicationId, InstallerApplication.Status.APPROVED, now, adminId, null) != 1) {
+            throw ApiException.conflict("invalid_state", "This application was already decided.");
+        }
+        profiles.findById(a.userId()).ifPresentOrElse(p -> p.update(a),
+                () -> profiles.save(new InstallerProfile(a, now)));
+        accounts.promoteToInstaller(a.userId());
+        log.info("Installer application {} of user {} approved by admin {}", applicationId, a.userId(), adminId);
+        return ApplicationView.of(applications.findById(applicationId).orElseThrow());
+    }
+
+    @Transactional
+    public ApplicationView reject(String adminId, String applicationId, String reason) {
+        applications.findById(applicationId).orElseThrow(() -> ApiException.notFound("No such application."));
+        if (applications.decide(applicationId, InstallerApplication.Status.REJECTED, clock.instant(), adminId,
+                reason.trim()) != 1) {
+            throw ApiException.conflict("invalid_state", "This application was already decided.");
+        }
+        log.info("Installer application {} rejected by admin {}", applicationId, adminId);
+        return ApplicationView.of(applications.findById(applicationId).orElseThrow());
+    }
+
+    /** Replaces the installer's availability: future windows only, at most 90 days ahead, none overlapping. */
+    @Transactional
+    public List<Window> setAvailability(String installerId, List<Window> requested) {
+        profiles.findById(installerId).orElseThrow(() -> ApiException.forbidden("not_an_installer",
+                "Only approved installers have availability."));
+        if (requested.size() > MAX_SLOTS) {
+            throw ApiException.validation("slots", "at most " + MAX_SLOTS + " windows");
+        }
+        Instant now = clock.instant();
+        List<Window> sorted = new ArrayList<>(requested);
+        sorted.sort(Comparator.comparing(Window::start));
+        for (int i = 0; i < sorted.size(); i++) {
+            Window w = sorted.get(i);
+            if (!w.end().isAfter(w.start())) {
+                throw ApiException.validation("slots", "every window must end after it starts");
+            }
+            if (!w.start().isAfter(now.minus(Duration.ofMinutes(1)))) {
+                throw ApiException.validation("slots", "windows must be in the future");
+            }
+            if (w.end().isAfter(now.plus(MAX_AHEAD))) {
+                throw ApiException.validation("slots", "windows may reach at most 90 days ahead");
+            }
+            if (i > 0 && sorted.get(i - 1).end().isAfter(w.start())) {
+                throw ApiException.validation("slots", "windows must not overlap");
+            }
+        }
+        slots.deleteAllOf(installerId);
+        sorted.forEach(w -> slots.save(new AvailabilitySlot(UUID.randomUUID().toString(), installerId, w.start(),
+                w.end())));
+        return sorted;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Window> availability(String installerId) {
+        return slots.findByInstallerIdOrderByStartAtAsc(installerId).stream()
+                .map(s -> new Window(s.startAt(), s.endAt())).toList();
+    }
+}

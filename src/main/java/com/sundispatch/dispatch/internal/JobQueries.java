@@ -1,0 +1,92 @@
+package com.sundispatch.dispatch.internal;
+
+import java.time.Clock;
+import java.util.EnumSet;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.sundispatch.dispatch.JobStatus;
+import com.sundispatch.dispatch.internal.DispatchViews.AdminJobView;
+import com.sundispatch.dispatch.internal.DispatchViews.InstallationView;
+import com.sundispatch.dispatch.internal.DispatchViews.InstallerJobView;
+import com.sundispatch.identity.Accounts;
+import com.sundispatch.shared.ApiException;
+
+/** Reading jobs, each party through a query that includes its own id. */
+@Service
+public class JobQueries {
+
+    private final JobRepository jobs;
+    private final InstallerProfileRepository profiles;
+    private final ReviewRepository reviews;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    JobQueries(JobRepository jobs, InstallerProfileRepository profiles, ReviewRepository reviews, Accounts accounts,
+            Clock clock) {
+        this.jobs = jobs;
+        this.profiles = profiles;
+        this.reviews = reviews;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The customer's installation: status, and once assigned, who installs it and when. */
+    @Transactional(readOnly = true)
+    public InstallationView forCustomer(String customerId, String orderId) {
+        Job job = jobs.findOwnedByOrder(orderId, customerId)
+                .orElseThrow(() -> ApiException.notFound("No installation for this order (yet)."));
+        DispatchViews.InstallerSummary installer = null;
+        if (job.installerId() != null) {
+            InstallerProfile p = profiles.findById(job.installerId()).orElse(null);
+            String name = accounts.find(job.installerId()).map(Accounts.AccountSummary::fullName).orElse(null);
+            installer = p == null ? null : new DispatchViews.InstallerSummary(name, p.companyName(), p.rating());
+        }
+        boolean scheduled = job.installerId() != null;
+        return new InstallationView(job.id(), job.status(), installer, scheduled ? job.windowStart() : null,
+                scheduled ? job.windowEnd() : null);
+    }
+
+    /** A job as its assigned installer sees it: now with the customer's name, phone and address. */
+    @Transactional(readOnly = true)
+    public InstallerJobView forInstaller(Job job) {
+        Accounts.AccountSummary customer = accounts.find(job.customerId()).orElse(null);
+        return new InstallerJobView(job.id(), job.status(),
+                new DispatchViews.Window(job.windowStart(), job.windowEnd()), job.panelCount(),
+                new DispatchViews.Customer(customer == null ? null : customer.fullName(),
+                        customer == null ? null : customer.phone()),
+                new DispatchViews.Address(job.addressLine(), job.city(), job.postalCode(), job.country(),
+                        job.latitude(), job.longitude()));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<InstallerJobView> installerJobs(String installerId, Pageable pageable) {
+        return jobs.findByInstallerIdAndStatusIn(installerId,
+                EnumSet.of(JobStatus.ASSIGNED, JobStatus.IN_PROGRESS, JobStatus.COMPLETED), pageable)
+                .map(this::forInstaller);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AdminJobView> byStatus(JobStatus status, Pageable pageable) {
+        return (status == null ? jobs.findAll(pageable) : jobs.findByStatus(status, pageable)).map(AdminJobView::of);
+    }
+
+    /** One review per completed job, by its customer only; the installer's rating moves atomically. */
+    @Transactional
+    public DispatchViews.ReviewView review(String customerId, String jobId, int rating, String comment) {
+        Job job = jobs.findOwned(jobId, customerId).orElseThrow(() -> ApiException.notFound("No such job."));
+        if (job.status() != JobStatus.COMPLETED) {
+            throw ApiException.conflict("invalid_state", "A job can be reviewed once it is completed.");
+        }
+        if (reviews.existsById(jobId)) {
+            throw ApiException.conflict("already_reviewed", "This installation has been reviewed already.");
+        }
+        Review review = reviews.saveAndFlush(new Review(jobId, customerId, job.installerId(), rating,
+                comment == null ? null : comment.trim(), clock.instant()));
+        profiles.addRating(job.installerId(), rating);
+        return new DispatchViews.ReviewView(jobId, review.rating(), review.comment(), review.createdAt());
+    }
+}

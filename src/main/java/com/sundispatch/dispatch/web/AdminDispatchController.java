@@ -1,0 +1,85 @@
+package com.sundispatch.dispatch.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.sundispatch.dispatch.JobStatus;
+import com.sundispatch.dispatch.internal.DispatchViews.AdminJobView;
+import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
+import com.sundispatch.dispatch.internal.Dispatcher;
+import com.sundispatch.dispatch.internal.InstallerService;
+import com.sundispatch.dispatch.internal.JobQueries;
+import com.sundispatch.dispatch.web.DispatchRequests.EmptyRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.RejectRequest;
+import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.PageRequests;
+import com.sundispatch.shared.PageResponse;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+@Validated
+@Tag(name = "Admin")
+class AdminDispatchController {
+
+    private final InstallerService installers;
+    private final Dispatcher dispatcher;
+    private final JobQueries queries;
+
+    AdminDispatchController(InstallerService installers, Dispatcher dispatcher, JobQueries queries) {
+        this.installers = installers;
+        this.dispatcher = dispatcher;
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/v1/admin/installers/applications")
+    PageResponse<ApplicationView> applications(
+            @RequestParam(required = false) @Pattern(regexp = "PENDING|APPROVED|REJECTED") String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResponse.of(installers.byStatus(status, PageRequests.of(page, size, Sort.by("createdAt"))),
+                a -> a);
+    }
+
+    @PostMapping("/api/v1/admin/installers/applications/{id}/approve")
+    @Operation(summary = "Approve: the applicant becomes an INSTALLER (new role on their next token refresh)")
+    ApplicationView approve(CurrentUser admin, @PathVariable @Size(max = 64) String id,
+            @RequestBody(required = false) EmptyRequest body) {
+        return installers.approve(admin.userId(), id);
+    }
+
+    @PostMapping("/api/v1/admin/installers/applications/{id}/reject")
+    ApplicationView reject(CurrentUser admin, @PathVariable @Size(max = 64) String id,
+            @Valid @RequestBody RejectRequest r) {
+        return installers.reject(admin.userId(), id, r.reason());
+    }
+
+    @GetMapping("/api/v1/admin/jobs")
+    @Operation(summary = "Jobs by status, e.g. UNASSIGNED")
+    PageResponse<AdminJobView> jobs(
+            @RequestParam(required = false)
+            @Pattern(regexp = "DISPATCHING|ASSIGNED|IN_PROGRESS|COMPLETED|UNASSIGNED|CANCELLED") String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResponse.of(queries.byStatus(status == null ? null : JobStatus.valueOf(status),
+                PageRequests.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))), j -> j);
+    }
+
+    @PostMapping("/api/v1/admin/jobs/{id}/redispatch")
+    @Operation(summary = "Send an UNASSIGNED job out again from the first round")
+    AdminJobView redispatch(@PathVariable @Size(max = 64) String id,
+            @RequestBody(required = false) EmptyRequest body) {
+        return dispatcher.redispatch(id);
+    }
+}

@@ -1,0 +1,139 @@
+package com.sundispatch.dispatch.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.sundispatch.dispatch.internal.DispatchViews;
+import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
+import com.sundispatch.dispatch.internal.DispatchViews.InstallerJobView;
+import com.sundispatch.dispatch.internal.DispatchViews.OfferView;
+import com.sundispatch.dispatch.internal.DispatchViews.Window;
+import com.sundispatch.dispatch.internal.Dispatcher;
+import com.sundispatch.dispatch.internal.InstallerService;
+import com.sundispatch.dispatch.internal.JobQueries;
+import com.sundispatch.dispatch.web.DispatchRequests.ApplicationRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.AvailabilityRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.ReviewRequest;
+import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.PageRequests;
+import com.sundispatch.shared.PageResponse;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Validated
+@Tag(name = "Installers")
+class InstallerController {
+
+    private final InstallerService installers;
+    private final Dispatcher dispatcher;
+    private final JobQueries queries;
+
+    InstallerController(InstallerService installers, Dispatcher dispatcher, JobQueries queries) {
+        this.installers = installers;
+        this.dispatcher = dispatcher;
+        this.queries = queries;
+    }
+
+    @PostMapping("/api/v1/installers/applications")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Apply to become an installer (verified email; at most 3 open applications)")
+    ApplicationView apply(CurrentUser user, @Valid @RequestBody ApplicationRequest r) {
+        return installers.apply(user.userId(), new InstallerService.ApplicationData(r.companyName().trim(),
+                r.licenseNumber(), r.baseLatitude(), r.baseLongitude(), r.serviceRadiusKm(), r.phone().trim()));
+    }
+
+    @GetMapping("/api/v1/installers/applications")
+    @Operation(summary = "The caller's own applications and their status")
+    PageResponse<ApplicationView> myApplications(CurrentUser user, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PageResponse.of(installers.mine(user.userId(),
+                PageRequests.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))), a -> a);
+    }
+
+    @PutMapping("/api/v1/installer/availability")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "Replace the availability windows (future, at most 90 days ahead, no overlaps)")
+    List<Window> setAvailability(CurrentUser user, @Valid @RequestBody AvailabilityRequest r) {
+        return installers.setAvailability(user.userId(),
+                r.slots().stream().map(s -> new Window(s.start(), s.end())).toList());
+    }
+
+    @GetMapping("/api/v1/installer/availability")
+    @PreAuthorize("hasRole('INSTALLER')")
+    List<Window> availability(CurrentUser user) {
+        return installers.availability(user.userId());
+    }
+
+    @GetMapping("/api/v1/installer/offers")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "Open offers: distance, window, panel count and city; no customer contact data")
+    List<OfferView> offers(CurrentUser user) {
+        return dispatcher.openOffers(user.userId());
+    }
+
+    @PostMapping("/api/v1/installer/offers/{offerId}/accept")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "Accept: the first accept wins (409 offer_taken for everyone else)")
+    InstallerJobView accept(CurrentUser user, @PathVariable @Size(max = 64) String offerId) {
+        return dispatcher.accept(user.userId(), offerId, queries::forInstaller);
+    }
+
+    @PostMapping("/api/v1/installer/offers/{offerId}/decline")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void decline(CurrentUser user, @PathVariable @Size(max = 64) String offerId) {
+        dispatcher.decline(user.userId(), offerId);
+    }
+
+    @GetMapping("/api/v1/installer/jobs")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "The installer's accepted jobs, with the customer's name, phone and address")
+    PageResponse<InstallerJobView> jobs(CurrentUser user, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return PageResponse.of(queries.installerJobs(user.userId(),
+                PageRequests.of(page, size, Sort.by("windowStart").and(Sort.by("id")))), j -> j);
+    }
+
+    @PostMapping("/api/v1/installer/jobs/{jobId}/start")
+    @PreAuthorize("hasRole('INSTALLER')")
+    InstallerJobView start(CurrentUser user, @PathVariable @Size(max = 64) String jobId) {
+        return queries.forInstaller(dispatcher.start(user.userId(), jobId));
+    }
+
+    @PostMapping("/api/v1/installer/jobs/{jobId}/complete")
+    @PreAuthorize("hasRole('INSTALLER')")
+    InstallerJobView complete(CurrentUser user, @PathVariable @Size(max = 64) String jobId) {
+        return queries.forInstaller(dispatcher.complete(user.userId(), jobId));
+    }
+
+    @GetMapping("/api/v1/orders/{orderId}/installation")
+    @Operation(summary = "The customer's view of the installation of their order")
+    DispatchViews.InstallationView installation(CurrentUser user, @PathVariable @Size(max = 64) String orderId) {
+        return queries.forCustomer(user.userId(), orderId);
+    }
+
+    @PostMapping("/api/v1/installations/{jobId}/review")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Review a completed installation once (1-5 and a comment)")
+    DispatchViews.ReviewView review(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            @Valid @RequestBody ReviewRequest r) {
+        return queries.review(user.userId(), jobId, r.rating(), r.comment());
+    }
+}

@@ -1,0 +1,14 @@
+package com.sundispatch.orders;
+
+/**
+ * How the installation moves its order along (SCHEDULED, INSTALLING, COMPLETED). Each call is a conditional
+ * update from the expected state; false means the order is no longer there (e.g. cancelled meanwhile).
+ */
+public interface OrderProgress {
+
+    boolean installerAssigned(String orderId);
+
+    boolean installationStarted(String orderId);
+
+    boolean installationCompleted(String orderId);
+}
