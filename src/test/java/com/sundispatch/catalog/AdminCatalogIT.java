@@ -37,6 +37,7 @@ class AdminCatalogIT extends IntegrationTest {
 
         Map<String, Object> changed = panel("Lumen 420 Pro");
         changed.put("price", new BigDecimal("175.50"));
+        changed.put("version", created.json().path("version").asLong());
         Api.Response updated = api.send("PUT", "/api/v1/admin/catalog/panels/" + id, changed, admin, Map.of());
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("price").path("amount").asString()).isEqualTo("175.50");
@@ -51,6 +52,25 @@ class AdminCatalogIT extends IntegrationTest {
         assertThat(rows).extracting(r -> r.get("action"))
                 .containsExactly("PANEL_CREATED", "PANEL_UPDATED", "PANEL_RETIRED");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("admin_id")).isEqualTo(adminId));
+    }
+
+    @Test
+    void editBasedOnAStaleReadIsRefusedSoSoldStockIsNotPutBack() {
+        String admin = adminToken();
+        Api.Response created = api.post("/api/v1/admin/catalog/panels", panel("Stale 420"), admin);
+        String id = created.json().path("id").asString();
+        long readVersion = created.json().path("version").asLong();
+        String customer = login(registerVerifiedCustomer(), PASSWORD).access();
+        assertThat(placeOrder(customer, id, 2).status()).isEqualTo(201);
+        Map<String, Object> stale = panel("Stale 420");
+        stale.put("version", readVersion);
+        Api.Response r = api.send("PUT", "/api/v1/admin/catalog/panels/" + id, stale, admin, Map.of());
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("concurrent_update");
+        assertThat(stockOf(id)).isEqualTo(28);
+        stale.remove("version");
+        assertThat(api.send("PUT", "/api/v1/admin/catalog/panels/" + id, stale, admin, Map.of()).code())
+                .isEqualTo("validation_failed");
     }
 
     @Test
@@ -70,6 +90,11 @@ class AdminCatalogIT extends IntegrationTest {
         Map<String, Object> photo = panel("Valid Name");
         photo.put("photoUrls", List.of("javascript:alert(1)"));
         assertThat(api.post("/api/v1/admin/catalog/panels", photo, admin).status()).isEqualTo(400);
+        Map<String, Object> longUrls = panel("Valid Name");
+        longUrls.put("photoUrls", java.util.Collections.nCopies(8, "https://img.example/" + "a".repeat(230)));
+        assertThat(api.post("/api/v1/admin/catalog/panels", longUrls, admin).status()).isEqualTo(400);
+        longUrls.put("photoUrls", java.util.Collections.nCopies(8, "https://img.example/" + "a".repeat(215)));
+        assertThat(api.post("/api/v1/admin/catalog/panels", longUrls, admin).status()).isEqualTo(201);
         Map<String, Object> extra = panel("Valid Name");
         extra.put("id", "chosen-by-client");
         assertThat(api.post("/api/v1/admin/catalog/panels", extra, admin).code()).isEqualTo("validation_failed");
@@ -87,7 +112,9 @@ class AdminCatalogIT extends IntegrationTest {
     @Test
     void updateOrRetireUnknownPanelIs404() {
         String admin = adminToken();
-        assertThat(api.send("PUT", "/api/v1/admin/catalog/panels/nope", panel("X Y"), admin, Map.of()).status())
+        Map<String, Object> body = panel("X Y");
+        body.put("version", 0);
+        assertThat(api.send("PUT", "/api/v1/admin/catalog/panels/nope", body, admin, Map.of()).status())
                 .isEqualTo(404);
         assertThat(api.send("DELETE", "/api/v1/admin/catalog/panels/nope", null, admin, Map.of()).status())
                 .isEqualTo(404);
@@ -106,6 +133,7 @@ class AdminCatalogIT extends IntegrationTest {
             assertThat(api.get("/api/v1/public/faq").json().size()).isEqualTo(1);
             assertThat(api.send("PUT", "/api/v1/admin/faq", List.of(Map.of("question", "")), admin, Map.of())
                     .status()).isEqualTo(400);
+            assertThat(api.send("PUT", "/api/v1/admin/faq", "[null]", admin, Map.of()).status()).isEqualTo(400);
         } finally {
             api.send("PUT", "/api/v1/admin/faq", before, admin, Map.of());
         }

@@ -65,6 +65,8 @@ class CatalogIT extends IntegrationTest {
         assertThat(api.get("/api/v1/catalog/panels?size=1000").json().path("size").asInt()).isEqualTo(100);
         assertThat(api.get("/api/v1/catalog/panels?minWatts=abc").code()).isEqualTo("validation_failed");
         assertThat(api.get("/api/v1/catalog/panels?maxPrice=-1").code()).isEqualTo("validation_failed");
+        assertThat(api.get("/api/v1/catalog/panels?maxPrice=1e999999999").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/catalog/panels?maxPrice=1e-999999999").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/catalog/panels?page=-1").code()).isEqualTo("validation_failed");
     }
 

@@ -89,6 +89,52 @@ class OrdersIT extends IntegrationTest {
     }
 
     @Test
+    void fractionalQuantityAndFarFutureDatesAreRefused() {
+        String panel = createPanel(5, "100.00");
+        String access = verifiedCustomer();
+        assertThat(api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", panel, "quantity", 1.5)),
+                "installation", installation()), access).code()).isEqualTo("validation_failed");
+        Map<String, Object> farAway = new HashMap<>(installation());
+        farAway.put("preferredStart", "+999999999-01-01T00:00:00Z");
+        farAway.put("preferredEnd", "+999999999-01-02T00:00:00Z");
+        assertThat(api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", panel, "quantity", 1)),
+                "installation", farAway), access).status()).isEqualTo(400);
+        Map<String, Object> longWindow = new HashMap<>(installation());
+        longWindow.put("preferredEnd", clock.instant().plus(Duration.ofDays(90)).toString());
+        assertThat(api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", panel, "quantity", 1)),
+                "installation", longWindow), access).code()).isEqualTo("validation_failed");
+        assertThat(stockOf(panel)).isEqualTo(5);
+    }
+
+    @Test
+    void theUnpaidOrderLimitHoldsUnderConcurrentOrders() throws Exception {
+        String panel = createPanel(100, "100.00");
+        String access = verifiedCustomer();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return placeOrder(access, panel, 1);
+            }));
+        }
+        go.countDown();
+        int created = 0;
+        for (var f : answers) {
+            Api.Response r = f.get();
+            if (r.status() == 201) {
+                created++;
+            } else {
+                assertThat(r.code()).isEqualTo("too_many_unpaid_orders");
+            }
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(5);
+        assertThat(stockOf(panel)).isEqualTo(95);
+    }
+
+    @Test
     void outOfStockIs409AndNothingIsReserved() {
         String a = createPanel(10, "100.00");
         String b = createPanel(1, "100.00");

@@ -2,6 +2,7 @@ package com.sundispatch.orders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -81,6 +82,30 @@ class PaymentsIT extends IntegrationTest {
                 .isEqualTo("invalid_state");
         assertThat(api.post("/api/v1/orders/" + p.orderId() + "/payments", null, p.access()).code())
                 .isEqualTo("invalid_state");
+    }
+
+    @Test
+    void concurrentConfirmationsOfOnePaymentPayOnceAndOweNoRefund() throws Exception {
+        Placed p = orderAwaitingPayment();
+        int paidBefore = events.of(OrderPaid.class).size();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return api.post("/api/v1/payments/sandbox/" + p.paymentId() + "/confirm", Map.of(), p.access());
+            }));
+        }
+        go.countDown();
+        for (var f : answers) {
+            assertThat(f.get().status()).isIn(200, 409);
+        }
+        pool.shutdown();
+        Api.Response order = api.get("/api/v1/orders/" + p.orderId(), p.access());
+        assertThat(order.json().path("status").asString()).isEqualTo("PAID");
+        assertThat(order.json().path("refundDue").asBoolean()).isFalse();
+        assertThat(events.of(OrderPaid.class)).hasSize(paidBefore + 1);
     }
 
     @Test

@@ -188,6 +188,16 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void percentEncodedAuthPathsShareTheAuthLimit() {
+        for (int i = 0; i < 10; i++) {
+            api.post("/api/v1/a%75th/refresh", Map.of("refreshToken", "x"));
+        }
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", "x")).status()).isEqualTo(429);
+        assertThat(api.post("/api/v1/a%75th/password-reset/request", Map.of("email", "a@example.test")).status())
+                .isEqualTo(429);
+    }
+
+    @Test
     void forgedForwardedForDoesNotEscapeTheLimitWithoutTrustedProxies() {
         for (int i = 0; i < 10; i++) {
             api.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "x"), null,

@@ -61,8 +61,13 @@ public class CatalogService implements Catalog {
     }
 
     @Transactional
-    public PanelView update(String adminId, String id, PanelData data) {
+    public PanelView update(String adminId, String id, PanelData data, long expectedVersion) {
         Panel panel = panels.findOnSale(id).orElseThrow(() -> ApiException.notFound("No such panel."));
+        if (panel.version() != expectedVersion) {
+            // Stock sold (or another admin's edit) since this admin read the panel: saving would undo it.
+            throw ApiException.conflict("concurrent_update",
+                    "The panel changed since you loaded it (e.g. stock was sold). Reload it and try again.");
+        }
         panel.apply(data, clock.instant());
         try {
             panels.saveAndFlush(panel);

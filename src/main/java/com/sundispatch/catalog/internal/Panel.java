@@ -121,6 +121,10 @@ class Panel {
         return warrantyYears;
     }
 
+    long version() {
+        return version;
+    }
+
     boolean retired() {
         return retired;
     }

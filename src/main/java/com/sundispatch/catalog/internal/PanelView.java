@@ -7,10 +7,10 @@ import com.sundispatch.shared.Money;
 
 /** A panel as everyone may see it. */
 public record PanelView(String id, String name, String manufacturer, int wattsPeak, BigDecimal efficiencyPercent,
-        Money price, int stock, int warrantyYears, List<String> photoUrls) {
+        Money price, int stock, int warrantyYears, List<String> photoUrls, long version) {
 
     static PanelView of(Panel p) {
         return new PanelView(p.id(), p.name(), p.manufacturer(), p.wattsPeak(), p.efficiencyPercent(),
-                Money.of(p.price(), p.currency()), p.stock(), p.warrantyYears(), p.photoUrls());
+                Money.of(p.price(), p.currency()), p.stock(), p.warrantyYears(), p.photoUrls(), p.version());
     }
 }

@@ -3,6 +3,7 @@ package com.sundispatch.catalog.web;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -51,7 +52,11 @@ class AdminCatalogController {
     @PutMapping("/api/v1/admin/catalog/panels/{id}")
     PanelView update(CurrentUser admin, @PathVariable @Size(max = 64) String id,
             @Valid @RequestBody PanelRequest request) {
-        return catalog.update(admin.userId(), id, request.toData());
+        if (request.version() == null) {
+            throw com.sundispatch.shared.ApiException.validation("version",
+                    "send the version you loaded, so a concurrent change is not overwritten");
+        }
+        return catalog.update(admin.userId(), id, request.toData(), request.version());
     }
 
     @DeleteMapping("/api/v1/admin/catalog/panels/{id}")
@@ -64,7 +69,7 @@ class AdminCatalogController {
     @PutMapping("/api/v1/admin/faq")
     @Operation(summary = "Replace the FAQ with this ordered list of {question, answer}")
     List<FaqItem> replaceFaq(CurrentUser admin,
-            @RequestBody @Size(max = 100) List<@Valid FaqRequestEntry> entries) {
+            @RequestBody @Size(max = 100) List<@Valid @NotNull FaqRequestEntry> entries) {
         return faq.replace(admin.userId(),
                 entries.stream().map(e -> new FaqItem(null, e.question(), e.answer())).toList());
     }

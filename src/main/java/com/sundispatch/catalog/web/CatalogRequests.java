@@ -35,8 +35,9 @@ final class CatalogRequests {
             @NotNull @DecimalMin("0.01") @DecimalMax("100000.00") @Digits(integer = 6, fraction = 2) BigDecimal price,
             @NotNull @Min(0) @Max(1_000_000) Integer stock,
             @NotNull @Min(0) @Max(50) Integer warrantyYears,
-            @Size(max = 8) List<@NotBlank @Size(max = 500) @Pattern(regexp = PHOTO_URL,
-                    message = "must be /assets/... or an https URL") String> photoUrls) {
+            @Size(max = 8) List<@NotBlank @Size(max = 240) @Pattern(regexp = PHOTO_URL,
+                    message = "must be /assets/... or an https URL") String> photoUrls,
+            @Min(0) Long version) {
 
         PanelData toData() {
             return new PanelData(name.trim(), manufacturer.trim(), wattsPeak, efficiencyPercent, price, stock,

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -86,7 +88,8 @@ class PublicCatalogController {
             + "(prefix - for descending)")
     PageResponse<PanelView> panels(@RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Min(0) @Max(10_000) Integer minWatts,
-            @RequestParam(required = false) @DecimalMin("0") BigDecimal maxPrice,
+            @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1000000") @Digits(integer = 7, fraction = 2)
+            BigDecimal maxPrice,
             @RequestParam(required = false) @Size(max = 20) String sort,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var result = catalog.search(q, minWatts, maxPrice, PageRequests.of(page, size, sort(sort)));

@@ -134,6 +134,9 @@ public class AccountService {
         if (until != null && !until.isAfter(now)) {
             throw ApiException.validation("until", "must be in the future");
         }
+        if (until != null && until.isAfter(now.plus(java.time.Duration.ofDays(3650)))) {
+            throw ApiException.validation("until", "must be within 10 years; leave it out for a ban without end");
+        }
         return tx.execute(status -> {
             UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
             account.ban(reason.trim(), until == null ? PERMANENT : until, now);

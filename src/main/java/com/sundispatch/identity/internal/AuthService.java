@@ -89,7 +89,11 @@ public class AuthService {
         if (account.isBanned(clock.instant())) {
             throw bannedError();
         }
-        throttle.recordSuccess(email);
+        if (!account.mfaEnabled()) {
+            // An MFA account's failures are reset only once its code is right (completeMfaLogin), so that
+            // someone who knows the password cannot reset the wait between batches of code guesses.
+            throttle.recordSuccess(email);
+        }
         String upgraded = hashing.needsUpgrade(account.passwordHash()) ? hashing.hash(password) : null;
         return tx.execute(status -> {
             UserAccount current = users.findById(account.id()).orElseThrow(AuthService::invalidCredentials);
@@ -125,7 +129,7 @@ public class AuthService {
             log.warn("MFA code refused for user {}", account.id());
             throw MfaService.invalidCode();
         }
-        return tx.execute(status -> {
+        TokenPair pair = tx.execute(status -> {
             Instant now = clock.instant();
             if (challenges.markUsed(hash, now) != 1) {
                 throw invalidToken();
@@ -136,6 +140,8 @@ public class AuthService {
             }
             return startSession(current, client, now);
         });
+        throttle.recordSuccess(account.email());
+        return pair;
     }
 
     public TokenPair refresh(String presented, ClientContext client) {

@@ -38,10 +38,14 @@ public class MfaService {
     private final RecoveryCodeRepository recoveryCodes;
     private final PasswordHashing hashing;
     private final DataCipher cipher;
+    private final LoginThrottle throttle;
+    private final SessionService sessions;
     private final Clock clock;
 
     MfaService(UserAccountRepository users, RecoveryCodeRepository recoveryCodes, PasswordHashing hashing,
-            DataCipher cipher, Clock clock) {
+            DataCipher cipher, LoginThrottle throttle, SessionService sessions, Clock clock) {
+        this.throttle = throttle;
+        this.sessions = sessions;
         this.users = users;
         this.recoveryCodes = recoveryCodes;
         this.hashing = hashing;
@@ -87,21 +91,31 @@ public class MfaService {
         return codes;
     }
 
-    @Transactional
-    public void disable(String userId, String code, String password) {
+    /**
+     * Needs the password and a code, both counted as sign-in attempts (a stolen access token must not become a
+     * password or code oracle). Ends the account's other sessions; an admin's current one too, since its token
+     * still says "MFA on".
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public void disable(String userId, String sessionId, String code, String password, String ip) {
         UserAccount account = account(userId);
         if (!account.mfaEnabled()) {
             throw ApiException.conflict("mfa_not_enabled", "Two-factor authentication is not on.");
         }
+        throttle.check(account.email(), ip);
         if (password == null || !hashing.matches(password, account.passwordHash())) {
+            throttle.recordFailure(account.email(), ip);
             throw ApiException.badRequest("wrong_password", "The password is not correct.");
         }
         if (!acceptCode(account, code)) {
+            throttle.recordFailure(account.email(), ip);
             throw invalidCode();
         }
         account = account(userId);
         account.disableMfa(clock.instant());
         recoveryCodes.deleteAllOf(userId);
+        sessions.revokeAll(userId, account.role() == com.sundispatch.identity.Role.ADMIN ? null : sessionId,
+                "mfa_disabled");
     }
 
     /** A TOTP code or an unused recovery code of this account; either is spent by this call. */

@@ -99,8 +99,8 @@ class MeController {
     @PostMapping("/mfa/totp/disable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Turn MFA off with a code and the password")
-    void disableTotp(CurrentUser user, @Valid @RequestBody DisableMfaRequest request) {
-        mfa.disable(user.userId(), request.code(), request.password());
+    void disableTotp(CurrentUser user, @Valid @RequestBody DisableMfaRequest request, HttpServletRequest http) {
+        mfa.disable(user.userId(), user.sessionId(), request.code(), request.password(), clientIp.resolve(http));
     }
 
     @GetMapping("/sessions")

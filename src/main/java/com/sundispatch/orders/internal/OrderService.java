@@ -36,6 +36,7 @@ public class OrderService {
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     private final OrderRepository orders;
+    private final CustomerLockRepository locks;
     private final Catalog catalog;
     private final Accounts accounts;
     private final OrdersProperties properties;
@@ -43,9 +44,10 @@ public class OrderService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    OrderService(OrderRepository orders, Catalog catalog, Accounts accounts, OrdersProperties properties,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    OrderService(OrderRepository orders, CustomerLockRepository locks, Catalog catalog, Accounts accounts,
+            OrdersProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.orders = orders;
+        this.locks = locks;
         this.catalog = catalog;
         this.accounts = accounts;
         this.properties = properties;
@@ -64,8 +66,14 @@ public class OrderService {
         if (!address.preferredStart().isAfter(now)) {
             throw ApiException.validation("installation.preferredStart", "must be in the future");
         }
+        if (address.preferredStart().isAfter(now.plus(java.time.Duration.ofDays(365)))) {
+            throw ApiException.validation("installation.preferredStart", "must be within the next 12 months");
+        }
         if (!address.preferredEnd().isAfter(address.preferredStart())) {
             throw ApiException.validation("installation.preferredEnd", "must be after preferredStart");
+        }
+        if (address.preferredEnd().isAfter(address.preferredStart().plus(java.time.Duration.ofDays(30)))) {
+            throw ApiException.validation("installation.preferredEnd", "the window may be at most 30 days long");
         }
         Set<String> seen = new HashSet<>();
         for (Requested r : requested) {
@@ -77,7 +85,15 @@ public class OrderService {
         if (count > 500) {
             throw ApiException.validation("items", "at most 500 panels per order");
         }
+        if (!locks.existsById(customerId)) {
+            try {
+                tx.executeWithoutResult(s -> locks.saveAndFlush(new CustomerLock(customerId)));
+            } catch (org.springframework.dao.DataIntegrityViolationException alreadyCreated) {
+                // A concurrent first order created it: fine, it exists now.
+            }
+        }
         return tx.execute(status -> {
+            locks.lock(customerId).orElseThrow();
             if (orders.countByCustomerIdAndStatus(customerId, OrderStatus.PENDING_PAYMENT)
                     >= properties.maxUnpaidOrders()) {
                 throw ApiException.conflict("too_many_unpaid_orders", "You have " + properties.maxUnpaidOrders()

@@ -78,8 +78,4 @@ class Payment {
         return amount;
     }
 
-    void settle(Status outcome, Instant now) {
-        this.status = outcome;
-        this.updatedAt = now;
-    }
 }

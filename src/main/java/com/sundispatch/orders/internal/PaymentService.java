@@ -123,16 +123,13 @@ public class PaymentService {
         Payment payment = payments.findById(event.paymentId())
                 .filter(p -> p.orderId().equals(event.orderId()))
                 .orElseThrow(() -> ApiException.badRequest("invalid_event", "Unknown payment for this order."));
-        if (payment.status() != Payment.Status.REQUIRES_CONFIRMATION) {
-            return;
-        }
         Instant now = clock.instant();
-        if (event.type().equals("payment.failed")) {
-            payment.settle(Payment.Status.FAILED, now);
+        boolean succeeded = event.type().equals("payment.succeeded");
+        if (payments.settle(payment.id(), succeeded ? Payment.Status.SUCCEEDED : Payment.Status.FAILED, now) != 1
+                || !succeeded) {
+            // Already settled by an earlier event (or a concurrent one): this event changes nothing more.
             return;
         }
-        payment.settle(Payment.Status.SUCCEEDED, now);
-        payments.saveAndFlush(payment);
         if (orders.markPaid(event.orderId(), now) == 1) {
             CustomerOrder order = orders.findById(event.orderId()).orElseThrow();
             var a = order.address();

@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import com.sundispatch.shared.Problems;
 
@@ -22,6 +23,8 @@ import com.sundispatch.shared.Problems;
  * set-up endpoints (SECURITY.md A07). The {@code mfa} claim is set from the account when the token is issued.
  */
 final class AdminMfaFilter extends OncePerRequestFilter {
+
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private static final Set<String> ALLOWED = Set.of(
             "GET /api/v1/me",
@@ -47,7 +50,7 @@ final class AdminMfaFilter extends OncePerRequestFilter {
     }
 
     private static String path(HttpServletRequest request) {
-        String uri = request.getRequestURI();
+        String uri = PATHS.getPathWithinApplication(request);
         return uri.length() > 1 && uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import com.sundispatch.security.ClientIpResolver;
 import com.sundispatch.shared.Problems;
@@ -23,6 +24,9 @@ import com.sundispatch.shared.Problems;
  * limited too; the per-user stage runs after it.
  */
 final class RateLimitFilters {
+
+    /** Decoded and normalised as Spring MVC routes it: an encoded path ("/api/v1/a%75th/") is no way around. */
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilters.class);
 
@@ -43,14 +47,14 @@ final class RateLimitFilters {
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !limits.enabled() || request.getRequestURI().startsWith("/actuator/health");
+            return !limits.enabled() || PATHS.getPathWithinApplication(request).startsWith("/actuator/health");
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String ip = clientIp.resolve(request);
-            if (request.getRequestURI().startsWith("/api/v1/auth/")) {
+            if (PATHS.getPathWithinApplication(request).startsWith("/api/v1/auth/")) {
                 RateLimiter.Decision auth = limiter.tryConsume("auth:" + ip, limits.authPerMinute());
                 if (!auth.allowed()) {
                     reject(request, response, auth, "auth requests from " + ip);
@@ -99,7 +103,7 @@ final class RateLimitFilters {
 
     private static void reject(HttpServletRequest request, HttpServletResponse response, RateLimiter.Decision d,
             String what) throws IOException {
-        log.info("Rate limited: {} ({} {})", what, request.getMethod(), request.getRequestURI());
+        log.info("Rate limited: {} ({} {})", what, request.getMethod(), PATHS.getPathWithinApplication(request));
         response.setHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
         Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                 "Too many requests. Try again in " + d.retryAfterSeconds() + " s.");
