@@ -265,6 +265,8 @@ class DispatchIT extends IntegrationTest {
             }
         }
         assertThat(jobId).isNotNull();
+        assertThat(api.get("/api/v1/admin/alerts?type=JOB_UNASSIGNED&size=100", admin).json().path("items")
+                .findValuesAsString("subject")).contains(jobId);
         String customerAccess = login(paid.customer().email(), PASSWORD).access();
         assertThat(api.get("/api/v1/orders/" + paid.orderId() + "/installation", customerAccess).json()
                 .path("status").asString()).isEqualTo("UNASSIGNED");

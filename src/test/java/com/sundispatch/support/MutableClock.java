@@ -11,6 +11,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozenAt = new AtomicReference<>();
+
+    /** Stops time where it is (plus any later advance), for checks that must not depend on machine speed. */
+    public void freeze() {
+        frozenAt.set(Instant.now());
+    }
 
     public void advance(Duration by) {
         offset.updateAndGet(o -> o.plus(by));
@@ -18,6 +24,7 @@ public class MutableClock extends Clock {
 
     public void reset() {
         offset.set(Duration.ZERO);
+        frozenAt.set(null);
     }
 
     @Override
@@ -32,6 +39,7 @@ public class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant base = frozenAt.get();
+        return (base != null ? base : Instant.now()).plus(offset.get());
     }
 }

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -22,15 +20,15 @@ import com.sundispatch.shared.Like;
 @Service
 public class CatalogService implements Catalog {
 
-    private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
-
     private final PanelRepository panels;
     private final CatalogChangeRepository changes;
     private final InstallationPricing pricing;
     private final Clock clock;
+    private final com.sundispatch.security.SecurityEvents audit;
 
     CatalogService(PanelRepository panels, CatalogChangeRepository changes, InstallationPricing pricing,
-            Clock clock) {
+            Clock clock, com.sundispatch.security.SecurityEvents audit) {
+        this.audit = audit;
         this.panels = panels;
         this.changes = changes;
         this.pricing = pricing;
@@ -89,7 +87,10 @@ public class CatalogService implements Catalog {
     void record(String adminId, String action, String subjectId, String summary) {
         changes.save(new CatalogChange(UUID.randomUUID().toString(), clock.instant(), adminId, action, subjectId,
                 summary));
-        log.info("Catalog change {} of {} by admin {}", action, subjectId, adminId);
+        audit.publish(action.startsWith("FAQ") ? "FAQ_CHANGED" : "CATALOG_CHANGED", adminId,
+                com.sundispatch.security.SecurityEvent.Outcome.SUCCESS,
+                subjectId == null ? java.util.Map.of("action", action)
+                        : java.util.Map.of("action", action, "panelId", subjectId));
     }
 
     @Override

@@ -49,10 +49,13 @@ public class Dispatcher {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final com.sundispatch.security.SecurityEvents audit;
 
     Dispatcher(JobRepository jobs, JobOfferRepository offers, InstallerProfileRepository profiles,
             AvailabilitySlotRepository slots, BookingRepository bookings, OrderProgress orderProgress,
-            DispatchProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+            DispatchProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
+            com.sundispatch.security.SecurityEvents audit) {
+        this.audit = audit;
         this.jobs = jobs;
         this.offers = offers;
         this.profiles = profiles;
@@ -123,6 +126,8 @@ public class Dispatcher {
             log.warn("ALERT job {} of order {} is UNASSIGNED: no installer accepted within {} km", job.id(),
                     job.orderId(), properties.maxRadiusKm());
             events.publishEvent(new JobUnassigned(job.id(), job.orderId(), job.customerId()));
+            audit.publish("JOB_UNASSIGNED", null, com.sundispatch.security.SecurityEvent.Outcome.INFO,
+                    Map.of("jobId", job.id(), "orderId", job.orderId()));
         }
     }
 

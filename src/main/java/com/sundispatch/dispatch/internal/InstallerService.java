@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -33,16 +31,17 @@ public class InstallerService {
     static final Duration MAX_AHEAD = Duration.ofDays(90);
     static final int MAX_SLOTS = 200;
 
-    private static final Logger log = LoggerFactory.getLogger(InstallerService.class);
-
     private final InstallerApplicationRepository applications;
     private final InstallerProfileRepository profiles;
     private final AvailabilitySlotRepository slots;
     private final Accounts accounts;
     private final Clock clock;
+    private final com.sundispatch.security.SecurityEvents audit;
 
     InstallerService(InstallerApplicationRepository applications, InstallerProfileRepository profiles,
-            AvailabilitySlotRepository slots, Accounts accounts, Clock clock) {
+            AvailabilitySlotRepository slots, Accounts accounts, Clock clock,
+            com.sundispatch.security.SecurityEvents audit) {
+        this.audit = audit;
         this.applications = applications;
         this.profiles = profiles;
         this.slots = slots;
@@ -91,7 +90,8 @@ public class InstallerService {
         profiles.findById(a.userId()).ifPresentOrElse(p -> p.update(a),
                 () -> profiles.save(new InstallerProfile(a, now)));
         accounts.promoteToInstaller(a.userId());
-        log.info("Installer application {} of user {} approved by admin {}", applicationId, a.userId(), adminId);
+        audit.publish("INSTALLER_APPROVED", a.userId(), com.sundispatch.security.SecurityEvent.Outcome.INFO,
+                java.util.Map.of("applicationId", applicationId, "by", adminId));
         return ApplicationView.of(applications.findById(applicationId).orElseThrow());
     }
 
@@ -102,7 +102,9 @@ public class InstallerService {
                 reason.trim()) != 1) {
             throw ApiException.conflict("invalid_state", "This application was already decided.");
         }
-        log.info("Installer application {} rejected by admin {}", applicationId, adminId);
+        audit.publish("INSTALLER_REJECTED", applications.findById(applicationId).orElseThrow().userId(),
+                com.sundispatch.security.SecurityEvent.Outcome.INFO,
+                java.util.Map.of("applicationId", applicationId, "by", adminId));
         return ApplicationView.of(applications.findById(applicationId).orElseThrow());
     }
 

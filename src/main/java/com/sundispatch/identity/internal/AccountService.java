@@ -3,6 +3,7 @@ package com.sundispatch.identity.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.identity.Role;
+import com.sundispatch.security.SecurityEvent.Outcome;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 
 /** Registration, the account's own profile, and the admins' view of accounts. */
@@ -32,10 +35,12 @@ public class AccountService {
     private final MfaService mfa;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final SecurityEvents audit;
 
     AccountService(UserAccountRepository users, PasswordHashing hashing, TransactionTemplate tx,
             EmailLinkService emailLinks, SessionService sessions, MfaService mfa, LoginThrottle throttle,
-            Clock clock) {
+            Clock clock, SecurityEvents audit) {
+        this.audit = audit;
         this.users = users;
         this.hashing = hashing;
         this.policy = new PasswordPolicy();
@@ -88,6 +93,7 @@ public class AccountService {
             throw emailTaken();
         }
         emailLinks.sendVerification(created.id());
+        audit.publish("REGISTERED", created.id(), Outcome.SUCCESS, Map.of());
         return created;
     }
 
@@ -101,6 +107,7 @@ public class AccountService {
         throttle.check(account.email(), ip);
         if (currentPassword == null || !hashing.matches(currentPassword, account.passwordHash())) {
             throttle.recordFailure(account.email(), ip);
+            audit.publish("PASSWORD_CHANGE_FAILED", userId, Outcome.FAILURE, Map.of("reason", "wrong_password"));
             throw ApiException.badRequest("wrong_password", "The current password is not correct.");
         }
         if (account.mfaEnabled()) {
@@ -109,6 +116,7 @@ public class AccountService {
             }
             if (!mfa.acceptCode(userId, code)) {
                 throttle.recordFailure(account.email(), ip);
+                audit.publish("MFA_FAILED", userId, Outcome.FAILURE, Map.of("step", "password_change"));
                 throw MfaService.invalidCode();
             }
         }
@@ -123,6 +131,7 @@ public class AccountService {
             sessions.revokeAll(userId, sessionId, "password_change");
         });
         throttle.recordSuccess(account.email());
+        audit.publish("PASSWORD_CHANGED", userId, Outcome.SUCCESS, Map.of());
     }
 
     /** Bans an account (until a time, or for good) and ends all its sessions at once. */
@@ -137,18 +146,22 @@ public class AccountService {
         if (until != null && until.isAfter(now.plus(java.time.Duration.ofDays(3650)))) {
             throw ApiException.validation("until", "must be within 10 years; leave it out for a ban without end");
         }
-        return tx.execute(status -> {
+        AccountView banned = tx.execute(status -> {
             UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
             account.ban(reason.trim(), until == null ? PERMANENT : until, now);
             sessions.revokeAll(userId, null, "banned");
             return AccountView.of(account);
         });
+        audit.publish("USER_BANNED", userId, Outcome.INFO, Map.of("by", adminId,
+                "until", until == null ? "permanent" : until.toString()));
+        return banned;
     }
 
     @Transactional
-    public AccountView unban(String userId) {
+    public AccountView unban(String adminId, String userId) {
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
         account.unban(clock.instant());
+        audit.publish("USER_UNBANNED", userId, Outcome.INFO, Map.of("by", adminId));
         return AccountView.of(account);
     }
 

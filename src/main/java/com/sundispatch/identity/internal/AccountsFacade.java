@@ -14,10 +14,12 @@ class AccountsFacade implements Accounts {
 
     private final UserAccountRepository users;
     private final java.time.Clock clock;
+    private final com.sundispatch.security.SecurityEvents audit;
 
-    AccountsFacade(UserAccountRepository users, java.time.Clock clock) {
+    AccountsFacade(UserAccountRepository users, java.time.Clock clock, com.sundispatch.security.SecurityEvents audit) {
         this.users = users;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -43,6 +45,8 @@ class AccountsFacade implements Accounts {
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
         if (account.role() == Role.CUSTOMER) {
             account.changeRole(Role.INSTALLER, clock.instant());
+            audit.publish("ROLE_CHANGED", userId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
+                    java.util.Map.of("from", "CUSTOMER", "to", "INSTALLER"));
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.sundispatch.security.AccessToken;
 import com.sundispatch.security.AccessTokens;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.security.SecurityEvent.Outcome;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.security.SessionRevocations;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.ErrorCodes;
@@ -53,11 +56,13 @@ public class AuthService {
     private final IdentityProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SecurityEvents audit;
 
     AuthService(UserAccountRepository users, UserSessionRepository sessions, RefreshTokenRepository refreshTokens,
             MfaChallengeRepository challenges, PasswordHashing hashing, LoginThrottle throttle, MfaService mfa,
             AccessTokens accessTokens, SessionRevocations revocations, IdentityProperties properties,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, SecurityEvents audit) {
+        this.audit = audit;
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -75,18 +80,24 @@ public class AuthService {
     public LoginResult login(String rawEmail, String password, ClientContext client) {
         String email = AccountService.normaliseEmail(rawEmail);
         // Before any hashing: a throttled attempt costs the server nothing.
-        throttle.check(email, client.ip());
+        throttled(email, client.ip());
         Optional<UserAccount> found = AccountService.isAcceptableEmail(email) ? users.findByEmail(email)
                 : Optional.empty();
         // The same bcrypt work whether or not the account exists, so timing reveals nothing.
         boolean ok = found.isPresent() ? hashing.matches(password, found.get().passwordHash())
                 : hashing.matchesNobody(password);
         if (!ok) {
-            throttle.recordFailure(email, client.ip());
+            long failures = throttle.recordFailure(email, client.ip());
+            audit.publish("LOGIN_FAILED", found.map(UserAccount::id).orElse(null), Outcome.FAILURE,
+                    Map.of("reason", found.isPresent() ? "wrong_password" : "unknown_account"));
+            if (failures == LoginThrottle.FREE_FAILURES) {
+                audit.publish("ACCOUNT_LOCKOUT", found.map(UserAccount::id).orElse(null), Outcome.INFO, Map.of());
+            }
             throw invalidCredentials();
         }
         UserAccount account = found.get();
         if (account.isBanned(clock.instant())) {
+            audit.publish("LOGIN_FAILED", account.id(), Outcome.DENIED, Map.of("reason", "banned"));
             throw bannedError();
         }
         if (!account.mfaEnabled()) {
@@ -102,11 +113,13 @@ public class AuthService {
                 current.changePasswordHash(upgraded, now);
             }
             if (current.mfaEnabled()) {
+                audit.publish("LOGIN_PASSWORD_ACCEPTED", current.id(), Outcome.INFO, Map.of("next", "mfa"));
                 String token = SecureTokens.newToken();
                 challenges.save(new MfaChallenge(SecureTokens.sha256Hex(token), current.id(), now,
                         now.plus(MFA_CHALLENGE_TTL), client));
                 return new LoginResult.MfaRequired(token);
             }
+            audit.publish("LOGIN_SUCCEEDED", current.id(), Outcome.SUCCESS, Map.of("mfa", "false"));
             return new LoginResult.Tokens(startSession(current, client, now));
         });
     }
@@ -119,14 +132,14 @@ public class AuthService {
         String hash = SecureTokens.sha256Hex(mfaToken);
         MfaChallenge challenge = challenges.findByHash(hash).orElseThrow(AuthService::invalidToken);
         UserAccount account = users.findById(challenge.userId()).orElseThrow(AuthService::invalidToken);
-        throttle.check(account.email(), client.ip());
+        throttled(account.email(), client.ip());
         Integer counted = tx.execute(s -> challenges.countAttempt(hash, clock.instant(), MFA_MAX_ATTEMPTS));
         if (counted == null || counted == 0) {
             throw invalidToken();
         }
         if (!Boolean.TRUE.equals(tx.execute(s -> mfa.acceptCode(account.id(), code)))) {
             throttle.recordFailure(account.email(), client.ip());
-            log.warn("MFA code refused for user {}", account.id());
+            audit.publish("MFA_FAILED", account.id(), Outcome.FAILURE, Map.of("step", "login"));
             throw MfaService.invalidCode();
         }
         TokenPair pair = tx.execute(status -> {
@@ -141,6 +154,7 @@ public class AuthService {
             return startSession(current, client, now);
         });
         throttle.recordSuccess(account.email());
+        audit.publish("LOGIN_SUCCEEDED", account.id(), Outcome.SUCCESS, Map.of("mfa", "true"));
         return pair;
     }
 
@@ -186,8 +200,8 @@ public class AuthService {
         });
         if (result.replayedSession() != null) {
             revocations.revoke(result.replayedSession(), clock.instant().plus(accessTokens.lifetimeWithSkew()));
-            log.warn("Refresh token reuse detected: session {} of user {} revoked", result.replayedSession(),
-                    result.userId());
+            audit.publish("REFRESH_TOKEN_REUSE", result.userId(), Outcome.DENIED,
+                    Map.of("sessionId", result.replayedSession()));
         }
         if (result.tokens() == null) {
             throw invalidToken();
@@ -199,6 +213,16 @@ public class AuthService {
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> sessions.revoke(user.sessionId(), user.userId(), now, "logout"));
         revocations.revoke(user.sessionId(), now.plus(accessTokens.lifetimeWithSkew()));
+        audit.publish("LOGOUT", user.userId(), Outcome.SUCCESS, Map.of());
+    }
+
+    private void throttled(String email, String ip) {
+        try {
+            throttle.check(email, ip);
+        } catch (ApiException e) {
+            audit.publish("LOGIN_THROTTLED", null, Outcome.DENIED, Map.of());
+            throw e;
+        }
     }
 
     /** After a restart, sessions revoked in the last access-token lifetime must still be refused. */

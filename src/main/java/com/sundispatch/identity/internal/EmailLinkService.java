@@ -3,6 +3,7 @@ package com.sundispatch.identity.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,6 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.identity.EmailVerificationRequested;
 import com.sundispatch.identity.PasswordResetRequested;
+import com.sundispatch.security.SecurityEvent.Outcome;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.ErrorCodes;
 
@@ -34,10 +37,12 @@ public class EmailLinkService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SecurityEvents audit;
 
     EmailLinkService(UserAccountRepository users, AccountTokenRepository tokens, SessionService sessions,
             PasswordHashing hashing, LoginThrottle throttle, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, SecurityEvents audit) {
+        this.audit = audit;
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -65,6 +70,7 @@ public class EmailLinkService {
                 throw invalidToken();
             }
             users.findById(found.get().userId()).orElseThrow(EmailLinkService::invalidToken).markEmailVerified(now);
+            audit.publish("EMAIL_VERIFIED", found.get().userId(), Outcome.SUCCESS, Map.of());
         });
     }
 
@@ -77,6 +83,7 @@ public class EmailLinkService {
         tx.executeWithoutResult(status -> users.findByEmail(email).ifPresent(u -> {
             String token = issue(u.id(), AccountToken.Purpose.RESET_PASSWORD, RESET_TTL);
             events.publishEvent(new PasswordResetRequested(u.id(), u.email(), u.fullName(), token));
+            audit.publish("PASSWORD_RESET_REQUESTED", u.id(), Outcome.INFO, Map.of());
         }));
     }
 
@@ -100,6 +107,7 @@ public class EmailLinkService {
             sessions.revokeAll(link.userId(), null, "password_reset");
         });
         throttle.recordSuccess(account.email());
+        audit.publish("PASSWORD_RESET", link.userId(), Outcome.SUCCESS, Map.of());
     }
 
     private String issue(String userId, AccountToken.Purpose purpose, Duration ttl) {

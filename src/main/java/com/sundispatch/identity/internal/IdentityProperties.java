@@ -15,7 +15,6 @@ public record IdentityProperties(
         @DefaultValue("P7D") Duration refreshIdleTimeout,
         @DefaultValue("P30D") Duration refreshAbsoluteTimeout,
         @DefaultValue("true") boolean secureCookies,
-        @DefaultValue("20") int ipLoginFailures,
         String bootstrapAdminEmail,
         String bootstrapAdminPassword,
         @DefaultValue("Administrator") String bootstrapAdminName) {
@@ -23,9 +22,6 @@ public record IdentityProperties(
     public IdentityProperties {
         if (bcryptCost < 10 || bcryptCost > 16) {
             throw new IllegalArgumentException("sundispatch.identity.bcrypt-cost must be between 10 and 16");
-        }
-        if (ipLoginFailures < 1) {
-            throw new IllegalArgumentException("sundispatch.identity.ip-login-failures must be at least 1");
         }
         if (hashingQueue < 1) {
             throw new IllegalArgumentException("sundispatch.identity.hashing-queue must be at least 1");

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.security.DataCipher;
+import com.sundispatch.security.SecurityEvent.Outcome;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 
 /**
@@ -41,9 +44,11 @@ public class MfaService {
     private final LoginThrottle throttle;
     private final SessionService sessions;
     private final Clock clock;
+    private final SecurityEvents audit;
 
     MfaService(UserAccountRepository users, RecoveryCodeRepository recoveryCodes, PasswordHashing hashing,
-            DataCipher cipher, LoginThrottle throttle, SessionService sessions, Clock clock) {
+            DataCipher cipher, LoginThrottle throttle, SessionService sessions, Clock clock, SecurityEvents audit) {
+        this.audit = audit;
         this.throttle = throttle;
         this.sessions = sessions;
         this.users = users;
@@ -77,10 +82,12 @@ public class MfaService {
             throw ApiException.conflict("mfa_setup_required", "Start the set-up first.");
         }
         if (!acceptTotp(account, code)) {
+            audit.publish("MFA_FAILED", userId, Outcome.FAILURE, Map.of("step", "enable"));
             throw invalidCode();
         }
         account = account(userId);
         account.enableMfa(clock.instant());
+        audit.publish("MFA_ENABLED", userId, Outcome.SUCCESS, Map.of());
         recoveryCodes.deleteAllOf(userId);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
@@ -109,6 +116,7 @@ public class MfaService {
         }
         if (!acceptCode(account, code)) {
             throttle.recordFailure(account.email(), ip);
+            audit.publish("MFA_FAILED", userId, Outcome.FAILURE, Map.of("step", "disable"));
             throw invalidCode();
         }
         account = account(userId);
@@ -116,6 +124,7 @@ public class MfaService {
         recoveryCodes.deleteAllOf(userId);
         sessions.revokeAll(userId, account.role() == com.sundispatch.identity.Role.ADMIN ? null : sessionId,
                 "mfa_disabled");
+        audit.publish("MFA_DISABLED", userId, Outcome.SUCCESS, Map.of());
     }
 
     /** A TOTP code or an unused recovery code of this account; either is spent by this call. */

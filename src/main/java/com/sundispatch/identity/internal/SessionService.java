@@ -27,9 +27,11 @@ public class SessionService implements SessionStatusSource {
     private final SessionRevocations revocations;
     private final AccessTokens accessTokens;
     private final Clock clock;
+    private final com.sundispatch.security.SecurityEvents audit;
 
     SessionService(UserSessionRepository sessions, SessionRevocations revocations, AccessTokens accessTokens,
-            Clock clock) {
+            Clock clock, com.sundispatch.security.SecurityEvents audit) {
+        this.audit = audit;
         this.sessions = sessions;
         this.revocations = revocations;
         this.accessTokens = accessTokens;
@@ -50,6 +52,8 @@ public class SessionService implements SessionStatusSource {
         if (sessions.revoke(sessionId, userId, clock.instant(), reason) == 0) {
             throw ApiException.notFound("No such session.");
         }
+        audit.publish("SESSION_REVOKED", userId, com.sundispatch.security.SecurityEvent.Outcome.SUCCESS,
+                java.util.Map.of("reason", reason));
         afterCommit(List.of(sessionId));
     }
 

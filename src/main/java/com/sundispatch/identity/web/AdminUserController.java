@@ -62,8 +62,8 @@ class AdminUserController {
 
     @PostMapping("/{id}/unban")
     @Operation(summary = "Lift a suspension")
-    AdminUserResponse unban(@PathVariable @Size(max = 64) String id,
+    AdminUserResponse unban(CurrentUser admin, @PathVariable @Size(max = 64) String id,
             @RequestBody(required = false) EmptyRequest request) {
-        return AdminUserResponse.of(accounts.unban(id), clock.instant());
+        return AdminUserResponse.of(accounts.unban(admin.userId(), id), clock.instant());
     }
 }

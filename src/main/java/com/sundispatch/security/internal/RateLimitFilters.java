@@ -17,6 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.security.RequestAttributes;
+import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.security.SecurityEvents;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.sundispatch.shared.Problems;
 
 /**
@@ -38,11 +44,14 @@ final class RateLimitFilters {
         private final RateLimiter limiter;
         private final RateLimitProperties limits;
         private final ClientIpResolver clientIp;
+        private final Rejections rejections;
 
-        PerIp(RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp) {
+        PerIp(RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, SecurityEvents events,
+                MeterRegistry meters) {
             this.limiter = limiter;
             this.limits = limits;
             this.clientIp = clientIp;
+            this.rejections = new Rejections(events, meters);
         }
 
         @Override
@@ -57,13 +66,13 @@ final class RateLimitFilters {
             if (PATHS.getPathWithinApplication(request).startsWith("/api/v1/auth/")) {
                 RateLimiter.Decision auth = limiter.tryConsume("auth:" + ip, limits.authPerMinute());
                 if (!auth.allowed()) {
-                    reject(request, response, auth, "auth requests from " + ip);
+                    rejections.reject(request, response, auth, "auth:" + ip, null);
                     return;
                 }
             }
             RateLimiter.Decision all = limiter.tryConsume("ip:" + ip, limits.ipPerMinute());
             if (!all.allowed()) {
-                reject(request, response, all, "requests from " + ip);
+                rejections.reject(request, response, all, "ip:" + ip, null);
                 return;
             }
             chain.doFilter(request, response);
@@ -74,15 +83,12 @@ final class RateLimitFilters {
 
         private final RateLimiter limiter;
         private final RateLimitProperties limits;
+        private final Rejections rejections;
 
-        PerUser(RateLimiter limiter, RateLimitProperties limits) {
+        PerUser(RateLimiter limiter, RateLimitProperties limits, SecurityEvents events, MeterRegistry meters) {
             this.limiter = limiter;
             this.limits = limits;
-        }
-
-        @Override
-        protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !limits.enabled();
+            this.rejections = new Rejections(events, meters);
         }
 
         @Override
@@ -90,22 +96,53 @@ final class RateLimitFilters {
                 throws ServletException, IOException {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth instanceof JwtAuthenticationToken token) {
-                RateLimiter.Decision d = limiter.tryConsume("user:" + token.getToken().getSubject(),
-                        limits.userPerMinute());
-                if (!d.allowed()) {
-                    reject(request, response, d, "requests of user " + token.getToken().getSubject());
-                    return;
+                String userId = token.getToken().getSubject();
+                request.setAttribute(RequestAttributes.USER_ID, userId);
+                if (limits.enabled()) {
+                    RateLimiter.Decision d = limiter.tryConsume("user:" + userId, limits.userPerMinute());
+                    if (!d.allowed()) {
+                        rejections.reject(request, response, d, "user:" + userId, userId);
+                        return;
+                    }
                 }
             }
             chain.doFilter(request, response);
         }
     }
 
-    private static void reject(HttpServletRequest request, HttpServletResponse response, RateLimiter.Decision d,
-            String what) throws IOException {
-        log.info("Rate limited: {} ({} {})", what, request.getMethod(), PATHS.getPathWithinApplication(request));
-        response.setHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
-        Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                "Too many requests. Try again in " + d.retryAfterSeconds() + " s.");
+    /**
+     * Answers 429 and counts it. The audit trail gets one RATE_LIMITED event per bucket and minute, not one per
+     * refused request, so a flood cannot flood the audit table.
+     */
+    static final class Rejections {
+
+        private final SecurityEvents events;
+        private final Counter counter;
+        private final java.util.concurrent.ConcurrentHashMap<String, Long> lastAudited =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        Rejections(SecurityEvents events, MeterRegistry meters) {
+            this.events = events;
+            this.counter = Counter.builder("sundispatch.requests.rate_limited")
+                    .description("Requests refused by a rate limit").register(meters);
+        }
+
+        void reject(HttpServletRequest request, HttpServletResponse response, RateLimiter.Decision d, String bucket,
+                String userId) throws IOException {
+            counter.increment();
+            long minute = System.currentTimeMillis() / 60_000;
+            Long previous = lastAudited.put(bucket, minute);
+            if (previous == null || previous != minute) {
+                if (lastAudited.size() > 100_000) {
+                    lastAudited.clear();
+                }
+                log.info("Rate limited: {} {}", request.getMethod(), PATHS.getPathWithinApplication(request));
+                events.publish("RATE_LIMITED", userId, SecurityEvent.Outcome.DENIED,
+                        java.util.Map.of("bucket", bucket.substring(0, bucket.indexOf(':'))), request);
+            }
+            response.setHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
+            Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                    "Too many requests. Try again in " + d.retryAfterSeconds() + " s.");
+        }
     }
 }

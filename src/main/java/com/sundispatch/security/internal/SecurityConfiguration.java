@@ -13,7 +13,16 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+
 import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.security.IpBlockList;
+import com.sundispatch.security.SecurityEvents;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import com.sundispatch.security.PublicPaths;
 
 /** The one filter chain: stateless bearer tokens, deny by default, hardened headers, problem+json errors. */
@@ -27,11 +36,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
-            RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp) throws Exception {
-        RateLimitFilters.PerUser perUser = new RateLimitFilters.PerUser(limiter, limits);
+            RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, ObjectProvider<IpBlockList> blocks,
+            MeterRegistry meters, SecurityEvents events) throws Exception {
+        RateLimitFilters.PerUser perUser = new RateLimitFilters.PerUser(limiter, limits, events, meters);
         http
-                .addFilterBefore(new RateLimitFilters.PerIp(limiter, limits, clientIp),
-                        BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new IpBlockFilter(blocks, clientIp, meters), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilters.PerIp(limiter, limits, clientIp, events, meters),
+                        IpBlockFilter.class)
                 .addFilterAfter(perUser, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new AdminMfaFilter(), RateLimitFilters.PerUser.class)
                 // Stateless API: credentials travel in the Authorization header, which a browser never adds on
@@ -55,6 +66,7 @@ class SecurityConfiguration {
                         }
                     }
                     auth.requestMatchers("/api/v1/admin/**").hasRole("ADMIN");
+                    auth.requestMatchers("/actuator/**").hasRole("ADMIN");
                     auth.requestMatchers("/api/v1/installer/**").hasRole("INSTALLER");
                     auth.anyRequest().authenticated();
                 })
@@ -72,5 +84,11 @@ class SecurityConfiguration {
                         .frameOptions(f -> f.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
+    }
+
+    /** Denials (by path rule or by method security) become events, which {@link AccessDeniedAudit} records. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
     }
 }

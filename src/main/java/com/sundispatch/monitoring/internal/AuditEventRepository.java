@@ -1,0 +1,24 @@
+package com.sundispatch.monitoring.internal;
+
+import java.time.Instant;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface AuditEventRepository extends JpaRepository<AuditEvent, String> {
+
+    @Query("""
+            select e from AuditEvent e where (:type is null or e.type = :type)
+            and (:userId is null or e.userId = :userId) and (:ip is null or e.ip = :ip)
+            and (:from is null or e.occurredAt >= :from) and (:to is null or e.occurredAt < :to)""")
+    Page<AuditEvent> search(@Param("type") String type, @Param("userId") String userId, @Param("ip") String ip,
+            @Param("from") Instant from, @Param("to") Instant to, Pageable pageable);
+
+    @Modifying
+    @Query("delete from AuditEvent e where e.occurredAt < :before")
+    int deleteOlderThan(@Param("before") Instant before);
+}

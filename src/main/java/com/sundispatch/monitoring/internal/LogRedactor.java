@@ -1,0 +1,76 @@
+package com.sundispatch.monitoring.internal;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one redaction step every log line goes through (messages, arguments, MDC values, exception text):
+ * JWTs, bearer credentials, secret-looking key=value pairs, opaque tokens, TOTP secrets and card numbers
+ * (13-19 digits that pass the Luhn check) are replaced before anything is written.
+ */
+public final class LogRedactor {
+
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
+    private static final Pattern SECRET_PAIR = Pattern.compile(
+            "(?i)(\"?(?:password|passwd|pwd|secret|token|refresh_?token|access_?token|mfa_?token|id_?token|code|otp"
+                    + "|totp|recovery_?codes?|authorization|cookie|set-cookie|pepper|api_?key|sd_refresh)\"?"
+                    + "\\s*[:=]\\s*\"?)([^\"\\s,;&}]{1,})");
+    /** Our opaque tokens: 256 random bits in base64url (43 characters). */
+    private static final Pattern OPAQUE_TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
+    /** A TOTP secret in base32 (160 bits: 32 characters). */
+    private static final Pattern BASE32_SECRET = Pattern.compile("(?<![A-Z2-7])[A-Z2-7]{32}(?![A-Z2-7])");
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d(?:[ -]?\\d){12,18}(?!\\d)");
+
+    private LogRedactor() {
+    }
+
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String s = JWT.matcher(text).replaceAll("[REDACTED_JWT]");
+        s = BEARER.matcher(s).replaceAll("$1 [REDACTED]");
+        s = SECRET_PAIR.matcher(s).replaceAll("$1[REDACTED]");
+        s = OPAQUE_TOKEN.matcher(s).replaceAll("[REDACTED_TOKEN]");
+        s = BASE32_SECRET.matcher(s).replaceAll("[REDACTED_SECRET]");
+        return redactCards(s);
+    }
+
+    private static String redactCards(String s) {
+        Matcher m = DIGIT_RUN.matcher(s);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            String digits = m.group().replaceAll("[ -]", "");
+            if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, last, m.start()).append("[REDACTED_PAN]");
+                last = m.end();
+            }
+        }
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, last, s.length()).toString();
+    }
+
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+}
