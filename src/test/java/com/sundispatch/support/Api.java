@@ -17,11 +17,21 @@ public class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static {
+        // Lets tests send a forged Host header, which the JDK client otherwise refuses to set.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+    }
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    /** A client for another loopback spelling, e.g. "[::1]" for the IPv6 loopback. */
+    public Api(String host, int port) {
+        this.base = "http://" + host + ":" + port;
     }
 
     public Response get(String path, String token) {

@@ -80,6 +80,12 @@ public abstract class IntegrationTest {
         RecordedEvents recordedEvents() {
             return new RecordedEvents();
         }
+
+        @Bean
+        @Primary
+        TestDns testDns() {
+            return new TestDns();
+        }
     }
 
     /** One key prefix per test JVM, so runs sharing a Redis server never see each other's counters. */

@@ -86,6 +86,10 @@ public class Dispatcher {
                     JobStatus.CANCELLED) == 1) {
                 offers.closeOpen(job.id(), JobOffer.Status.WITHDRAWN);
                 bookings.release(job.id());
+                if (job.installerId() != null) {
+                    events.publishEvent(new InstallerNotification(job.installerId(), "job.cancelled",
+                            Map.of("jobId", job.id())));
+                }
                 log.info("Job {} cancelled with its order", job.id());
             }
         });
@@ -103,8 +107,13 @@ public class Dispatcher {
             if (!chosen.isEmpty()) {
                 Instant now = clock.instant();
                 for (CandidateRanking.Ranked r : chosen) {
-                    offers.save(new JobOffer(UUID.randomUUID().toString(), job.id(), r.installerId(), job.attempt(),
-                            current, r.distanceKm(), now, now.plus(properties.offerTtl())));
+                    JobOffer offer = offers.save(new JobOffer(UUID.randomUUID().toString(), job.id(), r.installerId(),
+                            job.attempt(), current, r.distanceKm(), now, now.plus(properties.offerTtl())));
+                    events.publishEvent(new InstallerNotification(r.installerId(), "offer.created", Map.of(
+                            "offerId", offer.id(), "jobId", job.id(), "distanceKm", r.distanceKm(),
+                            "expiresAt", offer.expiresAt().toString(), "window", Map.of("start",
+                                    job.windowStart().toString(), "end", job.windowEnd().toString()),
+                            "panelCount", job.panelCount(), "city", job.city())));
                 }
                 log.info("Job {} offered to {} installer(s) within {} km (round {})", job.id(), chosen.size(), radius,
                         current);
@@ -183,6 +192,8 @@ public class Dispatcher {
                 if (offers.move(offer.id(), JobOffer.Status.OPEN, JobOffer.Status.EXPIRED) != 1) {
                     return false;
                 }
+                events.publishEvent(new InstallerNotification(offer.installerId(), "offer.expired",
+                        Map.of("offerId", offer.id(), "jobId", offer.jobId())));
                 roundMayHaveEnded(offer.jobId());
                 return true;
             });
@@ -215,9 +226,13 @@ public class Dispatcher {
     public DispatchViews.InstallerJobView accept(String installerId, String offerId,
             Function<Job, DispatchViews.InstallerJobView> view) {
         Object[] result = tx.execute(s -> {
+            // First statement of the transaction: under MariaDB's REPEATABLE READ the reads below then see
+            // everything committed before the lock was granted (the read view starts after it).
+            if (profiles.lockForBooking(installerId) != 1) {
+                throw ApiException.notFound("No such offer.");
+            }
             JobOffer offer = offers.findOwned(offerId, installerId)
                     .orElseThrow(() -> ApiException.notFound("No such offer."));
-            profiles.lockById(installerId).orElseThrow(() -> ApiException.notFound("No such offer."));
             Job job = jobs.findById(offer.jobId()).orElseThrow();
             Instant now = clock.instant();
             if (offer.status() != JobOffer.Status.OPEN || job.status() != JobStatus.DISPATCHING) {
@@ -241,6 +256,9 @@ public class Dispatcher {
                 throw ApiException.conflict("offer_taken", "The order is no longer awaiting an installer.");
             }
             log.info("Job {} assigned to installer {}", job.id(), installerId);
+            events.publishEvent(new InstallerNotification(installerId, "job.assigned", Map.of("jobId", job.id(),
+                    "offerId", offerId, "window", Map.of("start", job.windowStart().toString(),
+                            "end", job.windowEnd().toString()))));
             return new Object[] { AcceptOutcome.WON, view.apply(jobs.findById(job.id()).orElseThrow()) };
         });
         return switch ((AcceptOutcome) result[0]) {

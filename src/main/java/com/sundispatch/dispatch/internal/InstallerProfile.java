@@ -43,6 +43,9 @@ class InstallerProfile {
     @Column(name = "approved_at", nullable = false)
     private Instant approvedAt;
 
+    @Column(name = "booking_version", nullable = false)
+    private long bookingVersion;
+
     protected InstallerProfile() {
     }
 

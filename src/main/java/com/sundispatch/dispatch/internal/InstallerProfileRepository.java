@@ -1,12 +1,8 @@
 package com.sundispatch.dispatch.internal;
 
 import java.util.List;
-import java.util.Optional;
-
-import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -21,12 +17,13 @@ interface InstallerProfileRepository extends JpaRepository<InstallerProfile, Str
             @Param("minLon") double minLon, @Param("maxLon") double maxLon);
 
     /**
-     * Locks the installer's row for the rest of the transaction: two accepts by the same installer (of two
-     * jobs with overlapping windows) are serialised, so the overlap check cannot be raced.
+     * Takes the installer's row lock for the rest of the transaction with a plain UPDATE (which every database
+     * honours, unlike SELECT ... FOR UPDATE under some isolation settings): two accepts by the same installer,
+     * of two jobs with overlapping windows, run one after the other, so the overlap check cannot be raced.
      */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select p from InstallerProfile p where p.userId = :id")
-    Optional<InstallerProfile> lockById(@Param("id") String id);
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update InstallerProfile p set p.bookingVersion = p.bookingVersion + 1 where p.userId = :id")
+    int lockForBooking(@Param("id") String id);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""

@@ -11,6 +11,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,9 +40,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
             RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, ObjectProvider<IpBlockList> blocks,
-            MeterRegistry meters, SecurityEvents events) throws Exception {
+            MeterRegistry meters, SecurityEvents events, SecurityProperties properties) throws Exception {
         RateLimitFilters.PerUser perUser = new RateLimitFilters.PerUser(limiter, limits, events, meters);
         http
+                .addFilterBefore(corsFilter(properties), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new IpBlockFilter(blocks, clientIp, meters), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilters.PerIp(limiter, limits, clientIp, events, meters),
                         IpBlockFilter.class)
@@ -84,6 +88,28 @@ class SecurityConfiguration {
                         .frameOptions(f -> f.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
+    }
+
+    /**
+     * CORS for the origins in {@code SUNDISPATCH_CORS_ALLOWED_ORIGINS} only, each echoed exactly, with
+     * credentials (the refresh cookie); none configured means no cross-origin access at all.
+     */
+    static CorsFilter corsFilter(SecurityProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.corsAllowedOrigins().isEmpty()) {
+            CorsConfiguration config = new CorsConfiguration();
+            config.setAllowedOrigins(properties.corsAllowedOrigins());
+            config.setAllowedMethods(java.util.List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            config.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type", "X-Request-Id",
+                    "X-Requested-With"));
+            config.setExposedHeaders(java.util.List.of("X-Request-Id", "Retry-After"));
+            config.setAllowCredentials(true);
+            config.setMaxAge(600L);
+            source.registerCorsConfiguration("/api/**", config);
+        }
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor());
+        return filter;
     }
 
     /** Denials (by path rule or by method security) become events, which {@link AccessDeniedAudit} records. */

@@ -31,11 +31,19 @@ class WebServerHardening {
     }
 
     @Bean
+    FilterRegistrationBean<AllowedHostsFilter> allowedHostsFilter(SecurityProperties properties) {
+        FilterRegistrationBean<AllowedHostsFilter> registration =
+                new FilterRegistrationBean<>(new AllowedHostsFilter(java.util.Set.copyOf(properties.allowedHosts())));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(SecurityProperties properties) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodyBytes()));
         // Before any other filter can read a body (and before authentication: anonymous floods count too).
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrustedProxyClientIpResolverTest {
 
     private static SecurityProperties props(List<String> trusted) {
-        return new SecurityProperties("i", "a", Duration.ofMinutes(15), Duration.ofSeconds(30), 65536, trusted);
+        return new SecurityProperties("i", "a", Duration.ofMinutes(15), Duration.ofSeconds(30), 65536, trusted, List.of(), List.of());
     }
 
     private static MockHttpServletRequest request(String peer, String xff) {

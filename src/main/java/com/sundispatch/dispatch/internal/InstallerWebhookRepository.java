@@ -1,0 +1,7 @@
+package com.sundispatch.dispatch.internal;
+
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface InstallerWebhookRepository extends JpaRepository<InstallerWebhook, String> {
+}

@@ -1,0 +1,212 @@
+package com.sundispatch.owasp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sundispatch.shared.WebhookSignature;
+import com.sundispatch.support.Api;
+import com.sundispatch.support.IntegrationTest;
+import com.sundispatch.support.TestDns;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A10 and the outside edges: installer webhooks without SSRF, signed deliveries, CORS, allowed hosts. */
+class A10SsrfIT extends IntegrationTest {
+
+    private record Received(String signature, byte[] body) {
+    }
+
+    private HttpServer receiver;
+    private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+
+    @BeforeEach
+    void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Signature"), body));
+            int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    private String installer(double lat, double lon) {
+        String email = registerVerifiedCustomer();
+        String access = login(email, PASSWORD).access();
+        String appId = api.post("/api/v1/installers/applications", Map.of("companyName", "Hook & Co",
+                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseLatitude", lat,
+                "baseLongitude", lon, "serviceRadiusKm", 50, "phone", "+49 30 5550100"), access).json().path("id")
+                .asString();
+        api.post("/api/v1/admin/installers/applications/" + appId + "/approve", Map.of(), adminToken());
+        String fresh = login(email, PASSWORD).access();
+        Instant start = clock.instant().plus(Duration.ofDays(7));
+        api.send("PUT", "/api/v1/installer/availability", Map.of("slots", List.of(Map.of("start",
+                start.minus(Duration.ofHours(1)).toString(), "end", start.plus(Duration.ofHours(10)).toString()))),
+                fresh, Map.of());
+        return fresh;
+    }
+
+    private void paidOrderAt(double lat, double lon) {
+        String panel = createPanel(20, "100.00");
+        String customer = login(registerVerifiedCustomer(), PASSWORD).access();
+        Map<String, Object> where = new HashMap<>(installation());
+        where.put("latitude", lat);
+        where.put("longitude", lon);
+        String orderId = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", panel, "quantity", 2)),
+                "installation", where), customer).json().path("id").asString();
+        String paymentId = api.post("/api/v1/orders/" + orderId + "/payments", null, customer).json()
+                .path("paymentId").asString();
+        assertThat(api.post("/api/v1/payments/sandbox/" + paymentId + "/confirm", Map.of(), customer).status())
+                .isEqualTo(200);
+    }
+
+    private List<JsonNode> deliveries(String access) {
+        List<JsonNode> list = new ArrayList<>();
+        api.get("/api/v1/installer/webhook/deliveries", access).json().forEach(list::add);
+        return list;
+    }
+
+    private void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
+    }
+
+    @Test
+    void webhookRegistrationRefusesUnsafeUrlsNamingTheRule() {
+        String access = installer(10, 10);
+        TestDns.answer("private.hooks.test", List.of("192.168.1.20"));
+        TestDns.answer("mixed.hooks.test", List.of("93.184.216.34", "10.0.0.8"));
+        Map<String, String> refusals = Map.ofEntries(
+                Map.entry("http://hooks.example.com/x", "https_only"),
+                Map.entry("https://admin:pw@hooks.example.com/x", "no_user_info"),
+                Map.entry("https://hooks.example.com:8443/x", "default_port_only"),
+                Map.entry("https://169.254.169.254/latest/meta-data/", "public_address"),
+                Map.entry("https://2130706433/", "public_address"),
+                Map.entry("https://0x7f000001/", "public_address"),
+                Map.entry("https://[::1]/", "public_address"),
+                Map.entry("https://[::ffff:10.0.0.1]/", "public_address"),
+                Map.entry("https://private.hooks.test/x", "public_address"),
+                Map.entry("https://mixed.hooks.test/x", "public_address"),
+                Map.entry("file:///etc/passwd", "https_only"));
+        refusals.forEach((url, rule) -> {
+            Api.Response r = api.send("PUT", "/api/v1/installer/webhook", Map.of("url", url), access, Map.of());
+            assertThat(r.status()).as(url).isEqualTo(400);
+            assertThat(r.code()).as(url).isEqualTo("unsafe_url");
+            assertThat(r.json().path("detail").asString()).as(url).contains(rule);
+        });
+        assertThat(api.get("/api/v1/installer/webhook", access).status()).isEqualTo(404);
+        assertThat(api.send("PUT", "/api/v1/installer/webhook", Map.of("url", "https://x.example"),
+                newCustomerSession().access(), Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void offersAreDeliveredSignedToTheLocalReceiverThroughTheDevAllowList() throws Exception {
+        String access = installer(-20.5, 30.25);
+        String url = "http://receiver.test:" + receiver.getAddress().getPort() + "/hook";
+        Api.Response registered = api.send("PUT", "/api/v1/installer/webhook", Map.of("url", url), access, Map.of());
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        String secret = registered.json().path("secret").asString();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(api.get("/api/v1/installer/webhook", access).body()).doesNotContain(secret);
+
+        paidOrderAt(-20.5, 30.26);
+        await(() -> !received.isEmpty());
+        Received r = received.peek();
+        assertThat(WebhookSignature.verify(secret.getBytes(StandardCharsets.UTF_8), r.signature(), r.body(),
+                Instant.now())).isTrue();
+        JsonNode event = Api.JSON.readTree(r.body());
+        assertThat(event.path("type").asString()).isEqualTo("offer.created");
+        assertThat(event.path("data").path("offerId").asString()).isNotBlank();
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("Unter den Linden", "Ada");
+        await(() -> !deliveries(access).isEmpty());
+        assertThat(deliveries(access).get(0).path("outcome").asString()).isEqualTo("SUCCEEDED");
+        assertThat(deliveries(access).get(0).path("httpStatus").asInt()).isEqualTo(204);
+    }
+
+    @Test
+    void failedDeliveriesAreRetriedWithBackoff() throws Exception {
+        String access = installer(-33.3, 150.8);
+        api.send("PUT", "/api/v1/installer/webhook", Map.of("url", "http://receiver.test:"
+                + receiver.getAddress().getPort() + "/hook"), access, Map.of());
+        failuresLeft.set(2);
+        paidOrderAt(-33.3, 150.81);
+        await(() -> deliveries(access).size() >= 3);
+        List<JsonNode> attempts = deliveries(access);
+        assertThat(attempts).extracting(d -> d.path("outcome").asString())
+                .containsExactly("SUCCEEDED", "FAILED", "FAILED");
+        assertThat(attempts).extracting(d -> d.path("attempt").asInt()).containsExactly(3, 2, 1);
+        assertThat(received).hasSize(3);
+    }
+
+    @Test
+    void dnsRebindingToLoopbackAtDeliveryTimeIsRefusedAndNeverConnects() throws Exception {
+        String access = installer(60.1, 24.9);
+        // Checked at registration: a public address. At delivery the same name answers loopback.
+        TestDns.answer("rebind.hooks.test", List.of("93.184.216.34"), List.of("127.0.0.1"));
+        assertThat(api.send("PUT", "/api/v1/installer/webhook", Map.of("url", "https://rebind.hooks.test/hook"),
+                access, Map.of()).status()).isEqualTo(200);
+        paidOrderAt(60.1, 24.91);
+        await(() -> !deliveries(access).isEmpty());
+        JsonNode attempt = deliveries(access).get(0);
+        assertThat(attempt.path("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(attempt.path("error").asString()).contains("public_address");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void corsAnswersOnlyTheConfiguredOriginExactly() {
+        Api.Response allowed = api.send("OPTIONS", "/api/v1/me", null, null, Map.of("Origin",
+                "https://app.sundispatch.test", "Access-Control-Request-Method", "GET",
+                "Access-Control-Request-Headers", "authorization"));
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://app.sundispatch.test");
+        assertThat(allowed.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+
+        Api.Response refused = api.send("OPTIONS", "/api/v1/me", null, null, Map.of("Origin",
+                "https://evil.example", "Access-Control-Request-Method", "GET"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isNull();
+        Api.Response simple = api.send("GET", "/api/v1/public/info", null, null, Map.of("Origin",
+                "https://evil.example"));
+        assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
+        Api.Response ok = api.send("GET", "/api/v1/public/info", null, null, Map.of("Origin",
+                "https://app.sundispatch.test"));
+        assertThat(ok.header("Access-Control-Allow-Origin")).isEqualTo("https://app.sundispatch.test");
+    }
+
+    @Test
+    void hostHeaderOutsideTheAllowListIs400() {
+        Api.Response refused = api.send("GET", "/api/v1/public/info", null, null, Map.of("Host", "evil.example"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("host_not_allowed");
+        assertThat(api.send("GET", "/api/v1/public/info", null, null, Map.of("Host", "localhost:" + port)).status())
+                .isEqualTo(200);
+    }
+}
