@@ -42,6 +42,11 @@ public final class PublicPaths {
             new Rule(HttpMethod.GET, "/*.js"),
             new Rule(HttpMethod.GET, "/*.css"),
             new Rule(HttpMethod.GET, "/manifest.webmanifest"),
+            new Rule(HttpMethod.GET, "/js/**"),
+            new Rule(HttpMethod.GET, "/icons/**"),
+            new Rule(HttpMethod.GET, "/verify-email"),
+            new Rule(HttpMethod.GET, "/reset-password"),
+            new Rule(HttpMethod.GET, "/sandbox-checkout"),
             // Container and filter errors are forwarded here; the page itself reveals nothing.
             new Rule(null, "/error"));
 

@@ -103,10 +103,14 @@ class LoginAndSessionIT extends IntegrationTest {
     }
 
     @Test
-    void refreshWhenCookieOnlyThenAccepted() {
+    void refreshWhenCookieOnlyThenAcceptedWithTheClientHeaderOnly() {
         Tokens t = newCustomerSession();
-        Api.Response r = api.send("POST", "/api/v1/auth/refresh", null, null,
+        Api.Response forged = api.send("POST", "/api/v1/auth/refresh", null, null,
                 Map.of("Cookie", "sd_refresh=" + t.refresh()));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.code()).isEqualTo("csrf_header_required");
+        Api.Response r = api.send("POST", "/api/v1/auth/refresh", null, null,
+                Map.of("Cookie", "sd_refresh=" + t.refresh(), "X-Requested-With", "SunDispatch"));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 

@@ -35,6 +35,7 @@ import com.sundispatch.identity.web.IdentityResponses.RegisteredResponse;
 import com.sundispatch.identity.web.IdentityResponses.TokenResponse;
 import com.sundispatch.security.ClientIpResolver;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -100,7 +101,13 @@ class AuthController {
     @Operation(summary = "Rotate a refresh token (body or cookie) into a new token pair")
     ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
             @CookieValue(name = REFRESH_COOKIE, required = false) String cookie, HttpServletRequest http) {
-        String presented = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        boolean fromBody = request != null && request.refreshToken() != null;
+        if (!fromBody && cookie != null && !"SunDispatch".equals(http.getHeader("X-Requested-With"))) {
+            // The cookie alone is ambient authority: a cross-site page cannot add this header (CORS preflight).
+            throw ApiException.forbidden("csrf_header_required",
+                    "Send X-Requested-With: SunDispatch when refreshing with the cookie.");
+        }
+        String presented = fromBody ? request.refreshToken() : cookie;
         return withCookie(auth.refresh(presented, client(http)));
     }
 

@@ -53,7 +53,7 @@ final class IdentityResponses {
         }
     }
 
-    record TotpSetupResponse(String secret, String otpauthUri) {
+    record TotpSetupResponse(String secret, String otpauthUri, String qrCode) {
         @Override
         public String toString() {
             return "TotpSetupResponse[***]";

@@ -87,7 +87,7 @@ class MeController {
     @Operation(summary = "Start TOTP set-up: a new secret and its otpauth:// URI")
     TotpSetupResponse setupTotp(CurrentUser user) {
         MfaService.TotpSetup setup = mfa.setup(user.userId());
-        return new TotpSetupResponse(setup.secret(), setup.otpauthUri());
+        return new TotpSetupResponse(setup.secret(), setup.otpauthUri(), QrCodes.pngDataUrl(setup.otpauthUri()));
     }
 
     @PostMapping("/mfa/totp/enable")

@@ -1,0 +1,135 @@
+import { h, mount, flash, money, when, list, form } from './dom.js';
+import { api, currentUser } from './api.js';
+
+const TABS = [['users', 'Users'], ['applications', 'Installer applications'], ['catalog', 'Catalog'], ['faq', 'FAQ'],
+  ['jobs', 'Unassigned jobs'], ['audit', 'Audit events'], ['alerts', 'Alerts'], ['blocks', 'IP blocks']];
+
+export async function page(tab = 'users') {
+  if (!currentUser().mfaEnabled) {
+    mount(h('h1', {}, 'Admin'), h('p', { class: 'error' }, 'Turn on two-factor authentication first: ', h('a', { href: '#/account' }, 'your account')));
+    return;
+  }
+  const body = h('section', { id: `admin-${tab}` });
+  mount(h('h1', {}, 'Admin'), h('nav', { class: 'tabs' }, ...TABS.map(([k, t]) => h('a', { href: `#/admin/${k}` }, t))), body);
+  const views = { users, applications, catalog, faq, jobs, audit, alerts, blocks };
+  await (views[tab] || users)(body);
+}
+
+function table(headers, rows) {
+  return h('table', {}, h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', {}, x)))), h('tbody', {}, ...rows));
+}
+
+async function users(box) {
+  const out = h('div');
+  const search = form([{ name: 'q', label: 'Search name or email' }], 'Search', (v) => load(v.q), { inline: true });
+  box.replaceChildren(search, out);
+  async function load(q = '') {
+    const data = await api('GET', `/api/v1/admin/users?size=50&q=${encodeURIComponent(q)}`);
+    out.replaceChildren(data.items.length === 0 ? h('p', { class: 'muted' }, 'Nobody found.') : table(['Name', 'Email', 'Role', 'Status', ''],
+      data.items.map((u) => h('tr', { dataset: { user: u.id } }, h('td', {}, u.fullName), h('td', {}, u.email), h('td', {}, u.role),
+        h('td', {}, u.banned ? `banned until ${when(u.bannedUntil)}` : 'active'),
+        h('td', {}, u.banned
+          ? h('button', { class: 'secondary', onclick: async () => { await api('POST', `/api/v1/admin/users/${u.id}/unban`, {}); load(q); } }, 'Unban')
+          : h('button', { class: 'danger ban', onclick: async () => {
+            const reason = prompt('Reason for the ban?');
+            if (!reason) return;
+            await api('POST', `/api/v1/admin/users/${u.id}/ban`, { reason });
+            flash(`${u.email} is banned; their sessions ended.`);
+            load(q);
+          } }, 'Ban'))))));
+  }
+  await load();
+}
+
+async function applications(box) {
+  await list(box, async () => (await api('GET', '/api/v1/admin/installers/applications?status=PENDING&size=100')).items,
+    (a) => h('div', { class: 'card' }, h('p', {}, `${a.companyName} · licence ${a.licenseNumber} · ${a.serviceRadiusKm} km around ${a.baseLatitude}, ${a.baseLongitude}`),
+      h('button', { onclick: async () => { await api('POST', `/api/v1/admin/installers/applications/${a.id}/approve`, {}); applications(box); } }, 'Approve'), ' ',
+      h('button', { class: 'secondary', onclick: async () => {
+        const reason = prompt('Why is it rejected?');
+        if (reason) { await api('POST', `/api/v1/admin/installers/applications/${a.id}/reject`, { reason }); applications(box); }
+      } }, 'Reject')), 'No applications waiting.');
+}
+
+const PANEL_FIELDS = [
+  { name: 'name', label: 'Name', max: 120 }, { name: 'manufacturer', label: 'Manufacturer', max: 80 },
+  { name: 'wattsPeak', label: 'Watts peak', type: 'number' }, { name: 'efficiencyPercent', label: 'Efficiency %', type: 'number', step: '0.1' },
+  { name: 'price', label: 'Price (EUR)', type: 'number', step: '0.01' }, { name: 'stock', label: 'Stock', type: 'number' },
+  { name: 'warrantyYears', label: 'Warranty (years)', type: 'number' }, { name: 'photo', label: 'Photo URL', value: '/assets/panels/mono-black.svg' },
+];
+
+async function catalog(box) {
+  const grid = h('div');
+  box.replaceChildren(h('h2', {}, 'New panel'), form(PANEL_FIELDS, 'Create', async (v) => {
+    const { photo, ...rest } = v;
+    await api('POST', '/api/v1/admin/catalog/panels', { ...rest, photoUrls: photo ? [photo] : [] });
+    flash('Panel created.');
+    catalog(box);
+  }), h('h2', {}, 'Panels'), grid);
+  await list(grid, async () => (await api('GET', '/api/v1/catalog/panels?size=100&sort=price')).items, (p) => {
+    const edit = form(PANEL_FIELDS.map((f) => ({ ...f, value: f.name === 'photo' ? (p.photoUrls[0] || '') : f.name === 'price' ? p.price.amount : p[f.name] })),
+      'Save', async (v) => {
+        const { photo, ...rest } = v;
+        await api('PUT', `/api/v1/admin/catalog/panels/${p.id}`, { ...rest, photoUrls: photo ? [photo] : [], version: p.version });
+        flash('Saved.');
+        catalog(box);
+      }, { inline: true });
+    return h('details', { class: 'card' }, h('summary', {}, `${p.manufacturer} ${p.name} · ${money(p.price)} · stock ${p.stock}`), edit,
+      h('button', { class: 'danger', onclick: async () => { if (confirm('Retire this panel?')) { await api('DELETE', `/api/v1/admin/catalog/panels/${p.id}`); catalog(box); } } }, 'Retire'));
+  }, 'No panels.');
+}
+
+async function faq(box) {
+  const entries = await api('GET', '/api/v1/public/faq');
+  const rows = h('div');
+  const add = (e = { question: '', answer: '' }) => rows.append(h('div', { class: 'card faq-edit' },
+    h('input', { value: e.question, maxlength: 300, 'aria-label': 'Question' }), h('textarea', { rows: 3, maxlength: 4000, 'aria-label': 'Answer' }, e.answer),
+    h('button', { class: 'secondary', onclick: (ev) => ev.target.parentElement.remove() }, 'Remove')));
+  entries.forEach(add);
+  box.replaceChildren(rows, h('div', { class: 'tabs' }, h('button', { class: 'secondary', onclick: () => add() }, 'Add question'),
+    h('button', { id: 'save-faq', onclick: async () => {
+      const payload = [...rows.querySelectorAll('.faq-edit')].map((r) => ({ question: r.querySelector('input').value, answer: r.querySelector('textarea').value }));
+      try { await api('PUT', '/api/v1/admin/faq', payload); flash('FAQ saved.'); } catch (e) { flash(e.message, 'error'); }
+    } }, 'Save FAQ')));
+}
+
+async function jobs(box) {
+  await list(box, async () => (await api('GET', '/api/v1/admin/jobs?status=UNASSIGNED&size=100')).items, (j) => h('div', { class: 'card' },
+    h('p', {}, `${j.panelCount} panels in ${j.city} · ${when(j.window.start)} · attempt ${j.attempt + 1}`),
+    h('button', { onclick: async () => { await api('POST', `/api/v1/admin/jobs/${j.jobId}/redispatch`, {}); jobs(box); } }, 'Dispatch again')),
+  'No unassigned jobs.');
+}
+
+async function audit(box) {
+  const out = h('div');
+  const filters = form([{ name: 'type', label: 'Type', placeholder: 'LOGIN_FAILED' }, { name: 'userId', label: 'User id' },
+    { name: 'ip', label: 'IP' }, { name: 'from', label: 'From', type: 'datetime-local' }, { name: 'to', label: 'To', type: 'datetime-local' }],
+  'Filter', (v) => load(v), { inline: true });
+  box.replaceChildren(filters, out);
+  async function load(v = {}) {
+    const params = new URLSearchParams({ size: 100 });
+    for (const [k, val] of Object.entries(v)) if (val) params.set(k, k === 'from' || k === 'to' ? new Date(val).toISOString() : val);
+    const data = await api('GET', `/api/v1/admin/audit-events?${params}`);
+    out.replaceChildren(data.items.length === 0 ? h('p', { class: 'muted' }, 'No events.') : table(['When', 'Type', 'Outcome', 'User', 'IP', 'Detail'],
+      data.items.map((e) => h('tr', {}, h('td', {}, when(e.occurredAt)), h('td', {}, e.type), h('td', {}, e.outcome), h('td', {}, e.userId || ''),
+        h('td', {}, e.ip || ''), h('td', {}, e.detail || '')))));
+  }
+  await load();
+}
+
+async function alerts(box) {
+  await list(box, async () => (await api('GET', '/api/v1/admin/alerts?size=100')).items, (a) => h('div', { class: 'card' },
+    h('p', {}, h('span', { class: 'badge' }, a.type), ` ${a.subject} · ${when(a.raisedAt)}`), h('p', { class: 'muted' }, a.detail)), 'No alerts.');
+}
+
+async function blocks(box) {
+  const out = h('div');
+  box.replaceChildren(form([{ name: 'cidr', label: 'Address or range' }, { name: 'reason', label: 'Reason' },
+    { name: 'expiresAt', label: 'Until (optional)', type: 'datetime-local' }], 'Block', async (v) => {
+    await api('POST', '/api/v1/admin/ip-blocks', { cidr: v.cidr, reason: v.reason, expiresAt: v.expiresAt ? new Date(v.expiresAt).toISOString() : null });
+    blocks(box);
+  }, { inline: true }), out);
+  await list(out, () => api('GET', '/api/v1/admin/ip-blocks'), (b) => h('div', { class: 'card' },
+    h('p', {}, `${b.cidr} · ${b.reason} · ${b.automatic ? 'automatic' : 'manual'} · until ${b.expiresAt ? when(b.expiresAt) : 'lifted'}`),
+    h('button', { class: 'secondary', onclick: async () => { await api('DELETE', `/api/v1/admin/ip-blocks/${b.id}`); blocks(box); } }, 'Lift')), 'No blocks.');
+}

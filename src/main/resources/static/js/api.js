@@ -1,0 +1,131 @@
+// The API client. The access token lives only in this module's memory; the refresh token only in its HttpOnly
+// cookie, which this code never sees. A marker in localStorage ("a session may exist") only saves a pointless
+// refresh call for visitors who never signed in; it holds no secret.
+
+let accessToken = null;
+let me = null;
+const listeners = new Set();
+const MARKER = 'sd_session';
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && problem.detail) || `Request failed (${status})`);
+    this.status = status;
+    this.problem = problem;
+    this.code = problem && problem.code;
+  }
+}
+
+export function onSessionChange(fn) { listeners.add(fn); }
+function changed(reason) { listeners.forEach((fn) => fn(me, reason)); }
+
+export function currentUser() { return me; }
+export function hasRole(role) { return !!me && me.role === role; }
+
+async function raw(method, path, body, auth) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  const response = await fetch(path, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
+  });
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+/** A call with the access token; one silent refresh when it has expired; back to login when the session ended. */
+export async function api(method, path, body) {
+  try {
+    return await raw(method, path, body, true);
+  } catch (e) {
+    if (e.status === 401 && accessToken) {
+      if (await refresh()) return raw(method, path, body, true);
+      endSession('Your session has ended. Please sign in again.');
+    }
+    throw e;
+  }
+}
+
+export async function refresh() {
+  try {
+    const response = await fetch('/api/v1/auth/refresh', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'SunDispatch' },
+    });
+    if (!response.ok) return false;
+    const tokens = await response.json();
+    accessToken = tokens.accessToken;
+    me = await raw('GET', '/api/v1/me', undefined, true);
+    localStorage.setItem(MARKER, '1');
+    changed('refreshed');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function restoreSession() {
+  if (localStorage.getItem(MARKER) === '1') {
+    if (!(await refresh())) localStorage.removeItem(MARKER);
+  }
+  changed('restored');
+}
+
+export async function login(email, password) {
+  const result = await raw('POST', '/api/v1/auth/login', { email, password }, false);
+  if (result.mfaRequired) return result;
+  await adopt(result);
+  return result;
+}
+
+export async function verifyMfa(mfaToken, code) {
+  await adopt(await raw('POST', '/api/v1/auth/mfa/verify', { mfaToken, code }, false));
+}
+
+async function adopt(tokens) {
+  accessToken = tokens.accessToken;
+  me = await raw('GET', '/api/v1/me', undefined, true);
+  localStorage.setItem(MARKER, '1');
+  changed('login');
+}
+
+export async function reloadMe() {
+  me = await api('GET', '/api/v1/me');
+  changed('me');
+  return me;
+}
+
+export async function logout() {
+  try { await raw('POST', '/api/v1/auth/logout', undefined, true); } catch { /* the session is gone anyway */ }
+  endSession('You are signed out.');
+}
+
+export function endSession(message) {
+  const had = !!accessToken;
+  accessToken = null;
+  me = null;
+  localStorage.removeItem(MARKER);
+  changed('ended');
+  if (had) {
+    sessionStorage.setItem('sd_flash', message);
+    location.hash = '#/login';
+  }
+}
+
+/** Notices a revoked session (logout elsewhere, ban, password reset) while the page is open. */
+setInterval(async () => {
+  if (!accessToken) return;
+  try { await raw('GET', '/api/v1/me', undefined, true); } catch (e) {
+    if (e.status === 401 || e.status === 403) {
+      if (!(e.status === 401 && (await refresh()))) endSession('Your session has ended. Please sign in again.');
+    }
+  }
+}, 4000);
+
+export function publicGet(path) { return raw('GET', path, undefined, false); }
+export function publicPost(path, body) { return raw('POST', path, body, false); }

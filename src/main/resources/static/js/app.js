@@ -1,0 +1,82 @@
+import { h, flash } from './dom.js';
+import { currentUser, onSessionChange, restoreSession, logout } from './api.js';
+import * as views from './views.js';
+import * as account from './account.js';
+import * as installer from './installer.js';
+import * as admin from './admin.js';
+
+const routes = [
+  [/^#?\/?$/, views.home],
+  [/^#\/catalog$/, views.catalog],
+  [/^#\/panel\/([\w-]+)$/, views.panel],
+  [/^#\/quote$/, views.quote],
+  [/^#\/register$/, views.register],
+  [/^#\/login$/, views.login],
+  [/^#\/forgot$/, views.forgot],
+  [/^#\/orders$/, views.orders, 'auth'],
+  [/^#\/orders\/([\w-]+)$/, views.order, 'auth'],
+  [/^#\/account$/, account.page, 'auth'],
+  [/^#\/installer$/, installer.page, 'auth'],
+  [/^#\/admin(?:\/(\w+))?$/, admin.page, 'ADMIN'],
+];
+
+function nav() {
+  const me = currentUser();
+  const links = [h('a', { href: '#/catalog' }, 'Panels'), h('a', { href: '#/quote' }, 'Sizing quote')];
+  if (!me) {
+    links.push(h('a', { href: '#/login', id: 'nav-login' }, 'Sign in'), h('a', { href: '#/register' }, 'Register'));
+  } else {
+    links.push(h('a', { href: '#/orders' }, 'My orders'));
+    if (me.role === 'INSTALLER' || me.role === 'CUSTOMER') links.push(h('a', { href: '#/installer' }, 'Installer'));
+    if (me.role === 'ADMIN') links.push(h('a', { href: '#/admin' }, 'Admin'));
+    links.push(h('a', { href: '#/account', id: 'nav-account' }, me.fullName),
+      h('button', { class: 'secondary', id: 'logout', onclick: () => logout() }, 'Sign out'));
+  }
+  document.getElementById('nav').replaceChildren(...links);
+}
+
+async function route() {
+  // Mailed links and the sandbox checkout arrive on their own paths, with their token in the fragment.
+  if (location.pathname === '/verify-email') return views.verifyEmail();
+  if (location.pathname === '/reset-password') return views.resetPassword();
+  if (location.pathname === '/sandbox-checkout') return views.checkout();
+  const hash = location.hash || '#/';
+  for (const [pattern, view, guard] of routes) {
+    const match = hash.match(pattern);
+    if (!match) continue;
+    const me = currentUser();
+    if (guard && !me) {
+      sessionStorage.setItem('sd_flash', 'Please sign in first.');
+      location.hash = '#/login';
+      return undefined;
+    }
+    if (guard === 'ADMIN' && me.role !== 'ADMIN') return views.notFound();
+    return view(...match.slice(1));
+  }
+  return views.notFound();
+}
+
+async function render() {
+  const pending = sessionStorage.getItem('sd_flash');
+  sessionStorage.removeItem('sd_flash');
+  flash(pending || '');
+  nav();
+  try {
+    await route();
+  } catch (e) {
+    flash(e.message || 'Something went wrong.', 'error');
+  }
+  document.getElementById('app').focus({ preventScroll: true });
+}
+
+onSessionChange((me, reason) => {
+  nav();
+  if (reason === 'ended') render();
+});
+window.addEventListener('hashchange', render);
+
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch(() => { /* the app works without it */ });
+}
+
+restoreSession().then(render);

@@ -1,0 +1,115 @@
+// DOM helpers. Text always goes in through textContent / DOM nodes, never innerHTML, so data cannot become markup.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2).toLowerCase(), value);
+    } else if (key === 'dataset') {
+      Object.assign(el.dataset, value);
+    } else if (key in el && typeof value !== 'string') {
+      el[key] = value;
+    } else {
+      el.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export function mount(...nodes) {
+  const app = document.getElementById('app');
+  app.replaceChildren(...nodes);
+  return app;
+}
+
+export function flash(message, kind = 'info') {
+  const box = document.getElementById('flash');
+  box.className = kind === 'error' ? 'error' : '';
+  box.textContent = message || '';
+}
+
+export function money(m) {
+  return m ? `${m.amount} ${m.currency}` : '';
+}
+
+export function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : '';
+}
+
+/** A list with its loading, empty and error states. */
+export async function list(container, load, render, emptyText) {
+  container.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    const items = await load();
+    if (!items || items.length === 0) {
+      container.replaceChildren(h('p', { class: 'muted' }, emptyText));
+      return [];
+    }
+    container.replaceChildren(...items.map(render));
+    return items;
+  } catch (e) {
+    container.replaceChildren(h('p', { class: 'error' }, e.message || 'Could not load.'));
+    return [];
+  }
+}
+
+/**
+ * A form from field specs. On a problem+json answer, each field's message from the server shows next to it and
+ * the general message above the button.
+ */
+export function form(fields, submitText, onSubmit, opts = {}) {
+  const errors = {};
+  const inputs = {};
+  const general = h('p', { class: 'error', role: 'alert' });
+  const el = h('form', { class: opts.inline ? 'inline' : '', novalidate: true });
+  for (const f of fields) {
+    const input = f.type === 'select'
+      ? h('select', { name: f.name }, ...f.options.map(([v, t]) => h('option', { value: v }, t)))
+      : f.type === 'textarea'
+        ? h('textarea', { name: f.name, rows: f.rows || 3, maxlength: f.max })
+        : h('input', { name: f.name, type: f.type || 'text', required: f.required, autocomplete: f.autocomplete,
+          step: f.step, min: f.min, max: f.maxValue, maxlength: f.max, placeholder: f.placeholder });
+    if (f.value !== undefined && f.value !== null) input.value = f.value;
+    inputs[f.name] = input;
+    errors[f.name] = h('span', { class: 'field-error', dataset: { field: f.name } });
+    el.append(h('label', {}, f.label, input, f.hint || null, errors[f.name]));
+  }
+  const button = h('button', { type: 'submit' }, submitText);
+  el.append(general, button);
+  el.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    Object.values(errors).forEach((e) => { e.textContent = ''; });
+    general.textContent = '';
+    const values = {};
+    for (const f of fields) {
+      const raw = inputs[f.name].value;
+      values[f.name] = f.type === 'number' ? (raw === '' ? null : Number(raw)) : raw;
+    }
+    button.disabled = true;
+    try {
+      await onSubmit(values, el);
+    } catch (e) {
+      let shown = false;
+      // A refused password belongs next to the password field, with the server's reason.
+      const passwordField = errors.password ? 'password' : errors.newPassword ? 'newPassword' : null;
+      if (e.code === 'weak_password' && passwordField) {
+        errors[passwordField].textContent = e.message;
+        shown = true;
+      }
+      for (const fe of (e.problem && e.problem.errors) || []) {
+        const key = fe.field.split('.').pop();
+        if (errors[key]) { errors[key].textContent = fe.message; shown = true; }
+      }
+      if (!shown) general.textContent = e.message || 'Something went wrong.';
+    } finally {
+      button.disabled = false;
+    }
+  });
+  el.inputs = inputs;
+  return el;
+}

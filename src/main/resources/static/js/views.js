@@ -1,0 +1,275 @@
+import { h, mount, flash, money, when, list, form } from './dom.js';
+import { api, publicGet, publicPost, login as signIn, verifyMfa, currentUser, reloadMe } from './api.js';
+
+export function notFound() {
+  mount(h('h1', {}, 'Not found'), h('p', {}, 'There is nothing here. ', h('a', { href: '#/' }, 'Back home')));
+}
+
+function panelCard(p) {
+  return h('article', { class: 'card panel-card', dataset: { id: p.id } },
+    p.photoUrls && p.photoUrls[0] ? h('img', { src: p.photoUrls[0], alt: `${p.manufacturer} ${p.name}` }) : null,
+    h('h3', {}, h('a', { href: `#/panel/${p.id}` }, `${p.manufacturer} ${p.name}`)),
+    h('p', {}, `${p.wattsPeak} Wp · ${p.efficiencyPercent} % · ${p.warrantyYears} years warranty`),
+    h('p', { class: 'price' }, money(p.price)),
+    h('p', { class: 'muted' }, p.stock > 0 ? `${p.stock} in stock` : 'Out of stock'));
+}
+
+export async function home() {
+  const faq = h('div', { id: 'faq' });
+  const panels = h('div', { class: 'grid', id: 'home-panels' });
+  const hero = h('section', { class: 'hero' }, h('h1', {}, 'Solar panels, installed by verified installers near you'),
+    h('p', { id: 'tagline' }), h('p', { id: 'counts', class: 'muted' }),
+    h('p', {}, h('a', { href: '#/quote' }, 'How many panels do I need?'), ' · ', h('a', { href: '#/catalog' }, 'Browse all panels')));
+  mount(hero, h('h2', {}, 'Panels'), panels, h('h2', {}, 'Questions and answers'), faq);
+  publicGet('/api/v1/public/info').then((info) => {
+    hero.querySelector('#tagline').textContent = info.tagline;
+    hero.querySelector('#counts').textContent =
+      `${info.counts.panels} panels on sale · ${info.counts.verifiedInstallers} verified installers · ${info.serviceRegions.join(', ')}`;
+    document.getElementById('foot-info').textContent = `${info.name} · ${info.contact.email}`;
+  }).catch(() => {});
+  list(panels, async () => (await publicGet('/api/v1/catalog/panels?size=8&sort=price')).items, panelCard, 'No panels yet.');
+  list(faq, () => publicGet('/api/v1/public/faq'),
+    (f) => h('details', { class: 'faq-entry' }, h('summary', {}, f.question), h('p', {}, f.answer)), 'No questions yet.');
+}
+
+export async function catalog() {
+  const results = h('div', { class: 'grid', id: 'results' });
+  const pager = h('p', { class: 'muted', id: 'pager' });
+  let page = 0;
+  const search = form([
+    { name: 'q', label: 'Search', placeholder: 'name or maker' },
+    { name: 'minWatts', label: 'Min. watts', type: 'number', min: 0 },
+    { name: 'maxPrice', label: 'Max. price (EUR)', type: 'number', min: 0, step: '0.01' },
+    { name: 'sort', label: 'Sort by', type: 'select', options: [['', 'Name'], ['price', 'Price ↑'], ['-price', 'Price ↓'], ['-watts', 'Watts ↓'], ['-efficiency', 'Efficiency ↓']] },
+  ], 'Search', async (v) => { page = 0; await load(v); }, { inline: true });
+  search.id = 'catalog-search';
+  async function load(v) {
+    const params = new URLSearchParams({ page, size: 12 });
+    for (const [k, val] of Object.entries(v)) if (val !== null && val !== '') params.set(k, val);
+    const data = await publicGet(`/api/v1/catalog/panels?${params}`);
+    if (data.items.length === 0) results.replaceChildren(h('p', { class: 'muted' }, 'No panels match.'));
+    else results.replaceChildren(...data.items.map(panelCard));
+    pager.textContent = `${data.totalItems} panel(s)`;
+  }
+  mount(h('h1', {}, 'Panels'), search, pager, results);
+  results.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  await load({});
+}
+
+export async function panel(id) {
+  const p = await publicGet(`/api/v1/catalog/panels/${encodeURIComponent(id)}`);
+  const buy = h('section', { id: 'buy' });
+  mount(h('p', {}, h('a', { href: '#/catalog' }, '← All panels')), panelCard(p), buy);
+  if (!currentUser()) {
+    buy.append(h('p', {}, h('a', { href: '#/login' }, 'Sign in'), ' to order these panels with installation.'));
+    return;
+  }
+  const start = new Date(Date.now() + 14 * 86400000);
+  start.setHours(8, 0, 0, 0);
+  const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+  buy.append(h('h2', {}, 'Order with installation'), form([
+    { name: 'quantity', label: 'Panels', type: 'number', value: 10, min: 1, maxValue: 500 },
+    { name: 'addressLine', label: 'Street and number', autocomplete: 'street-address', max: 200 },
+    { name: 'city', label: 'City', autocomplete: 'address-level2', max: 100 },
+    { name: 'postalCode', label: 'Postal code', autocomplete: 'postal-code', max: 12 },
+    { name: 'country', label: 'Country (ISO code)', value: 'DE', max: 2 },
+    { name: 'latitude', label: 'Latitude', type: 'number', step: 'any', value: 52.52 },
+    { name: 'longitude', label: 'Longitude', type: 'number', step: 'any', value: 13.405 },
+    { name: 'preferredStart', label: 'Installation window from', type: 'datetime-local', value: local(start) },
+    { name: 'preferredEnd', label: 'to', type: 'datetime-local', value: local(new Date(start.getTime() + 9 * 3600000)) },
+  ], 'Place order', async (v) => {
+    const order = await api('POST', '/api/v1/orders', {
+      items: [{ panelId: p.id, quantity: v.quantity }],
+      installation: { addressLine: v.addressLine, city: v.city, postalCode: v.postalCode, country: v.country,
+        latitude: v.latitude, longitude: v.longitude,
+        preferredStart: v.preferredStart ? new Date(v.preferredStart).toISOString() : null,
+        preferredEnd: v.preferredEnd ? new Date(v.preferredEnd).toISOString() : null },
+    });
+    location.hash = `#/orders/${order.id}`;
+  }));
+}
+
+export async function quote() {
+  const out = h('div', { id: 'quote-result' });
+  mount(h('h1', {}, 'How many panels do I need?'), form([
+    { name: 'monthlyKwh', label: 'Monthly electricity use (kWh)', type: 'number', value: 300, min: 1 },
+    { name: 'latitude', label: 'Latitude', type: 'number', step: 'any', value: 52.52 },
+    { name: 'longitude', label: 'Longitude', type: 'number', step: 'any', value: 13.405 },
+  ], 'Estimate', async (v) => {
+    const q = await publicPost('/api/v1/quotes', v);
+    out.replaceChildren(h('div', { class: 'card' },
+      h('p', { class: 'price' }, `${q.panelCount} × ${q.panel.name} · ${q.systemKwp} kWp · about ${q.annualProductionKwh} kWh a year`),
+      h('p', {}, `Panels ${money(q.panelsTotal)} + installation ${money(q.installationFee)} = ${money(q.price)}`),
+      h('p', { class: 'muted' }, `Assumptions: ${q.assumptions.peakSunHours} peak-sun hours a day, performance ratio ${q.assumptions.performanceRatio}. ${q.assumptions.model}`),
+      h('p', {}, h('a', { href: `#/panel/${q.panel.id}` }, 'Order this panel'))));
+  }), out);
+}
+
+/** Client-side hints that mirror the server's rules; the server's verdict (zxcvbn) is the one that counts. */
+function strength(input, meter, hint, context) {
+  input.addEventListener('input', () => {
+    const v = input.value;
+    const { email = '', fullName = '' } = context();
+    const problems = [];
+    if ([...v].length < 12) problems.push('at least 12 characters');
+    if (!/\p{L}/u.test(v)) problems.push('a letter');
+    if (!/[^\p{L}]/u.test(v)) problems.push('a digit or symbol');
+    const local = email.split('@')[0].toLowerCase();
+    if (local.length >= 3 && v.toLowerCase().includes(local)) problems.push('not your email');
+    for (const part of fullName.toLowerCase().split(/[\s'.-]+/)) {
+      if (part.length >= 3 && v.toLowerCase().includes(part)) { problems.push('not your name'); break; }
+    }
+    const variety = new Set(v).size;
+    const score = problems.length ? Math.min(1, problems.length === 1 ? 1 : 0) : Math.min(4, 2 + Math.floor(variety / 8));
+    meter.firstChild.style.width = `${(score / 4) * 100}%`;
+    meter.firstChild.style.background = score >= 3 ? 'var(--ok)' : 'var(--bad)';
+    hint.textContent = problems.length ? `Needs ${problems.join(', ')}.` : 'Looks good; the server also checks it is not easy to guess.';
+  });
+}
+
+export function register() {
+  const meter = h('div', { class: 'strength' }, h('span'));
+  const hint = h('span', { class: 'muted', id: 'password-hint' });
+  const f = form([
+    { name: 'fullName', label: 'Full name', autocomplete: 'name', max: 100 },
+    { name: 'email', label: 'Email', type: 'email', autocomplete: 'email', max: 254 },
+    { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', max: 128 },
+  ], 'Create account', async (v) => {
+    await publicPost('/api/v1/auth/register', v);
+    sessionStorage.setItem('sd_flash', 'Account created. We sent you a link to confirm your email; you can sign in now.');
+    location.hash = '#/login';
+  });
+  f.id = 'register-form';
+  f.inputs.password.after(meter, hint);
+  strength(f.inputs.password, meter, hint, () => ({ email: f.inputs.email.value, fullName: f.inputs.fullName.value }));
+  mount(h('h1', {}, 'Create your account'), f);
+}
+
+export function login() {
+  const area = h('div');
+  const f = form([
+    { name: 'email', label: 'Email', type: 'email', autocomplete: 'username' },
+    { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
+  ], 'Sign in', async (v) => {
+    const result = await signIn(v.email, v.password);
+    if (result.mfaRequired) {
+      const mfa = form([{ name: 'code', label: 'Code from your authenticator app (or a recovery code)', autocomplete: 'one-time-code' }],
+        'Verify', async (c) => { await verifyMfa(result.mfaToken, c.code.trim()); location.hash = '#/'; });
+      mfa.id = 'mfa-form';
+      area.replaceChildren(h('p', {}, 'Two-factor authentication is on for this account.'), mfa);
+      return;
+    }
+    location.hash = currentUser().role === 'ADMIN' && !currentUser().mfaEnabled ? '#/account' : '#/';
+  });
+  f.id = 'login-form';
+  area.append(f, h('p', {}, h('a', { href: '#/forgot' }, 'Forgot your password?'), ' · ', h('a', { href: '#/register' }, 'Create an account')));
+  mount(h('h1', {}, 'Sign in'), area);
+}
+
+export function forgot() {
+  mount(h('h1', {}, 'Forgot your password?'), form([{ name: 'email', label: 'Email', type: 'email' }], 'Send me a link',
+    async (v) => {
+      const r = await publicPost('/api/v1/auth/password-reset/request', v);
+      flash(r.message);
+    }));
+}
+
+function fragmentToken(name) {
+  return new URLSearchParams(location.hash.replace(/^#/, '')).get(name);
+}
+
+export async function verifyEmail() {
+  const token = fragmentToken('token');
+  history.replaceState(null, '', '/#/');
+  try {
+    await publicPost('/api/v1/auth/verify-email', { token });
+    if (currentUser()) await reloadMe();
+    mount(h('h1', {}, 'Email confirmed'), h('p', { id: 'verified', class: 'ok' }, 'Thank you: your email is confirmed.'),
+      h('p', {}, h('a', { href: currentUser() ? '#/catalog' : '#/login' }, currentUser() ? 'Shop panels' : 'Sign in')));
+  } catch (e) {
+    mount(h('h1', {}, 'This link does not work'), h('p', { class: 'error' }, e.message));
+  }
+}
+
+export function resetPassword() {
+  const token = fragmentToken('token');
+  history.replaceState(null, '', '/#/');
+  mount(h('h1', {}, 'Choose a new password'), form([{ name: 'newPassword', label: 'New password', type: 'password', autocomplete: 'new-password' }],
+    'Set password', async (v) => {
+      await publicPost('/api/v1/auth/password-reset/confirm', { token, newPassword: v.newPassword });
+      sessionStorage.setItem('sd_flash', 'Your password is changed; every session was signed out. Sign in with the new one.');
+      location.hash = '#/login';
+    }));
+}
+
+const STATUS = {
+  PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid: finding an installer', SCHEDULED: 'Installer booked',
+  INSTALLING: 'Installation in progress', COMPLETED: 'Installed', CANCELLED: 'Cancelled',
+};
+
+export async function orders() {
+  const box = h('div', { id: 'orders' });
+  mount(h('h1', {}, 'My orders'), box);
+  await list(box, async () => (await api('GET', '/api/v1/orders?size=50')).items,
+    (o) => h('div', { class: 'card order-row' }, h('a', { href: `#/orders/${o.id}` }, `${o.items.map((i) => `${i.quantity} × ${i.panelName}`).join(', ')}`),
+      ' ', h('span', { class: 'badge order-status' }, STATUS[o.status] || o.status), h('p', { class: 'muted' }, `${money(o.total)} · ${when(o.createdAt)}`)),
+    'No orders yet.');
+}
+
+export async function order(id) {
+  const o = await api('GET', `/api/v1/orders/${encodeURIComponent(id)}`);
+  const actions = h('div', { class: 'tabs' });
+  const installation = h('section', { id: 'installation' });
+  const status = h('span', { class: 'badge', id: 'order-status' }, STATUS[o.status] || o.status);
+  mount(h('p', {}, h('a', { href: '#/orders' }, '← My orders')), h('h1', {}, 'Order ', status),
+    h('table', {}, h('tbody', {}, ...o.items.map((i) => h('tr', {}, h('td', {}, `${i.quantity} × ${i.panelName}`), h('td', {}, money(i.unitPrice)))),
+      h('tr', {}, h('td', {}, 'Installation'), h('td', {}, money(o.installationFee))),
+      h('tr', {}, h('th', {}, 'Total'), h('th', { id: 'order-total' }, money(o.total))))),
+    h('p', { class: 'muted' }, `${o.installation.addressLine}, ${o.installation.postalCode} ${o.installation.city} · ${when(o.installation.preferredStart)} – ${when(o.installation.preferredEnd)}`),
+    o.refundDue ? h('p', { class: 'ok' }, 'A refund is due for this order.') : null, actions, installation);
+  if (o.status === 'PENDING_PAYMENT') {
+    actions.append(h('button', { id: 'pay', onclick: async () => {
+      const p = await api('POST', `/api/v1/orders/${o.id}/payments`);
+      location.href = p.checkoutUrl;
+    } }, 'Pay now'));
+    if (o.reservedUntil) actions.append(h('span', { class: 'muted' }, `Panels reserved until ${when(o.reservedUntil)}`));
+  }
+  if (['PENDING_PAYMENT', 'PAID', 'SCHEDULED'].includes(o.status)) {
+    actions.append(h('button', { class: 'secondary', id: 'cancel', onclick: async () => {
+      if (!confirm('Cancel this order?')) return;
+      await api('POST', `/api/v1/orders/${o.id}/cancel`);
+      order(id);
+    } }, 'Cancel order'));
+  }
+  if (!['PENDING_PAYMENT', 'CANCELLED'].includes(o.status)) {
+    try {
+      const j = await api('GET', `/api/v1/orders/${o.id}/installation`);
+      installation.append(h('h2', {}, 'Installation'), h('p', { id: 'job-status' }, j.status),
+        j.installer ? h('p', {}, `${j.installer.companyName} (${j.installer.name}) · rating ${j.installer.rating}`) : null,
+        j.scheduledStart ? h('p', {}, `${when(j.scheduledStart)} – ${when(j.scheduledEnd)}`) : null);
+      if (j.status === 'COMPLETED') {
+        installation.append(h('h2', {}, 'Review'), form([
+          { name: 'rating', label: 'Rating (1–5)', type: 'number', value: 5, min: 1, maxValue: 5 },
+          { name: 'comment', label: 'Comment', type: 'textarea', max: 2000 },
+        ], 'Send review', async (v) => {
+          await api('POST', `/api/v1/installations/${j.jobId}/review`, v);
+          flash('Thank you for your review.');
+        }));
+      }
+    } catch (e) { if (e.status !== 404) throw e; }
+  }
+  // Follow the status while something is still happening.
+  if (!['COMPLETED', 'CANCELLED'].includes(o.status)) {
+    const timer = setTimeout(() => { if (location.hash === `#/orders/${id}`) order(id); }, 5000);
+    window.addEventListener('hashchange', () => clearTimeout(timer), { once: true });
+  }
+}
+
+export async function checkout() {
+  const paymentId = new URLSearchParams(location.hash.replace(/^#/, '')).get('payment');
+  const done = (orderId) => { history.replaceState(null, '', `/#/orders/${orderId}`); window.dispatchEvent(new HashChangeEvent('hashchange')); };
+  mount(h('h1', {}, 'Sandbox checkout'), h('p', { class: 'hero' }, 'Test mode: no money moves. This page plays the card processor.'),
+    h('div', { class: 'tabs' },
+      h('button', { id: 'confirm-payment', onclick: async () => done((await api('POST', `/api/v1/payments/sandbox/${paymentId}/confirm`, { outcome: 'succeeded' })).orderId) }, 'Pay (test)'),
+      h('button', { class: 'secondary', onclick: async () => done((await api('POST', `/api/v1/payments/sandbox/${paymentId}/confirm`, { outcome: 'failed' })).orderId) }, 'Decline')));
+}

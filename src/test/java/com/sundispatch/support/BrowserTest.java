@@ -1,0 +1,118 @@
+package com.sundispatch.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's headless Chromium through Selenium against the running server. Skipped, with a message saying why,
+ * where Chromium or its driver is not installed (.ci/run installs both). Every test leaves a screenshot under
+ * target/screenshots/ and fails on JavaScript errors or CSP violations in the browser console.
+ */
+public abstract class BrowserTest extends IntegrationTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
+
+    protected WebDriver browser;
+    protected WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
+                "Browser tests skipped: install Debian's chromium and chromium-driver (apt-get install chromium "
+                        + "chromium-driver) to run them");
+        profile = Files.createTempDirectory("sd-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBrowser(TestInfo info) throws IOException {
+        if (browser == null) {
+            return;
+        }
+        try {
+            Path dir = Path.of("target/screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(dir.resolve(getClass().getSimpleName() + "-" + info.getTestMethod().orElseThrow().getName()
+                    + ".png"), png);
+            List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .map(LogEntry::getMessage)
+                    // Expected 4xx answers (a refused login, an ended session) are logged by Chromium as network
+                    // lines; they are the API working. JavaScript errors and CSP violations are not allowed.
+                    .filter(m -> !m.contains("Failed to load resource: the server responded with a status of 4"))
+                    .toList();
+            assertThat(problems).as("browser console errors").isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    protected String base() {
+        return "http://localhost:" + port;
+    }
+
+    protected void open(String path) {
+        browser.get(base() + path);
+    }
+
+    protected WebElement waitFor(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    protected void waitForText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    protected void fill(WebElement form, String name, String value) {
+        WebElement input = form.findElement(By.name(name));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Signs in through the login page (for an account without MFA). */
+    protected void signIn(String email, String password) {
+        open("/#/login");
+        WebElement form = waitFor(By.id("login-form"));
+        fill(form, "email", email);
+        fill(form, "password", password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("logout"));
+    }
+}
