@@ -20,6 +20,26 @@ class ProdProfileIT {
                 .properties(properties);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "SUNDISPATCH_JWT_SECRET", "SUNDISPATCH_PASSWORD_PEPPER",
+            "SUNDISPATCH_DATA_KEY" })
+    void startWhenAnySecretMissingOrChangemeInProdThenRefusedNamingIt(String name) {
+        String valid = "SUNDISPATCH_PAYMENT_WEBHOOK_SECRET=w4Ee7Rr0Tt3Yy6Uu9Ii2Oo5Pp8Aa+s/D=";
+        assertThatThrownBy(() -> prod(valid, name + "=").run().close())
+                .hasStackTraceContaining(name + " is missing");
+        assertThatThrownBy(() -> prod(valid, name + "=changeme").run().close())
+                .hasStackTraceContaining(name + " is a known default");
+        assertThatThrownBy(() -> prod(valid, name + "=short-but-not-32-bytes").run().close())
+                .hasStackTraceContaining(name + " is too short");
+    }
+
+    @Test
+    void startWhenDevAllowListSetInProdThenRefused() {
+        assertThatThrownBy(() -> prod("SUNDISPATCH_PAYMENT_WEBHOOK_SECRET=w4Ee7Rr0Tt3Yy6Uu9Ii2Oo5Pp8Aa+s/D=",
+                "sundispatch.outbound.dev-allowed-hosts=localhost").run().close())
+                .hasStackTraceContaining("dev-allowed-hosts must be empty");
+    }
+
     @Test
     void startWhenSecretMissingInProdThenRefusedNamingIt() {
         assertThatThrownBy(() -> prod().run().close())

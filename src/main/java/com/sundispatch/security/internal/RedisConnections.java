@@ -34,12 +34,15 @@ class RedisConnections implements AutoCloseable {
                 .build());
     }
 
+    /** After a failed connect, callers get an immediate error for a few seconds instead of waiting again. */
+    private volatile long retryAfterNanos;
+
     RedisCommands<String, String> strings() {
         StatefulRedisConnection<String, String> c = strings;
         if (c == null) {
             synchronized (this) {
                 if (strings == null) {
-                    strings = client.connect();
+                    strings = connect(() -> client.connect());
                 }
                 c = strings;
             }
@@ -47,12 +50,24 @@ class RedisConnections implements AutoCloseable {
         return c.sync();
     }
 
+    private <T> T connect(java.util.function.Supplier<T> connector) {
+        if (System.nanoTime() - retryAfterNanos < 0) {
+            throw new io.lettuce.core.RedisConnectionException("Redis unreachable; not retrying yet");
+        }
+        try {
+            return connector.get();
+        } catch (RuntimeException e) {
+            retryAfterNanos = System.nanoTime() + 5_000_000_000L;
+            throw e;
+        }
+    }
+
     StatefulRedisConnection<String, byte[]> buckets() {
         StatefulRedisConnection<String, byte[]> c = buckets;
         if (c == null) {
             synchronized (this) {
                 if (buckets == null) {
-                    buckets = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                    buckets = connect(() -> client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)));
                 }
                 c = buckets;
             }

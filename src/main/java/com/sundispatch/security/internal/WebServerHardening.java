@@ -13,13 +13,22 @@ class WebServerHardening {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> quietTomcatErrors() {
-        return factory -> factory.addContextCustomizers(context -> {
+        return factory -> {
+            // When the server speaks TLS itself (an SSL bundle is configured), only TLS 1.3 and 1.2, whatever the
+            // bundle says. Connector customizers run after Boot has applied the bundle.
+            factory.addConnectorCustomizers(connector -> {
+                for (org.apache.tomcat.util.net.SSLHostConfig host : connector.findSslHostConfigs()) {
+                    host.setProtocols("TLSv1.2,TLSv1.3");
+                }
+            });
+            factory.addContextCustomizers(context -> {
             // Errors Tomcat answers itself (malformed requests) must not print its name and version.
             ProblemErrorReportValve valve = new ProblemErrorReportValve();
             valve.setShowReport(false);
             valve.setShowServerInfo(false);
             context.getParent().getPipeline().addValve(valve);
-        });
+            });
+        };
     }
 
     @Bean
