@@ -27,7 +27,8 @@ async function users(box) {
     const data = await api('GET', `/api/v1/admin/users?size=50&q=${encodeURIComponent(q)}`);
     out.replaceChildren(data.items.length === 0 ? h('p', { class: 'muted' }, 'Nobody found.') : table(['Name', 'Email', 'Role', 'Status', ''],
       data.items.map((u) => h('tr', { dataset: { user: u.id } }, h('td', {}, u.fullName), h('td', {}, u.email), h('td', {}, u.role),
-        h('td', {}, u.banned ? `banned until ${when(u.bannedUntil)}` : 'active'),
+        h('td', {}, !u.banned ? 'active' : u.bannedUntil && u.bannedUntil.startsWith('9999') ? 'banned (no end date)'
+          : `banned until ${when(u.bannedUntil)}`),
         h('td', {}, u.banned
           ? h('button', { class: 'secondary', onclick: async () => { await api('POST', `/api/v1/admin/users/${u.id}/unban`, {}); load(q); } }, 'Unban')
           : h('button', { class: 'danger ban', onclick: async () => {

@@ -1,0 +1,78 @@
+package com.sundispatch.web;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import com.sundispatch.support.AdminSession;
+import com.sundispatch.support.Api;
+import com.sundispatch.support.BrowserTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin console in a real browser: sign-in with the MFA step, every tab, a ban from the users tab. */
+class AdminBrowserIT extends BrowserTest {
+
+    private void signInAsAdmin() {
+        adminToken(); // makes sure the admin has MFA on, as every admin must
+        open("/#/login");
+        WebElement form = waitFor(By.id("login-form"));
+        fill(form, "email", ADMIN_EMAIL);
+        fill(form, "password", ADMIN_PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement mfa = waitFor(By.id("mfa-form"));
+        fill(mfa, "code", AdminSession.nextCode(clock));
+        mfa.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("logout"));
+    }
+
+    @Test
+    void everyAdminTabRendersAndAUserCanBeBannedFromTheUsersTab() {
+        String email = registerCustomer();
+        signInAsAdmin();
+        for (String tab : new String[] { "applications", "catalog", "faq", "jobs", "audit", "alerts", "blocks" }) {
+            open("/#/admin/" + tab);
+            WebElement section = waitFor(By.id("admin-" + tab));
+            wait.until(d -> !section.getText().contains("Loading"));
+            assertThat(section.getText()).doesNotContain("Something went wrong");
+        }
+        open("/#/admin/users");
+        WebElement search = waitFor(By.cssSelector("#admin-users form"));
+        fill(search, "q", email);
+        search.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> {
+            var rows = d.findElements(By.cssSelector("#admin-users tbody tr"));
+            return rows.size() == 1 && rows.get(0).getText().contains(email);
+        });
+        browser.findElement(By.cssSelector("#admin-users tbody tr button.ban")).click();
+        wait.until(d -> {
+            try {
+                d.switchTo().alert().sendKeys("fraud");
+                d.switchTo().alert().accept();
+                return true;
+            } catch (org.openqa.selenium.NoAlertPresentException e) {
+                return false;
+            }
+        });
+        waitForText(By.id("flash"), "is banned");
+        Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(login.code()).isEqualTo("account_banned");
+    }
+
+    @Test
+    void accountPageSetsUpMfaWithAQrCodeAndShowsRecoveryCodesOnce() {
+        signIn(registerCustomer(), PASSWORD);
+        open("/#/account");
+        waitFor(By.id("mfa-setup")).click();
+        WebElement qr = waitFor(By.cssSelector("#mfa img"));
+        assertThat(qr.getAttribute("src")).startsWith("data:image/png;base64,");
+        String secret = browser.findElement(By.id("totp-secret")).getText();
+        WebElement enable = browser.findElement(By.cssSelector("#mfa form"));
+        fill(enable, "code", com.sundispatch.support.TotpCodes.code(secret,
+                com.sundispatch.support.TotpCodes.step(clock.instant())));
+        enable.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#recovery-codes li")).size() == 10);
+    }
+}
