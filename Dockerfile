@@ -17,9 +17,9 @@ WORKDIR /app
 COPY --from=build --chown=sundispatch:sundispatch /src/app.jar /app/app.jar
 USER 10001:10001
 ENV SPRING_PROFILES_ACTIVE=prod \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Djava.security.egd=file:/dev/urandom"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Djava.security.egd=file:/dev/urandom"
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/app.jar", \
+    CMD ["java", "-Xmx32m", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/app/app.jar", \
          "-Dloader.main=com.sundispatch.HealthProbe", "org.springframework.boot.loader.launch.PropertiesLauncher"]
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

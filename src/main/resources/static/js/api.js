@@ -23,7 +23,8 @@ export function currentUser() { return me; }
 export function hasRole(role) { return !!me && me.role === role; }
 
 async function raw(method, path, body, auth) {
-  const headers = { Accept: 'application/json' };
+  // Tells the server this is the web client: the refresh token then stays in its HttpOnly cookie only.
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'SunDispatch' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   const response = await fetch(path, {
@@ -51,7 +52,22 @@ export async function api(method, path, body) {
   }
 }
 
-export async function refresh() {
+let inFlight = null;
+
+/**
+ * One refresh at a time: in this tab (a shared promise) and across tabs (a Web Lock), because presenting the
+ * same refresh token twice is treated by the server as theft and ends the session.
+ */
+export function refresh() {
+  if (!inFlight) {
+    const run = () => doRefresh();
+    inFlight = (navigator.locks ? navigator.locks.request('sd-refresh', run) : run())
+      .finally(() => { inFlight = null; });
+  }
+  return inFlight;
+}
+
+async function doRefresh() {
   try {
     const response = await fetch('/api/v1/auth/refresh', {
       method: 'POST', credentials: 'same-origin',

@@ -266,10 +266,14 @@ export async function order(id) {
 }
 
 export async function checkout() {
-  const paymentId = new URLSearchParams(location.hash.replace(/^#/, '')).get('payment');
+  const paymentId = new URLSearchParams(location.hash.replace(/^#/, '')).get('payment') || '';
+  if (!/^[0-9a-f-]{36}$/.test(paymentId)) {
+    mount(h('h1', {}, 'This checkout link does not work'));
+    return;
+  }
   const done = (orderId) => { history.replaceState(null, '', `/#/orders/${orderId}`); window.dispatchEvent(new HashChangeEvent('hashchange')); };
   mount(h('h1', {}, 'Sandbox checkout'), h('p', { class: 'hero' }, 'Test mode: no money moves. This page plays the card processor.'),
     h('div', { class: 'tabs' },
-      h('button', { id: 'confirm-payment', onclick: async () => done((await api('POST', `/api/v1/payments/sandbox/${paymentId}/confirm`, { outcome: 'succeeded' })).orderId) }, 'Pay (test)'),
-      h('button', { class: 'secondary', onclick: async () => done((await api('POST', `/api/v1/payments/sandbox/${paymentId}/confirm`, { outcome: 'failed' })).orderId) }, 'Decline')));
+      h('button', { id: 'confirm-payment', onclick: async () => done((await api('POST', `/api/v1/payments/sandbox/${encodeURIComponent(paymentId)}/confirm`, { outcome: 'succeeded' })).orderId) }, 'Pay (test)'),
+      h('button', { class: 'secondary', onclick: async () => done((await api('POST', `/api/v1/payments/sandbox/${encodeURIComponent(paymentId)}/confirm`, { outcome: 'failed' })).orderId) }, 'Decline')));
 }

@@ -29,6 +29,17 @@ class LoginAndSessionIT extends IntegrationTest {
     }
 
     @Test
+    void loginFromTheWebClientKeepsTheRefreshTokenInTheCookieOnly() {
+        String email = registerCustomer();
+        Api.Response r = api.send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null,
+                Map.of("X-Requested-With", "SunDispatch"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("refreshToken").isNull()).isTrue();
+        assertThat(r.json().path("accessToken").asString()).isNotBlank();
+        assertThat(r.header("Set-Cookie")).startsWith("sd_refresh=").contains("HttpOnly");
+    }
+
+    @Test
     void loginWhenEmailHasOtherCaseThenAccepted() {
         String email = registerCustomer();
         assertThat(api.post("/api/v1/auth/login", Map.of("email", " " + email.toUpperCase(), "password", PASSWORD))

@@ -42,6 +42,8 @@ class MonitoringIT extends IntegrationTest {
         assertThat(json.path("clientIp").asString()).isNotBlank();
         assertThat(json.path("userAgent").asString()).isEqualTo("RequestLogTest/1.0");
         assertThat(output.getAll()).doesNotContain("secret-search-term");
+        api.get("/api/v1/catalog/panels/4111%201111%201111%201111");
+        assertThat(output.getAll()).doesNotContain("4111 1111 1111 1111").doesNotContain("4111%201111");
     }
 
     @Test
@@ -63,9 +65,12 @@ class MonitoringIT extends IntegrationTest {
         String breakout = "x\"},\"level\":\"ERROR\",\"message\":\"forged-entry\",\"y\":{\"z\":\"";
         api.send("GET", "/api/v1/public/info", null, null, Map.of("User-Agent", breakout,
                 "X-Request-Id", "forge-attempt-2"));
-        for (String l : output.getAll().lines().toList()) {
-            assertThat(l).doesNotStartWith("{\"level\":\"ERROR\"");
+        // Every line the server wrote is still one complete JSON object: nothing broke a line open.
+        for (String l : output.getAll().lines().filter(l -> l.startsWith("{\"@timestamp\"")).toList()) {
+            assertThat(Api.JSON.readTree(l).isObject()).isTrue();
         }
+        String first = output.getAll().lines().filter(l -> l.contains("forge-attempt-1")).findFirst().orElseThrow();
+        assertThat(Api.JSON.readTree(first).path("userAgent").asString()).isEqualTo(forged.replace("\n", " "));
         String line = output.getAll().lines().filter(l -> l.contains("forge-attempt-2")).findFirst().orElseThrow();
         JsonNode json = Api.JSON.readTree(line);
         assertThat(json.path("level").asString()).isEqualTo("INFO");

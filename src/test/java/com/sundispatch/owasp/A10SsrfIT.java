@@ -177,7 +177,8 @@ class A10SsrfIT extends IntegrationTest {
         JsonNode attempt = deliveries(access).get(0);
         assertThat(attempt.path("outcome").asString()).isEqualTo("REFUSED");
         assertThat(attempt.path("error").asString()).contains("public_address");
-        assertThat(received).isEmpty();
+        // One lookup when saved, one per delivery attempt: the address checked is the address used.
+        assertThat(TestDns.lookups("rebind.hooks.test")).isEqualTo(2);
     }
 
     @Test
@@ -199,6 +200,16 @@ class A10SsrfIT extends IntegrationTest {
         Api.Response ok = api.send("GET", "/api/v1/public/info", null, null, Map.of("Origin",
                 "https://app.sundispatch.test"));
         assertThat(ok.header("Access-Control-Allow-Origin")).isEqualTo("https://app.sundispatch.test");
+    }
+
+    @Test
+    void sameOriginBehindATlsProxyIsNotMistakenForCrossOrigin() {
+        Api.Response r = api.send("POST", "/api/v1/auth/login", Map.of("email", "x@example.test", "password", "y"),
+                null, Map.of("Origin", "https://localhost", "X-Forwarded-Proto", "https", "Host", "localhost"));
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.header("Strict-Transport-Security")).contains("max-age=31536000");
+        Api.Response plain = api.send("GET", "/api/v1/public/info", null, null, Map.of());
+        assertThat(plain.header("Strict-Transport-Security")).isNull();
     }
 
     @Test

@@ -58,6 +58,8 @@ public abstract class BrowserTest extends IntegrationTest {
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // A list re-rendered between finding an element and reading it: look again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach

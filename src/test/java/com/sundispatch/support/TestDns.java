@@ -17,6 +17,12 @@ import com.sundispatch.security.HostResolver;
 public class TestDns implements HostResolver {
 
     private static final Map<String, Deque<List<InetAddress>>> ANSWERS = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> LOOKUPS = new ConcurrentHashMap<>();
+
+    /** How often the server looked this name up. */
+    public static int lookups(String host) {
+        return LOOKUPS.getOrDefault(host, new java.util.concurrent.atomic.AtomicInteger()).get();
+    }
 
     public static void answer(String host, List<String>... answers) {
         Deque<List<InetAddress>> queue = new ArrayDeque<>();
@@ -36,6 +42,7 @@ public class TestDns implements HostResolver {
 
     @Override
     public synchronized List<InetAddress> resolve(String host) throws UnknownHostException {
+        LOOKUPS.computeIfAbsent(host, h -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         if (host.equals("receiver.test")) {
             return List.of(InetAddress.getLoopbackAddress());
         }

@@ -75,7 +75,9 @@ public class WebhookService implements DisposableBean {
         this.cipher = cipher;
         this.clock = clock;
         this.firstBackoff = firstBackoff;
-        this.executor = new ScheduledThreadPoolExecutor(2, r -> {
+        // Every call ends within the client's 10 s deadline, so a slow installer holds one thread for that long
+        // at most; four threads keep the others' deliveries moving meanwhile.
+        this.executor = new ScheduledThreadPoolExecutor(4, r -> {
             Thread t = new Thread(r, "webhook-delivery");
             t.setDaemon(true);
             return t;

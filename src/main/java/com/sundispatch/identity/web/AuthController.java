@@ -46,6 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuthController {
 
     static final String REFRESH_COOKIE = "sd_refresh";
+    static final String WEB_CLIENT = "SunDispatch";
     private static final String COOKIE_PATH = "/api/v1/auth";
 
     /** The same answer to every reset request, whether or not the account exists. */
@@ -88,13 +89,13 @@ class AuthController {
         if (result instanceof LoginResult.MfaRequired mfa) {
             return ResponseEntity.ok(new MfaChallengeResponse(true, mfa.mfaToken()));
         }
-        return withCookie(((LoginResult.Tokens) result).pair());
+        return withCookie(((LoginResult.Tokens) result).pair(), http);
     }
 
     @PostMapping("/mfa/verify")
     @Operation(summary = "Second login step: a TOTP code or a recovery code")
     ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request, HttpServletRequest http) {
-        return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http)));
+        return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http)), http);
     }
 
     @PostMapping("/refresh")
@@ -102,13 +103,13 @@ class AuthController {
     ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
             @CookieValue(name = REFRESH_COOKIE, required = false) String cookie, HttpServletRequest http) {
         boolean fromBody = request != null && request.refreshToken() != null;
-        if (!fromBody && cookie != null && !"SunDispatch".equals(http.getHeader("X-Requested-With"))) {
+        if (!fromBody && cookie != null && !WEB_CLIENT.equals(http.getHeader("X-Requested-With"))) {
             // The cookie alone is ambient authority: a cross-site page cannot add this header (CORS preflight).
             throw ApiException.forbidden("csrf_header_required",
                     "Send X-Requested-With: SunDispatch when refreshing with the cookie.");
         }
         String presented = fromBody ? request.refreshToken() : cookie;
-        return withCookie(auth.refresh(presented, client(http)));
+        return withCookie(auth.refresh(presented, client(http)), http);
     }
 
     @PostMapping("/logout")
@@ -134,9 +135,18 @@ class AuthController {
         emailLinks.confirmPasswordReset(request.token(), request.newPassword());
     }
 
-    private ResponseEntity<TokenResponse> withCookie(TokenPair tokens) {
+    /**
+     * The refresh token goes in its HttpOnly cookie, and in the body too for API clients (mobile apps) that
+     * keep it themselves. The web client says who it is (X-Requested-With) and gets it in the cookie only, so
+     * no script running in the page can ever read it.
+     */
+    private ResponseEntity<TokenResponse> withCookie(TokenPair tokens, HttpServletRequest http) {
         ResponseCookie cookie = cookie(tokens.refreshToken(), properties.refreshAbsoluteTimeout());
-        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString()).body(TokenResponse.of(tokens));
+        TokenResponse body = TokenResponse.of(tokens);
+        if (WEB_CLIENT.equals(http.getHeader("X-Requested-With"))) {
+            body = new TokenResponse(body.accessToken(), body.tokenType(), body.expiresIn(), null);
+        }
+        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString()).body(body);
     }
 
     private ResponseCookie cookie(String value, Duration maxAge) {

@@ -17,7 +17,8 @@ public final class LogRedactor {
                     + "|totp|recovery_?codes?|authorization|cookie|set-cookie|pepper|api_?key|sd_refresh)\"?"
                     + "\\s*[:=]\\s*\"?)([^\"\\s,;&}]{1,})");
     /** Our opaque tokens: 256 random bits in base64url (43 characters). */
-    private static final Pattern OPAQUE_TOKEN = Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
+    private static final Pattern OPAQUE_TOKEN = Pattern.compile(
+            "(?:whsec_|evt_)?(?<![A-Za-z0-9-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|whsec_[A-Za-z0-9_-]{20,}");
     /** A TOTP secret in base32 (160 bits: 32 characters). */
     private static final Pattern BASE32_SECRET = Pattern.compile("(?<![A-Z2-7])[A-Z2-7]{32}(?![A-Z2-7])");
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d(?:[ -]?\\d){12,18}(?!\\d)");

@@ -207,6 +207,9 @@ public class MonitoringService implements IpBlockList {
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw ApiException.validation("expiresAt", "must be in the future");
         }
+        if (expiresAt != null && expiresAt.isAfter(clock.instant().plus(Duration.ofDays(3650)))) {
+            throw ApiException.validation("expiresAt", "must be within 10 years; leave it out for no end date");
+        }
         if (ownIp != null && matcher.matches(ownIp)) {
             throw ApiException.badRequest("would_block_self", "This block would lock out your own address.");
         }

@@ -30,6 +30,8 @@ class RequestLogFilter extends OncePerRequestFilter {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Logger log = LoggerFactory.getLogger("sundispatch.request");
 
+    private static final org.springframework.web.util.UrlPathHelper PATHS = new org.springframework.web.util.UrlPathHelper();
+
     private final ClientIpResolver clientIp;
 
     RequestLogFilter(ClientIpResolver clientIp) {
@@ -53,7 +55,9 @@ class RequestLogFilter extends OncePerRequestFilter {
                 String agent = request.getHeader(HttpHeaders.USER_AGENT);
                 log.atInfo()
                         .addKeyValue("method", request.getMethod())
-                        .addKeyValue("path", truncate(request.getRequestURI(), 300))
+                        // Decoded, so the redaction sees what was meant (a card number sent as %20-separated
+                        // digits); redaction runs on the whole value before anything is cut.
+                        .addKeyValue("path", truncate(PATHS.getPathWithinApplication(request), 2000))
                         .addKeyValue("status", response.getStatus())
                         .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
                         .addKeyValue("clientIp", clientIp.resolve(request))

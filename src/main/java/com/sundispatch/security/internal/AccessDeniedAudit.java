@@ -25,7 +25,18 @@ class AccessDeniedAudit {
     void on(AuthorizationDeniedEvent<?> denied) {
         Authentication auth = denied.getAuthentication().get();
         if (auth instanceof JwtAuthenticationToken token) {
-            events.publish("ACCESS_DENIED", token.getToken().getSubject(), SecurityEvent.Outcome.DENIED, Map.of());
+            events.publish("ACCESS_DENIED", token.getToken().getSubject(), SecurityEvent.Outcome.DENIED, where());
         }
+    }
+
+    /** Method and path of the refused request (never the query string). */
+    static Map<String, String> where() {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attrs) {
+            String path = attrs.getRequest().getRequestURI();
+            return Map.of("method", attrs.getRequest().getMethod(), "path", path.length() > 200 ? path.substring(0, 200)
+                    : path);
+        }
+        return Map.of();
     }
 }

@@ -24,6 +24,12 @@ import com.sundispatch.shared.Problems;
  */
 final class AdminMfaFilter extends OncePerRequestFilter {
 
+    private final com.sundispatch.security.SecurityEvents events;
+
+    AdminMfaFilter(com.sundispatch.security.SecurityEvents events) {
+        this.events = events;
+    }
+
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private static final Set<String> ALLOWED = Set.of(
@@ -41,6 +47,9 @@ final class AdminMfaFilter extends OncePerRequestFilter {
             boolean admin = roles != null && roles.contains("ADMIN");
             boolean mfa = Boolean.TRUE.equals(token.getToken().getClaimAsBoolean("mfa"));
             if (admin && !mfa && !ALLOWED.contains(request.getMethod() + " " + path(request))) {
+                events.publish("ACCESS_DENIED", token.getToken().getSubject(),
+                        com.sundispatch.security.SecurityEvent.Outcome.DENIED, java.util.Map.of("method",
+                                request.getMethod(), "path", path(request), "reason", "mfa_setup_required"), request);
                 Problems.write(request, response, HttpStatus.FORBIDDEN, "mfa_setup_required",
                         "Administrators must turn on two-factor authentication before doing anything else.");
                 return;

@@ -29,8 +29,7 @@ class BaselineHeadersFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         apply(response);
-        if (request.isSecure() || (proxies.isTrustedPeer(request)
-                && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto")))) {
+        if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
         }
         chain.doFilter(request, response);

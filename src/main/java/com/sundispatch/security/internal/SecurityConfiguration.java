@@ -48,7 +48,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new RateLimitFilters.PerIp(limiter, limits, clientIp, events, meters),
                         IpBlockFilter.class)
                 .addFilterAfter(perUser, BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new AdminMfaFilter(), RateLimitFilters.PerUser.class)
+                .addFilterAfter(new AdminMfaFilter(events), RateLimitFilters.PerUser.class)
                 // Stateless API: credentials travel in the Authorization header, which a browser never adds on
                 // its own. The only cookie (the refresh token) is SameSite=Strict and scoped to /api/v1/auth,
                 // so CSRF tokens would protect nothing here.

@@ -35,7 +35,16 @@ class WebServerHardening {
     FilterRegistrationBean<BaselineHeadersFilter> baselineHeadersFilter(TrustedProxyClientIpResolver proxies) {
         FilterRegistrationBean<BaselineHeadersFilter> registration =
                 new FilterRegistrationBean<>(new BaselineHeadersFilter(proxies));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<TrustedForwardedProtoFilter> trustedForwardedProtoFilter(
+            TrustedProxyClientIpResolver proxies) {
+        FilterRegistrationBean<TrustedForwardedProtoFilter> registration =
+                new FilterRegistrationBean<>(new TrustedForwardedProtoFilter(proxies));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
@@ -43,7 +52,7 @@ class WebServerHardening {
     FilterRegistrationBean<AllowedHostsFilter> allowedHostsFilter(SecurityProperties properties) {
         FilterRegistrationBean<AllowedHostsFilter> registration =
                 new FilterRegistrationBean<>(new AllowedHostsFilter(java.util.Set.copyOf(properties.allowedHosts())));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
@@ -52,7 +61,7 @@ class WebServerHardening {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodyBytes()));
         // Before any other filter can read a body (and before authentication: anonymous floods count too).
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 }

@@ -48,6 +48,21 @@ public final class AddressRules {
         if (firstTenZero && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
             return forbiddenV4(new byte[] { b[12], b[13], b[14], b[15] }).map(r -> r + " (IPv4 inside IPv6)");
         }
+        // ::ffff:0:a.b.c.d (IPv4-translated)
+        boolean firstEightZero = true;
+        for (int i = 0; i < 8; i++) {
+            firstEightZero &= b[i] == 0;
+        }
+        if (firstEightZero && b[8] == (byte) 0xff && b[9] == (byte) 0xff && b[10] == 0 && b[11] == 0) {
+            return Optional.of("IPv4-translated");
+        }
+        // Teredo (2001:0::/32) tunnels to an obfuscated IPv4 address; 100::/64 is the discard prefix.
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0) {
+            return Optional.of("Teredo");
+        }
+        if (b[0] == 0x01 && b[1] == 0 && b[2] == 0 && b[3] == 0 && b[4] == 0 && b[5] == 0 && b[6] == 0 && b[7] == 0) {
+            return Optional.of("discard");
+        }
         // 64:ff9b::/96 NAT64 and 2002::/16 6to4 carry an IPv4 address too.
         if (b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b) {
             return forbiddenV4(new byte[] { b[12], b[13], b[14], b[15] }).map(r -> r + " (NAT64)");
@@ -86,7 +101,8 @@ public final class AddressRules {
         if (b0 >= 240) {
             return Optional.of("reserved");
         }
-        if ((b0 == 192 && b1 == 0 && b2 == 0) || (b0 == 198 && (b1 == 18 || b1 == 19))) {
+        if ((b0 == 192 && b1 == 0 && b2 == 0) || (b0 == 198 && (b1 == 18 || b1 == 19))
+                || (b0 == 192 && b1 == 88 && b2 == 99)) {
             return Optional.of("reserved");
         }
         if ((b0 == 192 && b1 == 0 && b2 == 2) || (b0 == 198 && b1 == 51 && b2 == 100)
@@ -125,6 +141,16 @@ public final class AddressRules {
                 return Optional.empty();
             }
             values[i] = v;
+        }
+        for (int i = 0; i < values.length - 1; i++) {
+            if (values[i] > 255) {
+                return Optional.empty();
+            }
+        }
+        long last = values[values.length - 1];
+        if ((values.length == 4 && last > 255) || (values.length == 3 && last > 0xffff)
+                || (values.length == 2 && last > 0xffffff)) {
+            return Optional.empty();
         }
         long ip;
         switch (parts.length) {

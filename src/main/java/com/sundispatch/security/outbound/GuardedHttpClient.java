@@ -28,7 +28,15 @@ import com.sundispatch.security.OutboundHttp;
 public final class GuardedHttpClient implements OutboundHttp {
 
     static final int TIMEOUT_MILLIS = 5_000;
+    /** Whatever the peer does (slow handshake, a byte every few seconds), one call ends after this. */
+    static final int DEADLINE_MILLIS = 10_000;
     static final int MAX_RESPONSE = 1024 * 1024;
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "outbound-deadline");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final UrlGuard guard;
     private final SSLSocketFactory tls;
@@ -46,8 +54,15 @@ public final class GuardedHttpClient implements OutboundHttp {
     @Override
     public Response postJson(String url, byte[] body, Map<String, String> headers) {
         UrlGuard.Target target = guard.vet(url);
-        try (Socket socket = open(target)) {
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+        Socket plain = new Socket();
+        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            try {
+                plain.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+        }, DEADLINE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (Socket socket = open(plain, target)) {
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder();
             head.append("POST ").append(target.pathAndQuery()).append(" HTTP/1.1\r\n");
@@ -68,22 +83,28 @@ public final class GuardedHttpClient implements OutboundHttp {
             out.write(body);
             out.flush();
             return read(new BufferedInputStream(socket.getInputStream()));
-        } catch (IOException e) {
-            throw new Failure(e.getClass().getSimpleName(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new Failure(plain.isClosed() && !deadline.isDone() ? e.getClass().getSimpleName()
+                    : deadline.isDone() ? "deadline of " + DEADLINE_MILLIS + " ms exceeded" : e.getClass().getSimpleName(), e);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
-    private Socket open(UrlGuard.Target target) throws IOException {
-        Socket plain = new Socket();
+    private Socket open(Socket plain, UrlGuard.Target target) throws IOException {
         try {
             plain.connect(new InetSocketAddress(target.address(), target.port()), TIMEOUT_MILLIS);
+            // Set before the TLS handshake, so a peer that never answers it cannot hold the call either.
+            plain.setSoTimeout(TIMEOUT_MILLIS);
             if (target.scheme().equals("http")) {
                 return plain;
             }
             SSLSocket ssl = (SSLSocket) tls.createSocket(plain, target.host(), target.port(), true);
             SSLParameters params = ssl.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
-            params.setServerNames(List.of(new SNIHostName(target.host())));
+            if (AddressRules.literal(target.host()).isEmpty()) {
+                params.setServerNames(List.of(new SNIHostName(target.host())));
+            }
             params.setProtocols(new String[] { "TLSv1.3", "TLSv1.2" });
             ssl.setSSLParameters(params);
             ssl.startHandshake();
@@ -137,7 +158,15 @@ public final class GuardedHttpClient implements OutboundHttp {
                 if (size == null) {
                     break;
                 }
-                int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+                int n;
+                try {
+                    n = Integer.parseInt(size.split(";")[0].trim(), 16);
+                } catch (NumberFormatException e) {
+                    throw new IOException("bad chunk size");
+                }
+                if (n < 0) {
+                    throw new IOException("bad chunk size");
+                }
                 if (n == 0) {
                     break;
                 }

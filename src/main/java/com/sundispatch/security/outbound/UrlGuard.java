@@ -92,6 +92,8 @@ public final class UrlGuard {
         List<InetAddress> addresses;
         if (literal.isPresent()) {
             addresses = List.of(literal.get());
+        } else if (host.matches("[0-9.]+|0x[0-9a-fx.]*")) {
+            throw new UnsafeUrlException("syntax", "the host looks like an IP address but is not a valid one");
         } else {
             if (!host.matches("[a-z0-9]([a-z0-9-]{0,62}\\.)*[a-z0-9-]{1,63}")) {
                 throw new UnsafeUrlException("syntax", "the host name is not valid");

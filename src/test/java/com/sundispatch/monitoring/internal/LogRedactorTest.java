@@ -28,6 +28,7 @@ class LogRedactorTest {
         String token = "q3Jx9vR2mZ8pL5wT1nB7cK4hF6dS0gYaQ3Jx9vR2mZ8";
         assertThat(token).hasSize(43);
         assertThat(LogRedactor.redact("link #token=" + token)).doesNotContain(token);
+        assertThat(LogRedactor.redact("hook secret whsec_" + token + " saved")).doesNotContain(token).doesNotContain("whsec_q");
         assertThat(LogRedactor.redact("secret JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP here"))
                 .doesNotContain("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
     }
