@@ -334,6 +334,11 @@ class DispatchIT extends IntegrationTest {
         assertThat(api.get("/api/v1/installer/offers", stranger.access()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/installer/offers", paid.customer().access()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/admin/jobs", mine.access()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/jobs/" + jobId + "/redispatch", Map.of(), mine.access()).status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/installers/applications/x/approve", Map.of(), mine.access()).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/installer/availability", stranger.access()).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/installer/offers").status()).isEqualTo(401);
     }
 

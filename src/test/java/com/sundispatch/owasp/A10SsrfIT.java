@@ -151,6 +151,22 @@ class A10SsrfIT extends IntegrationTest {
     }
 
     @Test
+    void webhookCanBeReadAndRemovedOnlyByItsInstaller() {
+        String access = installer(-10.5, 120.25);
+        String url = "http://receiver.test:" + receiver.getAddress().getPort() + "/hook";
+        api.send("PUT", "/api/v1/installer/webhook", Map.of("url", url), access, Map.of());
+        assertThat(api.get("/api/v1/installer/webhook", access).json().path("url").asString()).isEqualTo(url);
+        Tokens customer = newCustomerSession();
+        assertThat(api.get("/api/v1/installer/webhook", customer.access()).status()).isEqualTo(403);
+        assertThat(api.send("DELETE", "/api/v1/installer/webhook", null, customer.access(), Map.of()).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/v1/installer/webhook/deliveries").status()).isEqualTo(401);
+        assertThat(api.send("DELETE", "/api/v1/installer/webhook", null, access, Map.of()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/installer/webhook", access).status()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/v1/installer/webhook", null, access, Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
     void failedDeliveriesAreRetriedWithBackoff() throws Exception {
         String access = installer(-33.3, 150.8);
         api.send("PUT", "/api/v1/installer/webhook", Map.of("url", "http://receiver.test:"
