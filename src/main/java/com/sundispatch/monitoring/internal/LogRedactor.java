@@ -21,7 +21,9 @@ public final class LogRedactor {
             "(?:whsec_|evt_)?(?<![A-Za-z0-9-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|whsec_[A-Za-z0-9_-]{20,}");
     /** A TOTP secret in base32 (160 bits: 32 characters). */
     private static final Pattern BASE32_SECRET = Pattern.compile("(?<![A-Z2-7])[A-Z2-7]{32}(?![A-Z2-7])");
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<!\\d)\\d(?:[ -]?\\d){12,18}(?!\\d)");
+    /** 13 to 19 digits, maybe grouped by spaces or dashes, standing alone (not inside a UUID or other id). */
+    private static final Pattern DIGIT_RUN = Pattern.compile(
+            "(?<![0-9A-Za-z-])\\d(?:[ -]?\\d){12,18}(?![0-9A-Za-z-])");
 
     private LogRedactor() {
     }

@@ -39,6 +39,9 @@ class LogRedactorTest {
         assertThat(LogRedactor.redact("card 4111-1111-1111-1111")).contains("[REDACTED_PAN]");
         assertThat(LogRedactor.redact("id 4111111111111112")).contains("4111111111111112");
         assertThat(LogRedactor.redact("took 1234 ms")).isEqualTo("took 1234 ms");
+        // Digits inside ids are not card numbers (this UUID holds a Luhn-valid run "85-4120-8019-1558456").
+        String uuid = "3253e69b-3f85-4120-8019-1558456a0c57";
+        assertThat(LogRedactor.redact("\"userId\":\"" + uuid + "\"")).contains(uuid);
     }
 
     @Test
