@@ -24,21 +24,50 @@ public class CatalogService implements Catalog {
     private final CatalogChangeRepository changes;
     private final InstallationPricing pricing;
     private final Clock clock;
+    private final java.time.Duration pageCacheTtl;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedPage> pageCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final com.sundispatch.security.SecurityEvents audit;
 
     CatalogService(PanelRepository panels, CatalogChangeRepository changes, InstallationPricing pricing,
-            Clock clock, com.sundispatch.security.SecurityEvents audit) {
+            Clock clock, com.sundispatch.security.SecurityEvents audit,
+            @org.springframework.beans.factory.annotation.Value("${sundispatch.catalog.page-cache-ttl:PT1S}")
+            java.time.Duration pageCacheTtl) {
         this.audit = audit;
+        this.pageCacheTtl = pageCacheTtl;
         this.panels = panels;
         this.changes = changes;
         this.pricing = pricing;
         this.clock = clock;
     }
 
+    /**
+     * Catalog pages are what anonymous visitors read most. They are kept for a moment (default 1 s,
+     * {@code sundispatch.catalog.page-cache-ttl}) so a burst of identical page views costs one query; a shown
+     * stock may lag by that long, which is harmless because ordering re-checks stock atomically. Admin changes
+     * clear the cache at once.
+     */
     @Transactional(readOnly = true)
     public Page<PanelView> search(String q, Integer minWatts, BigDecimal maxPrice, Pageable pageable) {
         String pattern = q == null || q.isBlank() ? null : Like.contains(q.trim());
-        return panels.search(pattern, minWatts, maxPrice, pageable).map(PanelView::of);
+        if (pageCacheTtl.isZero()) {
+            return panels.search(pattern, minWatts, maxPrice, pageable).map(PanelView::of);
+        }
+        String key = pattern + "|" + minWatts + "|" + maxPrice + "|" + pageable;
+        long now = System.nanoTime();
+        CachedPage hit = pageCache.get(key);
+        if (hit != null && now - hit.expiresAtNanos() < 0) {
+            return hit.page();
+        }
+        Page<PanelView> page = panels.search(pattern, minWatts, maxPrice, pageable).map(PanelView::of);
+        if (pageCache.size() > 1_000) {
+            pageCache.clear();
+        }
+        pageCache.put(key, new CachedPage(page, now + pageCacheTtl.toNanos()));
+        return page;
+    }
+
+    private record CachedPage(Page<PanelView> page, long expiresAtNanos) {
     }
 
     @Transactional(readOnly = true)
@@ -85,6 +114,7 @@ public class CatalogService implements Catalog {
     }
 
     void record(String adminId, String action, String subjectId, String summary) {
+        pageCache.clear();
         changes.save(new CatalogChange(UUID.randomUUID().toString(), clock.instant(), adminId, action, subjectId,
                 summary));
         audit.publish(action.startsWith("FAQ") ? "FAQ_CHANGED" : "CATALOG_CHANGED", adminId,
