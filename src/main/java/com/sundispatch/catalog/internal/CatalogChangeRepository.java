@@ -3,6 +3,4 @@ package com.sundispatch.catalog.internal;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface CatalogChangeRepository extends JpaRepository<CatalogChange, String> {
-
-    long countBySubjectId(String subjectId);
 }

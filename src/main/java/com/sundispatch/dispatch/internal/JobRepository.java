@@ -2,7 +2,6 @@ package com.sundispatch.dispatch.internal;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -75,6 +74,4 @@ interface JobRepository extends JpaRepository<Job, String> {
             j.round = 0, j.version = j.version + 1
             where j.id = :id and j.status = com.sundispatch.dispatch.JobStatus.UNASSIGNED""")
     int restart(@Param("id") String id);
-
-    List<Job> findByStatusAndCreatedAtBefore(JobStatus status, Instant before);
 }

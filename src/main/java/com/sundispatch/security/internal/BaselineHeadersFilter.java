@@ -19,12 +19,6 @@ class BaselineHeadersFilter extends OncePerRequestFilter {
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
 
-    private final TrustedProxyClientIpResolver proxies;
-
-    BaselineHeadersFilter(TrustedProxyClientIpResolver proxies) {
-        this.proxies = proxies;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

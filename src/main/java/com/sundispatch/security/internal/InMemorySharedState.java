@@ -44,8 +44,4 @@ class InMemorySharedState implements SharedState {
         long now = System.nanoTime();
         entries.values().removeIf(e -> !e.live(now));
     }
-
-    int size() {
-        return entries.size();
-    }
 }

@@ -1,7 +1,5 @@
 package com.sundispatch.security.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -37,13 +35,8 @@ final class ProblemSecurityHandlers {
     }
 
     static AccessDeniedHandler accessDenied() {
-        return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex) -> {
-            try {
+        return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex) ->
                 Problems.write(request, response, HttpStatus.FORBIDDEN, ErrorCodes.FORBIDDEN,
                         "You are not allowed to do this.");
-            } catch (IOException e) {
-                throw e;
-            }
-        };
     }
 }

@@ -32,9 +32,9 @@ class WebServerHardening {
     }
 
     @Bean
-    FilterRegistrationBean<BaselineHeadersFilter> baselineHeadersFilter(TrustedProxyClientIpResolver proxies) {
+    FilterRegistrationBean<BaselineHeadersFilter> baselineHeadersFilter() {
         FilterRegistrationBean<BaselineHeadersFilter> registration =
-                new FilterRegistrationBean<>(new BaselineHeadersFilter(proxies));
+                new FilterRegistrationBean<>(new BaselineHeadersFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
