@@ -15,6 +15,9 @@ public final class ErrorCodes {
     public static final String INVALID_TOKEN = "invalid_token";
     public static final String FORBIDDEN = "forbidden";
     public static final String SERVER_BUSY = "server_busy";
+    public static final String TOO_MANY_CONCURRENT_REQUESTS = "too_many_concurrent_requests";
+    public static final String REQUEST_TIMEOUT = "request_timeout";
+    public static final String MALFORMED_REQUEST = "malformed_request";
     public static final String INTERNAL_ERROR = "internal_error";
 
     private ErrorCodes() {
@@ -29,6 +32,7 @@ public final class ErrorCodes {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
+            case 408 -> REQUEST_TIMEOUT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> "rate_limited";

@@ -25,7 +25,8 @@ class ProblemErrorReportValve extends ErrorReportValve {
             BaselineHeadersFilter.apply(response);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            String code = ErrorCodes.forStatus(status);
+            // Tomcat answers 400 itself only for requests it cannot parse (broken encoding, encoded slash...).
+            String code = status == 400 ? ErrorCodes.MALFORMED_REQUEST : ErrorCodes.forStatus(status);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write("{\"type\":\"urn:sundispatch:problem:" + code + "\",\"title\":\"Error\",\"status\":"

@@ -1,11 +1,20 @@
 package com.sundispatch.security.internal;
 
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.shared.ErrorCodes;
+import com.sundispatch.shared.Problems;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Container-level limits and the removal of anything that would reveal the server software. */
 @Configuration(proxyBeanMethods = false)
@@ -63,5 +72,60 @@ class WebServerHardening {
         // Before any other filter can read a body (and before authentication: anonymous floods count too).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
+    }
+
+    /**
+     * Slow clients (API4). A body must keep coming ({@code upload-read-timeout} between its bytes, instead of the
+     * connection timeout) and the connection is closed, not drained, after an answer that left the body unread.
+     * Thread and connection counts are {@code server.tomcat.*} (application.yml).
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> slowClientLimits(TransportProperties transport) {
+        return factory -> {
+            factory.addConnectorCustomizers(connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                    http.setDisableUploadTimeout(false);
+                    http.setConnectionUploadTimeout((int) transport.uploadReadTimeout().toMillis());
+                }
+            });
+            factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new NoSwallowValve()));
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<InFlightLimitFilter> inFlightLimitFilter(ClientIpResolver clientIp,
+            TransportProperties transport, MeterRegistry meters) {
+        FilterRegistrationBean<InFlightLimitFilter> registration =
+                new FilterRegistrationBean<>(new InFlightLimitFilter(clientIp, transport, meters));
+        // First of all: a client over its limit is refused before anything could read its body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Undecodable paths, queries and headers: 400 malformed_request before anything tries to decode them. */
+    @Bean
+    FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter() {
+        FilterRegistrationBean<MalformedRequestFilter> registration =
+                new FilterRegistrationBean<>(new MalformedRequestFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    /** JSON bodies only: 415 before any message converter or parameter parser sees another type. */
+    @Bean
+    FilterRegistrationBean<JsonBodyOnlyFilter> jsonBodyOnlyFilter() {
+        FilterRegistrationBean<JsonBodyOnlyFilter> registration = new FilterRegistrationBean<>(new JsonBodyOnlyFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+        return registration;
+    }
+
+    /**
+     * Paths Spring Security's firewall refuses (";jsessionid=", "//", "%2e", ...) get the same 400 problem as any
+     * other malformed request, written at once rather than through an error dispatch; nothing is logged above DEBUG.
+     */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> Problems.write(request, response, HttpStatus.BAD_REQUEST,
+                ErrorCodes.MALFORMED_REQUEST, "The request path is not accepted.");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -31,6 +32,7 @@ import com.sundispatch.shared.ApiException.FieldProblem;
 import com.sundispatch.shared.BodyTooLargeException;
 import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.Problems;
+import com.sundispatch.shared.RequestBodyTimeoutException;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -71,6 +73,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return problem(401, ErrorCodes.UNAUTHORIZED, "Authentication is required.", request, List.of(), headers);
+    }
+
+    /** A body that stalled or kept trickling past its deadline; the connection is not kept for more of it. */
+    @ExceptionHandler(RequestBodyTimeoutException.class)
+    ResponseEntity<Object> bodyTimeout(RequestBodyTimeoutException ex, HttpServletRequest request) {
+        return timeout(request);
+    }
+
+    /**
+     * Tomcat decodes query parameters only when first asked and then throws this for broken percent-encoding or
+     * bytes that are not UTF-8. The security filters refuse such requests earlier; this is the net below them.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameter(InvalidParameterException ex, HttpServletRequest request) {
+        return problem(400, ErrorCodes.MALFORMED_REQUEST, "The query string is not validly encoded.", request,
+                List.of(), new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
@@ -118,6 +136,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpServletRequest req = servlet(request);
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyTimeoutException) {
+                return timeout(req);
+            }
             if (t instanceof BodyTooLargeException) {
                 return problem(413, ErrorCodes.PAYLOAD_TOO_LARGE, "The request body is too large.", req, List.of(),
                         new HttpHeaders());
@@ -159,6 +180,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             log.error("Framework error on {}", servlet(request).getRequestURI(), ex);
         }
         return problem(status, ErrorCodes.forStatus(status), detail, servlet(request), List.of(), kept);
+    }
+
+    private static ResponseEntity<Object> timeout(HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setConnection("close");
+        return problem(408, ErrorCodes.REQUEST_TIMEOUT, "The request body did not arrive in time.", request, List.of(),
+                headers);
     }
 
     private static ResponseEntity<Object> problem(int status, String code, String detail, HttpServletRequest request,

@@ -68,6 +68,8 @@ class LoadBenchmark {
                 "--sundispatch.rate-limit.auth-per-minute=100000000", "--sundispatch.rate-limit.ip-per-minute=100000000",
                 "--sundispatch.rate-limit.user-per-minute=100000000", "--sundispatch.monitoring.failed-logins-per-ip=100000000",
                 "--sundispatch.identity.hashing-queue=256",
+                // All 32 benchmark clients share one address.
+                "--sundispatch.security.transport.max-concurrent-requests-per-client=256",
                 "--logging.threshold.console=WARN", "--logging.file.name=target/benchmarks/server.log",
                 "--logging.structured.format.file=com.sundispatch.monitoring.internal.RedactingJsonFormatter"));
         if (db.isBlank()) {

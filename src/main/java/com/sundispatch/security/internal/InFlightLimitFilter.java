@@ -1,0 +1,257 @@
+package com.sundispatch.security.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.shared.ErrorCodes;
+import com.sundispatch.shared.Problems;
+import com.sundispatch.shared.RequestBodyTimeoutException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The first line against slow and greedy clients (API4): at most N requests of one client address in progress at
+ * once, counted before anything reads a body, and a deadline for the whole request body. Without it a few hundred
+ * connections from one address, each trickling a body one byte at a time, hold every worker thread.
+ * <p>
+ * A refused request is answered at once with {@code Connection: close}; {@link NoSwallowValve} then makes Tomcat
+ * close the connection instead of waiting for the rest of the trickling body.
+ */
+class InFlightLimitFilter extends OncePerRequestFilter {
+
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    private final ClientIpResolver clientIp;
+    private final int maxPerClient;
+    private final long bodyTimeoutNanos;
+    private final long drainLimit;
+    private final Counter refused;
+    /** In-progress counts per client; an entry lives only while that client has a request in progress. */
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
+
+    InFlightLimitFilter(ClientIpResolver clientIp, TransportProperties properties, MeterRegistry meters) {
+        this.clientIp = clientIp;
+        this.maxPerClient = properties.maxConcurrentRequestsPerClient();
+        this.bodyTimeoutNanos = properties.requestBodyTimeout().toNanos();
+        this.drainLimit = properties.maxUnreadBodyBytes();
+        this.refused = Counter.builder("sundispatch.requests.too_many_concurrent")
+                .description("Requests refused because their client had too many in progress").register(meters);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String client = clientKey(clientIp.resolve(request));
+        if (!acquire(client)) {
+            refused.increment();
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            // The body of a refused request is never read: the connection ends with this answer.
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+            Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS,
+                    "Too many requests from your address are in progress. Wait for them to finish and try again.");
+            return;
+        }
+        // Measured with the monotonic clock: a transport timeout, not a business rule.
+        DeadlineRequest bounded = new DeadlineRequest(request, System.nanoTime() + bodyTimeoutNanos);
+        try {
+            chain.doFilter(bounded, response);
+        } finally {
+            try {
+                drainUnreadBody(bounded);
+            } finally {
+                release(client);
+            }
+        }
+    }
+
+    /**
+     * A body the application did not read (refused before reading: 401, 413, 415...) is read to its end here,
+     * within the same deadline and still counted against the client, so that an ordinary client's connection
+     * stays usable. Tomcat would otherwise do it after this filter, with no deadline and outside the count. A body
+     * that is too big or does not arrive in time is left: {@link NoSwallowValve} then closes the connection.
+     */
+    private void drainUnreadBody(DeadlineRequest request) {
+        if (request.isAsyncStarted() || request.getContentLengthLong() > drainLimit) {
+            return;
+        }
+        try {
+            ServletInputStream in = request.getInputStream();
+            if (in.isFinished()) {
+                return;
+            }
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer, 0, buffer.length)) != -1) {
+                total += n;
+                if (total > drainLimit) {
+                    return;
+                }
+            }
+        } catch (IOException | IllegalStateException ignored) {
+            // Too slow, gone, or read through a reader: the connection is closed instead of kept.
+        }
+    }
+
+    private boolean acquire(String client) {
+        boolean[] admitted = {false};
+        inFlight.compute(client, (key, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= maxPerClient) {
+                return count;
+            }
+            admitted[0] = true;
+            return current + 1;
+        });
+        return admitted[0];
+    }
+
+    private void release(String client) {
+        inFlight.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
+    }
+
+    /** Requests in progress for a client key, for tests. */
+    int inFlight(String client) {
+        return inFlight.getOrDefault(client, 0);
+    }
+
+    /**
+     * An IPv6 client usually owns a whole /64, so it counts as one client; anything else is its address. Only
+     * literals reach the parser (no name lookup can happen here).
+     */
+    static String clientKey(String address) {
+        if (address == null) {
+            return "unknown";
+        }
+        if (address.indexOf(':') >= 0 && IP_LITERAL.matcher(address).matches()) {
+            try {
+                InetAddress parsed = InetAddress.getByName(address);
+                if (parsed instanceof Inet6Address) {
+                    byte[] bytes = parsed.getAddress();
+                    StringBuilder prefix = new StringBuilder();
+                    for (int i = 0; i < 8; i += 2) {
+                        prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                    }
+                    return prefix.append(":/64").toString();
+                }
+                return parsed.getHostAddress();
+            } catch (UnknownHostException e) {
+                return address;
+            }
+        }
+        return address;
+    }
+
+    /** The request with a body that must arrive before the deadline. */
+    private static final class DeadlineRequest extends HttpServletRequestWrapper {
+
+        private final long deadline;
+        private ServletInputStream stream;
+
+        DeadlineRequest(HttpServletRequest request, long deadline) {
+            super(request);
+            this.deadline = deadline;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new DeadlineStream(super.getInputStream(), deadline);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
+        }
+    }
+
+    /**
+     * Refuses to go on reading once the deadline has passed, and turns Tomcat's read timeout (a stalled body) into
+     * the same answer. A single read blocks at most {@code upload-read-timeout}, so a worker thread is held at most
+     * {@code request-body-timeout + upload-read-timeout} by any body.
+     */
+    private static final class DeadlineStream extends ServletInputStream {
+
+        private final ServletInputStream delegate;
+        private final long deadline;
+
+        DeadlineStream(ServletInputStream delegate, long deadline) {
+            this.delegate = delegate;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public int read() throws IOException {
+            checkDeadline();
+            try {
+                return delegate.read();
+            } catch (IOException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            checkDeadline();
+            try {
+                return delegate.read(buf, off, len);
+            } catch (IOException e) {
+                throw translate(e);
+            }
+        }
+
+        private void checkDeadline() throws RequestBodyTimeoutException {
+            if (System.nanoTime() - deadline > 0) {
+                throw new RequestBodyTimeoutException();
+            }
+        }
+
+        private IOException translate(IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SocketTimeoutException) {
+                    return new RequestBodyTimeoutException();
+                }
+            }
+            return e;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}

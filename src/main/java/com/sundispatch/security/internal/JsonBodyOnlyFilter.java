@@ -1,0 +1,61 @@
+package com.sundispatch.security.internal;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.sundispatch.shared.ErrorCodes;
+import com.sundispatch.shared.Problems;
+
+/**
+ * The API reads JSON and nothing else. Any request that carries a body must say {@code application/json} (UTF-8:
+ * no charset, or charset=UTF-8); every other type, a missing type, or another charset is 415
+ * {@code unsupported_media_type} before a byte of the body is read. Otherwise a parser that happens to be on the
+ * class path (YAML, XML, forms...) would read it with rules other than the strict JSON ones. No route takes uploads
+ * yet; one that does will be listed here with its own cap.
+ */
+class JsonBodyOnlyFilter extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (hasBody(request) && !isUtf8Json(request.getContentType())) {
+            Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "This content type is not supported; send application/json (UTF-8).");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    static boolean isUtf8Json(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            if (!MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+                return false;
+            }
+            // RFC 8259: JSON between systems is UTF-8. Another charset would decode the same bytes differently.
+            Charset charset = type.getCharset();
+            return charset == null || charset.equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // An unparsable type (InvalidMediaTypeException) or an unknown or illegal charset name.
+            return false;
+        }
+    }
+}
