@@ -58,7 +58,9 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), problemAsMap(problem));
+        // Written, not closed: closing the response stream also closes the request body, and the connection could
+        // then not be kept (the unread rest of a refused body can no longer be read past).
+        response.getOutputStream().write(JSON.writeValueAsBytes(problemAsMap(problem)));
     }
 
     private static Map<String, Object> problemAsMap(ProblemDetail p) {

@@ -91,7 +91,8 @@ class A05MisconfigurationIT extends IntegrationTest {
     void formAndMultipartBodiesAreNotBufferedByTheServer() {
         Api.Response form = api.sendStreaming("PUT", "/api/v1/me", "a=" + "b".repeat(200_000),
                 "application/x-www-form-urlencoded");
-        assertThat(form.status()).isIn(401, 413);
+        // Refused before a byte is read: 415 (form bodies are not JSON) since issue 13.
+        assertThat(form.status()).isIn(401, 413, 415);
         Api.Response multipart = api.sendStreaming("POST", "/api/v1/auth/login",
                 "--x\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n" + "b".repeat(200_000) + "\r\n--x--",
                 "multipart/form-data; boundary=x");

@@ -87,12 +87,12 @@ public final class RawHttp implements AutoCloseable {
     public Response awaitResponse(int maxMillis) {
         long end = System.nanoTime() + maxMillis * 1_000_000L;
         while (System.nanoTime() < end) {
-            Response r = Response.parse(received.toByteArray());
+            Response r = Response.parse(received.toByteArray(), closedByServer);
             if (r != null) {
                 consume(r.length());
                 return r;
             }
-            if (poll(50) && Response.parse(received.toByteArray()) == null) {
+            if (poll(50) && Response.parse(received.toByteArray(), closedByServer) == null) {
                 return null;
             }
         }
@@ -116,7 +116,7 @@ public final class RawHttp implements AutoCloseable {
 
     /** The first complete response received so far, or null. */
     public Response response() {
-        return Response.parse(received.toByteArray());
+        return Response.parse(received.toByteArray(), closedByServer);
     }
 
     private void consume(int length) {
@@ -147,7 +147,7 @@ public final class RawHttp implements AutoCloseable {
             return null;
         }
 
-        static Response parse(byte[] bytes) {
+        static Response parse(byte[] bytes, boolean closed) {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             int headerEnd = text.indexOf("\r\n\r\n");
             if (headerEnd < 0 || !text.startsWith("HTTP/1.1 ")) {
@@ -188,7 +188,8 @@ public final class RawHttp implements AutoCloseable {
                     at += size + 2;
                 }
             }
-            return new Response(status, headers, "", bodyStart);
+            // Neither length nor chunks: the body runs until the server closes the connection.
+            return closed ? new Response(status, headers, utf8(text.substring(bodyStart)), text.length()) : null;
         }
 
         private static String utf8(String latin1) {
