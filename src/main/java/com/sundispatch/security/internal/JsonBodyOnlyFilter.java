@@ -1,12 +1,16 @@
 package com.sundispatch.security.internal;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -22,19 +26,24 @@ import com.sundispatch.shared.Problems;
  * no charset, or charset=UTF-8); every other type, a missing type, or another charset is 415
  * {@code unsupported_media_type} before a byte of the body is read. Otherwise a parser that happens to be on the
  * class path (YAML, XML, forms...) would read it with rules other than the strict JSON ones. No route takes uploads
- * yet; one that does will be listed here with its own cap.
+ * yet; one that does will be listed here with its own cap. The body itself must then be well-formed UTF-8
+ * ({@link Utf8ValidatingInputStream}).
  */
 class JsonBodyOnlyFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (hasBody(request) && !isUtf8Json(request.getContentType())) {
+        if (!hasBody(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!isUtf8Json(request.getContentType())) {
             Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
                     "This content type is not supported; send application/json (UTF-8).");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(new Utf8Request(request), response);
     }
 
     private static boolean hasBody(HttpServletRequest request) {
@@ -56,6 +65,29 @@ class JsonBodyOnlyFilter extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             // An unparsable type (InvalidMediaTypeException) or an unknown or illegal charset name.
             return false;
+        }
+    }
+
+    /** The body as it is, read through the UTF-8 check. */
+    private static final class Utf8Request extends HttpServletRequestWrapper {
+
+        private ServletInputStream stream;
+
+        Utf8Request(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Utf8ValidatingInputStream(super.getInputStream());
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }
