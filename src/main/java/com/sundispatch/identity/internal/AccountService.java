@@ -230,7 +230,7 @@ public class AccountService {
         if (adminId.equals(userId)) {
             throw ownRole();
         }
-        return changeRole(adminId, userId, account -> {
+        return changeRole(adminId, userId, (account, admins) -> {
             if (account.role() == Role.ADMIN) {
                 throw ApiException.conflict("already_admin", "This account is an administrator already.");
             }
@@ -247,36 +247,38 @@ public class AccountService {
 
     /**
      * Gives an admin back the role it had before its promotion (CUSTOMER when unknown, e.g. the bootstrap admin).
-     * Never oneself, never the last admin: the admins' rows are locked while counting, so two admins demoting each
-     * other at once cannot leave none.
+     * Never the last admin (409 last_admin, also when the last admin asks to demote themself) and never oneself
+     * (409 cannot_change_own_role). The admins' rows are locked while counting, so two admins demoting each
+     * other at once cannot leave none: the second finds it is no admin any more.
      */
     public AccountView demote(String adminId, String userId) {
-        if (adminId.equals(userId)) {
-            throw ownRole();
-        }
-        return changeRole(adminId, userId, account -> {
+        return changeRole(adminId, userId, (account, admins) -> {
             if (account.role() != Role.ADMIN) {
                 throw ApiException.conflict("not_admin", "This account is not an administrator.");
             }
-            if (users.lockByRole(Role.ADMIN).size() <= 1) {
+            if (admins.size() <= 1) {
                 throw ApiException.conflict("last_admin", "The last administrator cannot be demoted.");
+            }
+            if (adminId.equals(userId)) {
+                throw ownRole();
             }
             account.demoteFromAdmin(clock.instant());
         });
     }
 
-    private AccountView changeRole(String adminId, String userId, java.util.function.Consumer<UserAccount> change) {
+    private AccountView changeRole(String adminId, String userId,
+            java.util.function.BiConsumer<UserAccount, List<UserAccount>> change) {
         record Changed(AccountView view, Role from) {
         }
         Changed changed = tx.execute(status -> {
-            // The admins are locked first (same order in every role change), then the target.
+            // The admins are locked first (the same order in every role change), then the target is read.
             List<UserAccount> admins = users.lockByRole(Role.ADMIN);
             if (admins.stream().noneMatch(a -> a.id().equals(adminId))) {
                 throw ApiException.forbidden(ErrorCodes.FORBIDDEN, "Only an administrator can change roles.");
             }
             UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
             Role from = account.role();
-            change.accept(account);
+            change.accept(account, admins);
             sessions.revokeAll(userId, null, "role_changed");
             events.publishEvent(new RoleChanged(account.id(), account.email(), account.fullName(), from,
                     account.role()));
