@@ -145,8 +145,8 @@ class AdminAccountActionsIT extends IntegrationTest {
             assertThat(api.get("/api/v1/me", before.access()).status()).isEqualTo(401);
             assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", before.refresh())).status())
                     .isEqualTo(401);
-            assertThat(Mailbox.body(Mailbox.await(email, "role changed"))).contains("now an administrator",
-                    "two-factor");
+            assertThat(Mailbox.body(Mailbox.await(email, "now a SunDispatch administrator")))
+                    .contains("now an administrator", "two-factor");
             // The new admin meets the admin-MFA gate.
             Tokens asAdmin = login(email, PASSWORD);
             assertThat(api.get("/api/v1/admin/users", asAdmin.access()).code()).isEqualTo("mfa_setup_required");
@@ -159,8 +159,8 @@ class AdminAccountActionsIT extends IntegrationTest {
             assertThat(demoted.status()).as(demoted.toString()).isEqualTo(200);
             assertThat(demoted.json().path("role").asString()).isEqualTo("CUSTOMER");
             assertThat(api.get("/api/v1/me", asAdmin.access()).status()).isEqualTo(401);
-            assertThat(Mailbox.body(Mailbox.await(email, "role changed"))).contains("no longer an administrator",
-                    "customer");
+            assertThat(Mailbox.body(Mailbox.await(email, "no longer a SunDispatch administrator")))
+                    .contains("no longer an administrator", "customer");
             assertThat(api.post("/api/v1/admin/users/" + id + "/demote", Map.of(), admin).code())
                     .isEqualTo("not_admin");
         } finally {

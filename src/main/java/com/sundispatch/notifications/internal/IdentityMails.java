@@ -81,7 +81,9 @@ class IdentityMails {
                         + "two-factor sign-in."
                 : "you are no longer an administrator of SunDispatch; your account is a " + label(event.to())
                         + " account again.";
-        delivery.deliver(new OutgoingMail(event.email(), "Your SunDispatch role changed", """
+        String subject = event.to() == Role.ADMIN ? "You are now a SunDispatch administrator"
+                : "You are no longer a SunDispatch administrator";
+        delivery.deliver(new OutgoingMail(event.email(), subject, """
                 Hello %s,
 
                 an administrator changed your role: %s
