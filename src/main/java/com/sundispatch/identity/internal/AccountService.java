@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -267,7 +268,7 @@ public class AccountService {
     }
 
     private AccountView changeRole(String adminId, String userId,
-            java.util.function.BiConsumer<UserAccount, List<UserAccount>> change) {
+            BiConsumer<UserAccount, List<UserAccount>> change) {
         record Changed(AccountView view, Role from) {
         }
         Changed changed = tx.execute(status -> {

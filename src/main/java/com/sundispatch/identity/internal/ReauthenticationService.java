@@ -12,6 +12,7 @@ import com.sundispatch.security.CurrentUser;
 import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.ErrorCodes;
 
 /**
  * Step-up re-authentication (SECURITY.md A07): before a sensitive change the session proves its owner again
@@ -76,7 +77,7 @@ public class ReauthenticationService {
         Instant now = clock.instant();
         Integer marked = tx.execute(s -> sessions.markReauthenticated(caller.sessionId(), caller.userId(), now));
         if (marked == null || marked != 1) {
-            throw ApiException.unauthorized(com.sundispatch.shared.ErrorCodes.INVALID_TOKEN,
+            throw ApiException.unauthorized(ErrorCodes.INVALID_TOKEN,
                     "The token is invalid or expired.");
         }
         // Like sign-in: a password alone never clears the count of an MFA account, so whoever knows the password
