@@ -1,5 +1,7 @@
 import { h, mount, flash, when, list, form } from './dom.js';
 import { api, currentUser, reloadMe, endSession } from './api.js';
+import { confirmAction } from './dialog.js';
+import { ACCOUNT_ACTIONS } from './texts.js';
 
 export async function page() {
   const me = await reloadMe();
@@ -28,7 +30,16 @@ export async function page() {
 
 function renderMfa(box, me) {
   if (me.mfaEnabled) {
-    box.replaceChildren(h('p', { class: 'ok' }, 'On.'), form([
+    const codes = h('div', { id: 'new-recovery-codes' });
+    box.replaceChildren(h('p', { class: 'ok' }, 'On.'),
+      h('p', {}, h('button', { class: 'secondary', id: 'new-codes', onclick: async () => {
+        const r = await confirmAction({ title: ACCOUNT_ACTIONS.newCodesTitle, text: ACCOUNT_ACTIONS.newCodesText,
+          confirmText: ACCOUNT_ACTIONS.newCodes, onConfirm: () => api('POST', '/api/v1/me/mfa/recovery-codes', {}) });
+        if (r) {
+          codes.replaceChildren(h('p', { class: 'ok' }, ACCOUNT_ACTIONS.newCodesShown),
+            h('ul', { class: 'codes', id: 'recovery-codes' }, ...r.recoveryCodes.map((c) => h('li', {}, c))));
+        }
+      } }, ACCOUNT_ACTIONS.newCodes)), codes, form([
       { name: 'code', label: 'Code or recovery code' },
       { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
     ], 'Turn off', async (v) => {
@@ -39,7 +50,8 @@ function renderMfa(box, me) {
     return;
   }
   box.replaceChildren(h('p', {}, 'Off. ', h('button', { id: 'mfa-setup', onclick: async () => {
-    const s = await api('POST', '/api/v1/me/mfa/totp/setup');
+    let s;
+    try { s = await api('POST', '/api/v1/me/mfa/totp/setup'); } catch (e) { flash(e.message, 'error'); return; }
     const enable = form([{ name: 'code', label: 'Code shown by your app', autocomplete: 'one-time-code' }], 'Turn on', async (v) => {
       const r = await api('POST', '/api/v1/me/mfa/totp/enable', v);
       await reloadMe();

@@ -1,5 +1,7 @@
 import { h, mount, flash, money, when, list, form } from './dom.js';
 import { api, currentUser } from './api.js';
+import { confirmAction } from './dialog.js';
+import { ADMIN_ACTIONS as T } from './texts.js';
 
 const TABS = [['users', 'Users'], ['applications', 'Installer applications'], ['catalog', 'Catalog'], ['faq', 'FAQ'],
   ['jobs', 'Unassigned jobs'], ['audit', 'Audit events'], ['alerts', 'Alerts'], ['blocks', 'IP blocks']];
@@ -37,9 +39,33 @@ async function users(box) {
             await api('POST', `/api/v1/admin/users/${u.id}/ban`, { reason });
             flash(`${u.email} is banned; their sessions ended.`);
             load(q);
-          } }, 'Ban'))))));
+          } }, 'Ban'), ' ', accountActions(u, () => load(q)))))));
   }
   await load();
+}
+
+/** Reset MFA and promote/demote, each behind a confirmation dialog (the server then asks for the admin's step-up). */
+function accountActions(u, reload) {
+  const me = currentUser();
+  const run = (opts, call, done) => async () => {
+    const result = await confirmAction({ ...opts, onConfirm: call });
+    if (result) { flash(done(result)); reload(); }
+  };
+  const buttons = [];
+  if (u.mfaEnabled && u.id !== me.id) {
+    buttons.push(h('button', { class: 'secondary reset-mfa', onclick: run({ id: 'reset-mfa-form', title: T.resetMfaTitle(u.email), text: T.resetMfaText,
+      fields: [{ name: 'reason', label: T.reason, required: true, max: 200, missing: T.reasonMissing }], confirmText: T.resetMfa, danger: true },
+    (v) => api('POST', `/api/v1/admin/users/${u.id}/mfa/reset`, { reason: v.reason }), () => T.resetMfaDone(u.email)) }, T.resetMfa));
+  }
+  if (u.id !== me.id && u.role !== 'ADMIN') {
+    buttons.push(h('button', { class: 'secondary promote', onclick: run({ id: 'promote-form', title: T.promoteTitle(u.email), text: T.promoteText, confirmText: T.promote },
+      () => api('POST', `/api/v1/admin/users/${u.id}/promote`, {}), () => T.promoteDone(u.email)) }, T.promote));
+  }
+  if (u.id !== me.id && u.role === 'ADMIN') {
+    buttons.push(h('button', { class: 'secondary demote', onclick: run({ id: 'demote-form', title: T.demoteTitle(u.email), text: T.demoteText, confirmText: T.demote, danger: true },
+      () => api('POST', `/api/v1/admin/users/${u.id}/demote`, {}), (r) => T.demoteDone(u.email, r.role)) }, T.demote));
+  }
+  return buttons.flatMap((b) => [b, ' ']);
 }
 
 async function applications(box) {

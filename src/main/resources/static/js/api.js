@@ -2,6 +2,9 @@
 // cookie, which this code never sees. A marker in localStorage ("a session may exist") only saves a pointless
 // refresh call for visitors who never signed in; it holds no secret.
 
+import { reauthenticate as reauthDialog } from './dialog.js';
+import { errorText } from './texts.js';
+
 let accessToken = null;
 let me = null;
 const listeners = new Set();
@@ -9,7 +12,7 @@ const MARKER = 'sd_session';
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super((problem && problem.detail) || `Request failed (${status})`);
+    super(errorText(problem && problem.code) || (problem && problem.detail) || `Request failed (${status})`);
     this.status = status;
     this.problem = problem;
     this.code = problem && problem.code;
@@ -39,8 +42,24 @@ async function raw(method, path, body, auth) {
   return data;
 }
 
-/** A call with the access token; one silent refresh when it has expired; back to login when the session ended. */
+/**
+ * A call with the access token; one silent refresh when it has expired; back to login when the session ended.
+ * A sensitive change refused with 403 reauthentication_required opens the "Confirm it's you" dialog once and,
+ * once the server accepted the proof, repeats the original call once.
+ */
 export async function api(method, path, body) {
+  try {
+    return await authed(method, path, body);
+  } catch (e) {
+    if (e.status === 403 && e.code === 'reauthentication_required' && accessToken) {
+      if (!(await stepUp())) throw new ApiError(403, { code: 'reauthentication_cancelled' });
+      return authed(method, path, body);
+    }
+    throw e;
+  }
+}
+
+async function authed(method, path, body) {
   try {
     return await raw(method, path, body, true);
   } catch (e) {
@@ -50,6 +69,19 @@ export async function api(method, path, body) {
     }
     throw e;
   }
+}
+
+let stepUpInFlight = null;
+
+/** One dialog at a time: calls refused together wait for the same confirmation. */
+function stepUp() {
+  if (!stepUpInFlight) {
+    stepUpInFlight = reauthDialog({
+      mfa: !!(me && me.mfaEnabled),
+      check: (proof) => authed('POST', '/api/v1/me/reauthenticate', proof),
+    }).finally(() => { stepUpInFlight = null; });
+  }
+  return stepUpInFlight;
 }
 
 let inFlight = null;

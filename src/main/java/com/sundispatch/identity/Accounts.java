@@ -2,6 +2,8 @@ package com.sundispatch.identity;
 
 import java.util.Optional;
 
+import com.sundispatch.security.CurrentUser;
+
 /** What other modules may ask about accounts. */
 public interface Accounts {
 
@@ -9,7 +11,18 @@ public interface Accounts {
     record AccountSummary(String id, String fullName, String phone, Role role, boolean emailVerified) {
     }
 
+    /** The problem code of a sensitive change tried without a recent step-up (403). */
+    String REAUTHENTICATION_REQUIRED = "reauthentication_required";
+
     Optional<AccountSummary> find(String userId);
+
+    /**
+     * The one check every sensitive change makes before it changes anything (MFA, recovery codes, phone, email,
+     * webhook URLs, admin actions, later refunds): refuses with 403 {@code reauthentication_required} unless the
+     * caller's session proved its owner again ({@code POST /api/v1/me/reauthenticate}) within
+     * {@code sundispatch.identity.reauthentication-window}. A stolen access token alone never passes it.
+     */
+    void requireRecentReauthentication(CurrentUser caller);
 
     /** Refuses with 403 {@code email_not_verified} unless the account's email is confirmed. */
     void requireVerifiedEmail(String userId);

@@ -84,7 +84,8 @@ class DispatchIT extends IntegrationTest {
         String panel = createPanel(50, "100.00");
         String email = registerVerifiedCustomer();
         Tokens t = login(email, PASSWORD);
-        api.patch("/api/v1/me", Map.of("phone", "+49 170 1234567"), t.access());
+        stepUp(t.access());
+        assertThat(api.patch("/api/v1/me", Map.of("phone", "+49 170 1234567"), t.access()).status()).isEqualTo(200);
         Map<String, Object> where = new HashMap<>(installation());
         where.put("latitude", homeLat);
         where.put("longitude", homeLon);

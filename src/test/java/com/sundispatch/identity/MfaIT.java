@@ -25,6 +25,7 @@ class MfaIT extends IntegrationTest {
     private MfaUser userWithMfa() {
         String email = registerCustomer();
         Tokens t = login(email, PASSWORD);
+        stepUp(t.access());
         Api.Response setup = api.post("/api/v1/me/mfa/totp/setup", null, t.access());
         assertThat(setup.status()).isEqualTo(200);
         String secret = setup.json().path("secret").asString();
@@ -42,6 +43,7 @@ class MfaIT extends IntegrationTest {
     @Test
     void enableWhenCodeWrongThenInvalidMfaCodeAndStillOff() {
         Tokens t = newCustomerSession();
+        stepUp(t.access());
         api.post("/api/v1/me/mfa/totp/setup", null, t.access());
         Api.Response r = api.post("/api/v1/me/mfa/totp/enable", Map.of("code", "000000"), t.access());
         assertThat(r.status()).isEqualTo(400);

@@ -50,6 +50,7 @@ class PasswordChangeIT extends IntegrationTest {
     void changePasswordWhenMfaOnThenCodeRequired() {
         String email = registerCustomer();
         Tokens t = login(email, PASSWORD);
+        stepUp(t.access());
         String secret = api.post("/api/v1/me/mfa/totp/setup", null, t.access()).json().path("secret").asString();
         long step = TotpCodes.step(clock.instant());
         api.post("/api/v1/me/mfa/totp/enable", Map.of("code", TotpCodes.code(secret, step - 1)), t.access());

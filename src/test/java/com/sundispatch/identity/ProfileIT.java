@@ -14,6 +14,7 @@ class ProfileIT extends IntegrationTest {
     @Test
     void patchMeWhenNameAndPhoneThenUpdated() {
         Tokens t = newCustomerSession();
+        stepUp(t.access()); // a phone change needs a recent step-up (ReauthenticationIT)
         Api.Response r = api.patch("/api/v1/me", Map.of("fullName", "Ada King", "phone", "+49 30 1234567"),
                 t.access());
         assertThat(r.status()).isEqualTo(200);

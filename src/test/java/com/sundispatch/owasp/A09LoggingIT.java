@@ -54,6 +54,7 @@ class A09LoggingIT extends IntegrationTest {
         secrets.add(access);
         secrets.add(refresh);
 
+        stepUp(access);
         String secret = api.post("/api/v1/me/mfa/totp/setup", null, access).json().path("secret").asString();
         secrets.add(secret);
         long step = TotpCodes.step(clock.instant());

@@ -68,6 +68,7 @@ class A10SsrfIT extends IntegrationTest {
         api.send("PUT", "/api/v1/installer/availability", Map.of("slots", List.of(Map.of("start",
                 start.minus(Duration.ofHours(1)).toString(), "end", start.plus(Duration.ofHours(10)).toString()))),
                 fresh, Map.of());
+        stepUp(fresh); // registering or removing the webhook needs a recent step-up
         return fresh;
     }
 

@@ -45,6 +45,7 @@ public final class AdminSession {
 
     /** Turns MFA on for the session of this token and remembers the secret and recovery codes. */
     public static synchronized void enableMfa(Api api, MutableClock clock, String accessToken) {
+        stepUp(api, accessToken);
         Api.Response setup = api.post("/api/v1/me/mfa/totp/setup", null, accessToken);
         assertThat(setup.status()).as(setup.toString()).isEqualTo(200);
         secret = setup.json().path("secret").asString();
@@ -53,6 +54,11 @@ public final class AdminSession {
         assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
         recoveryCodes.clear();
         enabled.json().path("recoveryCodes").forEach(c -> recoveryCodes.add(c.asString()));
+    }
+
+    /** Step-up of this admin session with the admin's password (admin actions and MFA set-up need it). */
+    public static void stepUp(Api api, String accessToken) {
+        StepUp.withPassword(api, accessToken, IntegrationTest.ADMIN_PASSWORD);
     }
 
     /** A code the server has not seen: the current step if unused, else a recovery code. */

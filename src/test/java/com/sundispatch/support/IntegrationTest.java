@@ -157,6 +157,11 @@ public abstract class IntegrationTest {
         return email;
     }
 
+    /** Step-up of this session with the password, as sensitive changes need it. */
+    protected void stepUp(String access) {
+        StepUp.withPassword(api, access, PASSWORD);
+    }
+
     /** An access token of the bootstrap admin, with MFA on as admins must have it. */
     protected String adminToken() {
         return AdminSession.token(api, clock);

@@ -19,6 +19,7 @@ import com.sundispatch.dispatch.internal.WebhookService;
 import com.sundispatch.dispatch.internal.WebhookService.DeliveryView;
 import com.sundispatch.dispatch.internal.WebhookService.Registration;
 import com.sundispatch.dispatch.internal.WebhookService.WebhookView;
+import com.sundispatch.identity.Accounts;
 import com.sundispatch.security.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,15 +34,19 @@ class InstallerWebhookController {
     }
 
     private final WebhookService webhooks;
+    private final Accounts accounts;
 
-    InstallerWebhookController(WebhookService webhooks) {
+    InstallerWebhookController(WebhookService webhooks, Accounts accounts) {
         this.webhooks = webhooks;
+        this.accounts = accounts;
     }
 
     @PutMapping("/api/v1/installer/webhook")
     @Operation(summary = "Register the https URL that receives signed job events; the signing secret is shown "
             + "this once")
     Registration register(CurrentUser user, @Valid @RequestBody WebhookRequest request) {
+        // Where job events (with customer addresses) go: a stolen access token alone must not redirect them.
+        accounts.requireRecentReauthentication(user);
         return webhooks.register(user.userId(), request.url());
     }
 
@@ -53,6 +58,7 @@ class InstallerWebhookController {
     @DeleteMapping("/api/v1/installer/webhook")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(CurrentUser user) {
+        accounts.requireRecentReauthentication(user);
         webhooks.remove(user.userId());
     }
 

@@ -2,10 +2,14 @@ package com.sundispatch.identity.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -15,9 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.identity.Role;
+import com.sundispatch.identity.RoleChanged;
+import com.sundispatch.security.CurrentUser;
 import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.ErrorCodes;
 
 /** Registration, the account's own profile, and the admins' view of accounts. */
 @Service
@@ -36,11 +43,16 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final SecurityEvents audit;
+    private final ReauthenticationService reauthentication;
+    private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository users, PasswordHashing hashing, TransactionTemplate tx,
             EmailLinkService emailLinks, SessionService sessions, MfaService mfa, LoginThrottle throttle,
-            Clock clock, SecurityEvents audit) {
+            Clock clock, SecurityEvents audit, ReauthenticationService reauthentication,
+            ApplicationEventPublisher events) {
         this.audit = audit;
+        this.reauthentication = reauthentication;
+        this.events = events;
         this.users = users;
         this.hashing = hashing;
         this.policy = new PasswordPolicy();
@@ -191,12 +203,95 @@ public class AccountService {
                 .orElseThrow(() -> ApiException.notFound("No such account."));
     }
 
+    /**
+     * A new name is free; a new phone number needs a recent step-up, since it is how installers and support
+     * reach the account's owner (the same value again is no change).
+     */
     @Transactional
-    public AccountView updateProfile(String userId, String fullName, String phone) {
+    public AccountView updateProfile(CurrentUser caller, String fullName, String phone) {
+        String userId = caller.userId();
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+        if (phone != null) {
+            String wanted = phone.trim().isEmpty() ? null : phone.trim();
+            if (!Objects.equals(wanted, account.phone())) {
+                reauthentication.require(caller);
+            }
+        }
         Instant now = clock.instant();
         account.updateProfile(fullName == null ? null : fullName.trim(), phone == null ? null : phone.trim(), now);
         return AccountView.of(account);
+    }
+
+    /**
+     * Makes a verified, unbanned account an ADMIN (SECURITY.md: ADMIN only from the bootstrap or another admin).
+     * The new admin's sessions end at once, so the next sign-in carries the role, and the admin-MFA gate then
+     * makes them turn on MFA first. The caller checked the admin's step-up.
+     */
+    public AccountView promote(String adminId, String userId) {
+        if (adminId.equals(userId)) {
+            throw ownRole();
+        }
+        return changeRole(adminId, userId, (account, admins) -> {
+            if (account.role() == Role.ADMIN) {
+                throw ApiException.conflict("already_admin", "This account is an administrator already.");
+            }
+            if (account.isBanned(clock.instant())) {
+                throw ApiException.conflict("user_banned", "A suspended account cannot become an administrator.");
+            }
+            if (!account.emailVerified()) {
+                throw ApiException.conflict("email_not_verified",
+                        "Only an account with a confirmed email can become an administrator.");
+            }
+            account.promoteToAdmin(clock.instant());
+        });
+    }
+
+    /**
+     * Gives an admin back the role it had before its promotion (CUSTOMER when unknown, e.g. the bootstrap admin).
+     * Never the last admin (409 last_admin, also when the last admin asks to demote themself) and never oneself
+     * (409 cannot_change_own_role). The admins' rows are locked while counting, so two admins demoting each
+     * other at once cannot leave none: the second finds it is no admin any more.
+     */
+    public AccountView demote(String adminId, String userId) {
+        return changeRole(adminId, userId, (account, admins) -> {
+            if (account.role() != Role.ADMIN) {
+                throw ApiException.conflict("not_admin", "This account is not an administrator.");
+            }
+            if (admins.size() <= 1) {
+                throw ApiException.conflict("last_admin", "The last administrator cannot be demoted.");
+            }
+            if (adminId.equals(userId)) {
+                throw ownRole();
+            }
+            account.demoteFromAdmin(clock.instant());
+        });
+    }
+
+    private AccountView changeRole(String adminId, String userId,
+            BiConsumer<UserAccount, List<UserAccount>> change) {
+        record Changed(AccountView view, Role from) {
+        }
+        Changed changed = tx.execute(status -> {
+            // The admins are locked first (the same order in every role change), then the target is read.
+            List<UserAccount> admins = users.lockByRole(Role.ADMIN);
+            if (admins.stream().noneMatch(a -> a.id().equals(adminId))) {
+                throw ApiException.forbidden(ErrorCodes.FORBIDDEN, "Only an administrator can change roles.");
+            }
+            UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+            Role from = account.role();
+            change.accept(account, admins);
+            sessions.revokeAll(userId, null, "role_changed");
+            events.publishEvent(new RoleChanged(account.id(), account.email(), account.fullName(), from,
+                    account.role()));
+            return new Changed(AccountView.of(account), from);
+        });
+        audit.publish("ROLE_CHANGED", userId, Outcome.INFO, Map.of("from", changed.from().name(), "to",
+                changed.view().role().name(), "by", adminId));
+        return changed.view();
+    }
+
+    private static ApiException ownRole() {
+        return ApiException.conflict("cannot_change_own_role", "You cannot change your own role.");
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.identity.Role;
+import com.sundispatch.security.CurrentUser;
 import com.sundispatch.shared.ApiException;
 
 @Component
@@ -15,8 +16,11 @@ class AccountsFacade implements Accounts {
     private final UserAccountRepository users;
     private final java.time.Clock clock;
     private final com.sundispatch.security.SecurityEvents audit;
+    private final ReauthenticationService reauthentication;
 
-    AccountsFacade(UserAccountRepository users, java.time.Clock clock, com.sundispatch.security.SecurityEvents audit) {
+    AccountsFacade(UserAccountRepository users, java.time.Clock clock, com.sundispatch.security.SecurityEvents audit,
+            ReauthenticationService reauthentication) {
+        this.reauthentication = reauthentication;
         this.users = users;
         this.clock = clock;
         this.audit = audit;
@@ -27,6 +31,11 @@ class AccountsFacade implements Accounts {
     public Optional<AccountSummary> find(String userId) {
         return users.findById(userId)
                 .map(u -> new AccountSummary(u.id(), u.fullName(), u.phone(), u.role(), u.emailVerified()));
+    }
+
+    @Override
+    public void requireRecentReauthentication(CurrentUser caller) {
+        reauthentication.require(caller);
     }
 
     @Override

@@ -17,11 +17,17 @@ public record IdentityProperties(
         @DefaultValue("true") boolean secureCookies,
         String bootstrapAdminEmail,
         String bootstrapAdminPassword,
-        @DefaultValue("Administrator") String bootstrapAdminName) {
+        @DefaultValue("Administrator") String bootstrapAdminName,
+        @DefaultValue("PT5M") Duration reauthenticationWindow) {
 
     public IdentityProperties {
         if (bcryptCost < 10 || bcryptCost > 16) {
             throw new IllegalArgumentException("sundispatch.identity.bcrypt-cost must be between 10 and 16");
+        }
+        if (reauthenticationWindow.isNegative() || reauthenticationWindow.isZero()
+                || reauthenticationWindow.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException(
+                    "sundispatch.identity.reauthentication-window must be more than 0 and at most PT1H");
         }
         if (hashingQueue < 1) {
             throw new IllegalArgumentException("sundispatch.identity.hashing-queue must be at least 1");

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.sundispatch.identity.MfaResetByAdmin;
 import com.sundispatch.security.DataCipher;
 import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
@@ -45,10 +47,13 @@ public class MfaService {
     private final SessionService sessions;
     private final Clock clock;
     private final SecurityEvents audit;
+    private final ApplicationEventPublisher events;
 
     MfaService(UserAccountRepository users, RecoveryCodeRepository recoveryCodes, PasswordHashing hashing,
-            DataCipher cipher, LoginThrottle throttle, SessionService sessions, Clock clock, SecurityEvents audit) {
+            DataCipher cipher, LoginThrottle throttle, SessionService sessions, Clock clock, SecurityEvents audit,
+            ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.throttle = throttle;
         this.sessions = sessions;
         this.users = users;
@@ -88,14 +93,7 @@ public class MfaService {
         account = account(userId);
         account.enableMfa(clock.instant());
         audit.publish("MFA_ENABLED", userId, Outcome.SUCCESS, Map.of());
-        recoveryCodes.deleteAllOf(userId);
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < RECOVERY_CODES; i++) {
-            String plain = newRecoveryCode();
-            codes.add(plain);
-            recoveryCodes.save(new RecoveryCode(UUID.randomUUID().toString(), userId, hashRecovery(plain)));
-        }
-        return codes;
+        return newRecoveryCodes(userId);
     }
 
     /**
@@ -131,6 +129,62 @@ public class MfaService {
     @Transactional
     public boolean acceptCode(String userId, String code) {
         return acceptCode(account(userId), code);
+    }
+
+    /** A TOTP code only (no recovery code), spent by this call; the step-up proof. */
+    @Transactional
+    public boolean acceptTotpCode(String userId, String code) {
+        UserAccount account = account(userId);
+        return account.mfaEnabled() && code != null && code.trim().matches("\\d{6}")
+                && acceptTotp(account, code.trim());
+    }
+
+    /**
+     * New recovery codes: the old ones stop working at once. Needs MFA on (the caller checked the step-up).
+     * Returns the 10 codes, shown this once.
+     */
+    @Transactional
+    public List<String> regenerateRecoveryCodes(String userId) {
+        UserAccount account = account(userId);
+        if (!account.mfaEnabled()) {
+            throw ApiException.conflict("mfa_not_enabled", "Two-factor authentication is not on.");
+        }
+        List<String> codes = newRecoveryCodes(userId);
+        audit.publish("RECOVERY_CODES_REGENERATED", userId, Outcome.SUCCESS, Map.of());
+        return codes;
+    }
+
+    /**
+     * An administrator turns an account's MFA off (lost authenticator and recovery codes): the secret and the
+     * recovery codes are deleted, every session of the account ends, the owner is mailed. Never on one's own
+     * account: that would skip the code that turning MFA off normally takes.
+     */
+    @Transactional
+    public void resetByAdmin(String adminId, String userId, String reason) {
+        UserAccount account = account(userId);
+        if (adminId.equals(userId)) {
+            throw ApiException.conflict("cannot_reset_own_mfa",
+                    "Turn off your own two-factor sign-in on your account page.");
+        }
+        if (!account.mfaEnabled() && account.totpSecret() == null) {
+            throw ApiException.conflict("mfa_not_enabled", "Two-factor authentication is not on.");
+        }
+        account.resetMfa(clock.instant());
+        recoveryCodes.deleteAllOf(userId);
+        sessions.revokeAll(userId, null, "mfa_reset_by_admin");
+        events.publishEvent(new MfaResetByAdmin(account.id(), account.email(), account.fullName()));
+        audit.publish("MFA_RESET_BY_ADMIN", userId, Outcome.INFO, Map.of("by", adminId, "reason", reason.trim()));
+    }
+
+    private List<String> newRecoveryCodes(String userId) {
+        recoveryCodes.deleteAllOf(userId);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String plain = newRecoveryCode();
+            codes.add(plain);
+            recoveryCodes.save(new RecoveryCode(UUID.randomUUID().toString(), userId, hashRecovery(plain)));
+        }
+        return codes;
     }
 
     private boolean acceptCode(UserAccount account, String code) {

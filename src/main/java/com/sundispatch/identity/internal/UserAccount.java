@@ -60,6 +60,10 @@ class UserAccount {
     @Column(name = "ban_reason", length = 200)
     private String banReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role_before_admin", length = 16)
+    private Role roleBeforeAdmin;
+
     @Version
     private long version;
 
@@ -145,6 +149,27 @@ class UserAccount {
     void changeRole(Role role, Instant now) {
         this.role = role;
         this.updatedAt = now;
+    }
+
+    /** Makes the account an admin and remembers what it was, so a later demotion can give that back. */
+    void promoteToAdmin(Instant now) {
+        this.roleBeforeAdmin = this.role;
+        this.role = Role.ADMIN;
+        this.updatedAt = now;
+    }
+
+    /** Back to the role before the promotion; CUSTOMER when there is none (the bootstrap admin). */
+    Role demoteFromAdmin(Instant now) {
+        Role back = roleBeforeAdmin == null || roleBeforeAdmin == Role.ADMIN ? Role.CUSTOMER : roleBeforeAdmin;
+        this.role = back;
+        this.roleBeforeAdmin = null;
+        this.updatedAt = now;
+        return back;
+    }
+
+    /** An administrator reset two-factor sign-in: off, with no secret left to reuse. */
+    void resetMfa(Instant now) {
+        disableMfa(now);
     }
 
     void markEmailVerified(Instant now) {

@@ -1,10 +1,14 @@
 package com.sundispatch.identity.internal;
 
+import java.util.List;
 import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -23,6 +27,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, String> {
             where u.id = :id and (u.totpLastStep is null or u.totpLastStep < :step)""")
     int acceptTotpStep(@Param("id") String id,
             @Param("step") long step);
+
+    /** Every account of a role, row-locked until the transaction ends (role changes count admins this way). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from UserAccount u where u.role = :role order by u.id")
+    List<UserAccount> lockByRole(@Param("role") Role role);
 
     Optional<UserAccount> findByEmail(String email);
 

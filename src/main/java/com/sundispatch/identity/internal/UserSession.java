@@ -40,6 +40,9 @@ class UserSession {
     @Column(name = "revoke_reason", length = 40)
     private String revokeReason;
 
+    @Column(name = "reauthenticated_at")
+    private Instant reauthenticatedAt;
+
     protected UserSession() {
     }
 
@@ -87,6 +90,11 @@ class UserSession {
 
     boolean isRevoked() {
         return revokedAt != null;
+    }
+
+    /** When this session last proved its owner again (step-up), or null. */
+    Instant reauthenticatedAt() {
+        return reauthenticatedAt;
     }
 
     void touch(Instant now) {

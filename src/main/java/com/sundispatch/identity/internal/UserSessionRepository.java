@@ -28,4 +28,11 @@ interface UserSessionRepository extends JpaRepository<UserSession, String> {
 
     @Query("select s.id from UserSession s where s.revokedAt >= :since")
     List<String> revokedSince(@Param("since") Instant since);
+
+    /** Records a step-up on a live session of this user; 0 when the session is not theirs or has ended. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update UserSession s set s.reauthenticatedAt = :now
+            where s.id = :id and s.userId = :userId and s.revokedAt is null""")
+    int markReauthenticated(@Param("id") String id, @Param("userId") String userId, @Param("now") Instant now);
 }

@@ -94,6 +94,17 @@ final class IdentityRequests {
         }
     }
 
+    /** Step-up proof: exactly one of the two (checked by the service, answered as validation_failed). */
+    record ReauthenticateRequest(@Size(max = 1024) String password, @Size(max = 32) String code) {
+        @Override
+        public String toString() {
+            return "ReauthenticateRequest[***]";
+        }
+    }
+
+    record MfaResetRequest(@NotBlank @Size(max = 200) String reason) {
+    }
+
     record BanRequest(@NotBlank @Size(max = 200) String reason, java.time.Instant until) {
     }
 

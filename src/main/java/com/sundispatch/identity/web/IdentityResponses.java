@@ -67,6 +67,9 @@ final class IdentityResponses {
         }
     }
 
+    record ReauthenticatedResponse(Instant reauthenticatedUntil) {
+    }
+
     record SessionResponse(String id, String device, String ip, Instant createdAt, Instant lastUsedAt,
             boolean current) {
     }

@@ -21,12 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 import com.sundispatch.identity.internal.AccountService;
 import com.sundispatch.identity.internal.EmailLinkService;
 import com.sundispatch.identity.internal.MfaService;
+import com.sundispatch.identity.internal.ReauthenticationService;
 import com.sundispatch.identity.internal.SessionService;
 import com.sundispatch.identity.web.IdentityRequests.ChangePasswordRequest;
 import com.sundispatch.identity.web.IdentityRequests.CodeRequest;
 import com.sundispatch.identity.web.IdentityRequests.DisableMfaRequest;
+import com.sundispatch.identity.web.IdentityRequests.EmptyRequest;
+import com.sundispatch.identity.web.IdentityRequests.ReauthenticateRequest;
 import com.sundispatch.identity.web.IdentityRequests.UpdateProfileRequest;
 import com.sundispatch.identity.web.IdentityResponses.MeResponse;
+import com.sundispatch.identity.web.IdentityResponses.ReauthenticatedResponse;
 import com.sundispatch.identity.web.IdentityResponses.RecoveryCodesResponse;
 import com.sundispatch.identity.web.IdentityResponses.SessionResponse;
 import com.sundispatch.identity.web.IdentityResponses.TotpSetupResponse;
@@ -47,9 +51,11 @@ class MeController {
     private final SessionService sessions;
     private final EmailLinkService emailLinks;
     private final ClientIpResolver clientIp;
+    private final ReauthenticationService reauthentication;
 
     MeController(AccountService accounts, MfaService mfa, SessionService sessions, EmailLinkService emailLinks,
-            ClientIpResolver clientIp) {
+            ClientIpResolver clientIp, ReauthenticationService reauthentication) {
+        this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.mfa = mfa;
         this.sessions = sessions;
@@ -64,7 +70,16 @@ class MeController {
 
     @PatchMapping
     MeResponse update(CurrentUser user, @Valid @RequestBody UpdateProfileRequest request) {
-        return MeResponse.of(accounts.updateProfile(user.userId(), request.fullName(), request.phone()));
+        return MeResponse.of(accounts.updateProfile(user, request.fullName(), request.phone()));
+    }
+
+    @PostMapping("/reauthenticate")
+    @Operation(summary = "Step-up: prove it is you (password or a TOTP code) before a sensitive change; "
+            + "valid for this session only, for a few minutes")
+    ReauthenticatedResponse reauthenticate(CurrentUser user, @Valid @RequestBody ReauthenticateRequest request,
+            HttpServletRequest http) {
+        return new ReauthenticatedResponse(reauthentication.reauthenticate(user, request.password(), request.code(),
+                clientIp.resolve(http)));
     }
 
     @PostMapping("/password")
@@ -86,6 +101,7 @@ class MeController {
     @PostMapping("/mfa/totp/setup")
     @Operation(summary = "Start TOTP set-up: a new secret and its otpauth:// URI")
     TotpSetupResponse setupTotp(CurrentUser user) {
+        reauthentication.require(user);
         MfaService.TotpSetup setup = mfa.setup(user.userId());
         return new TotpSetupResponse(setup.secret(), setup.otpauthUri(), QrCodes.pngDataUrl(setup.otpauthUri()));
     }
@@ -93,7 +109,17 @@ class MeController {
     @PostMapping("/mfa/totp/enable")
     @Operation(summary = "Turn MFA on with a first code; the 10 recovery codes are shown this once")
     RecoveryCodesResponse enableTotp(CurrentUser user, @Valid @RequestBody CodeRequest request) {
+        reauthentication.require(user);
         return new RecoveryCodesResponse(mfa.enable(user.userId(), request.code()));
+    }
+
+    @PostMapping("/mfa/recovery-codes")
+    @Operation(summary = "New recovery codes (needs a recent step-up and MFA on); the old ones stop working, "
+            + "the 10 new ones are shown this once")
+    RecoveryCodesResponse regenerateRecoveryCodes(CurrentUser user,
+            @RequestBody(required = false) EmptyRequest request) {
+        reauthentication.require(user);
+        return new RecoveryCodesResponse(mfa.regenerateRecoveryCodes(user.userId()));
     }
 
     @PostMapping("/mfa/totp/disable")

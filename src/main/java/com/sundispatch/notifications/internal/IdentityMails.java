@@ -6,7 +6,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sundispatch.identity.EmailVerificationRequested;
+import com.sundispatch.identity.MfaResetByAdmin;
 import com.sundispatch.identity.PasswordResetRequested;
+import com.sundispatch.identity.Role;
+import com.sundispatch.identity.RoleChanged;
 
 /**
  * Mails about the account itself. Sent after the transaction that created the link has committed, and off
@@ -53,5 +56,48 @@ class IdentityMails {
 
                 If this was not you, ignore this mail: your password stays as it is.
                 """.formatted(event.fullName(), link), "password-reset", event.userId()));
+    }
+
+    @Async("mailExecutor")
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(MfaResetByAdmin event) {
+        delivery.deliver(new OutgoingMail(event.email(), "Your SunDispatch two-factor sign-in was reset", """
+                Hello %s,
+
+                your two-factor sign-in was reset by an administrator: your authenticator app and your recovery
+                codes no longer work, and you were signed out everywhere. Sign in with your password and set up
+                two-factor sign-in again.
+
+                If you did not ask for this, contact support and reset your password at once
+                ("Forgot password?" on the sign-in page at %s).
+                """.formatted(event.fullName(), settings.publicBaseUrl()), "mfa-reset", event.userId()));
+    }
+
+    @Async("mailExecutor")
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(RoleChanged event) {
+        String what = event.to() == Role.ADMIN
+                ? "you are now an administrator of SunDispatch. Before anything else you will be asked to set up "
+                        + "two-factor sign-in."
+                : "you are no longer an administrator of SunDispatch; your account is a " + label(event.to())
+                        + " account again.";
+        String subject = event.to() == Role.ADMIN ? "You are now a SunDispatch administrator"
+                : "You are no longer a SunDispatch administrator";
+        delivery.deliver(new OutgoingMail(event.email(), subject, """
+                Hello %s,
+
+                an administrator changed your role: %s
+
+                You were signed out everywhere; sign in again to continue.
+                If this surprises you, contact support.
+                """.formatted(event.fullName(), what), "role-changed", event.userId()));
+    }
+
+    private static String label(Role role) {
+        return switch (role) {
+            case CUSTOMER -> "customer";
+            case INSTALLER -> "installer";
+            case ADMIN -> "administrator";
+        };
     }
 }

@@ -34,6 +34,8 @@ final class AdminMfaFilter extends OncePerRequestFilter {
 
     private static final Set<String> ALLOWED = Set.of(
             "GET /api/v1/me",
+            // Set-up needs a step-up first (a stolen token must not enrol MFA), so the proof must be reachable.
+            "POST /api/v1/me/reauthenticate",
             "POST /api/v1/me/mfa/totp/setup",
             "POST /api/v1/me/mfa/totp/enable",
             "POST /api/v1/auth/logout");

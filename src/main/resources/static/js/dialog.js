@@ -1,0 +1,155 @@
+// Accessible modal dialogs on the native <dialog> element: showModal() makes the rest of the page inert (focus
+// stays inside), Escape cancels, focus returns to where it was. Errors are tied to their field with
+// aria-describedby. No native prompt/confirm, no innerHTML.
+import { h } from './dom.js';
+import { STEP_UP, errorText } from './texts.js';
+
+let counter = 0;
+
+function field(label, attrs) {
+  const id = `dlg-${++counter}`;
+  const error = h('p', { class: 'field-error', id: `${id}-error` });
+  const input = h('input', { id, ...attrs, 'aria-describedby': `${id}-error` });
+  return { input, error, label: h('label', { for: id }, label) };
+}
+
+/**
+ * Opens a modal dialog and resolves with what {@code submit} returned, or null when cancelled.
+ * {@code build(content)} fills the dialog and returns { focus, submit(values) }; submit may throw to show an error.
+ */
+function open(title, build) {
+  return new Promise((resolve) => {
+    const titleId = `dlg-title-${++counter}`;
+    const returnTo = document.activeElement;
+    const dialog = h('dialog', { class: 'modal', 'aria-labelledby': titleId });
+    const content = h('form', { method: 'dialog', novalidate: true });
+    dialog.append(h('h2', { id: titleId }, title), content);
+    document.body.append(dialog);
+    let result = null;
+    const spec = build(content, (value) => { result = value; dialog.close(); });
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (returnTo && typeof returnTo.focus === 'function' && document.contains(returnTo)) returnTo.focus();
+      resolve(result);
+    });
+    dialog.showModal();
+    if (spec.focus) spec.focus.focus();
+  });
+}
+
+function buttons(confirmText, cancel, danger) {
+  const ok = h('button', { type: 'submit', class: danger ? 'danger' : '' }, confirmText);
+  const no = h('button', { type: 'button', class: 'secondary', onclick: cancel }, STEP_UP.cancel);
+  return { ok, row: h('div', { class: 'dialog-buttons' }, ok, no) };
+}
+
+function showError(target, input, message) {
+  target.textContent = message;
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  }
+}
+
+/**
+ * "Confirm it's you": the password, or (with MFA on) an authenticator code. {@code check(proof)} calls the server;
+ * resolves true once it accepted, false when cancelled.
+ */
+export function reauthenticate({ mfa, check }) {
+  return open(STEP_UP.title, (form, done) => {
+    let useCode = false;
+    const general = h('p', { class: 'error', role: 'alert', id: `dlg-general-${++counter}` });
+    const pw = field(STEP_UP.password, { name: 'password', type: 'password', autocomplete: 'current-password', maxlength: 1024 });
+    const code = field(STEP_UP.code, { name: 'code', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6, pattern: '[0-9]{6}' });
+    const slot = h('div', { class: 'dialog-field' });
+    const current = () => (useCode ? code : pw);
+    const show = () => {
+      const f = current();
+      slot.replaceChildren(f.label, f.input, f.error);
+      f.error.textContent = '';
+      f.input.removeAttribute('aria-invalid');
+    };
+    show();
+    const toggle = mfa ? h('button', { type: 'button', class: 'secondary', id: 'reauth-toggle', onclick: () => {
+      useCode = !useCode;
+      toggle.textContent = useCode ? STEP_UP.usePassword : STEP_UP.useCode;
+      show();
+      current().input.focus();
+    } }, STEP_UP.useCode) : null;
+    const { ok, row } = buttons(STEP_UP.confirm, () => done(false));
+    form.id = 'reauth-form';
+    form.append(h('p', {}, STEP_UP.intro), slot, toggle, general, row);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const f = current();
+      f.error.textContent = '';
+      general.textContent = '';
+      f.input.removeAttribute('aria-invalid');
+      const value = f.input.value;
+      if (!value.trim()) {
+        showError(f.error, f.input, useCode ? STEP_UP.missingCode : STEP_UP.missingPassword);
+        return;
+      }
+      ok.disabled = true;
+      try {
+        await check(useCode ? { code: value.trim() } : { password: value });
+        done(true);
+      } catch (e) {
+        const message = errorText(e.code) || 'Something went wrong. Please try again.';
+        if (e.code === 'wrong_password' || e.code === 'invalid_mfa_code' || e.code === 'validation_failed') {
+          f.input.value = '';
+          showError(f.error, f.input, message);
+        } else {
+          showError(general, null, message);
+        }
+      } finally {
+        ok.disabled = false;
+      }
+    });
+    return { focus: pw.input };
+  }).then((r) => r === true);
+}
+
+/**
+ * A confirmation with optional text fields (e.g. a reason). {@code onConfirm(values)} runs while the dialog is
+ * open, so its error shows in the dialog; resolves with its result, or null when cancelled.
+ */
+export function confirmAction({ title, text, fields = [], confirmText, danger = false, onConfirm, id }) {
+  return open(title, (form, done) => {
+    const general = h('p', { class: 'error', role: 'alert' });
+    const inputs = fields.map((f) => ({ spec: f, ...field(f.label, { name: f.name, type: 'text', maxlength: f.max || 200, required: !!f.required }) }));
+    const { ok, row } = buttons(confirmText, () => done(null), danger);
+    if (id) form.id = id;
+    form.append(h('p', {}, text), ...inputs.map((f) => h('div', { class: 'dialog-field' }, f.label, f.input, f.error)), general, row);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      general.textContent = '';
+      const values = {};
+      for (const f of inputs) {
+        f.error.textContent = '';
+        f.input.removeAttribute('aria-invalid');
+        values[f.spec.name] = f.input.value.trim();
+        if (f.spec.required && !values[f.spec.name]) {
+          showError(f.error, f.input, f.spec.missing);
+          return;
+        }
+      }
+      ok.disabled = true;
+      try {
+        const result = await onConfirm(values);
+        done(result ?? true);
+      } catch (e) {
+        const fieldProblem = ((e.problem && e.problem.errors) || []).find((p) => inputs.some((f) => f.spec.name === p.field.split('.').pop()));
+        if (fieldProblem) {
+          const f = inputs.find((x) => x.spec.name === fieldProblem.field.split('.').pop());
+          showError(f.error, f.input, fieldProblem.message);
+        } else {
+          showError(general, null, errorText(e.code) || e.message || 'Something went wrong.');
+        }
+      } finally {
+        ok.disabled = false;
+      }
+    });
+    return { focus: inputs.length ? inputs[0].input : ok };
+  });
+}

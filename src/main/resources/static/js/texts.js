@@ -1,0 +1,62 @@
+// Words for step-up re-authentication and the admin account actions, kept together so they can move into
+// translation catalogs as they are. Error codes from the server map to sentences for people here; a server's
+// own message is never shown for these codes.
+
+export const STEP_UP = {
+  title: "Confirm it's you",
+  intro: 'For your safety, confirm your identity before this change.',
+  password: 'Password',
+  code: 'Authenticator code',
+  useCode: 'Use an authenticator code instead',
+  usePassword: 'Use your password instead',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  missingPassword: 'Enter your password.',
+  missingCode: 'Enter the 6-digit code from your authenticator app.',
+};
+
+export const ADMIN_ACTIONS = {
+  resetMfa: 'Reset MFA',
+  resetMfaTitle: (email) => `Reset two-factor sign-in of ${email}?`,
+  resetMfaText: 'Their authenticator and recovery codes stop working, they are signed out everywhere and get a mail about it.',
+  reason: 'Reason',
+  reasonMissing: 'Give a reason; it goes into the audit trail.',
+  resetMfaDone: (email) => `Two-factor sign-in of ${email} was reset; they were mailed and signed out.`,
+  promote: 'Make admin',
+  promoteTitle: (email) => `Make ${email} an administrator?`,
+  promoteText: 'They are signed out everywhere, mailed, and must set up two-factor sign-in before anything else.',
+  promoteDone: (email) => `${email} is now an administrator.`,
+  demote: 'Remove admin',
+  demoteTitle: (email) => `Remove the administrator role of ${email}?`,
+  demoteText: 'They get back the role they had before and are signed out everywhere and mailed.',
+  demoteDone: (email, role) => `${email} is no longer an administrator (now ${role.toLowerCase()}).`,
+};
+
+export const ACCOUNT_ACTIONS = {
+  newCodes: 'New recovery codes',
+  newCodesTitle: 'Create new recovery codes?',
+  newCodesText: 'Your current recovery codes stop working at once.',
+  newCodesShown: 'Your new recovery codes; keep them safe, they are shown only now. The old ones no longer work.',
+};
+
+/** Sentences for the error codes of these features. */
+export const ERRORS = {
+  reauthentication_required: "Please confirm it's you first.",
+  reauthentication_cancelled: "Nothing was changed: you did not confirm it's you.",
+  wrong_password: 'That password is not correct.',
+  invalid_mfa_code: 'That code is not correct or was already used. Wait for the next code and try again.',
+  login_throttled: 'Too many failed attempts. Please wait a little and try again.',
+  validation_failed: 'Please check the highlighted fields.',
+  cannot_change_own_role: 'You cannot change your own role.',
+  last_admin: 'This is the last administrator; make someone else an administrator first.',
+  already_admin: 'This account is an administrator already.',
+  not_admin: 'This account is not an administrator.',
+  user_banned: 'A suspended account cannot become an administrator.',
+  email_not_verified: 'This account has not confirmed its email yet.',
+  cannot_reset_own_mfa: 'Turn off your own two-factor sign-in on your account page.',
+  mfa_not_enabled: 'Two-factor sign-in is not on for this account.',
+};
+
+export function errorText(code) {
+  return Object.prototype.hasOwnProperty.call(ERRORS, code) ? ERRORS[code] : null;
+}
