@@ -7,6 +7,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sundispatch.identity.EmailVerificationRequested;
 import com.sundispatch.identity.PasswordResetRequested;
+import com.sundispatch.identity.RegistrationAttemptedForExistingAccount;
 
 /**
  * Mails about the account itself. Sent after the transaction that created the link has committed, and off
@@ -53,5 +54,24 @@ class IdentityMails {
 
                 If this was not you, ignore this mail: your password stays as it is.
                 """.formatted(event.fullName(), link), "password-reset", event.userId()));
+    }
+
+    /** No token in this one: whoever tried to register must not get a way into the account. */
+    @Async("mailExecutor")
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(RegistrationAttemptedForExistingAccount event) {
+        String signIn = settings.publicBaseUrl() + "/#/login";
+        String reset = settings.publicBaseUrl() + "/#/forgot";
+        delivery.deliver(new OutgoingMail(event.email(), "Someone tried to register with your SunDispatch address", """
+                Hello %s,
+
+                someone tried to create a SunDispatch account with this email address. You already have an
+                account, so nothing was changed.
+
+                If it was you: sign in at %s
+                If you forgot your password, reset it at %s
+
+                If it was not you, you need not do anything: your account and password stay as they are.
+                """.formatted(event.fullName(), signIn, reset), "registration-attempt", event.userId()));
     }
 }

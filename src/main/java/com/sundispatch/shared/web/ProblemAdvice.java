@@ -9,6 +9,8 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +33,7 @@ import com.sundispatch.shared.ApiException.FieldProblem;
 import com.sundispatch.shared.BodyTooLargeException;
 import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.Problems;
+import com.sundispatch.shared.RetryingTransactions;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -71,6 +74,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return problem(401, ErrorCodes.UNAUTHORIZED, "Authentication is required.", request, List.of(), headers);
+    }
+
+    /**
+     * A deadlock victim or a lock-wait/query timeout (CannotAcquireLockException, DeadlockLoserDataAccessException
+     * and other PessimisticLockingFailureExceptions, QueryTimeoutException) is contention, not a bug: the
+     * transaction was rolled back whole, so the client may simply try again.
+     */
+    @ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
+    ResponseEntity<Object> lockContention(RuntimeException ex, HttpServletRequest request) {
+        log.warn("Lock contention on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                ex.getClass().getSimpleName());
+        return api(RetryingTransactions.busy(), request);
     }
 
     @ExceptionHandler(Exception.class)
