@@ -135,9 +135,15 @@ export function register() {
     { name: 'email', label: 'Email', type: 'email', autocomplete: 'email', max: 254 },
     { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', max: 128 },
   ], 'Create account', async (v) => {
+    // The answer is the same whether or not the address already has an account (no id): the mail says which.
     await publicPost('/api/v1/auth/register', v);
-    sessionStorage.setItem('sd_flash', 'Account created. We sent you a link to confirm your email; you can sign in now.');
-    location.hash = '#/login';
+    mount(h('h1', {}, 'Check your mailbox'),
+      h('div', { class: 'card', id: 'register-done' },
+        h('p', {}, 'We sent a mail to ', h('strong', {}, v.email.trim()), '.'),
+        h('p', {}, 'Open the link in it to confirm your address, then sign in. If you already have an account, '
+          + 'the mail tells you how to sign in or reset your password.'),
+        h('p', { class: 'muted' }, 'No mail after a few minutes? Look in your spam folder, or register again.'),
+        h('p', {}, h('a', { href: '#/login' }, 'Sign in'))));
   });
   f.id = 'register-form';
   f.inputs.password.after(meter, hint);

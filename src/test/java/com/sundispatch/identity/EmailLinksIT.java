@@ -109,6 +109,42 @@ class EmailLinksIT extends IntegrationTest {
                 Map.of("token", token, "newPassword", "Granite-harbour-violet-5512")).code()).isEqualTo("invalid_token");
     }
 
+    @Test
+    void resetConfirmWhenNewPasswordBreachedOrMalformedThenRefusedAndLinkStillWorks() {
+        String email = registerCustomer();
+        api.post("/api/v1/auth/password-reset/request", Map.of("email", email));
+        String token = Mailbox.token(Mailbox.await(email, "Reset your"));
+        for (String breached : new String[] { "correct horse battery staple", "password123456", "qwertyuiop123" }) {
+            Api.Response r = api.post("/api/v1/auth/password-reset/confirm",
+                    Map.of("token", token, "newPassword", breached));
+            assertThat(r.code()).as(breached).isEqualTo("weak_password");
+        }
+        Api.Response malformed = api.post("/api/v1/auth/password-reset/confirm",
+                "{\"token\":\"" + token + "\",\"newPassword\":\"Granite-harbour-\\ud83d-5512\"}");
+        assertThat(malformed.code()).isEqualTo("validation_failed");
+        assertThat(malformed.json().path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+        assertThat(api.post("/api/v1/auth/password-reset/confirm",
+                Map.of("token", token, "newPassword", "Granite-harbour-violet-5512")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void resetWhenLockFailsOnceThenRetriedAndWhenAlwaysThen503WithTheLinkUnspent() {
+        String email = registerCustomer();
+        api.post("/api/v1/auth/password-reset/request", Map.of("email", email));
+        String token = Mailbox.token(Mailbox.await(email, "Reset your"));
+        writeFaults.failNext("password_reset", 100);
+        Api.Response busy = api.post("/api/v1/auth/password-reset/confirm",
+                Map.of("token", token, "newPassword", "Granite-harbour-violet-5512"));
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.code()).isEqualTo("server_busy");
+        login(email, PASSWORD);
+
+        writeFaults.failNext("password_reset", 1);
+        assertThat(api.post("/api/v1/auth/password-reset/confirm",
+                Map.of("token", token, "newPassword", "Granite-harbour-violet-5512")).status()).isEqualTo(204);
+        login(email, "Granite-harbour-violet-5512");
+    }
+
     private static String awaitNewToken(String email, String subject, String old) {
         for (int i = 0; i < 200; i++) {
             String t = Mailbox.token(Mailbox.await(email, subject));

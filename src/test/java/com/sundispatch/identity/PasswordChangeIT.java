@@ -70,4 +70,69 @@ class PasswordChangeIT extends IntegrationTest {
         Tokens t = newCustomerSession();
         assertThat(api.post("/api/v1/me/password", Map.of(), t.access()).code()).isEqualTo("validation_failed");
     }
+
+    @Test
+    void changePasswordWhenNewIsBreachedThenWeakPasswordWithReason() {
+        Tokens t = newCustomerSession();
+        for (String breached : new String[] { "correct horse battery staple", "password123456", "qwertyuiop123" }) {
+            Api.Response r = api.post("/api/v1/me/password",
+                    Map.of("currentPassword", PASSWORD, "newPassword", breached), t.access());
+            assertThat(r.status()).as(breached).isEqualTo(400);
+            assertThat(r.code()).as(breached).isEqualTo("weak_password");
+        }
+        assertThat(api.post("/api/v1/me/password", Map.of("currentPassword", PASSWORD, "newPassword",
+                "correct horse battery staple"), t.access()).json().path("detail").asString()).contains("breached");
+    }
+
+    @Test
+    void changePasswordWhenNewHasLoneSurrogateThenValidationFailedNamingTheField() {
+        Tokens t = newCustomerSession();
+        Api.Response r = api.post("/api/v1/me/password", "{\"currentPassword\":\"" + PASSWORD
+                + "\",\"newPassword\":\"Copper-willow-\\udbff-8842\"}", t.access());
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("validation_failed");
+        assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+    }
+
+    @Test
+    void changePasswordWhenFullwidthThenNfkcFormSignsIn() {
+        String email = registerCustomer();
+        Tokens t = login(email, PASSWORD);
+        assertThat(api.post("/api/v1/me/password", Map.of("currentPassword", PASSWORD,
+                "newPassword", "Ｃｏｐｐｅｒ－ｗｉｌｌｏｗ－ｂｅａｃｏｎ－８８４２"), t.access()).status()).isEqualTo(204);
+        login(email, NEW_PASSWORD);
+    }
+
+    @Test
+    void changePasswordWhenLockFailsOnceBetweenRowsThenRetriedWhole() {
+        String email = registerCustomer();
+        Tokens here = login(email, PASSWORD);
+        Tokens elsewhere = login(email, PASSWORD);
+        writeFaults.failNext("password_change", 1);
+        Api.Response r = api.post("/api/v1/me/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD), here.access());
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me", elsewhere.access()).status()).isEqualTo(401);
+        login(email, NEW_PASSWORD);
+    }
+
+    @Test
+    void changePasswordWhenLockKeepsFailingThen503ServerBusyAndNothingChanged() {
+        String email = registerCustomer();
+        Tokens here = login(email, PASSWORD);
+        Tokens elsewhere = login(email, PASSWORD);
+        writeFaults.failNext("password_change", 100);
+        Api.Response r = api.post("/api/v1/me/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD), here.access());
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.code()).isEqualTo("server_busy");
+        assertThat(r.header("Retry-After")).isEqualTo("1");
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        writeFaults.disarm();
+        // Neither the new password nor the ended sessions were stored.
+        assertThat(api.get("/api/v1/me", elsewhere.access()).status()).isEqualTo(200);
+        login(email, PASSWORD);
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", email, "password", NEW_PASSWORD)).status())
+                .isEqualTo(401);
+    }
 }

@@ -33,7 +33,8 @@ class JourneyBrowserIT extends BrowserTest {
         waitForText(By.cssSelector("#register-form .field-error[data-field=password]"), "at least 12 characters");
         fill(form, "password", PASSWORD);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        waitForText(By.id("flash"), "Account created");
+        waitForText(By.id("register-done"), "We sent a mail to " + email);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your mailbox");
 
         String link = Mailbox.body(Mailbox.await(email, "Confirm your email")).lines()
                 .filter(l -> l.contains("/verify-email#token=")).findFirst().orElseThrow().trim();

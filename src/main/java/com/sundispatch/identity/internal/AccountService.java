@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +28,7 @@ import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.ErrorCodes;
+import com.sundispatch.shared.RetryingTransactions;
 
 /** Registration, the account's own profile, and the admins' view of accounts. */
 @Service
@@ -33,10 +37,15 @@ public class AccountService {
     /** A ban without end date; DATETIME holds it on every supported database. */
     static final Instant PERMANENT = Instant.parse("9999-12-31T00:00:00Z");
 
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
     private final UserAccountRepository users;
     private final PasswordHashing hashing;
     private final PasswordPolicy policy;
     private final TransactionTemplate tx;
+    private final RetryingTransactions writes;
+    private final AccountWork work;
+    private final ObjectProvider<IdentityWriteHook> hooks;
     private final EmailLinkService emailLinks;
     private final SessionService sessions;
     private final MfaService mfa;
@@ -47,9 +56,13 @@ public class AccountService {
     private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository users, PasswordHashing hashing, TransactionTemplate tx,
+            RetryingTransactions writes, AccountWork work, ObjectProvider<IdentityWriteHook> hooks,
             EmailLinkService emailLinks, SessionService sessions, MfaService mfa, LoginThrottle throttle,
             Clock clock, SecurityEvents audit, ReauthenticationService reauthentication,
             ApplicationEventPublisher events) {
+        this.writes = writes;
+        this.work = work;
+        this.hooks = hooks;
         this.audit = audit;
         this.reauthentication = reauthentication;
         this.events = events;
@@ -81,40 +94,65 @@ public class AccountService {
         return normalised != null && normalised.length() <= 254 && EMAIL.matcher(normalised).matches();
     }
 
-    /** Creates a CUSTOMER. The role is decided here, never by the request. */
-    public AccountView register(String rawEmail, String password, String rawName) {
+    /**
+     * Accepts a registration: the input is checked here, at once (a bad email or a weak password is a 400, and
+     * the password rules never depend on whether the address has an account); everything that does depend on
+     * it (look-up, bcrypt, the rows, the mail) runs after the answer on {@link AccountWork}. A new address gets
+     * its verification link, an existing one a notice to its owner; the caller cannot tell which, neither from
+     * the answer nor from its timing. The role is decided here (CUSTOMER), never by the request.
+     */
+    public void register(String rawEmail, String rawPassword, String rawName) {
         String email = normaliseEmail(rawEmail);
         if (!isAcceptableEmail(email)) {
             throw ApiException.validation("email", "must be a valid email address");
         }
         String fullName = rawName.trim();
+        String password = PasswordText.normalise(rawPassword, "password");
         requireAcceptablePassword(password, email, fullName);
-        if (users.existsByEmail(email)) {
-            throw emailTaken();
+        work.submit("registration", () -> completeRegistration(email, password, fullName));
+    }
+
+    /** The part of a registration that depends on whether the address has an account. Off the request thread. */
+    void completeRegistration(String email, String password, String fullName) {
+        Optional<UserAccount> existing = users.findByEmail(email);
+        if (existing.isPresent()) {
+            // The same bcrypt work as for a new account, so even the server's load does not tell them apart.
+            hashing.matchesNobody(password);
+            emailLinks.mailRegistrationAttempt(existing.get());
+            return;
         }
         String hash = hashing.hash(password);
-        AccountView created;
+        String[] created;
         try {
-            created = tx.execute(status -> {
-                UserAccount account = new UserAccount(UUID.randomUUID().toString(), email, hash, fullName,
-                        Role.CUSTOMER, false, clock.instant());
-                return AccountView.of(users.saveAndFlush(account));
+            // The account and its first verification link are written together or not at all.
+            created = writes.execute("registration", status -> {
+                UserAccount account = users.saveAndFlush(new UserAccount(UUID.randomUUID().toString(), email, hash,
+                        fullName, Role.CUSTOMER, false, clock.instant()));
+                hooks.ifAvailable(h -> h.betweenRows("registration", account.id()));
+                return new String[] { account.id(), emailLinks.issueVerificationToken(account.id()) };
             });
         } catch (DataIntegrityViolationException race) {
-            // Two registrations of the same email at once: the unique index decided.
-            throw emailTaken();
+            // Two registrations of the same address at once: the unique index decided; the other one is the owner.
+            users.findByEmail(email).ifPresent(emailLinks::mailRegistrationAttempt);
+            return;
+        } catch (ApiException busy) {
+            log.warn("Registration not stored: the database stayed busy ({}); nothing was written", busy.code());
+            return;
         }
-        emailLinks.sendVerification(created.id());
-        audit.publish("REGISTERED", created.id(), Outcome.SUCCESS, Map.of());
-        return created;
+        audit.publish("REGISTERED", created[0], Outcome.SUCCESS, Map.of());
+        emailLinks.mailVerification(created[0], email, fullName, created[1]);
     }
 
     /**
      * Needs the current password (and a code when MFA is on); ends every other session of the account.
      * Wrong current passwords count as failed sign-ins, so a stolen access token cannot guess the password.
      */
-    public void changePassword(String userId, String sessionId, String currentPassword, String newPassword,
+    public void changePassword(String userId, String sessionId, String rawCurrentPassword, String rawNewPassword,
             String code, String ip) {
+        // Checked for well-formedness only: matches() compares the NFKC form, and the form as typed for old hashes.
+        PasswordText.normalise(rawCurrentPassword, "currentPassword");
+        String currentPassword = rawCurrentPassword;
+        String newPassword = PasswordText.normalise(rawNewPassword, "newPassword");
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
         throttle.check(account.email(), ip);
         if (currentPassword == null || !hashing.matches(currentPassword, account.passwordHash())) {
@@ -137,9 +175,11 @@ public class AccountService {
             throw ApiException.badRequest("weak_password", "The new password must differ from the current one.");
         }
         String newHash = hashing.hash(newPassword);
-        tx.executeWithoutResult(status -> {
+        writes.executeWithoutResult("password_change", status -> {
             Instant now = clock.instant();
             users.findById(userId).orElseThrow().changePasswordHash(newHash, now);
+            users.flush();
+            hooks.ifAvailable(h -> h.betweenRows("password_change", userId));
             sessions.revokeAll(userId, sessionId, "password_change");
         });
         throttle.recordSuccess(account.email());
@@ -158,7 +198,7 @@ public class AccountService {
         if (until != null && until.isAfter(now.plus(java.time.Duration.ofDays(3650)))) {
             throw ApiException.validation("until", "must be within 10 years; leave it out for a ban without end");
         }
-        AccountView banned = tx.execute(status -> {
+        AccountView banned = writes.execute("ban", status -> {
             UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
             account.ban(reason.trim(), until == null ? PERMANENT : until, now);
             sessions.revokeAll(userId, null, "banned");
@@ -178,8 +218,9 @@ public class AccountService {
     }
 
     /** Creates the first admin from the bootstrap variables; false when one exists or the email is taken. */
-    boolean createBootstrapAdmin(String rawEmail, String password, String name) {
+    boolean createBootstrapAdmin(String rawEmail, String rawPassword, String name) {
         String email = normaliseEmail(rawEmail);
+        String password = PasswordText.normalise(rawPassword, "password");
         requireAcceptablePassword(password, email, name);
         String hash = hashing.hash(password);
         Boolean created = tx.execute(status -> {
@@ -308,9 +349,5 @@ public class AccountService {
         policy.check(password, email, fullName).ifPresent(reason -> {
             throw ApiException.badRequest("weak_password", reason);
         });
-    }
-
-    private static ApiException emailTaken() {
-        return new ApiException(HttpStatus.CONFLICT, "email_taken", "An account with this email already exists.");
     }
 }

@@ -77,15 +77,21 @@ public class AuthService {
         this.clock = clock;
     }
 
-    public LoginResult login(String rawEmail, String password, ClientContext client) {
+    public LoginResult login(String rawEmail, String rawPassword, ClientContext client) {
         String email = AccountService.normaliseEmail(rawEmail);
+        // Not well-formed text is no password at all: refused before it could collapse into another one.
+        String password = PasswordText.normalise(rawPassword, "password");
         // Before any hashing: a throttled attempt costs the server nothing.
         throttled(email, client.ip());
         Optional<UserAccount> found = AccountService.isAcceptableEmail(email) ? users.findByEmail(email)
                 : Optional.empty();
         // The same bcrypt work whether or not the account exists, so timing reveals nothing.
-        boolean ok = found.isPresent() ? hashing.matches(password, found.get().passwordHash())
-                : hashing.matchesNobody(password);
+        PasswordHashing.Match match = found.isPresent() ? hashing.verify(rawPassword, found.get().passwordHash())
+                : PasswordHashing.Match.NO;
+        if (found.isEmpty()) {
+            hashing.matchesNobody(rawPassword);
+        }
+        boolean ok = match != PasswordHashing.Match.NO;
         if (!ok) {
             long failures = throttle.recordFailure(email, client.ip());
             audit.publish("LOGIN_FAILED", found.map(UserAccount::id).orElse(null), Outcome.FAILURE,
@@ -105,7 +111,9 @@ public class AuthService {
             // someone who knows the password cannot reset the wait between batches of code guesses.
             throttle.recordSuccess(email);
         }
-        String upgraded = hashing.needsUpgrade(account.passwordHash()) ? hashing.hash(password) : null;
+        // An old cost, or a hash of the password as typed rather than its NFKC form: store a current one.
+        String upgraded = match == PasswordHashing.Match.LEGACY || hashing.needsUpgrade(account.passwordHash())
+                ? hashing.hash(password) : null;
         return tx.execute(status -> {
             UserAccount current = users.findById(account.id()).orElseThrow(AuthService::invalidCredentials);
             Instant now = clock.instant();

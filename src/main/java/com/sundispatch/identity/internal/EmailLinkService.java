@@ -6,21 +6,25 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.identity.EmailVerificationRequested;
 import com.sundispatch.identity.PasswordResetRequested;
+import com.sundispatch.identity.RegistrationAttemptedForExistingAccount;
 import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.ErrorCodes;
+import com.sundispatch.shared.RetryingTransactions;
 
 /**
  * Single-use emailed links: email verification (24 h) and password reset (30 min). Only the SHA-256 of a
  * token is stored; a new link retires the older ones; using one is a conditional update, so a link works
- * exactly once even under concurrent use.
+ * exactly once even under concurrent use. Every account mail first passes the per-recipient cap
+ * ({@link MailQuota}); over it, nothing is issued or sent and the caller's answer does not change.
  */
 @Service
 public class EmailLinkService {
@@ -36,12 +40,21 @@ public class EmailLinkService {
     private final LoginThrottle throttle;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final RetryingTransactions writes;
+    private final MailQuota quota;
+    private final AccountWork work;
+    private final ObjectProvider<IdentityWriteHook> hooks;
     private final Clock clock;
     private final SecurityEvents audit;
 
     EmailLinkService(UserAccountRepository users, AccountTokenRepository tokens, SessionService sessions,
             PasswordHashing hashing, LoginThrottle throttle, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock, SecurityEvents audit) {
+            TransactionTemplate tx, RetryingTransactions writes, MailQuota quota, AccountWork work,
+            ObjectProvider<IdentityWriteHook> hooks, Clock clock, SecurityEvents audit) {
+        this.writes = writes;
+        this.quota = quota;
+        this.work = work;
+        this.hooks = hooks;
         this.audit = audit;
         this.users = users;
         this.tokens = tokens;
@@ -53,12 +66,40 @@ public class EmailLinkService {
         this.clock = clock;
     }
 
-    /** Issues a verification link for an unverified account (no-op for a verified one). */
+    /**
+     * Issues a new verification link for an unverified account (no-op for a verified one, or when its address
+     * had its share of mails this hour: the older link then keeps working).
+     */
     public void sendVerification(String userId) {
+        Optional<UserAccount> account = users.findById(userId).filter(u -> !u.emailVerified());
+        if (account.isEmpty() || !quota.tryAcquire(account.get().email(), userId, "email-verification")) {
+            return;
+        }
         tx.executeWithoutResult(status -> users.findById(userId).filter(u -> !u.emailVerified()).ifPresent(u -> {
             String token = issue(u.id(), AccountToken.Purpose.VERIFY_EMAIL, VERIFY_TTL);
             events.publishEvent(new EmailVerificationRequested(u.id(), u.email(), u.fullName(), token));
         }));
+    }
+
+    /** The first verification link of a new account: runs inside the transaction that creates the account. */
+    String issueVerificationToken(String userId) {
+        return issue(userId, AccountToken.Purpose.VERIFY_EMAIL, VERIFY_TTL);
+    }
+
+    /** Mails the first verification link, once the account and its token are committed. */
+    void mailVerification(String userId, String email, String fullName, String token) {
+        if (quota.tryAcquire(email, userId, "email-verification")) {
+            events.publishEvent(new EmailVerificationRequested(userId, email, fullName, token));
+        }
+    }
+
+    /** Tells an account's owner that someone tried to register with their address. */
+    void mailRegistrationAttempt(UserAccount account) {
+        if (quota.tryAcquire(account.email(), account.id(), "registration-attempt")) {
+            events.publishEvent(new RegistrationAttemptedForExistingAccount(account.id(), account.email(),
+                    account.fullName()));
+            audit.publish("REGISTRATION_ATTEMPT_FOR_EXISTING_ACCOUNT", account.id(), Outcome.INFO, Map.of());
+        }
     }
 
     public void verifyEmail(String token) {
@@ -74,13 +115,24 @@ public class EmailLinkService {
         });
     }
 
-    /** Always the same outcome for the caller; only an existing account's owner gets a mail. */
+    /**
+     * Always the same outcome for the caller, and in the same time: the look-up, the link and the mail happen
+     * after the answer ({@link AccountWork}); only an existing account's owner gets a mail, within the cap.
+     */
     public void requestPasswordReset(String rawEmail) {
         String email = AccountService.normaliseEmail(rawEmail);
         if (!AccountService.isAcceptableEmail(email)) {
             return;
         }
-        tx.executeWithoutResult(status -> users.findByEmail(email).ifPresent(u -> {
+        work.submit("password-reset-request", () -> completePasswordResetRequest(email));
+    }
+
+    void completePasswordResetRequest(String email) {
+        Optional<UserAccount> account = users.findByEmail(email);
+        if (account.isEmpty() || !quota.tryAcquire(email, account.get().id(), "password-reset")) {
+            return;
+        }
+        tx.executeWithoutResult(status -> users.findById(account.get().id()).ifPresent(u -> {
             String token = issue(u.id(), AccountToken.Purpose.RESET_PASSWORD, RESET_TTL);
             events.publishEvent(new PasswordResetRequested(u.id(), u.email(), u.fullName(), token));
             audit.publish("PASSWORD_RESET_REQUESTED", u.id(), Outcome.INFO, Map.of());
@@ -88,7 +140,8 @@ public class EmailLinkService {
     }
 
     /** Sets the new password and ends every session of the account. */
-    public void confirmPasswordReset(String token, String newPassword) {
+    public void confirmPasswordReset(String token, String rawNewPassword) {
+        String newPassword = PasswordText.normalise(rawNewPassword, "newPassword");
         String hash = hashOf(token);
         Instant now = clock.instant();
         AccountToken link = tokens.findUsable(hash, AccountToken.Purpose.RESET_PASSWORD, now)
@@ -98,11 +151,12 @@ public class EmailLinkService {
             throw ApiException.badRequest("weak_password", reason);
         });
         String newHash = hashing.hash(newPassword);
-        tx.executeWithoutResult(status -> {
+        writes.executeWithoutResult("password_reset", status -> {
             Instant at = clock.instant();
             if (tokens.use(hash, AccountToken.Purpose.RESET_PASSWORD, at) != 1) {
                 throw invalidToken();
             }
+            hooks.ifAvailable(h -> h.betweenRows("password_reset", link.userId()));
             users.findById(link.userId()).orElseThrow(EmailLinkService::invalidToken).changePasswordHash(newHash, at);
             sessions.revokeAll(link.userId(), null, "password_reset");
         });

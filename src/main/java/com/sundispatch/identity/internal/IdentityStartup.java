@@ -26,6 +26,7 @@ class IdentityStartup {
 
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
+        BreachedPasswords.warmUp();
         auth.reloadRecentRevocations();
         bootstrapAdmin();
     }

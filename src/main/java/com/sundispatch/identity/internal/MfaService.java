@@ -108,6 +108,7 @@ public class MfaService {
             throw ApiException.conflict("mfa_not_enabled", "Two-factor authentication is not on.");
         }
         throttle.check(account.email(), ip);
+        PasswordText.normalise(password, "password");
         if (password == null || !hashing.matches(password, account.passwordHash())) {
             throttle.recordFailure(account.email(), ip);
             throw ApiException.badRequest("wrong_password", "The password is not correct.");

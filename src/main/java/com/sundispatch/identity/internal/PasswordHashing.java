@@ -22,7 +22,9 @@ import com.sundispatch.shared.ErrorCodes;
 
 /**
  * Runs every bcrypt computation on a small bounded pool. A login flood then waits in a short queue or is
- * refused with 503 instead of taking every request thread and CPU from the rest of the API.
+ * refused with 503 instead of taking every request thread and CPU from the rest of the API. Passwords are
+ * hashed in their NFKC form ({@link PasswordText}); a hash made before that rule (of the form as typed) still
+ * matches, reported as {@link Match#LEGACY} so that login can store the normalised hash.
  */
 @Component
 public class PasswordHashing implements DisposableBean {
@@ -47,17 +49,44 @@ public class PasswordHashing implements DisposableBean {
         this.dummyHash = encoder.encode(UUID.randomUUID().toString());
     }
 
+    /** How a password matched a stored hash. */
+    public enum Match {
+        NO, YES,
+        /** Matches only as typed, not in its NFKC form: a hash from before normalisation, to be replaced. */
+        LEGACY
+    }
+
     public String hash(String raw) {
-        return run(() -> encoder.encode(raw));
+        String normalised = PasswordText.nfkc(raw);
+        return run(() -> encoder.encode(normalised));
     }
 
     public boolean matches(String raw, String hash) {
-        return run(() -> encoder.matches(raw, hash));
+        return verify(raw, hash) != Match.NO;
+    }
+
+    public Match verify(String raw, String hash) {
+        if (raw == null || PasswordText.problem(raw).isPresent()) {
+            return Match.NO;
+        }
+        String normalised = PasswordText.nfkc(raw);
+        return run(() -> {
+            if (encoder.matches(normalised, hash)) {
+                return Match.YES;
+            }
+            return !normalised.equals(raw) && encoder.matches(raw, hash) ? Match.LEGACY : Match.NO;
+        });
     }
 
     /** Spends the same work as a real check, for an account that does not exist. Always false. */
     public boolean matchesNobody(String raw) {
-        run(() -> encoder.matches(raw, dummyHash));
+        String text = raw == null ? "" : raw;
+        String normalised = PasswordText.problem(text).isPresent() ? text : PasswordText.nfkc(text);
+        run(() -> {
+            // As many bcrypt runs as a failed verify() of this password against a real hash.
+            boolean a = encoder.matches(normalised, dummyHash);
+            return normalised.equals(text) ? a : encoder.matches(text, dummyHash);
+        });
         return false;
     }
 

@@ -10,22 +10,30 @@ import com.nulabinc.zxcvbn.Zxcvbn;
 
 /**
  * The password rules of SECURITY.md A02: 12 to 128 characters, a letter and a digit or symbol, a zxcvbn
- * score of at least 3, and nothing of the account's own email or name. Every rejection says why, in words a
- * person can act on.
+ * score of at least 3, nothing of the account's own email or name, and not on a list of breached passwords.
+ * Every rule sees the NFKC form ({@link PasswordText}), so fullwidth or otherwise look-alike spellings of a
+ * weak password are just as weak. Every rejection says why, in words a person can act on.
  */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
     public static final int MIN_SCORE = 3;
+    public static final String BREACHED = "This password appears in lists of breached passwords, so attackers try "
+            + "it first. Choose another one.";
 
     private final Zxcvbn zxcvbn = new Zxcvbn();
 
     /** The reason this password is refused, or empty when it is acceptable. */
-    public Optional<String> check(String password, String email, String fullName) {
-        if (password == null || password.isEmpty()) {
+    public Optional<String> check(String raw, String email, String fullName) {
+        if (raw == null || raw.isEmpty()) {
             return Optional.of("Choose a password.");
         }
+        Optional<String> malformed = PasswordText.problem(raw);
+        if (malformed.isPresent()) {
+            return Optional.of("The password " + malformed.get() + ".");
+        }
+        String password = PasswordText.nfkc(raw);
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
             return Optional.of("The password must be at least " + MIN_LENGTH + " characters long.");
@@ -67,6 +75,10 @@ public final class PasswordPolicy {
             }
             return Optional.of("The password is too easy to guess." + hint
                     + " Add more words or characters that are not a common pattern.");
+        }
+        // After zxcvbn, whose advice is more specific for the weak ones: this catches what it rates strong.
+        if (BreachedPasswords.contains(password)) {
+            return Optional.of(BREACHED);
         }
         return Optional.empty();
     }

@@ -31,7 +31,6 @@ import com.sundispatch.identity.web.IdentityRequests.RefreshRequest;
 import com.sundispatch.identity.web.IdentityRequests.RegisterRequest;
 import com.sundispatch.identity.web.IdentityRequests.TokenRequest;
 import com.sundispatch.identity.web.IdentityResponses.MfaChallengeResponse;
-import com.sundispatch.identity.web.IdentityResponses.RegisteredResponse;
 import com.sundispatch.identity.web.IdentityResponses.TokenResponse;
 import com.sundispatch.security.ClientIpResolver;
 import com.sundispatch.security.CurrentUser;
@@ -53,6 +52,13 @@ class AuthController {
     record Accepted(String status, String message) {
     }
 
+    /**
+     * The one answer to every accepted registration, new address or existing: no id, nothing that differs.
+     * The mail tells the owner of the address what happened.
+     */
+    static final Accepted VERIFICATION_SENT = new Accepted("verification_sent",
+            "Check your mailbox: we sent a mail to this address with the next step.");
+
     private final AccountService accounts;
     private final AuthService auth;
     private final EmailLinkService emailLinks;
@@ -69,10 +75,12 @@ class AuthController {
     }
 
     @PostMapping("/register")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a customer account; a verification link is emailed")
-    RegisteredResponse register(@Valid @RequestBody RegisterRequest request) {
-        return RegisteredResponse.of(accounts.register(request.email(), request.password(), request.fullName()));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Register a customer account: 202 for a new and an existing address alike; a new address "
+            + "gets a verification link by mail, an existing one a notice to its owner")
+    Accepted register(@Valid @RequestBody RegisterRequest request) {
+        accounts.register(request.email(), request.password(), request.fullName());
+        return VERIFICATION_SENT;
     }
 
     @PostMapping("/verify-email")

@@ -12,12 +12,6 @@ final class IdentityResponses {
     private IdentityResponses() {
     }
 
-    record RegisteredResponse(String id, String email, String fullName, Role role, boolean emailVerified) {
-        static RegisteredResponse of(AccountView a) {
-            return new RegisteredResponse(a.id(), a.email(), a.fullName(), a.role(), a.emailVerified());
-        }
-    }
-
     record MeResponse(String id, String email, String fullName, String phone, Role role, boolean emailVerified,
             boolean mfaEnabled, Instant createdAt) {
         static MeResponse of(AccountView a) {

@@ -10,6 +10,7 @@ import com.sundispatch.identity.MfaResetByAdmin;
 import com.sundispatch.identity.PasswordResetRequested;
 import com.sundispatch.identity.Role;
 import com.sundispatch.identity.RoleChanged;
+import com.sundispatch.identity.RegistrationAttemptedForExistingAccount;
 
 /**
  * Mails about the account itself. Sent after the transaction that created the link has committed, and off
@@ -99,5 +100,24 @@ class IdentityMails {
             case INSTALLER -> "installer";
             case ADMIN -> "administrator";
         };
+    }
+
+    /** No token in this one: whoever tried to register must not get a way into the account. */
+    @Async("mailExecutor")
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(RegistrationAttemptedForExistingAccount event) {
+        String signIn = settings.publicBaseUrl() + "/#/login";
+        String reset = settings.publicBaseUrl() + "/#/forgot";
+        delivery.deliver(new OutgoingMail(event.email(), "Someone tried to register with your SunDispatch address", """
+                Hello %s,
+
+                someone tried to create a SunDispatch account with this email address. You already have an
+                account, so nothing was changed.
+
+                If it was you: sign in at %s
+                If you forgot your password, reset it at %s
+
+                If it was not you, you need not do anything: your account and password stay as they are.
+                """.formatted(event.fullName(), signIn, reset), "registration-attempt", event.userId()));
     }
 }

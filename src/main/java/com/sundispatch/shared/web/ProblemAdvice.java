@@ -10,6 +10,8 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +35,7 @@ import com.sundispatch.shared.BodyTooLargeException;
 import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.Problems;
 import com.sundispatch.shared.RequestBodyTimeoutException;
+import com.sundispatch.shared.RetryingTransactions;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -89,6 +92,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidParameter(InvalidParameterException ex, HttpServletRequest request) {
         return problem(400, ErrorCodes.MALFORMED_REQUEST, "The query string is not validly encoded.", request,
                 List.of(), new HttpHeaders());
+    }
+
+    /**
+     * A deadlock victim or a lock-wait/query timeout (CannotAcquireLockException, DeadlockLoserDataAccessException
+     * and other PessimisticLockingFailureExceptions, QueryTimeoutException) is contention, not a bug: the
+     * transaction was rolled back whole, so the client may simply try again.
+     */
+    @ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
+    ResponseEntity<Object> lockContention(RuntimeException ex, HttpServletRequest request) {
+        log.warn("Lock contention on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                ex.getClass().getSimpleName());
+        return api(RetryingTransactions.busy(), request);
     }
 
     @ExceptionHandler(Exception.class)

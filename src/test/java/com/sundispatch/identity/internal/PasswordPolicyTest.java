@@ -66,4 +66,34 @@ class PasswordPolicyTest {
         assertThat(longOne.codePointCount(0, longOne.length())).isEqualTo(128);
         assertThat(policy.check(longOne, "ada@example.test", "Ada Lovelace")).isEmpty();
     }
+
+    @Test
+    void fullwidthSpellingOfAWeakPasswordIsWeakToo() {
+        assertThat(policy.check("Ｐａｓｓｗｏｒｄ１２３４５", "ada@example.test", "Ada Lovelace")).isPresent();
+        assertThat(policy.check("Password12345", "ada@example.test", "Ada Lovelace")).isPresent();
+    }
+
+    @Test
+    void breachedPasswordsAreRefusedWithAReasonAPersonUnderstands() {
+        for (String p : new String[] { "correct horse battery staple", "password123456", "qwertyuiop123" }) {
+            assertThat(policy.check(p, "ada@example.test", "Ada Lovelace")).as(p).isPresent();
+        }
+        assertThat(policy.check("correct horse battery staple", "ada@example.test", "Ada Lovelace"))
+                .hasValue(PasswordPolicy.BREACHED);
+        assertThat(PasswordPolicy.BREACHED).contains("appears in lists of breached passwords");
+    }
+
+    @Test
+    void malformedUnicodeIsRefused() {
+        assertThat(policy.check("Sunny-meadow-\ud800-2931", "ada@example.test", "Ada Lovelace"))
+                .hasValueSatisfying(r -> assertThat(r).contains("surrogate"));
+    }
+
+    @Test
+    void theRulesDoNotDependOnAnythingButTheRequest() {
+        // Same input, same verdict: nothing about existing accounts is consulted.
+        assertThat(policy.check("Granite-harbour-violet-5512", "new@example.test", "Ada Lovelace"))
+                .isEqualTo(policy.check("Granite-harbour-violet-5512", "new@example.test", "Ada Lovelace"))
+                .isEmpty();
+    }
 }
