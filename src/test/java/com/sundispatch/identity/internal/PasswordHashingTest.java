@@ -16,7 +16,7 @@ class PasswordHashingTest {
 
     private final PasswordHashing hashing = new PasswordHashing(new Secrets(KEY, KEY, KEY, KEY),
             new IdentityProperties(10, 1, 4, Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofDays(30), true,
-                    null, null, "Administrator"));
+                    null, null, "Administrator", Duration.ofMinutes(5)));
     private final PepperedBcryptPasswordEncoder encoder = new PepperedBcryptPasswordEncoder(KEY, 10);
 
     @AfterEach
