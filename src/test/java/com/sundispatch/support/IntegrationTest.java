@@ -86,6 +86,11 @@ public abstract class IntegrationTest {
         TestDns testDns() {
             return new TestDns();
         }
+
+        @Bean
+        static ConnectionGuard connectionGuard() {
+            return new ConnectionGuard();
+        }
     }
 
     /** One key prefix per test JVM, so runs sharing a Redis server never see each other's counters. */
@@ -121,6 +126,13 @@ public abstract class IntegrationTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    /** No thread asked for a second pooled connection while holding one (see {@link ConnectionGuard}). */
+    @AfterEach
+    void noThreadHeldTwoConnections() {
+        java.util.List<String> violations = ConnectionGuard.takeViolations();
+        assertThat(violations).as("threads that asked for a second connection while holding one").isEmpty();
     }
 
     protected static String uniqueEmail() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.sundispatch.identity.AccountBanned;
+import com.sundispatch.identity.AccountUnbanned;
 import com.sundispatch.identity.Role;
 import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
@@ -36,11 +39,13 @@ public class AccountService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final SecurityEvents audit;
+    private final ApplicationEventPublisher events;
 
     AccountService(UserAccountRepository users, PasswordHashing hashing, TransactionTemplate tx,
             EmailLinkService emailLinks, SessionService sessions, MfaService mfa, LoginThrottle throttle,
-            Clock clock, SecurityEvents audit) {
+            Clock clock, SecurityEvents audit, ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.users = users;
         this.hashing = hashing;
         this.policy = new PasswordPolicy();
@@ -150,6 +155,7 @@ public class AccountService {
             UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
             account.ban(reason.trim(), until == null ? PERMANENT : until, now);
             sessions.revokeAll(userId, null, "banned");
+            events.publishEvent(new AccountBanned(userId, until == null ? PERMANENT : until));
             return AccountView.of(account);
         });
         audit.publish("USER_BANNED", userId, Outcome.INFO, Map.of("by", adminId,
@@ -161,6 +167,7 @@ public class AccountService {
     public AccountView unban(String adminId, String userId) {
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
         account.unban(clock.instant());
+        events.publishEvent(new AccountUnbanned(userId));
         audit.publish("USER_UNBANNED", userId, Outcome.INFO, Map.of("by", adminId));
         return AccountView.of(account);
     }

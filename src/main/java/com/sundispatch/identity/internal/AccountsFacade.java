@@ -16,7 +16,11 @@ class AccountsFacade implements Accounts {
     private final java.time.Clock clock;
     private final com.sundispatch.security.SecurityEvents audit;
 
-    AccountsFacade(UserAccountRepository users, java.time.Clock clock, com.sundispatch.security.SecurityEvents audit) {
+    private final SessionService sessions;
+
+    AccountsFacade(UserAccountRepository users, java.time.Clock clock, com.sundispatch.security.SecurityEvents audit,
+            SessionService sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.clock = clock;
         this.audit = audit;
@@ -48,6 +52,20 @@ class AccountsFacade implements Accounts {
             audit.publish("ROLE_CHANGED", userId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
                     java.util.Map.of("from", "CUSTOMER", "to", "INSTALLER"));
         }
+    }
+
+    @Override
+    @Transactional
+    public boolean revokeInstaller(String userId) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+        if (account.role() != Role.INSTALLER) {
+            return false;
+        }
+        account.changeRole(Role.CUSTOMER, clock.instant());
+        sessions.revokeAll(userId, null, "installer_revoked");
+        audit.publish("ROLE_CHANGED", userId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
+                java.util.Map.of("from", "INSTALLER", "to", "CUSTOMER"));
+        return true;
     }
 
     @Override
