@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.sundispatch.support.Api;
+import com.sundispatch.support.Mailbox;
 
 import tools.jackson.databind.JsonNode;
 
@@ -77,6 +78,7 @@ class InstallerEligibilityIT extends DispatchFixtures {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.json().path("status").asString()).isEqualTo("REVOKED");
         assertThat(r.json().path("revokeReason").asString()).isEqualTo("Licence withdrawn by the chamber");
+        assertThat(Mailbox.await(revoked.email(), "installer approval was withdrawn")).isNotNull();
         // Sessions ended; a new sign-in carries the customer role only.
         assertThat(api.get("/api/v1/installer/offers", revoked.access()).status()).isEqualTo(401);
         String fresh = login(revoked.email(), PASSWORD).access();

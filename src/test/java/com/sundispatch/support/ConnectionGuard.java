@@ -28,12 +28,12 @@ public class ConnectionGuard implements BeanPostProcessor, ApplicationListener<A
 
     private static final ThreadLocal<int[]> HELD = ThreadLocal.withInitial(() -> new int[1]);
     private static final List<String> VIOLATIONS = new CopyOnWriteArrayList<>();
-    private static volatile boolean armed;
+    private volatile boolean armed;
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource ds && !(bean instanceof Guarded)) {
-            return new Guarded(ds);
+            return new Guarded(ds, this);
         }
         return bean;
     }
@@ -52,8 +52,12 @@ public class ConnectionGuard implements BeanPostProcessor, ApplicationListener<A
 
     static final class Guarded extends DelegatingDataSource {
 
-        Guarded(DataSource target) {
+        /** Each application context's own guard: another context starting up (Flyway) is not judged. */
+        private final ConnectionGuard guard;
+
+        Guarded(DataSource target, ConnectionGuard guard) {
             super(target);
+            this.guard = guard;
         }
 
         @Override
@@ -66,9 +70,9 @@ public class ConnectionGuard implements BeanPostProcessor, ApplicationListener<A
             return track(super.getConnection(username, password));
         }
 
-        private static Connection track(Connection connection) {
+        private Connection track(Connection connection) {
             int[] held = HELD.get();
-            if (held[0] > 0 && armed) {
+            if (held[0] > 0 && guard.armed) {
                 StringWriter trace = new StringWriter();
                 new Throwable("second connection on thread " + Thread.currentThread().getName()
                         + " while holding " + held[0]).printStackTrace(new PrintWriter(trace));

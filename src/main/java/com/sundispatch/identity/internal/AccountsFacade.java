@@ -2,10 +2,12 @@ package com.sundispatch.identity.internal;
 
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.identity.Accounts;
+import com.sundispatch.identity.InstallerRoleRevoked;
 import com.sundispatch.identity.Role;
 import com.sundispatch.shared.ApiException;
 
@@ -17,10 +19,12 @@ class AccountsFacade implements Accounts {
     private final com.sundispatch.security.SecurityEvents audit;
 
     private final SessionService sessions;
+    private final ApplicationEventPublisher events;
 
     AccountsFacade(UserAccountRepository users, java.time.Clock clock, com.sundispatch.security.SecurityEvents audit,
-            SessionService sessions) {
+            SessionService sessions, ApplicationEventPublisher events) {
         this.sessions = sessions;
+        this.events = events;
         this.users = users;
         this.clock = clock;
         this.audit = audit;
@@ -63,6 +67,7 @@ class AccountsFacade implements Accounts {
         }
         account.changeRole(Role.CUSTOMER, clock.instant());
         sessions.revokeAll(userId, null, "installer_revoked");
+        events.publishEvent(new InstallerRoleRevoked(userId, account.email(), account.fullName()));
         audit.publish("ROLE_CHANGED", userId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
                 java.util.Map.of("from", "INSTALLER", "to", "CUSTOMER"));
         return true;

@@ -82,7 +82,7 @@ public class MonitoringService implements IpBlockList, DisposableBean {
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.meters = meters;
         this.clock = clock;
-        this.handOff = new AuditHandOff(this::store, this::applyRulesOf);
+        this.handOff = new AuditHandOff(this::store, this::applyRules);
     }
 
     /**
@@ -104,10 +104,6 @@ public class MonitoringService implements IpBlockList, DisposableBean {
         newTx.executeWithoutResult(s -> audit.save(new AuditEvent(UUID.randomUUID().toString(), event.type(),
                 event.occurredAt(), event.userId(), truncate(event.ip(), 45), truncate(event.userAgent(), 300),
                 event.outcome().name(), truncate(detail, 2000))));
-    }
-
-    private void applyRulesOf(SecurityEvent event) {
-        applyRules(event);
     }
 
     private static String detail(SecurityEvent event) {

@@ -6,6 +6,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sundispatch.identity.EmailVerificationRequested;
+import com.sundispatch.identity.InstallerRoleRevoked;
 import com.sundispatch.identity.PasswordResetRequested;
 
 /**
@@ -53,5 +54,20 @@ class IdentityMails {
 
                 If this was not you, ignore this mail: your password stays as it is.
                 """.formatted(event.fullName(), link), "password-reset", event.userId()));
+    }
+
+    @Async("mailExecutor")
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(InstallerRoleRevoked event) {
+        delivery.deliver(new OutgoingMail(event.email(), "Your SunDispatch installer approval was withdrawn", """
+                Hello %s,
+
+                an administrator has withdrawn your approval as an installer on SunDispatch. You will receive no
+                more job offers; your open offers were withdrawn and jobs you had not started yet were passed on to
+                other installers. You can still use your account as a customer.
+
+                To work as an installer again, send a new application from the Installer page. If you think this
+                is a mistake, reply to this mail.
+                """.formatted(event.fullName()), "installer-revoked", event.userId()));
     }
 }

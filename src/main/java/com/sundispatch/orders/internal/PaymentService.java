@@ -130,7 +130,12 @@ public class PaymentService {
             });
             return Boolean.TRUE.equals(acted) ? WebhookOutcome.PROCESSED : WebhookOutcome.ALREADY_PROCESSED;
         } catch (DataIntegrityViolationException concurrentDuplicate) {
-            return WebhookOutcome.ALREADY_PROCESSED;
+            // The same event delivered twice at once: the other delivery stored the id (and acted). Anything
+            // else is not a duplicate and must not be swallowed as one.
+            if (processed.existsById(event.id())) {
+                return WebhookOutcome.ALREADY_PROCESSED;
+            }
+            throw concurrentDuplicate;
         }
     }
 
