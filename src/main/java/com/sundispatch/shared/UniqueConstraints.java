@@ -56,7 +56,7 @@ public record UniqueConstraints(List<Entry> entries) {
                 table = m.group(1).toLowerCase(Locale.ROOT);
             }
         }
-        boolean primary = name.equals("primary") || name.startsWith("primary_key") || text.contains("primary key")
+        boolean primary = name.equals("primary") || name.startsWith("primary_key") || text.contains("primary key on")
                 || text.contains("for key 'primary'");
         for (UniqueConstraints c : all) {
             for (Entry e : c.entries()) {
