@@ -1,5 +1,5 @@
 import { h, flash } from './dom.js';
-import { currentUser, onSessionChange, restoreSession, logout } from './api.js';
+import { currentUser, onSessionChange, restoreSession, logout, publicGet } from './api.js';
 import * as views from './views.js';
 import * as account from './account.js';
 import * as installer from './installer.js';
@@ -78,5 +78,10 @@ window.addEventListener('hashchange', render);
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch(() => { /* the app works without it */ });
 }
+
+// Test mode (the sandbox payment provider) is announced on every page, so nobody mistakes it for a real shop.
+publicGet('/api/v1/public/info').then((info) => {
+  document.getElementById('test-mode').hidden = info.paymentsTestMode !== true;
+}).catch(() => { /* the banner stays hidden; the checkout itself says "test mode" */ });
 
 restoreSession().then(render);

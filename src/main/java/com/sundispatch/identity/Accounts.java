@@ -34,4 +34,11 @@ public interface Accounts {
      * account's current access tokens keep their old role until the next refresh.
      */
     void promoteToInstaller(String userId);
+
+    /**
+     * Takes an installer's role back (an admin revoked their approval): INSTALLER becomes CUSTOMER and every
+     * session of the account ends at once, so no token still carrying the role works. Never touches an ADMIN.
+     * False when the account is not an installer.
+     */
+    boolean revokeInstaller(String userId);
 }

@@ -11,4 +11,10 @@ public interface OrderProgress {
     boolean installationStarted(String orderId);
 
     boolean installationCompleted(String orderId);
+
+    /**
+     * The assigned installer was suspended before starting: the order awaits an installer again (SCHEDULED back
+     * to PAID). False when the order is not SCHEDULED.
+     */
+    boolean installerWithdrawn(String orderId);
 }

@@ -18,4 +18,9 @@ class PublicInfoIT extends IntegrationTest {
         assertThat(r.json().path("contact").path("email").asString()).contains("@");
         assertThat(r.json().path("serviceRegions").size()).isGreaterThan(0);
     }
+
+    @Test
+    void publicInfoSaysPaymentsAreInTestModeWhileTheSandboxIsOn() {
+        assertThat(api.get("/api/v1/public/info").json().path("paymentsTestMode").asBoolean(false)).isTrue();
+    }
 }

@@ -95,6 +95,11 @@ public abstract class IntegrationTest {
         WriteFaults writeFaults() {
             return new WriteFaults();
         }
+
+        @Bean
+        static ConnectionGuard connectionGuard() {
+            return new ConnectionGuard();
+        }
     }
 
     /** One key prefix per test JVM, so runs sharing a Redis server never see each other's counters. */
@@ -134,6 +139,13 @@ public abstract class IntegrationTest {
     void resetClock() {
         clock.reset();
         writeFaults.disarm();
+    }
+
+    /** No thread asked for a second pooled connection while holding one (see {@link ConnectionGuard}). */
+    @AfterEach
+    void noThreadHeldTwoConnections() {
+        java.util.List<String> violations = ConnectionGuard.takeViolations();
+        assertThat(violations).as("threads that asked for a second connection while holding one").isEmpty();
     }
 
     protected static String uniqueEmail() {

@@ -33,6 +33,7 @@ import com.sundispatch.identity.Role;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
+import com.sundispatch.shared.PaymentsProperties;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,7 +48,9 @@ class PublicCatalogController {
     private static final Map<String, String> SORTS = Map.of("price", "price", "watts", "wattsPeak", "efficiency",
             "efficiencyPercent");
 
-    record PublicInfo(String name, String tagline, Contact contact, List<String> serviceRegions, Counts counts) {
+    /** {@code paymentsTestMode}: the sandbox provider is on and no real money moves (the client shows a banner). */
+    record PublicInfo(String name, String tagline, Contact contact, List<String> serviceRegions, Counts counts,
+            boolean paymentsTestMode) {
     }
 
     record Contact(String email) {
@@ -61,9 +64,11 @@ class PublicCatalogController {
     private final QuoteService quotes;
     private final PublicInfoProperties info;
     private final Accounts accounts;
+    private final PaymentsProperties payments;
 
     PublicCatalogController(CatalogService catalog, FaqService faq, QuoteService quotes, PublicInfoProperties info,
-            Accounts accounts) {
+            Accounts accounts, PaymentsProperties payments) {
+        this.payments = payments;
         this.catalog = catalog;
         this.faq = faq;
         this.quotes = quotes;
@@ -75,7 +80,7 @@ class PublicCatalogController {
     @Operation(summary = "Landing data with live counts")
     PublicInfo info() {
         return new PublicInfo(info.name(), info.tagline(), new Contact(info.contactEmail()), info.serviceRegions(),
-                new Counts(catalog.countOnSale(), accounts.countWithRole(Role.INSTALLER)));
+                new Counts(catalog.countOnSale(), accounts.countWithRole(Role.INSTALLER)), payments.sandboxEnabled());
     }
 
     @GetMapping("/api/v1/public/faq")

@@ -24,6 +24,18 @@ public final class DispatchViews {
         }
     }
 
+    /** An approved installer as admins see it: ACTIVE, BANNED (mirrored from identity) or REVOKED. */
+    public record InstallerView(String installerId, String companyName, String status, double rating,
+            long ratingCount, int serviceRadiusKm, Instant approvedAt, Instant bannedUntil, Instant revokedAt,
+            String revokeReason) {
+
+        static InstallerView of(InstallerProfile p, Instant now) {
+            String status = p.revokedAt() != null ? "REVOKED" : p.eligible(now) ? "ACTIVE" : "BANNED";
+            return new InstallerView(p.userId(), p.companyName(), status, p.rating(), p.ratingCount(),
+                    p.serviceRadiusKm(), p.approvedAt(), p.bannedUntil(), p.revokedAt(), p.revokeReason());
+        }
+    }
+
     /** An offer: distance, window, size and city only. */
     public record OfferView(String offerId, String jobId, double distanceKm, Instant expiresAt, Window window,
             int panelCount, String city) {

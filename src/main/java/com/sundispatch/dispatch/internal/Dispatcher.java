@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.dispatch.JobStatus;
 import com.sundispatch.dispatch.JobUnassigned;
+import com.sundispatch.identity.AccountBanned;
+import com.sundispatch.identity.AccountUnbanned;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderPaid;
 import com.sundispatch.orders.OrderProgress;
@@ -95,6 +97,46 @@ public class Dispatcher {
         });
     }
 
+    /**
+     * Runs inside the banning transaction (identity owns bans; dispatch keeps its own copy on the profile, which
+     * the candidate search filters on): the installer gets no new offers and loses the open ones and the jobs not
+     * yet started.
+     */
+    @EventListener
+    void on(AccountBanned banned) {
+        if (profiles.mirrorBan(banned.userId(), banned.until()) == 1) {
+            suspend(banned.userId());
+        }
+    }
+
+    /** Lifting a ban restores offers only if the approval was not revoked meanwhile (revocation stays). */
+    @EventListener
+    void on(AccountUnbanned unbanned) {
+        profiles.mirrorBan(unbanned.userId(), null);
+    }
+
+    /**
+     * A banned or revoked installer's open offers are withdrawn (their rounds move on without them) and their
+     * assigned, not yet started jobs go back to dispatch as a new attempt. Runs inside the caller's transaction.
+     */
+    public void suspend(String installerId) {
+        for (JobOffer offer : offers.findAllOpenOf(installerId)) {
+            if (offers.move(offer.id(), JobOffer.Status.OPEN, JobOffer.Status.WITHDRAWN) == 1) {
+                roundMayHaveEnded(offer.jobId());
+            }
+        }
+        for (Job job : jobs.findByInstallerIdAndStatusIn(installerId, EnumSet.of(JobStatus.ASSIGNED),
+                PageRequest.of(0, 1000)).getContent()) {
+            if (jobs.unassign(job.id(), installerId) == 1) {
+                bookings.release(job.id());
+                orderProgress.installerWithdrawn(job.orderId());
+                log.info("Job {} back to dispatch: its installer was suspended", job.id());
+                Job again = jobs.findById(job.id()).orElseThrow();
+                dispatchFrom(again, 0);
+            }
+        }
+    }
+
     /** Offers the job in {@code round} (the job row already says so), skipping to wider rounds while empty. */
     private void dispatchFrom(Job job, int round) {
         int last = CandidateRanking.lastRound(properties.initialRadiusKm(), properties.maxRadiusKm());
@@ -143,7 +185,8 @@ public class Dispatcher {
     /** The nearest suitable installers: bounding box on indexed columns, then exact distance and rules. */
     List<CandidateRanking.Ranked> candidates(Job job, double radiusKm, Set<String> excluded, int k) {
         Geo.Box box = Geo.boundingBox(job.latitude(), job.longitude(), radiusKm);
-        List<InstallerProfile> inBox = profiles.inBox(box.minLat(), box.maxLat(), box.minLon(), box.maxLon());
+        List<InstallerProfile> inBox = profiles.inBox(box.minLat(), box.maxLat(), box.minLon(), box.maxLon(),
+                clock.instant());
         if (inBox.isEmpty()) {
             return List.of();
         }
@@ -215,7 +258,7 @@ public class Dispatcher {
     }
 
     private enum AcceptOutcome {
-        WON, TAKEN, EXPIRED, CONFLICT
+        WON, TAKEN, EXPIRED, CONFLICT, NOT_ELIGIBLE, WITHDRAWN
     }
 
     /**
@@ -235,6 +278,13 @@ public class Dispatcher {
                     .orElseThrow(() -> ApiException.notFound("No such offer."));
             Job job = jobs.findById(offer.jobId()).orElseThrow();
             Instant now = clock.instant();
+            // Read after the row lock: a ban or revocation committed before it is seen here.
+            if (!profiles.findById(installerId).map(p -> p.eligible(now)).orElse(false)) {
+                return new Object[] { AcceptOutcome.NOT_ELIGIBLE, null };
+            }
+            if (offer.status() == JobOffer.Status.WITHDRAWN) {
+                return new Object[] { AcceptOutcome.WITHDRAWN, null };
+            }
             if (offer.status() != JobOffer.Status.OPEN || job.status() != JobStatus.DISPATCHING) {
                 return new Object[] { offer.status() == JobOffer.Status.EXPIRED ? AcceptOutcome.EXPIRED
                         : AcceptOutcome.TAKEN, null };
@@ -267,6 +317,9 @@ public class Dispatcher {
             case EXPIRED -> throw ApiException.conflict("offer_expired", "This offer has expired.");
             case CONFLICT -> throw ApiException.conflict("schedule_conflict",
                     "You already have a job in this time window.");
+            case WITHDRAWN -> throw ApiException.conflict("offer_withdrawn", "This offer was withdrawn.");
+            case NOT_ELIGIBLE -> throw ApiException.forbidden("installer_not_eligible",
+                    "Your installer account is suspended and cannot take jobs.");
         };
     }
 

@@ -59,12 +59,17 @@ class InstallerApplication {
     @Column(name = "reject_reason", length = 500)
     private String rejectReason;
 
+    /** 1..3 while pending (unique per user, so the limit holds under concurrency), null once decided. */
+    @Column(name = "pending_slot")
+    private Integer pendingSlot;
+
     protected InstallerApplication() {
     }
 
     InstallerApplication(String id, String userId, String companyName, String licenseNumber, double lat, double lon,
-            int radiusKm, String phone, Instant now) {
+            int radiusKm, String phone, Instant now, int pendingSlot) {
         this.id = id;
+        this.pendingSlot = pendingSlot;
         this.userId = userId;
         this.status = Status.PENDING;
         this.companyName = companyName;
@@ -88,4 +93,5 @@ class InstallerApplication {
     Instant createdAt() { return createdAt; }
     Instant decidedAt() { return decidedAt; }
     String rejectReason() { return rejectReason; }
+    Integer pendingSlot() { return pendingSlot; }
 }

@@ -46,6 +46,19 @@ class InstallerProfile {
     @Column(name = "booking_version", nullable = false)
     private long bookingVersion;
 
+    /** Identity's ban, mirrored from its events; the candidate search skips the installer until then. */
+    @Column(name = "banned_until")
+    private Instant bannedUntil;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoked_by", length = 36)
+    private String revokedBy;
+
+    @Column(name = "revoke_reason", length = 500)
+    private String revokeReason;
+
     protected InstallerProfile() {
     }
 
@@ -53,6 +66,15 @@ class InstallerProfile {
         this.userId = a.userId();
         this.approvedAt = now;
         update(a);
+    }
+
+    /** A newly approved application makes a revoked installer an installer again (an explicit admin action). */
+    void reapprove(InstallerApplication a, Instant now) {
+        update(a);
+        this.approvedAt = now;
+        this.revokedAt = null;
+        this.revokedBy = null;
+        this.revokeReason = null;
     }
 
     void update(InstallerApplication a) {
@@ -76,4 +98,13 @@ class InstallerProfile {
     }
 
     long ratingCount() { return ratingCount; }
+    Instant approvedAt() { return approvedAt; }
+    Instant bannedUntil() { return bannedUntil; }
+    Instant revokedAt() { return revokedAt; }
+    String revokeReason() { return revokeReason; }
+
+    /** May receive and accept offers: approved, not revoked, not banned at {@code now}. */
+    boolean eligible(Instant now) {
+        return revokedAt == null && (bannedUntil == null || !now.isBefore(bannedUntil));
+    }
 }

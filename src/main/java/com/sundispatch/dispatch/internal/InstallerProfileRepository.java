@@ -1,7 +1,10 @@
 package com.sundispatch.dispatch.internal;
 
+import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -9,12 +12,34 @@ import org.springframework.data.repository.query.Param;
 
 interface InstallerProfileRepository extends JpaRepository<InstallerProfile, String> {
 
-    /** Bounding-box prefilter on the indexed base coordinates; exact distances are computed afterwards. */
+    /**
+     * Bounding-box prefilter on the indexed base coordinates, of eligible installers only (not revoked, not
+     * banned at {@code now}); exact distances are computed afterwards. The eligibility columns sit on the same
+     * row the index leads to, so excluding the ineligible costs nothing extra.
+     */
     @Query("""
             select p from InstallerProfile p
-            where p.baseLatitude between :minLat and :maxLat and p.baseLongitude between :minLon and :maxLon""")
+            where p.baseLatitude between :minLat and :maxLat and p.baseLongitude between :minLon and :maxLon
+            and p.revokedAt is null and (p.bannedUntil is null or p.bannedUntil <= :now)""")
     List<InstallerProfile> inBox(@Param("minLat") double minLat, @Param("maxLat") double maxLat,
-            @Param("minLon") double minLon, @Param("maxLon") double maxLon);
+            @Param("minLon") double minLon, @Param("maxLon") double maxLon, @Param("now") Instant now);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update InstallerProfile p set p.bannedUntil = :until where p.userId = :id")
+    int mirrorBan(@Param("id") String id, @Param("until") Instant until);
+
+    /** Revokes once: a second (or concurrent) revocation changes nothing. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update InstallerProfile p set p.revokedAt = :now, p.revokedBy = :admin, p.revokeReason = :reason
+            where p.userId = :id and p.revokedAt is null""")
+    int revoke(@Param("id") String id, @Param("now") Instant now, @Param("admin") String admin,
+            @Param("reason") String reason);
+
+    @Query("""
+            select p from InstallerProfile p
+            where (:revoked = false and p.revokedAt is null) or (:revoked = true and p.revokedAt is not null)""")
+    Page<InstallerProfile> byRevoked(@Param("revoked") boolean revoked, Pageable pageable);
 
     /**
      * Takes the installer's row lock for the rest of the transaction with a plain UPDATE (which every database

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
+import com.sundispatch.dispatch.internal.DispatchViews.InstallerView;
 import com.sundispatch.dispatch.internal.DispatchViews.Window;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.identity.Role;
@@ -37,11 +38,13 @@ public class InstallerService {
     private final Accounts accounts;
     private final Clock clock;
     private final com.sundispatch.security.SecurityEvents audit;
+    private final Dispatcher dispatcher;
 
     InstallerService(InstallerApplicationRepository applications, InstallerProfileRepository profiles,
             AvailabilitySlotRepository slots, Accounts accounts, Clock clock,
-            com.sundispatch.security.SecurityEvents audit) {
+            com.sundispatch.security.SecurityEvents audit, Dispatcher dispatcher) {
         this.audit = audit;
+        this.dispatcher = dispatcher;
         this.applications = applications;
         this.profiles = profiles;
         this.slots = slots;
@@ -60,9 +63,20 @@ public class InstallerService {
             throw ApiException.conflict("too_many_applications",
                     "You have " + MAX_OPEN_APPLICATIONS + " applications awaiting a decision already.");
         }
-        InstallerApplication a = applications.save(new InstallerApplication(UUID.randomUUID().toString(), userId,
-                data.companyName(), data.licenseNumber(), data.baseLatitude(), data.baseLongitude(),
-                data.serviceRadiusKm(), data.phone(), clock.instant()));
+        // A free slot of 1..3; two concurrent applications picking the same one collide on uk_applications_pending
+        // (409 application_in_progress), so the limit cannot be raced past.
+        List<Integer> used = applications.pendingSlots(userId);
+        int slot = 1;
+        while (used.contains(slot)) {
+            slot++;
+        }
+        if (slot > MAX_OPEN_APPLICATIONS) {
+            throw ApiException.conflict("too_many_applications",
+                    "You have " + MAX_OPEN_APPLICATIONS + " applications awaiting a decision already.");
+        }
+        InstallerApplication a = applications.saveAndFlush(new InstallerApplication(UUID.randomUUID().toString(),
+                userId, data.companyName(), data.licenseNumber(), data.baseLatitude(), data.baseLongitude(),
+                data.serviceRadiusKm(), data.phone(), clock.instant(), slot));
         return ApplicationView.of(a);
     }
 
@@ -87,12 +101,39 @@ public class InstallerService {
         if (applications.decide(applicationId, InstallerApplication.Status.APPROVED, now, adminId, null) != 1) {
             throw ApiException.conflict("invalid_state", "This application was already decided.");
         }
-        profiles.findById(a.userId()).ifPresentOrElse(p -> p.update(a),
-                () -> profiles.save(new InstallerProfile(a, now)));
+        // Approving a new application is the explicit admin action that makes a revoked installer one again.
+        profiles.findById(a.userId()).ifPresentOrElse(p -> p.reapprove(a, now),
+                () -> profiles.saveAndFlush(new InstallerProfile(a, now)));
         accounts.promoteToInstaller(a.userId());
         audit.publish("INSTALLER_APPROVED", a.userId(), com.sundispatch.security.SecurityEvent.Outcome.INFO,
                 java.util.Map.of("applicationId", applicationId, "by", adminId));
         return ApplicationView.of(applications.findById(applicationId).orElseThrow());
+    }
+
+    /**
+     * Takes an approval back: no more offers, open offers withdrawn, assigned jobs not yet started go back to
+     * dispatch without them, and identity takes the INSTALLER role back (ending every session). Lifting a later
+     * ban does not undo this; only approving a new application does.
+     */
+    @Transactional
+    public InstallerView revoke(String adminId, String installerId, String reason) {
+        InstallerProfile profile = profiles.findById(installerId)
+                .orElseThrow(() -> ApiException.notFound("No such installer."));
+        Instant now = clock.instant();
+        if (profiles.revoke(profile.userId(), now, adminId, reason.trim()) != 1) {
+            throw ApiException.conflict("already_revoked", "This installer's approval was revoked already.");
+        }
+        dispatcher.suspend(installerId);
+        accounts.revokeInstaller(installerId);
+        audit.publish("INSTALLER_REVOKED", installerId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
+                java.util.Map.of("by", adminId));
+        return InstallerView.of(profiles.findById(installerId).orElseThrow(), now);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<InstallerView> installers(String status, Pageable pageable) {
+        Instant now = clock.instant();
+        return profiles.byRevoked("REVOKED".equals(status), pageable).map(p -> InstallerView.of(p, now));
     }
 
     @Transactional

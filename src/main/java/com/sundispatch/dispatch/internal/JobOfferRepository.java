@@ -44,4 +44,10 @@ interface JobOfferRepository extends JpaRepository<JobOffer, String> {
             update JobOffer o set o.status = :to
             where o.jobId = :jobId and o.status = com.sundispatch.dispatch.internal.JobOffer.Status.OPEN""")
     int closeOpen(@Param("jobId") String jobId, @Param("to") JobOffer.Status to);
+
+    /** Every open offer of an installer, expired or not (a suspended installer's are all withdrawn). */
+    @Query("""
+            select o from JobOffer o where o.installerId = :installerId
+            and o.status = com.sundispatch.dispatch.internal.JobOffer.Status.OPEN""")
+    List<JobOffer> findAllOpenOf(@Param("installerId") String installerId);
 }

@@ -74,4 +74,16 @@ interface JobRepository extends JpaRepository<Job, String> {
             j.round = 0, j.version = j.version + 1
             where j.id = :id and j.status = com.sundispatch.dispatch.JobStatus.UNASSIGNED""")
     int restart(@Param("id") String id);
+
+    /**
+     * An assigned job whose installer was suspended goes back to dispatch as a new attempt from the first
+     * round; only while it has not started, and only from that installer.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Job j set j.status = com.sundispatch.dispatch.JobStatus.DISPATCHING, j.installerId = null,
+            j.assignedAt = null, j.attempt = j.attempt + 1, j.round = 0, j.version = j.version + 1
+            where j.id = :id and j.installerId = :installer
+            and j.status = com.sundispatch.dispatch.JobStatus.ASSIGNED""")
+    int unassign(@Param("id") String id, @Param("installer") String installerId);
 }

@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 import com.sundispatch.dispatch.JobStatus;
 import com.sundispatch.dispatch.internal.DispatchViews.AdminJobView;
 import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
+import com.sundispatch.dispatch.internal.DispatchViews.InstallerView;
 import com.sundispatch.dispatch.internal.Dispatcher;
 import com.sundispatch.dispatch.internal.InstallerService;
 import com.sundispatch.dispatch.internal.JobQueries;
 import com.sundispatch.dispatch.web.DispatchRequests.EmptyRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.RejectRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.RevokeRequest;
 import com.sundispatch.security.CurrentUser;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
@@ -64,6 +66,23 @@ class AdminDispatchController {
     ApplicationView reject(CurrentUser admin, @PathVariable @Size(max = 64) String id,
             @Valid @RequestBody RejectRequest r) {
         return installers.reject(admin.userId(), id, r.reason());
+    }
+
+    @GetMapping("/api/v1/admin/installers")
+    @Operation(summary = "Approved installers: status=ACTIVE (default; banned ones show as BANNED) or REVOKED")
+    PageResponse<InstallerView> approvedInstallers(
+            @RequestParam(required = false) @Pattern(regexp = "ACTIVE|REVOKED") String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResponse.of(installers.installers(status, PageRequests.of(page, size,
+                Sort.by(Sort.Direction.DESC, "approvedAt").and(Sort.by("userId")))), i -> i);
+    }
+
+    @PostMapping("/api/v1/admin/installers/{installerId}/revoke")
+    @Operation(summary = "Revoke an installer's approval: role taken back, sessions ended, open offers withdrawn, "
+            + "jobs not yet started dispatched again")
+    InstallerView revoke(CurrentUser admin, @PathVariable @Size(max = 64) String installerId,
+            @Valid @RequestBody RevokeRequest r) {
+        return installers.revoke(admin.userId(), installerId, r.reason());
     }
 
     @GetMapping("/api/v1/admin/jobs")

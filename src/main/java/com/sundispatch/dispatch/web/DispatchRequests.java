@@ -39,6 +39,9 @@ final class DispatchRequests {
     record RejectRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    record RevokeRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
     record ReviewRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
     }
 

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.sundispatch.identity.AccountBanned;
+import com.sundispatch.identity.AccountUnbanned;
 import com.sundispatch.identity.Role;
 import com.sundispatch.identity.RoleChanged;
 import com.sundispatch.security.CurrentUser;
@@ -202,6 +204,7 @@ public class AccountService {
             UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
             account.ban(reason.trim(), until == null ? PERMANENT : until, now);
             sessions.revokeAll(userId, null, "banned");
+            events.publishEvent(new AccountBanned(userId, until == null ? PERMANENT : until));
             return AccountView.of(account);
         });
         audit.publish("USER_BANNED", userId, Outcome.INFO, Map.of("by", adminId,
@@ -213,6 +216,7 @@ public class AccountService {
     public AccountView unban(String adminId, String userId) {
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
         account.unban(clock.instant());
+        events.publishEvent(new AccountUnbanned(userId));
         audit.publish("USER_UNBANNED", userId, Outcome.INFO, Map.of("by", adminId));
         return AccountView.of(account);
     }

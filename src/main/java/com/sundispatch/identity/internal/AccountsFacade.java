@@ -2,10 +2,12 @@ package com.sundispatch.identity.internal;
 
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.identity.Accounts;
+import com.sundispatch.identity.InstallerRoleRevoked;
 import com.sundispatch.identity.Role;
 import com.sundispatch.security.CurrentUser;
 import com.sundispatch.shared.ApiException;
@@ -18,9 +20,14 @@ class AccountsFacade implements Accounts {
     private final com.sundispatch.security.SecurityEvents audit;
     private final ReauthenticationService reauthentication;
 
+    private final SessionService sessions;
+    private final ApplicationEventPublisher events;
+
     AccountsFacade(UserAccountRepository users, java.time.Clock clock, com.sundispatch.security.SecurityEvents audit,
-            ReauthenticationService reauthentication) {
+            ReauthenticationService reauthentication, SessionService sessions, ApplicationEventPublisher events) {
         this.reauthentication = reauthentication;
+        this.sessions = sessions;
+        this.events = events;
         this.users = users;
         this.clock = clock;
         this.audit = audit;
@@ -57,6 +64,21 @@ class AccountsFacade implements Accounts {
             audit.publish("ROLE_CHANGED", userId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
                     java.util.Map.of("from", "CUSTOMER", "to", "INSTALLER"));
         }
+    }
+
+    @Override
+    @Transactional
+    public boolean revokeInstaller(String userId) {
+        UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
+        if (account.role() != Role.INSTALLER) {
+            return false;
+        }
+        account.changeRole(Role.CUSTOMER, clock.instant());
+        sessions.revokeAll(userId, null, "installer_revoked");
+        events.publishEvent(new InstallerRoleRevoked(userId, account.email(), account.fullName()));
+        audit.publish("ROLE_CHANGED", userId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
+                java.util.Map.of("from", "INSTALLER", "to", "CUSTOMER"));
+        return true;
     }
 
     @Override

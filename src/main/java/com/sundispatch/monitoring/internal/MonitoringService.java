@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,10 +34,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Stores every security event (in its own transaction, so a failing store never breaks the user's request and
  * a rolled-back request still leaves its trace), runs the alert rules, and keeps the IP block list that the
- * security chain enforces.
+ * security chain enforces. A request never needs a second pooled connection for this: events of a thread that
+ * still holds its transaction's connection go through {@link AuditHandOff}.
  */
 @Service
-public class MonitoringService implements IpBlockList {
+public class MonitoringService implements IpBlockList, DisposableBean {
 
     public record AuditView(String id, String type, Instant occurredAt, String userId, String ip, String userAgent,
             String outcome, String detail) {
@@ -65,6 +67,7 @@ public class MonitoringService implements IpBlockList {
     private final MeterRegistry meters;
     private final Clock clock;
     private volatile List<ActiveBlock> active = List.of();
+    private final AuditHandOff handOff;
 
     MonitoringService(AuditEventRepository audit, AlertRepository alerts, IpBlockRepository blocks, SharedState shared,
             SecurityEvents events, MonitoringProperties properties, PlatformTransactionManager transactions,
@@ -79,30 +82,46 @@ public class MonitoringService implements IpBlockList {
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.meters = meters;
         this.clock = clock;
+        this.handOff = new AuditHandOff(this::store, this::applyRules);
     }
 
-    /** After the publishing transaction ends either way (or at once outside one). */
+    /**
+     * After the publishing transaction ends either way (or at once outside one). Spring runs this before it
+     * returns the transaction's connection to the pool, so the store is handed off rather than opening a second
+     * connection here.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(SecurityEvent event) {
-        String detail = event.detail().isEmpty() ? null : event.detail().entrySet().stream()
-                .map(e -> "\"" + jsonText(e.getKey()) + "\":\"" + jsonText(e.getValue()) + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
         log.atInfo().addKeyValue("eventType", event.type()).addKeyValue("userId", event.userId())
                 .addKeyValue("clientIp", event.ip()).addKeyValue("outcome", event.outcome().name())
-                .addKeyValue("detail", detail).log("security event");
+                .addKeyValue("detail", detail(event)).log("security event");
         meters.counter("sundispatch.security.events", "type", event.type()).increment();
-        try {
-            newTx.executeWithoutResult(s -> audit.save(new AuditEvent(UUID.randomUUID().toString(), event.type(),
-                    event.occurredAt(), event.userId(), truncate(event.ip(), 45), truncate(event.userAgent(), 300),
-                    event.outcome().name(), truncate(detail, 2000))));
-        } catch (RuntimeException e) {
-            log.error("Could not store security event {}: {}", event.type(), e.getClass().getSimpleName());
+        handOff.accept(event);
+    }
+
+    private void store(SecurityEvent event) {
+        String detail = detail(event);
+        newTx.executeWithoutResult(s -> audit.save(new AuditEvent(UUID.randomUUID().toString(), event.type(),
+                event.occurredAt(), event.userId(), truncate(event.ip(), 45), truncate(event.userAgent(), 300),
+                event.outcome().name(), truncate(detail, 2000))));
+    }
+
+    private static String detail(SecurityEvent event) {
+        return event.detail().isEmpty() ? null : event.detail().entrySet().stream()
+                .map(e -> "\"" + jsonText(e.getKey()) + "\":\"" + jsonText(e.getValue()) + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** Events handed off so far are stored before an admin reads the trail (bounded wait). */
+    private void catchUp() {
+        if (!AuditHandOff.holdsConnection()) {
+            handOff.awaitIdle(Duration.ofSeconds(5));
         }
-        try {
-            applyRules(event);
-        } catch (RuntimeException e) {
-            log.error("Alert rules failed for event {}: {}", event.type(), e.getClass().getSimpleName());
-        }
+    }
+
+    @Override
+    public void destroy() {
+        handOff.close();
     }
 
     private void applyRules(SecurityEvent event) {
@@ -234,11 +253,13 @@ public class MonitoringService implements IpBlockList {
     }
 
     public Page<AuditView> audit(String type, String userId, String ip, Instant from, Instant to, Pageable pageable) {
+        catchUp();
         return audit.search(type, userId, ip, from, to, pageable).map(e -> new AuditView(e.id(), e.type(),
                 e.occurredAt(), e.userId(), e.ip(), e.userAgent(), e.outcome(), e.detail()));
     }
 
     public Page<AlertView> alerts(String type, Pageable pageable) {
+        catchUp();
         return (type == null ? alerts.findAll(pageable) : alerts.findByType(type, pageable)).map(a -> new AlertView(
                 a.id(), a.type(), a.raisedAt(), a.subject(), a.detail(), a.status()));
     }

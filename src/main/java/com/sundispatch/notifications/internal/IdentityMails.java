@@ -7,6 +7,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sundispatch.identity.EmailVerificationRequested;
 import com.sundispatch.identity.MfaResetByAdmin;
+import com.sundispatch.identity.InstallerRoleRevoked;
 import com.sundispatch.identity.PasswordResetRequested;
 import com.sundispatch.identity.Role;
 import com.sundispatch.identity.RoleChanged;
@@ -119,5 +120,20 @@ class IdentityMails {
 
                 If it was not you, you need not do anything: your account and password stay as they are.
                 """.formatted(event.fullName(), signIn, reset), "registration-attempt", event.userId()));
+    }
+
+    @Async("mailExecutor")
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(InstallerRoleRevoked event) {
+        delivery.deliver(new OutgoingMail(event.email(), "Your SunDispatch installer approval was withdrawn", """
+                Hello %s,
+
+                an administrator has withdrawn your approval as an installer on SunDispatch. You will receive no
+                more job offers; your open offers were withdrawn and jobs you had not started yet were passed on to
+                other installers. You can still use your account as a customer.
+
+                To work as an installer again, send a new application from the Installer page. If you think this
+                is a mistake, reply to this mail.
+                """.formatted(event.fullName()), "installer-revoked", event.userId()));
     }
 }

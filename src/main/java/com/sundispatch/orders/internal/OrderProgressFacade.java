@@ -32,4 +32,10 @@ class OrderProgressFacade implements OrderProgress {
     public boolean installationCompleted(String orderId) {
         return orders.advance(orderId, OrderStatus.INSTALLING, OrderStatus.COMPLETED) == 1;
     }
+
+    @Override
+    @Transactional
+    public boolean installerWithdrawn(String orderId) {
+        return orders.advance(orderId, OrderStatus.SCHEDULED, OrderStatus.PAID) == 1;
+    }
 }

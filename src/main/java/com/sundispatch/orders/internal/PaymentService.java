@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,6 +18,7 @@ import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.security.Secrets;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.Money;
+import com.sundispatch.shared.PaymentsProperties;
 import com.sundispatch.shared.WebhookSignature;
 
 import tools.jackson.core.JacksonException;
@@ -48,11 +50,13 @@ public class PaymentService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final byte[] webhookSecret;
+    private final boolean sandboxEnabled;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PaymentService(OrderRepository orders, PaymentRepository payments, ProcessedWebhookEventRepository processed,
             SandboxPaymentProvider provider, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-            Secrets secrets) {
+            Secrets secrets, PaymentsProperties paymentsSettings) {
+        this.sandboxEnabled = paymentsSettings.sandboxEnabled();
         this.orders = orders;
         this.payments = payments;
         this.processed = processed;
@@ -65,6 +69,12 @@ public class PaymentService {
 
     /** Starts (or returns the open) payment of an unpaid order of this customer. */
     public PaymentView start(String customerId, String orderId) {
+        if (!sandboxEnabled) {
+            // The sandbox is the only provider so far: with it off there is no way to pay, and silently falling
+            // back to it would let customers mark orders paid with no money moving.
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "payments_unavailable",
+                    "Online payment is not available at the moment. Please contact us to complete your order.");
+        }
         return tx.execute(status -> {
             CustomerOrder order = orders.findOwned(orderId, customerId)
                     .orElseThrow(() -> ApiException.notFound("No such order."));
@@ -84,6 +94,11 @@ public class PaymentService {
 
     /** The sandbox checkout's confirm button: the customer of the order confirms (or declines) it. */
     public PaymentView confirmSandbox(String customerId, String paymentId, boolean succeed) {
+        if (!sandboxEnabled) {
+            // 404, not 409: with the sandbox off its checkout does not exist in this deployment, for any payment
+            // id, so the answer neither advertises a test feature nor tells payment ids apart.
+            throw ApiException.notFound("No such payment.");
+        }
         Payment payment = payments.findById(paymentId).orElseThrow(() -> ApiException.notFound("No such payment."));
         orders.findOwned(payment.orderId(), customerId).orElseThrow(() -> ApiException.notFound("No such payment."));
         if (payment.status() != Payment.Status.REQUIRES_CONFIRMATION) {
@@ -115,7 +130,12 @@ public class PaymentService {
             });
             return Boolean.TRUE.equals(acted) ? WebhookOutcome.PROCESSED : WebhookOutcome.ALREADY_PROCESSED;
         } catch (DataIntegrityViolationException concurrentDuplicate) {
-            return WebhookOutcome.ALREADY_PROCESSED;
+            // The same event delivered twice at once: the other delivery stored the id (and acted). Anything
+            // else is not a duplicate and must not be swallowed as one.
+            if (processed.existsById(event.id())) {
+                return WebhookOutcome.ALREADY_PROCESSED;
+            }
+            throw concurrentDuplicate;
         }
     }
 

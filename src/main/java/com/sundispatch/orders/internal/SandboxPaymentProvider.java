@@ -7,9 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.sundispatch.security.Secrets;
+import com.sundispatch.shared.PaymentsProperties;
 import com.sundispatch.shared.WebhookSignature;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -25,13 +30,26 @@ class SandboxPaymentProvider implements PaymentProvider {
     static final String NAME = "sandbox";
     static final String NOTICE = "Sandbox payment: test mode, no money moves.";
 
+    private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
+
     private final byte[] secret;
     private final Clock clock;
+    private final boolean enabled;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SandboxPaymentProvider(Secrets secrets, Clock clock) {
+    SandboxPaymentProvider(Secrets secrets, Clock clock, PaymentsProperties payments) {
         this.secret = secrets.paymentWebhookSecret();
         this.clock = clock;
+        this.enabled = payments.sandboxEnabled();
+    }
+
+    /** Nobody should run a test-mode shop without knowing it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warnWhenOn() {
+        if (enabled) {
+            log.warn("PAYMENTS TEST MODE: the sandbox payment provider is on; customers confirm their own payments "
+                    + "and no real money moves. Set SUNDISPATCH_PAYMENTS_SANDBOX_ENABLED=false in production.");
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.sundispatch.shared.web;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,9 +11,14 @@ import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.hibernate.JDBCException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -36,6 +44,7 @@ import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.Problems;
 import com.sundispatch.shared.RequestBodyTimeoutException;
 import com.sundispatch.shared.RetryingTransactions;
+import com.sundispatch.shared.UniqueConstraints;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -48,6 +57,94 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    /** Seconds a client should wait before retrying when every database connection was busy. */
+    static final String BUSY_RETRY_AFTER = "2";
+
+    private final ObjectProvider<UniqueConstraints> uniqueConstraints;
+
+    ProblemAdvice(ObjectProvider<UniqueConstraints> uniqueConstraints) {
+        this.uniqueConstraints = uniqueConstraints;
+    }
+
+    /**
+     * A concurrent duplicate (two requests inserting the same unique value at once) is the client's conflict,
+     * never a 500: the violated constraint names its stable code (registered by the owning module), else
+     * {@code conflict}. Nothing of the SQL or the constraint reaches the client.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException ex, HttpServletRequest request) {
+        if (poolExhausted(ex)) {
+            return busy(request);
+        }
+        String constraint = null;
+        String sql = null;
+        String message = ex.getMessage();
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cv && constraint == null) {
+                constraint = cv.getConstraintName();
+            }
+            if (t instanceof JDBCException jdbc && sql == null) {
+                sql = jdbc.getSQL();
+            }
+            if (t instanceof SQLException sqlException) {
+                message = message + " " + sqlException.getMessage();
+            }
+        }
+        var entry = UniqueConstraints.match(uniqueConstraints.orderedStream().toList(), constraint, message,
+                sql != null ? sql : ex.getMessage());
+        log.warn("Integrity conflict on {} {}: constraint {} -> {}", request.getMethod(), request.getRequestURI(),
+                constraint, entry.map(UniqueConstraints.Entry::code).orElse(UniqueConstraints.DEFAULT_CODE));
+        return problem(409, entry.map(UniqueConstraints.Entry::code).orElse(UniqueConstraints.DEFAULT_CODE),
+                entry.map(UniqueConstraints.Entry::detail).orElse("This conflicts with a concurrent change; "
+                        + "reload and try again."), request, List.of(), new HttpHeaders());
+    }
+
+    /**
+     * A lost optimistic race (a stale version) is a conflict the client resolves by reloading. Deadlocks and lock
+     * timeouts are the more specific {@link PessimisticLockingFailureException}: 503 below, after the retries.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<Object> concurrency(ConcurrencyFailureException ex, HttpServletRequest request) {
+        if (poolExhausted(ex)) {
+            return busy(request);
+        }
+        log.warn("Concurrency conflict on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                ex.getClass().getSimpleName());
+        return problem(409, UniqueConstraints.DEFAULT_CODE, "This conflicts with a concurrent change; reload and "
+                + "try again.", request, List.of(), new HttpHeaders());
+    }
+
+    /**
+     * No database connection within the pool's timeout: the server is busy, not broken. 503 with Retry-After so
+     * clients back off instead of hammering.
+     */
+    @ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            SQLTransientConnectionException.class })
+    ResponseEntity<Object> unavailable(Exception ex, HttpServletRequest request) {
+        if (!poolExhausted(ex)) {
+            return unexpected(ex, request);
+        }
+        return busy(request);
+    }
+
+    private ResponseEntity<Object> busy(HttpServletRequest request) {
+        log.warn("No database connection available for {} {}: answered 503", request.getMethod(),
+                request.getRequestURI());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER);
+        return problem(503, ErrorCodes.SERVER_BUSY, "The server is busy. Please try again in a moment.", request,
+                List.of(), headers);
+    }
+
+    /** A pool timeout, seen through however many wrappers Spring and Hibernate put around it. */
+    static boolean poolExhausted(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException ex, HttpServletRequest request) {

@@ -1,0 +1,5 @@
+package com.sundispatch.identity;
+
+/** An admin lifted an account's ban. Published inside the unbanning transaction. */
+public record AccountUnbanned(String userId) {
+}

@@ -1,0 +1,65 @@
+package com.sundispatch.web;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import com.sundispatch.support.AdminSession;
+import com.sundispatch.support.Api;
+import com.sundispatch.support.BrowserTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin's installers tab: revoke through an accessible confirmation dialog that asks for the reason. */
+class InstallerRevokeBrowserIT extends BrowserTest {
+
+    private String approvedInstaller() {
+        String email = registerVerifiedCustomer();
+        String access = login(email, PASSWORD).access();
+        Api.Response applied = api.post("/api/v1/installers/applications", Map.of("companyName", "Revocable Solar",
+                "licenseNumber", "LIC-424242", "baseLatitude", 52.5, "baseLongitude", 13.4, "serviceRadiusKm", 30,
+                "phone", "+49 30 5550100"), access);
+        assertThat(api.post("/api/v1/admin/installers/applications/" + applied.json().path("id").asString()
+                + "/approve", Map.of(), adminToken()).status()).isEqualTo(200);
+        return api.get("/api/v1/me", access).json().path("id").asString();
+    }
+
+    private void signInAsAdmin() {
+        adminToken();
+        open("/#/login");
+        WebElement form = waitFor(By.id("login-form"));
+        fill(form, "email", ADMIN_EMAIL);
+        fill(form, "password", ADMIN_PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement mfa = waitFor(By.id("mfa-form"));
+        fill(mfa, "code", AdminSession.nextCode(clock));
+        mfa.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("logout"));
+    }
+
+    @Test
+    void revokeAsksForAReasonInADialogAndCancelChangesNothing() {
+        String installerId = approvedInstaller();
+        signInAsAdmin();
+        open("/#/admin/installers");
+        By revokeButton = By.cssSelector("[data-installer='" + installerId + "'] button.revoke");
+
+        waitFor(revokeButton).click();
+        WebElement dialog = waitFor(By.id("confirm-dialog"));
+        assertThat(dialog.getAttribute("aria-labelledby")).isNotBlank();
+        browser.findElement(By.id("confirm-cancel")).click();
+        wait.until(d -> d.findElements(By.id("confirm-dialog")).isEmpty());
+
+        waitFor(revokeButton).click();
+        waitFor(By.id("confirm-ok")).click();
+        waitForText(By.cssSelector("#confirm-dialog [role=alert]"), "Please give a reason");
+        browser.findElement(By.id("confirm-reason")).sendKeys("Licence withdrawn");
+        browser.findElement(By.id("confirm-ok")).click();
+        waitForText(By.id("flash"), "approval revoked");
+
+        assertThat(api.get("/api/v1/admin/installers?status=REVOKED&size=100", adminToken()).body())
+                .contains(installerId).contains("Licence withdrawn");
+    }
+}
