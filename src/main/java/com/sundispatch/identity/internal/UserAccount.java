@@ -60,6 +60,12 @@ class UserAccount {
     @Column(name = "ban_reason", length = 200)
     private String banReason;
 
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "lock_reason", length = 200)
+    private String lockReason;
+
     @Version
     private long version;
 
@@ -128,6 +134,21 @@ class UserAccount {
 
     Instant bannedUntil() {
         return bannedUntil;
+    }
+
+    /** Locked for a while after repeated suspicious activity (not a ban: it ends by itself). */
+    boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    void lock(Instant until, String reason, Instant now) {
+        this.lockedUntil = until;
+        this.lockReason = reason;
+        this.updatedAt = now;
     }
 
     void ban(String reason, Instant until, Instant now) {

@@ -1,5 +1,6 @@
 package com.sundispatch.identity.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -31,6 +32,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, String> {
     boolean existsByRole(Role role);
 
     long countByRole(Role role);
+
+    List<UserAccount> findByRole(Role role);
 
     // Spring Data escapes % and _ in "Containing" arguments, so a search term cannot become a wildcard.
     Page<UserAccount> findByEmailContainingIgnoreCaseOrFullNameContainingIgnoreCase(String email, String name,
