@@ -7,9 +7,16 @@ let me = null;
 const listeners = new Set();
 const MARKER = 'sd_session';
 
+// Sentences for codes whose server wording should not reach a person as-is (or that need a next step).
+const SENTENCES = {
+  account_locked: 'This account is locked for now after suspicious activity. We have mailed you when you can sign in again; consider resetting your password then.',
+  unsafe_url: 'This URL cannot be used. Use a public https URL on the default port, without user name or password.',
+  invalid_state: 'Someone else already changed this. Reload to see its current state.',
+};
+
 export class ApiError extends Error {
   constructor(status, problem) {
-    super((problem && problem.detail) || `Request failed (${status})`);
+    super((problem && SENTENCES[problem.code]) || (problem && problem.detail) || `Request failed (${status})`);
     this.status = status;
     this.problem = problem;
     this.code = problem && problem.code;
@@ -145,3 +152,30 @@ setInterval(async () => {
 
 export function publicGet(path) { return raw('GET', path, undefined, false); }
 export function publicPost(path, body) { return raw('POST', path, body, false); }
+
+/**
+ * A file download with the bearer token (a plain link cannot carry it): fetched, then handed to the browser as
+ * a Blob through an object URL on a temporary anchor, so nothing but the file leaves this module.
+ */
+export async function download(path, fallbackName) {
+  const get = () => fetch(path, {
+    headers: { Authorization: `Bearer ${accessToken}`, 'X-Requested-With': 'SunDispatch' }, credentials: 'same-origin',
+  });
+  let response = await get();
+  if (response.status === 401 && accessToken && await refresh()) response = await get();
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { problem = null; }
+    throw new ApiError(response.status, problem);
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const match = /filename="([^"]+)"/.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = match ? match[1] : fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
