@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 import com.sundispatch.support.Mailbox;
+import com.sundispatch.support.TotpCodes;
 
 import tools.jackson.databind.JsonNode;
 
@@ -106,5 +107,29 @@ class EscalationIT extends IntegrationTest {
         presentRefreshTokenTwice(email);
         assertThat(api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD)).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void tenWrongTwoFactorCodesWithinADayLockTheAccount() {
+        String email = registerCustomer();
+        Tokens t = login(email, PASSWORD);
+        String secret = api.post("/api/v1/me/mfa/totp/setup", null, t.access()).json().path("secret").asString();
+        assertThat(api.post("/api/v1/me/mfa/totp/enable", Map.of("code", TotpCodes.code(secret,
+                TotpCodes.step(clock.instant()) - 1)), t.access()).status()).isEqualTo(200);
+        for (int batch = 0; batch < 2; batch++) {
+            // Someone with the password guesses codes, waiting out the sign-in throttle between guesses.
+            clock.advance(Duration.ofMinutes(20));
+            String mfaToken = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD)).json()
+                    .path("mfaToken").asString();
+            for (int i = 0; i < 5; i++) {
+                clock.advance(Duration.ofMinutes(1));
+                assertThat(api.post("/api/v1/auth/mfa/verify", Map.of("mfaToken", mfaToken, "code", "000000"))
+                        .code()).isEqualTo("invalid_mfa_code");
+            }
+        }
+        clock.advance(Duration.ofMinutes(20));
+        Api.Response refused = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(refused.code()).as(refused.toString()).isEqualTo("account_locked");
+        Mailbox.await(email, "locked");
     }
 }
