@@ -42,7 +42,8 @@ class ProdProfileIT {
                 .hasStackTraceContaining(name + " is too short");
     }
 
-    private static final String VALID_WEBHOOK_SECRET = "SUNDISPATCH_PAYMENT_WEBHOOK_SECRET=w4Ee7Rr0Tt3Yy6Uu9Ii2Oo5Pp8Aa+s/D=";
+    private static final String VALID_WEBHOOK_SECRET =
+            "SUNDISPATCH_PAYMENT_WEBHOOK_SECRET=w4Ee7Rr0Tt3Yy6Uu9Ii2Oo5Pp8Aa+s/D=";
 
     @Test
     void startWhenProdConfigurationIsCompleteThenItRuns() {

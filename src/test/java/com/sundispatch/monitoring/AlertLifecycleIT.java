@@ -79,7 +79,8 @@ class AlertLifecycleIT extends IntegrationTest {
         assertThat(resolved.json().path("status").asString()).isEqualTo("RESOLVED");
         assertThat(resolved.json().path("resolvedBy").asString()).isEqualTo(adminId);
         assertThat(resolved.json().path("resolvedAt").asString()).isNotBlank();
-        assertThat(resolved.json().path("note").asString()).isEqualTo("Customer confirmed a stolen laptop; password reset.");
+        assertThat(resolved.json().path("note").asString())
+                .isEqualTo("Customer confirmed a stolen laptop; password reset.");
         assertThat(resolved.json().path("acknowledgedBy").asString()).isEqualTo(adminId);
 
         assertThat(api.post("/api/v1/admin/alerts/" + id + "/resolve", Map.of(), admin).code())

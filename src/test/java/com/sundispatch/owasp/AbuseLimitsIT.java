@@ -256,7 +256,8 @@ class AbuseLimitsIT {
         String net = slash64(0);
         // Ten different addresses, ten different spellings: one bucket of ten.
         for (int i = 0; i < 10; i++) {
-            String ip = i % 2 == 0 ? net + ":" + Integer.toHexString(i + 1) : net + "0:0:0:" + Integer.toHexString(i + 1);
+            String host = Integer.toHexString(i + 1);
+            String ip = i % 2 == 0 ? net + ":" + host : net + "0:0:0:" + host;
             assertThat(viaProxy.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "bogus-" + i), null,
                     Map.of("X-Forwarded-For", ip)).status()).as(ip).isEqualTo(401);
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import com.sundispatch.support.AdminSession;
 import com.sundispatch.support.Api;
@@ -104,11 +105,11 @@ class AdminBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(card)).getText()).contains("Checked with the customer.");
 
         // The status filter: resolved alerts show under "Resolved", not under "Open".
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#admin-alerts select[name=status]")))
+        new Select(browser.findElement(By.cssSelector("#admin-alerts select[name=status]")))
                 .selectByValue("OPEN");
         wait.until(d -> d.findElements(By.cssSelector(card)).isEmpty()
                 && !d.findElement(By.id("admin-alerts")).getText().contains("Loading"));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#admin-alerts select[name=status]")))
+        new Select(browser.findElement(By.cssSelector("#admin-alerts select[name=status]")))
                 .selectByValue("RESOLVED");
         waitFor(By.cssSelector(card));
 

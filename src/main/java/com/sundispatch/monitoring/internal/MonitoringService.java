@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -210,12 +210,13 @@ public class MonitoringService implements IpBlockList {
                 properties.failedLoginsPerIp() + " failed sign-ins in " + properties.failedLoginWindow().toMinutes()
                         + " minutes", true, true, now, now.plus(properties.ipBlockDuration()), null)));
         refresh();
-        raise("IP_BLOCKED", cidr, "Sign-ins from this address range blocked for " + properties.ipBlockDuration().toMinutes()
-                + " minutes after repeated failures", AlertSeverity.MEDIUM);
+        raise("IP_BLOCKED", cidr, "Sign-ins from this address range blocked for "
+                + properties.ipBlockDuration().toMinutes() + " minutes after repeated failures", AlertSeverity.MEDIUM);
+        // Many blocks in a short time mean a distributed attack: one HIGH alert (mailed), not one mail per block.
         if (countInWindow("autoblocks", rules.ipBlockFloodWindow()) == rules.ipBlockFlood()) {
-            raise("IP_BLOCK_FLOOD", "many addresses", rules.ipBlockFlood() + " addresses blocked automatically within "
-                    + rules.ipBlockFloodWindow().toMinutes() + " minutes: a distributed attack on sign-in?",
-                    AlertSeverity.HIGH);
+            raise("IP_BLOCK_FLOOD", "many address ranges", rules.ipBlockFlood() + " address ranges blocked "
+                    + "automatically within " + rules.ipBlockFloodWindow().toMinutes() + " minutes: a distributed "
+                    + "attack on sign-in?", AlertSeverity.HIGH);
         }
         events.publish("IP_BLOCKED", null, SecurityEvent.Outcome.INFO, Map.of("cidr", cidr, "automatic", "true"));
     }

@@ -150,7 +150,8 @@ class SecretsConfiguration {
             problems.add("SUNDISPATCH_ALLOWED_HOSTS is missing (list the host names the server answers to)");
         }
         if (!isPublicHttpsUrl(publicBaseUrl)) {
-            problems.add("SUNDISPATCH_PUBLIC_BASE_URL is missing or not an https URL (e.g. https://sundispatch.example)");
+            problems.add("SUNDISPATCH_PUBLIC_BASE_URL is missing or not an https URL "
+                    + "(e.g. https://sundispatch.example)");
         }
         return problems;
     }
