@@ -1,5 +1,5 @@
 import { h, mount, flash, money, when, list, form } from './dom.js';
-import { api, currentUser } from './api.js';
+import { api, currentUser, download } from './api.js';
 import { confirmAction } from './dialog.js';
 import { ADMIN_ACTIONS as T } from './texts.js';
 
@@ -176,10 +176,27 @@ async function audit(box) {
   const filters = form([{ name: 'type', label: 'Type', placeholder: 'LOGIN_FAILED' }, { name: 'userId', label: 'User id' },
     { name: 'ip', label: 'IP' }, { name: 'from', label: 'From', type: 'datetime-local' }, { name: 'to', label: 'To', type: 'datetime-local' }],
   'Filter', (v) => load(v), { inline: true });
-  box.replaceChildren(filters, out);
-  async function load(v = {}) {
-    const params = new URLSearchParams({ size: 100 });
+  let current = {};
+  const problem = h('p', { class: 'error', role: 'alert' });
+  // Downloads carry the bearer token, so they go through fetch and a Blob rather than a plain link.
+  const exportButton = (format, label) => h('button', { type: 'button', class: 'secondary', dataset: { export: format }, onclick: async () => {
+    problem.textContent = '';
+    try {
+      await download(`/api/v1/admin/audit-events/export?${filterParams(current, { format })}`, `audit-events.${format}`);
+    } catch (e) {
+      problem.textContent = e.message || 'The export failed. Try again.';
+    }
+  } }, label);
+  box.replaceChildren(filters, h('p', { class: 'tabs' }, 'Export the filtered events: ', exportButton('csv', 'Download CSV'), ' ',
+    exportButton('ndjson', 'Download NDJSON')), problem, out);
+  function filterParams(v, extra) {
+    const params = new URLSearchParams(extra);
     for (const [k, val] of Object.entries(v)) if (val) params.set(k, k === 'from' || k === 'to' ? new Date(val).toISOString() : val);
+    return params;
+  }
+  async function load(v = {}) {
+    current = v;
+    const params = filterParams(v, { size: 100 });
     const data = await api('GET', `/api/v1/admin/audit-events?${params}`);
     out.replaceChildren(data.items.length === 0 ? h('p', { class: 'muted' }, 'No events.') : table(['When', 'Type', 'Outcome', 'User', 'IP', 'Detail'],
       data.items.map((e) => h('tr', {}, h('td', {}, when(e.occurredAt)), h('td', {}, e.type), h('td', {}, e.outcome), h('td', {}, e.userId || ''),
@@ -188,9 +205,47 @@ async function audit(box) {
   await load();
 }
 
-async function alerts(box) {
-  await list(box, async () => (await api('GET', '/api/v1/admin/alerts?size=100')).items, (a) => h('div', { class: 'card' },
-    h('p', {}, h('span', { class: 'badge' }, a.type), ` ${a.subject} · ${when(a.raisedAt)}`), h('p', { class: 'muted' }, a.detail)), 'No alerts.');
+const ALERT_STATUSES = [['', 'All'], ['OPEN', 'Open'], ['ACKNOWLEDGED', 'Acknowledged'], ['RESOLVED', 'Resolved']];
+
+async function alerts(box, status = '') {
+  const out = h('div');
+  const filter = h('select', { name: 'status', 'aria-label': 'Status', onchange: () => alerts(box, filter.value) },
+    ...ALERT_STATUSES.map(([v, t]) => h('option', { value: v }, t)));
+  filter.value = status;
+  box.replaceChildren(h('label', { class: 'inline' }, 'Show ', filter), out);
+  const reload = () => alerts(box, filter.value);
+  await list(out, async () => (await api('GET', `/api/v1/admin/alerts?size=100${status ? `&status=${status}` : ''}`)).items,
+    (a) => alertCard(a, reload), status ? 'No alerts with this status.' : 'No alerts.');
+}
+
+function alertCard(a, reload) {
+  const error = h('p', { class: 'error', role: 'alert' });
+  const act = (path, body, done) => async () => {
+    error.textContent = '';
+    try {
+      await api('POST', `/api/v1/admin/alerts/${a.id}/${path}`, body());
+      flash(done);
+      reload();
+    } catch (e) {
+      error.textContent = e.message || 'That did not work. Reload and try again.';
+    }
+  };
+  const note = h('input', { name: 'note', maxlength: 1000, placeholder: 'Note (optional)', 'aria-label': 'Resolution note' });
+  const actions = [];
+  if (a.status === 'OPEN') actions.push(h('button', { class: 'secondary acknowledge', onclick: act('acknowledge', () => ({}), 'Alert acknowledged.') }, 'Acknowledge'));
+  if (a.status !== 'RESOLVED') {
+    actions.push(note, h('button', { class: 'resolve', onclick: act('resolve', () => (note.value.trim() ? { note: note.value.trim() } : {}), 'Alert resolved.') }, 'Resolve'));
+  }
+  const history = [];
+  if (a.acknowledgedAt) history.push(`Acknowledged ${when(a.acknowledgedAt)} by ${a.acknowledgedBy}`);
+  if (a.resolvedAt) history.push(`Resolved ${when(a.resolvedAt)} by ${a.resolvedBy}`);
+  return h('div', { class: 'card alert', dataset: { alert: a.id, status: a.status } },
+    h('p', {}, h('span', { class: 'badge' }, a.type), ' ', h('span', { class: `badge severity-${(a.severity || '').toLowerCase()}` }, a.severity || ''),
+      ` ${a.subject} · ${when(a.raisedAt)} · `, h('strong', { class: 'alert-status' }, a.status)),
+    h('p', { class: 'muted' }, a.detail),
+    history.length ? h('p', { class: 'muted' }, history.join(' · ')) : null,
+    a.note ? h('p', {}, `Note: ${a.note}`) : null,
+    actions.length ? h('div', { class: 'tabs' }, ...actions) : null, error);
 }
 
 async function blocks(box) {

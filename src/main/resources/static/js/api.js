@@ -177,3 +177,30 @@ setInterval(async () => {
 
 export function publicGet(path) { return raw('GET', path, undefined, false); }
 export function publicPost(path, body) { return raw('POST', path, body, false); }
+
+/**
+ * A file download with the bearer token (a plain link cannot carry it): fetched, then handed to the browser as
+ * a Blob through an object URL on a temporary anchor, so nothing but the file leaves this module.
+ */
+export async function download(path, fallbackName) {
+  const get = () => fetch(path, {
+    headers: { Authorization: `Bearer ${accessToken}`, 'X-Requested-With': 'SunDispatch' }, credentials: 'same-origin',
+  });
+  let response = await get();
+  if (response.status === 401 && accessToken && await refresh()) response = await get();
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { problem = null; }
+    throw new ApiError(response.status, problem);
+  }
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const match = /filename="([^"]+)"/.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = match ? match[1] : fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

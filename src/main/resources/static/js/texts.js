@@ -55,6 +55,9 @@ export const ERRORS = {
   email_not_verified: 'This account has not confirmed its email yet.',
   cannot_reset_own_mfa: 'Turn off your own two-factor sign-in on your account page.',
   mfa_not_enabled: 'Two-factor sign-in is not on for this account.',
+  account_locked: 'This account is locked for now after suspicious activity. We have mailed you when you can sign in again; consider resetting your password then.',
+  unsafe_url: 'This URL cannot be used. Use a public https URL on the default port, without user name or password.',
+  invalid_state: 'Someone else already changed this. Reload to see its current state.',
 };
 
 export function errorText(code) {

@@ -1,5 +1,7 @@
 package com.sundispatch.identity;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.sundispatch.security.CurrentUser;
@@ -23,6 +25,25 @@ public interface Accounts {
      * {@code sundispatch.identity.reauthentication-window}. A stolen access token alone never passes it.
      */
     void requireRecentReauthentication(CurrentUser caller);
+
+    /** Where to mail someone about their account or about the service; never shown to other users. */
+    record Contact(String userId, String email, String fullName) {
+
+        @Override
+        public String toString() {
+            return "Contact[userId=" + userId + "]";
+        }
+    }
+
+    /** Every admin's contact, for security alert mails (banned admins left out). */
+    List<Contact> adminContacts();
+
+    /**
+     * Locks an account until a time after repeated suspicious activity: its sessions end at once, sign-in is
+     * refused with 403 {@code account_locked} until then, the owner is mailed ({@link AccountLocked}) and the
+     * lock is audited. False when there is no such account or it is already locked at least that long.
+     */
+    boolean lockTemporarily(String userId, Instant until, String reason);
 
     /** Refuses with 403 {@code email_not_verified} unless the account's email is confirmed. */
     void requireVerifiedEmail(String userId);

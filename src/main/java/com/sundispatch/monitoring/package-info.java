@@ -3,5 +3,5 @@
  * of security events, alert rules and IP blocks.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Monitoring", allowedDependencies = { "security",
-        "shared" })
+        "shared", "identity" })
 package com.sundispatch.monitoring;

@@ -3,5 +3,5 @@
  * otherwise written to an outbox folder for development.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = { "identity",
-        "shared" })
+        "monitoring", "security", "shared" })
 package com.sundispatch.notifications;

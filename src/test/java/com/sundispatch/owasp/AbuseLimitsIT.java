@@ -245,4 +245,74 @@ class AbuseLimitsIT {
         assertThat(limited).isEqualTo(330 - ok);
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
     }
+
+    /** A fresh documentation /64 per test (and a neighbour), so earlier tests' buckets and blocks never count. */
+    private static String slash64(int neighbour) {
+        return "2001:db8:" + Integer.toHexString(HOURS.get()) + ":" + Integer.toHexString(0x100 + neighbour) + ":";
+    }
+
+    @Test
+    void addressesInOneIpv6Slash64ShareOneRateLimitBucket() {
+        Api viaProxy = new Api("[::1]", port);
+        String net = slash64(0);
+        // Ten different addresses, ten different spellings: one bucket of ten.
+        for (int i = 0; i < 10; i++) {
+            String host = Integer.toHexString(i + 1);
+            String ip = i % 2 == 0 ? net + ":" + host : net + "0:0:0:" + host;
+            assertThat(viaProxy.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "bogus-" + i), null,
+                    Map.of("X-Forwarded-For", ip)).status()).as(ip).isEqualTo(401);
+        }
+        Api.Response limited = viaProxy.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "x"), null,
+                Map.of("X-Forwarded-For", net + "dead:beef:cafe:1"));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("rate_limited");
+        // The next /64 has its own bucket.
+        assertThat(viaProxy.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "x"), null,
+                Map.of("X-Forwarded-For", slash64(1) + ":1")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void ipv4MappedIpv6SharesTheBucketOfItsIpv4Address() {
+        Api viaProxy = new Api("[::1]", port);
+        String ipv4 = "198.51.100." + (10 + HOURS.get() % 200);
+        for (int i = 0; i < 10; i++) {
+            String ip = i % 2 == 0 ? ipv4 : "::ffff:" + ipv4;
+            viaProxy.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "x"), null,
+                    Map.of("X-Forwarded-For", ip));
+        }
+        assertThat(viaProxy.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "x"), null,
+                Map.of("X-Forwarded-For", "::ffff:" + ipv4)).status()).isEqualTo(429);
+    }
+
+    @Test
+    void failedLoginsFromRotatingAddressesInOneSlash64BlockTheWholeSlash64Only() {
+        String victim = register();
+        Api viaProxy = new Api("[::1]", port);
+        String net = slash64(0);
+        int failures = 0;
+        while (failures < 20) {
+            for (int i = 0; i < 9 && failures < 20; i++, failures++) {
+                // Every attempt from another address of the same /64.
+                Map<String, String> from = Map.of("X-Forwarded-For", net + ":" + Integer.toHexString(failures + 1));
+                assertThat(viaProxy.send("POST", "/api/v1/auth/login", Map.of("email", "guess-" + UUID.randomUUID()
+                        + "@example.test", "password", "Wrong-password-1"), null, from).code())
+                        .isEqualTo("invalid_credentials");
+            }
+            nextMinute();
+        }
+        Api.Response blocked = viaProxy.send("POST", "/api/v1/auth/login", Map.of("email", victim, "password",
+                PASSWORD), null, Map.of("X-Forwarded-For", net + "ffff:ffff:ffff:fffe"));
+        assertThat(blocked.status()).isEqualTo(403);
+        assertThat(blocked.code()).isEqualTo("ip_blocked");
+        // One automatic block, for the /64.
+        String cidr = "2001:db8:" + Integer.toHexString(HOURS.get()) + ":" + Integer.toHexString(0x100) + ":0:0:0:0/64";
+        assertThat(jdbc.queryForObject("select count(*) from ip_blocks where automatic = true and cidr = ? "
+                + "and expires_at > ?", Long.class, cidr, java.sql.Timestamp.from(clock.instant()))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from ip_blocks where automatic = true and cidr like ? "
+                + "and expires_at > ?", Long.class, "2001:db8:" + Integer.toHexString(HOURS.get()) + ":%",
+                java.sql.Timestamp.from(clock.instant()))).isEqualTo(1);
+        // Another /64 signs in.
+        assertThat(viaProxy.send("POST", "/api/v1/auth/login", Map.of("email", victim, "password", PASSWORD), null,
+                Map.of("X-Forwarded-For", slash64(1) + ":1")).status()).isEqualTo(200);
+    }
 }

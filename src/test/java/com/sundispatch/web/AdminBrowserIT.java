@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import com.sundispatch.support.AdminSession;
 import com.sundispatch.support.Api;
@@ -147,5 +148,57 @@ class AdminBrowserIT extends BrowserTest {
         Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
         assertThat(login.json().has("accessToken")).isTrue();
         Mailbox.await(email, "two-factor sign-in was reset");
+    }
+
+    @Test
+    void adminAcknowledgesAndResolvesAnAlertFromTheAlertsTab() {
+        Tokens t = newCustomerSession();
+        String userId = api.get("/api/v1/me", t.access()).json().path("id").asString();
+        api.post("/api/v1/auth/refresh", Map.of("refreshToken", t.refresh()));
+        api.post("/api/v1/auth/refresh", Map.of("refreshToken", t.refresh()));
+        String alertId = null;
+        for (var a : api.get("/api/v1/admin/alerts?type=REFRESH_TOKEN_REUSE&status=OPEN&size=100", adminToken()).json()
+                .path("items")) {
+            if (a.path("subject").asString().equals(userId)) {
+                alertId = a.path("id").asString();
+            }
+        }
+        assertThat(alertId).isNotNull();
+        signInAsAdmin();
+        open("/#/admin/alerts");
+        String card = "#admin-alerts [data-alert='" + alertId + "']";
+        waitFor(By.cssSelector(card + " button.acknowledge")).click();
+        waitForText(By.id("flash"), "Alert acknowledged");
+        wait.until(d -> "ACKNOWLEDGED".equals(d.findElement(By.cssSelector(card)).getAttribute("data-status")));
+        WebElement note = waitFor(By.cssSelector(card + " input[name=note]"));
+        note.sendKeys("Checked with the customer.");
+        browser.findElement(By.cssSelector(card + " button.resolve")).click();
+        waitForText(By.id("flash"), "Alert resolved");
+        wait.until(d -> "RESOLVED".equals(d.findElement(By.cssSelector(card)).getAttribute("data-status")));
+        assertThat(browser.findElement(By.cssSelector(card)).getText()).contains("Checked with the customer.");
+
+        // The status filter: resolved alerts show under "Resolved", not under "Open".
+        new Select(browser.findElement(By.cssSelector("#admin-alerts select[name=status]")))
+                .selectByValue("OPEN");
+        wait.until(d -> d.findElements(By.cssSelector(card)).isEmpty()
+                && !d.findElement(By.id("admin-alerts")).getText().contains("Loading"));
+        new Select(browser.findElement(By.cssSelector("#admin-alerts select[name=status]")))
+                .selectByValue("RESOLVED");
+        waitFor(By.cssSelector(card));
+
+        String status = null;
+        for (var a : api.get("/api/v1/admin/alerts?status=RESOLVED&size=100", adminToken()).json().path("items")) {
+            if (a.path("id").asString().equals(alertId)) {
+                status = a.path("note").asString();
+            }
+        }
+        assertThat(status).isEqualTo("Checked with the customer.");
+
+        // The export buttons fetch with the token and hand the file over; no error is shown.
+        open("/#/admin/audit");
+        waitFor(By.cssSelector("#admin-audit button[data-export=csv]")).click();
+        waitFor(By.cssSelector("#admin-audit button[data-export=ndjson]")).click();
+        assertThat(browser.findElement(By.id("admin-audit")).findElements(By.cssSelector("p.error")).stream()
+                .map(WebElement::getText).filter(x -> !x.isBlank())).isEmpty();
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sundispatch.security.DataCipher;
 import com.sundispatch.security.OutboundHttp;
+import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.security.UnsafeUrlException;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.WebhookSignature;
@@ -62,18 +64,20 @@ public class WebhookService implements DisposableBean {
     private final OutboundHttp http;
     private final DataCipher cipher;
     private final Clock clock;
+    private final SecurityEvents audit;
     private final Duration firstBackoff;
     private final ScheduledThreadPoolExecutor executor;
     private final JsonMapper json = JsonMapper.builder().build();
 
     WebhookService(InstallerWebhookRepository webhooks, WebhookDeliveryRepository deliveries, OutboundHttp http,
-            DataCipher cipher, Clock clock,
+            DataCipher cipher, Clock clock, SecurityEvents audit,
             @Value("${sundispatch.webhooks.first-retry-delay:PT2S}") Duration firstBackoff) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.http = http;
         this.cipher = cipher;
         this.clock = clock;
+        this.audit = audit;
         this.firstBackoff = firstBackoff;
         // Every call ends within the client's 10 s deadline, so a slow installer holds one thread for that long
         // at most; four threads keep the others' deliveries moving meanwhile.
@@ -86,7 +90,15 @@ public class WebhookService implements DisposableBean {
 
     @Transactional
     public Registration register(String installerId, String url) {
-        http.check(url);
+        try {
+            http.check(url);
+        } catch (UnsafeUrlException e) {
+            // The client gets one fixed answer (no DNS oracle); which rule failed is for the log and the audit.
+            log.info("Webhook URL refused for installer {}: rule {} ({})", installerId, e.rule(), e.reason());
+            audit.publish("WEBHOOK_URL_REFUSED", installerId, SecurityEvent.Outcome.DENIED,
+                    Map.of("rule", e.rule(), "reason", e.reason()));
+            throw e;
+        }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String secretText = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -156,8 +168,11 @@ public class WebhookService implements DisposableBean {
                 error = "HTTP " + status;
             }
         } catch (UnsafeUrlException e) {
+            // Shown to the installer: the same word for every rule, so deliveries are no DNS oracle either.
             outcome = "REFUSED";
-            error = "unsafe_url: " + e.rule();
+            error = "unsafe_url";
+            log.info("Webhook delivery to installer {} refused: rule {} ({})", n.installerId(), e.rule(),
+                    e.reason());
         } catch (OutboundHttp.Failure e) {
             outcome = "FAILED";
             error = e.getMessage();

@@ -1,36 +1,43 @@
 package com.sundispatch.identity.internal;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.sundispatch.identity.AccountLocked;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.identity.InstallerRoleRevoked;
 import com.sundispatch.identity.Role;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 
 @Component
 class AccountsFacade implements Accounts {
 
     private final UserAccountRepository users;
-    private final java.time.Clock clock;
-    private final com.sundispatch.security.SecurityEvents audit;
+    private final Clock clock;
+    private final SecurityEvents audit;
     private final ReauthenticationService reauthentication;
-
     private final SessionService sessions;
     private final ApplicationEventPublisher events;
 
-    AccountsFacade(UserAccountRepository users, java.time.Clock clock, com.sundispatch.security.SecurityEvents audit,
+    AccountsFacade(UserAccountRepository users, Clock clock, SecurityEvents audit,
             ReauthenticationService reauthentication, SessionService sessions, ApplicationEventPublisher events) {
         this.reauthentication = reauthentication;
-        this.sessions = sessions;
         this.events = events;
         this.users = users;
         this.clock = clock;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Override
@@ -43,6 +50,36 @@ class AccountsFacade implements Accounts {
     @Override
     public void requireRecentReauthentication(CurrentUser caller) {
         reauthentication.require(caller);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Contact> adminContacts() {
+        Instant now = clock.instant();
+        return users.findByRole(Role.ADMIN).stream().filter(u -> !u.isBanned(now))
+                .map(u -> new Contact(u.id(), u.email(), u.fullName())).toList();
+    }
+
+    /**
+     * In a new transaction of its own: monitoring calls this after the transaction that raised the suspicion
+     * has completed, where joining that finished transaction would silently lose the lock.
+     */
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean lockTemporarily(String userId, Instant until, String reason) {
+        UserAccount account = users.findById(userId).orElse(null);
+        Instant now = clock.instant();
+        if (account == null || !until.isAfter(now)
+                || (account.lockedUntil() != null && !account.lockedUntil().isBefore(until))) {
+            return false;
+        }
+        String why = reason.length() > 200 ? reason.substring(0, 200) : reason;
+        account.lock(until, why, now);
+        sessions.revokeAll(userId, null, "locked");
+        audit.publish("ACCOUNT_LOCKED", userId, SecurityEvent.Outcome.INFO, Map.of("until", until.toString(),
+                "reason", why));
+        events.publishEvent(new AccountLocked(userId, account.email(), account.fullName(), now, until, why));
+        return true;
     }
 
     @Override
@@ -61,8 +98,8 @@ class AccountsFacade implements Accounts {
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
         if (account.role() == Role.CUSTOMER) {
             account.changeRole(Role.INSTALLER, clock.instant());
-            audit.publish("ROLE_CHANGED", userId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
-                    java.util.Map.of("from", "CUSTOMER", "to", "INSTALLER"));
+            audit.publish("ROLE_CHANGED", userId, SecurityEvent.Outcome.INFO, Map.of("from", "CUSTOMER", "to",
+                    "INSTALLER"));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -106,6 +107,10 @@ public class AuthService {
             audit.publish("LOGIN_FAILED", account.id(), Outcome.DENIED, Map.of("reason", "banned"));
             throw bannedError();
         }
+        if (account.isLocked(clock.instant())) {
+            audit.publish("LOGIN_FAILED", account.id(), Outcome.DENIED, Map.of("reason", "locked"));
+            throw lockedError(account.lockedUntil());
+        }
         if (!account.mfaEnabled()) {
             // An MFA account's failures are reset only once its code is right (completeMfaLogin), so that
             // someone who knows the password cannot reset the wait between batches of code guesses.
@@ -159,6 +164,9 @@ public class AuthService {
             if (current.isBanned(now)) {
                 throw bannedError();
             }
+            if (current.isLocked(now)) {
+                throw lockedError(current.lockedUntil());
+            }
             return startSession(current, client, now);
         });
         throttle.recordSuccess(account.email());
@@ -190,8 +198,8 @@ public class AuthService {
                 case ROTATE -> {
                     UserSession live = sessions.findById(session.id()).orElseThrow();
                     UserAccount account = users.findById(live.userId()).orElseThrow();
-                    if (account.isBanned(now)) {
-                        sessions.revoke(live.id(), live.userId(), now, "banned");
+                    if (account.isBanned(now) || account.isLocked(now)) {
+                        sessions.revoke(live.id(), live.userId(), now, account.isBanned(now) ? "banned" : "locked");
                         return Result.failed();
                     }
                     live.touch(now);
@@ -263,6 +271,14 @@ public class AuthService {
 
     private static ApiException bannedError() {
         return ApiException.forbidden("account_banned", "This account is suspended. Contact support.");
+    }
+
+    /** Says when the lock ends (Retry-After), so the owner knows when to try again. */
+    private ApiException lockedError(Instant until) {
+        long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds());
+        return new ApiException(HttpStatus.FORBIDDEN, "account_locked",
+                "This account is locked for now after suspicious activity. Try again later, and consider "
+                        + "resetting your password.", List.of(), Map.of("Retry-After", Long.toString(seconds)));
     }
 
     private static ApiException invalidToken() {

@@ -64,6 +64,12 @@ class UserAccount {
     @Column(name = "role_before_admin", length = 16)
     private Role roleBeforeAdmin;
 
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "lock_reason", length = 200)
+    private String lockReason;
+
     @Version
     private long version;
 
@@ -132,6 +138,21 @@ class UserAccount {
 
     Instant bannedUntil() {
         return bannedUntil;
+    }
+
+    /** Locked for a while after repeated suspicious activity (not a ban: it ends by itself). */
+    boolean isLocked(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    void lock(Instant until, String reason, Instant now) {
+        this.lockedUntil = until;
+        this.lockReason = reason;
+        this.updatedAt = now;
     }
 
     void ban(String reason, Instant until, Instant now) {

@@ -41,6 +41,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, String> {
 
     long countByRole(Role role);
 
+    List<UserAccount> findByRole(Role role);
+
     // Spring Data escapes % and _ in "Containing" arguments, so a search term cannot become a wildcard.
     Page<UserAccount> findByEmailContainingIgnoreCaseOrFullNameContainingIgnoreCase(String email, String name,
             Pageable pageable);

@@ -1,7 +1,9 @@
 package com.sundispatch.monitoring.internal;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -17,6 +19,20 @@ interface AuditEventRepository extends JpaRepository<AuditEvent, String> {
             and (:from is null or e.occurredAt >= :from) and (:to is null or e.occurredAt < :to)""")
     Page<AuditEvent> search(@Param("type") String type, @Param("userId") String userId, @Param("ip") String ip,
             @Param("from") Instant from, @Param("to") Instant to, Pageable pageable);
+
+    /**
+     * One page of the export, newest first, after the last row of the page before (keyset paging: every page is
+     * one short index read, whatever the size of the whole export, and nothing is held across pages).
+     */
+    @Query("""
+            select e from AuditEvent e where (:type is null or e.type = :type)
+            and (:userId is null or e.userId = :userId) and (:ip is null or e.ip = :ip)
+            and (:from is null or e.occurredAt >= :from) and (:to is null or e.occurredAt < :to)
+            and (:afterTime is null or e.occurredAt < :afterTime or (e.occurredAt = :afterTime and e.id < :afterId))
+            order by e.occurredAt desc, e.id desc""")
+    List<AuditEvent> exportPage(@Param("type") String type, @Param("userId") String userId, @Param("ip") String ip,
+            @Param("from") Instant from, @Param("to") Instant to, @Param("afterTime") Instant afterTime,
+            @Param("afterId") String afterId, Limit limit);
 
     @Modifying
     @Query("delete from AuditEvent e where e.occurredAt < :before")

@@ -4,14 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,6 +29,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.sundispatch.identity.Accounts;
+import com.sundispatch.monitoring.AlertRaised;
+import com.sundispatch.monitoring.AlertSeverity;
+import com.sundispatch.security.ClientKeys;
 import com.sundispatch.security.IpBlockList;
 import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.security.SecurityEvents;
@@ -44,7 +54,9 @@ public class MonitoringService implements IpBlockList, DisposableBean {
             String outcome, String detail) {
     }
 
-    public record AlertView(String id, String type, Instant raisedAt, String subject, String detail, String status) {
+    public record AlertView(String id, String type, String severity, Instant raisedAt, String subject,
+            String detail, String status, String acknowledgedBy, Instant acknowledgedAt, String resolvedBy,
+            Instant resolvedAt, String note) {
     }
 
     public record IpBlockView(String id, String cidr, String reason, boolean automatic, boolean authOnly,
@@ -66,12 +78,17 @@ public class MonitoringService implements IpBlockList, DisposableBean {
     private final TransactionTemplate newTx;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ClientKeys clientKeys;
+    private final RuleProperties rules;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher publisher;
     private volatile List<ActiveBlock> active = List.of();
     private final AuditHandOff handOff;
 
     MonitoringService(AuditEventRepository audit, AlertRepository alerts, IpBlockRepository blocks, SharedState shared,
             SecurityEvents events, MonitoringProperties properties, PlatformTransactionManager transactions,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, ClientKeys clientKeys, RuleProperties rules, Accounts accounts,
+            ApplicationEventPublisher publisher) {
         this.audit = audit;
         this.alerts = alerts;
         this.blocks = blocks;
@@ -82,6 +99,10 @@ public class MonitoringService implements IpBlockList, DisposableBean {
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.meters = meters;
         this.clock = clock;
+        this.clientKeys = clientKeys;
+        this.rules = rules;
+        this.accounts = accounts;
+        this.publisher = publisher;
         this.handOff = new AuditHandOff(this::store, this::applyRules);
     }
 
@@ -127,9 +148,15 @@ public class MonitoringService implements IpBlockList, DisposableBean {
     private void applyRules(SecurityEvent event) {
         switch (event.type()) {
             case "LOGIN_FAILED", "MFA_FAILED" -> {
-                if (event.ip() != null && countInWindow("fail:" + event.ip(), properties.failedLoginWindow())
-                        >= properties.failedLoginsPerIp()) {
+                // Counted per client key (an IPv6 /64), so rotating addresses inside one network adds up.
+                if (event.ip() != null && countInWindow("fail:" + clientKeys.key(event.ip()),
+                        properties.failedLoginWindow()) >= properties.failedLoginsPerIp()) {
                     blockAutomatically(event.ip());
+                }
+                if (event.type().equals("MFA_FAILED") && event.userId() != null
+                        && countInWindow("mfa:" + event.userId(), rules.escalationWindow())
+                                % rules.mfaFailuresPerSignal() == 0) {
+                    suspicious(event.userId(), "repeated wrong two-factor codes");
                 }
             }
             case "ACCESS_DENIED" -> {
@@ -137,16 +164,40 @@ public class MonitoringService implements IpBlockList, DisposableBean {
                     long n = countInWindow("denied:" + event.userId(), properties.accessDeniedWindow());
                     if (n == properties.accessDeniedPerUser()) {
                         raise("ACCOUNT_FLAGGED", event.userId(), n + " access-denied answers in "
-                                + properties.accessDeniedWindow().toMinutes() + " minutes; review this account");
+                                + properties.accessDeniedWindow().toMinutes() + " minutes; review this account",
+                                AlertSeverity.MEDIUM);
+                        suspicious(event.userId(), "repeated attempts to reach what the account may not");
                     }
                 }
             }
-            case "REFRESH_TOKEN_REUSE" -> raise("REFRESH_TOKEN_REUSE", event.userId() == null ? "unknown"
-                    : event.userId(), "A rotated refresh token was presented again; the session was revoked");
+            case "REFRESH_TOKEN_REUSE" -> {
+                raise("REFRESH_TOKEN_REUSE", event.userId() == null ? "unknown" : event.userId(),
+                        "A rotated refresh token was presented again; the session was revoked", AlertSeverity.HIGH);
+                if (event.userId() != null) {
+                    suspicious(event.userId(), "a stolen sign-in token was used");
+                }
+            }
             case "JOB_UNASSIGNED" -> raise("JOB_UNASSIGNED", event.detail().getOrDefault("jobId", "unknown"),
-                    "No installer accepted within the widest radius; consider re-dispatching");
+                    "No installer accepted within the widest radius; consider re-dispatching", AlertSeverity.LOW);
             default -> {
             }
+        }
+    }
+
+    /**
+     * One more suspicious signal on an account; enough of them within the escalation window lock the account for
+     * a while (identity ends its sessions, refuses sign-in and mails the owner).
+     */
+    private void suspicious(String userId, String what) {
+        long signals = countInWindow("suspicious:" + userId, rules.escalationWindow());
+        if (signals < rules.signalsToLock()) {
+            return;
+        }
+        Instant until = clock.instant().plus(rules.lockDuration());
+        String reason = signals + " suspicious signals within " + rules.escalationWindow().toHours() + " h, the last: "
+                + what;
+        if (accounts.lockTemporarily(userId, until, reason)) {
+            raise("ACCOUNT_LOCKED", userId, "Account locked until " + until + " (" + reason + ")", AlertSeverity.HIGH);
         }
     }
 
@@ -160,32 +211,82 @@ public class MonitoringService implements IpBlockList, DisposableBean {
         return Math.round(current + previous * (1.0 - elapsed));
     }
 
-    private void blockAutomatically(String ip) {
+    private void blockAutomatically(String rawIp) {
+        Optional<String> range = clientKeys.cidr(rawIp);
+        if (range.isEmpty()) {
+            return;
+        }
+        // The whole range the key stands for (an IPv6 /64): blocking one /128 would be sidestepped at once.
+        String cidr = range.get();
+        String ip = ClientKeys.canonical(rawIp).orElse(rawIp);
         Instant now = clock.instant();
         boolean alreadyBlocked = active.stream().anyMatch(b -> b.authOnly() && matches(b, ip)
                 && (b.expiresAt() == null || b.expiresAt().isAfter(now)));
         if (alreadyBlocked) {
             return;
         }
-        String cidr = ip.contains(":") ? ip + "/128" : ip + "/32";
         newTx.executeWithoutResult(s -> blocks.save(new IpBlock(UUID.randomUUID().toString(), cidr,
                 properties.failedLoginsPerIp() + " failed sign-ins in " + properties.failedLoginWindow().toMinutes()
                         + " minutes", true, true, now, now.plus(properties.ipBlockDuration()), null)));
         refresh();
-        raise("IP_BLOCKED", ip, "Sign-ins from this address blocked for " + properties.ipBlockDuration().toMinutes()
-                + " minutes after repeated failures");
+        raise("IP_BLOCKED", cidr, "Sign-ins from this address range blocked for "
+                + properties.ipBlockDuration().toMinutes() + " minutes after repeated failures", AlertSeverity.MEDIUM);
+        // Many blocks in a short time mean a distributed attack: one HIGH alert (mailed), not one mail per block.
+        if (countInWindow("autoblocks", rules.ipBlockFloodWindow()) == rules.ipBlockFlood()) {
+            raise("IP_BLOCK_FLOOD", "many address ranges", rules.ipBlockFlood() + " address ranges blocked "
+                    + "automatically within " + rules.ipBlockFloodWindow().toMinutes() + " minutes: a distributed "
+                    + "attack on sign-in?", AlertSeverity.HIGH);
+        }
         events.publish("IP_BLOCKED", null, SecurityEvent.Outcome.INFO, Map.of("cidr", cidr, "automatic", "true"));
     }
 
-    void raise(String type, String subject, String detail) {
-        newTx.executeWithoutResult(s -> alerts.save(new Alert(UUID.randomUUID().toString(), type, clock.instant(),
-                truncate(subject, 100), detail)));
+    void raise(String type, String subject, String detail, AlertSeverity severity) {
+        // Published inside the transaction that stores it: listeners (the admin mail) run once it is committed.
+        newTx.executeWithoutResult(s -> {
+            Alert alert = alerts.save(new Alert(UUID.randomUUID().toString(), type, clock.instant(),
+                    truncate(subject, 100), truncate(detail, 1000), severity));
+            publisher.publishEvent(new AlertRaised(alert.id(), type, severity, alert.raisedAt(), alert.subject(),
+                    alert.detail()));
+        });
         meters.counter("sundispatch.alerts", "type", type).increment();
-        log.warn("ALERT {} for {}: {}", type, subject, detail);
+        log.warn("ALERT {} ({}) for {}: {}", type, severity, subject, detail);
+    }
+
+    /** OPEN to ACKNOWLEDGED, audited; anything else is 409 {@code invalid_state}. */
+    public AlertView acknowledge(String adminId, String alertId) {
+        AlertView view = change(alertId, a -> a.acknowledge(adminId, clock.instant()));
+        events.publish("ALERT_ACKNOWLEDGED", adminId, SecurityEvent.Outcome.INFO, Map.of("alertId", alertId));
+        return view;
+    }
+
+    /** OPEN or ACKNOWLEDGED to RESOLVED with an optional note, audited; a resolved alert is 409. */
+    public AlertView resolve(String adminId, String alertId, String note) {
+        String cleaned = note == null || note.isBlank() ? null : note.trim();
+        AlertView view = change(alertId, a -> a.resolve(adminId, clock.instant(), cleaned));
+        events.publish("ALERT_RESOLVED", adminId, SecurityEvent.Outcome.INFO, Map.of("alertId", alertId));
+        return view;
+    }
+
+    private AlertView change(String alertId, Predicate<Alert> move) {
+        try {
+            return newTx.execute(s -> {
+                Alert alert = alerts.findById(alertId).orElseThrow(() -> ApiException.notFound("No such alert."));
+                if (!move.test(alert)) {
+                    throw ApiException.conflict("invalid_state", "This alert is already " + alert.status()
+                            .toLowerCase(Locale.ROOT) + ".");
+                }
+                alerts.flush();
+                return view(alert);
+            });
+        } catch (OptimisticLockingFailureException e) {
+            throw ApiException.conflict("invalid_state", "Someone else changed this alert just now. Reload it.");
+        }
     }
 
     @Override
-    public Optional<String> blocked(String ip, String path) {
+    public Optional<String> blocked(String rawIp, String path) {
+        // One spelling for the matchers: IPv4-mapped IPv6 as IPv4, no zone id.
+        String ip = rawIp == null ? null : ClientKeys.canonical(rawIp).orElse(null);
         if (ip == null) {
             return Optional.empty();
         }
@@ -258,10 +359,41 @@ public class MonitoringService implements IpBlockList, DisposableBean {
                 e.occurredAt(), e.userId(), e.ip(), e.userAgent(), e.outcome(), e.detail()));
     }
 
-    public Page<AlertView> alerts(String type, Pageable pageable) {
+    public Page<AlertView> alerts(String type, String status, Pageable pageable) {
         catchUp();
-        return (type == null ? alerts.findAll(pageable) : alerts.findByType(type, pageable)).map(a -> new AlertView(
-                a.id(), a.type(), a.raisedAt(), a.subject(), a.detail(), a.status()));
+        return alerts.search(type, status, pageable).map(MonitoringService::view);
+    }
+
+    private static AlertView view(Alert a) {
+        return new AlertView(a.id(), a.type(), a.severity(), a.raisedAt(), a.subject(), a.detail(), a.status(),
+                a.acknowledgedBy(), a.acknowledgedAt(), a.resolvedBy(), a.resolvedAt(), a.note());
+    }
+
+    /**
+     * Hands every matching event, newest first, to {@code sink}, reading {@code pageSize} rows at a time by keyset:
+     * an export of any size holds one page in memory. Returns how many were written.
+     */
+    public long exportAudit(String type, String userId, String ip, Instant from, Instant to, int pageSize,
+            Consumer<AuditView> sink) {
+        catchUp();
+        long written = 0;
+        Instant afterTime = null;
+        String afterId = null;
+        while (true) {
+            List<AuditEvent> page = audit.exportPage(type, userId, ip, from, to, afterTime, afterId,
+                    Limit.of(pageSize));
+            for (AuditEvent e : page) {
+                sink.accept(new AuditView(e.id(), e.type(), e.occurredAt(), e.userId(), e.ip(), e.userAgent(),
+                        e.outcome(), e.detail()));
+            }
+            written += page.size();
+            if (page.size() < pageSize) {
+                return written;
+            }
+            AuditEvent last = page.get(page.size() - 1);
+            afterTime = last.occurredAt();
+            afterId = last.id();
+        }
     }
 
     @Scheduled(cron = "0 17 3 * * *")

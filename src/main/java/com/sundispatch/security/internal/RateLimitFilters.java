@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.security.ClientKeys;
 import com.sundispatch.security.RequestAttributes;
 import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.security.SecurityEvents;
@@ -44,13 +45,15 @@ final class RateLimitFilters {
         private final RateLimiter limiter;
         private final RateLimitProperties limits;
         private final ClientIpResolver clientIp;
+        private final ClientKeys clientKeys;
         private final Rejections rejections;
 
-        PerIp(RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, SecurityEvents events,
-                MeterRegistry meters) {
+        PerIp(RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, ClientKeys clientKeys,
+                SecurityEvents events, MeterRegistry meters) {
             this.limiter = limiter;
             this.limits = limits;
             this.clientIp = clientIp;
+            this.clientKeys = clientKeys;
             this.rejections = new Rejections(events, meters);
         }
 
@@ -62,7 +65,8 @@ final class RateLimitFilters {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String ip = clientIp.resolve(request);
+            // One bucket per IPv4 address or IPv6 /64 (ClientKeys), not per spelling or per /128.
+            String ip = clientKeys.key(clientIp.resolve(request));
             if (PATHS.getPathWithinApplication(request).startsWith("/api/v1/auth/")) {
                 RateLimiter.Decision auth = limiter.tryConsume("auth:" + ip, limits.authPerMinute());
                 if (!auth.allowed()) {

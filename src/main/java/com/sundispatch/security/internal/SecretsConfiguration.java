@@ -3,6 +3,8 @@ package com.sundispatch.security.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -30,7 +34,8 @@ import com.sundispatch.security.Secrets;
 
 /**
  * Turns the configured secret values into key material and refuses weak ones. In the {@code prod} profile a
- * missing, known-default or short secret stops start-up with a message naming it. In development a missing
+ * missing, known-default, short or reused secret, missing allowed hosts or a public base URL that is not https
+ * stop start-up with one message naming every problem. In development a missing
  * secret is generated once and kept beside the development database under {@code ./data} (git-ignored),
  * because a pepper or data key that changed at every start would lock every developer out of the accounts
  * they created.
@@ -90,14 +95,79 @@ class SecretsConfiguration {
                     name, properties.devSecretsFile());
             entry.setValue(generated);
         }
+        for (String reuse : identical(values)) {
+            if (prod) {
+                refused.add(reuse);
+            } else {
+                log.warn("{}: acceptable only in development; the prod profile refuses it.", reuse);
+            }
+        }
+        if (prod) {
+            // Bound like the properties records bind them, so a list given as "hosts[0]=..." counts too.
+            List<String> hosts = Binder.get(environment).bind("sundispatch.security.allowed-hosts",
+                    Bindable.listOf(String.class)).orElse(List.of());
+            refused.addAll(deploymentProblems(String.join(",", hosts),
+                    environment.getProperty("sundispatch.mail.public-base-url")));
+        }
         if (!refused.isEmpty()) {
-            throw new IllegalStateException("Refusing to start: " + String.join("; ", refused) + ". Set each to at least "
-                    + MIN_BYTES + " random bytes (e.g. `openssl rand -base64 48`).");
+            // One message naming every problem, so an operator fixes them all in one go.
+            throw new IllegalStateException("Refusing to start: " + String.join("; ", refused) + ". Set each secret "
+                    + "to its own value of at least " + MIN_BYTES + " random bytes (e.g. `openssl rand -base64 48`).");
         }
         return new Secrets(bytes(values.get("SUNDISPATCH_JWT_SECRET")),
                 bytes(values.get("SUNDISPATCH_PASSWORD_PEPPER")),
                 sha256(bytes(values.get("SUNDISPATCH_DATA_KEY"))),
                 bytes(values.get("SUNDISPATCH_PAYMENT_WEBHOOK_SECRET")));
+    }
+
+    /**
+     * Pairs of secrets with the same value: one leaked secret would then give away the others (a webhook secret
+     * shared with a payment provider would sign our tokens).
+     */
+    static List<String> identical(Map<String, String> values) {
+        List<String> problems = new ArrayList<>();
+        List<Map.Entry<String, String>> entries = new ArrayList<>(values.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            for (int j = i + 1; j < entries.size(); j++) {
+                String a = entries.get(i).getValue();
+                if (a != null && !a.isBlank() && a.equals(entries.get(j).getValue())) {
+                    problems.add(entries.get(i).getKey() + " and " + entries.get(j).getKey()
+                            + " are identical (each secret must be its own value)");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * What a production deployment must set besides the secrets: without allowed hosts any Host header is
+     * believed (poisoned links, cache keys), and without a public https base URL mailed links point at
+     * localhost or travel in clear text.
+     */
+    static List<String> deploymentProblems(String allowedHosts, String publicBaseUrl) {
+        List<String> problems = new ArrayList<>();
+        if (allowedHosts == null || allowedHosts.replace(",", "").isBlank()) {
+            problems.add("SUNDISPATCH_ALLOWED_HOSTS is missing (list the host names the server answers to)");
+        }
+        if (!isPublicHttpsUrl(publicBaseUrl)) {
+            problems.add("SUNDISPATCH_PUBLIC_BASE_URL is missing or not an https URL "
+                    + "(e.g. https://sundispatch.example)");
+        }
+        return problems;
+    }
+
+    private static boolean isPublicHttpsUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url.trim());
+            String host = uri.getHost();
+            return "https".equalsIgnoreCase(uri.getScheme()) && host != null && !host.isBlank()
+                    && uri.getRawUserInfo() == null && !host.equalsIgnoreCase("localhost");
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** Why a secret value is not acceptable, or null when it is. */

@@ -22,6 +22,7 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 
 import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.security.ClientKeys;
 import com.sundispatch.security.IpBlockList;
 import com.sundispatch.security.SecurityEvents;
 
@@ -40,12 +41,13 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
             RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, ObjectProvider<IpBlockList> blocks,
-            MeterRegistry meters, SecurityEvents events, SecurityProperties properties) throws Exception {
+            MeterRegistry meters, SecurityEvents events, SecurityProperties properties, ClientKeys clientKeys)
+            throws Exception {
         RateLimitFilters.PerUser perUser = new RateLimitFilters.PerUser(limiter, limits, events, meters);
         http
                 .addFilterBefore(corsFilter(properties), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new IpBlockFilter(blocks, clientIp, meters), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilters.PerIp(limiter, limits, clientIp, events, meters),
+                .addFilterAfter(new RateLimitFilters.PerIp(limiter, limits, clientIp, clientKeys, events, meters),
                         IpBlockFilter.class)
                 .addFilterAfter(perUser, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new AdminMfaFilter(events), RateLimitFilters.PerUser.class)

@@ -65,6 +65,8 @@ class LoadBenchmark {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--SUNDISPATCH_JWT_SECRET=" + random(), "--SUNDISPATCH_PASSWORD_PEPPER=" + random(),
                 "--SUNDISPATCH_DATA_KEY=" + random(), "--SUNDISPATCH_PAYMENT_WEBHOOK_SECRET=" + random(),
+                // The prod profile refuses to start without these.
+                "--SUNDISPATCH_ALLOWED_HOSTS=localhost", "--SUNDISPATCH_PUBLIC_BASE_URL=https://sundispatch.example",
                 "--sundispatch.rate-limit.auth-per-minute=100000000", "--sundispatch.rate-limit.ip-per-minute=100000000",
                 "--sundispatch.rate-limit.user-per-minute=100000000", "--sundispatch.monitoring.failed-logins-per-ip=100000000",
                 "--sundispatch.identity.hashing-queue=256",

@@ -33,4 +33,28 @@ class SecretsWeaknessTest {
     void longRandomValueIsAccepted() {
         assertThat(SecretsConfiguration.weakness("q3Jx9vR2mZ8pL5wT1nB7cK4hF6dS0gYa+u/E=")).isNull();
     }
+
+    @Test
+    void identicalSecretsAreNamedPairByPair() {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("A", "same-value");
+        values.put("B", "other-value");
+        values.put("C", "same-value");
+        values.put("D", "");
+        values.put("E", "");
+        assertThat(SecretsConfiguration.identical(values)).containsExactly("A and C are identical (each secret must "
+                + "be its own value)");
+    }
+
+    @Test
+    void deploymentNeedsAllowedHostsAndAnHttpsPublicBaseUrl() {
+        assertThat(SecretsConfiguration.deploymentProblems("shop.example", "https://shop.example")).isEmpty();
+        assertThat(SecretsConfiguration.deploymentProblems(" , ", "https://shop.example"))
+                .singleElement().asString().startsWith("SUNDISPATCH_ALLOWED_HOSTS is missing");
+        for (String bad : new String[] { null, "", "http://shop.example", "https://localhost:8080",
+                "https://user:pw@shop.example", "ftp://shop.example", "https://", "::" }) {
+            assertThat(SecretsConfiguration.deploymentProblems("shop.example", bad)).as(bad)
+                    .singleElement().asString().startsWith("SUNDISPATCH_PUBLIC_BASE_URL is missing or not an https");
+        }
+    }
 }
