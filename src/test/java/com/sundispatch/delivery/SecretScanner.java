@@ -249,8 +249,9 @@ public final class SecretScanner {
                 || lower.contains("placeholder") || lower.contains("xxxxx") || lower.contains("dummy")) {
             return false;
         }
-        // Dotted identifiers and paths (com.example.Foo, some/path/to/file) are names, not secrets.
-        if (v.matches("[A-Za-z_][A-Za-z0-9_]*(?:[./][A-Za-z_][A-Za-z0-9_-]*)+")) {
+        // Dotted identifiers (com.sundispatch.security.TokenService) are names, not secrets. Only dots: Base64
+        // has no dot but has slashes, so slash-separated "paths" could be keys.
+        if (v.matches("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_-]*)+")) {
             return false;
         }
         return entropy(v) >= MIN_ENTROPY;

@@ -28,26 +28,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SecretScannerTest {
 
-    private static final Random RANDOM = new Random(20261201L);
+    // Per test instance, so the planted values do not depend on the order the tests run in.
+    private final Random random = new Random(20261201L);
     private final SecretScanner scanner = new SecretScanner(List.of());
 
-    private static String alnum(int n) {
+    private String alnum(int n) {
         String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            sb.append(chars.charAt(RANDOM.nextInt(chars.length())));
+            sb.append(chars.charAt(random.nextInt(chars.length())));
         }
         return sb.toString();
     }
 
-    private static String base64(int bytes) {
+    private String base64(int bytes) {
         byte[] raw = new byte[bytes];
-        RANDOM.nextBytes(raw);
+        random.nextBytes(raw);
         return Base64.getEncoder().encodeToString(raw);
     }
 
     /** One planted line per rule. */
-    private static Map<String, String> planted() {
+    private Map<String, String> planted() {
         return Map.ofEntries(
                 Map.entry("private-key", "-----BEGIN " + "RSA PRIVATE KEY-----"),
                 Map.entry("aws-access-key-id", "key_id: " + "AKIA" + "Z7QK3N5T2WX4PL6M"),
