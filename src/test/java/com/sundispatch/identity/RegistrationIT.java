@@ -270,4 +270,14 @@ class RegistrationIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("validation_failed");
     }
+
+    @Test
+    void registerWhenEmailHasThousandsOfLabelsThenValidationFailedNot500() {
+        // 4 KB of "a." once overflowed the regex engine's stack inside Bean Validation.
+        String email = "a@" + "a.".repeat(20_000) + "com";
+        Api.Response r = api.post("/api/v1/auth/register",
+                Map.of("email", email, "password", PASSWORD, "fullName", "Grace Hopper"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("validation_failed");
+    }
 }

@@ -79,8 +79,10 @@ public class AccountService {
         this.clock = clock;
     }
 
+    // The label repetition is bounded ({1,126}: a 254-character address has fewer labels) because Java's regex
+    // engine recurses once per repetition of a group: unbounded, a 4 KB "a@a.a.a..." overflowed the stack (a 500).
     public static final String EMAIL_PATTERN = "^\\s*[A-Za-z0-9._%+\\-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}"
-            + "[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}\\s*$";
+            + "[A-Za-z0-9])?\\.){1,126}[A-Za-z]{2,63}\\s*$";
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(EMAIL_PATTERN);
 
     /**

@@ -39,6 +39,10 @@ public final class PepperedBcryptPasswordEncoder implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence rawPassword) {
+        // Spring Security 7's contract: a null password encodes to null (the pre-hash would throw).
+        if (rawPassword == null) {
+            return null;
+        }
         return ID + bcrypt.encode(prehash(rawPassword));
     }
 

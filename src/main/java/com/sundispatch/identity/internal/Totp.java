@@ -1,6 +1,7 @@
 package com.sundispatch.identity.internal;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -56,7 +57,7 @@ final class Totp {
         long current = step(now);
         OptionalLong found = OptionalLong.empty();
         for (long s = current - WINDOW; s <= current + WINDOW; s++) {
-            if (java.security.MessageDigest.isEqual(code(secret, s).getBytes(), code.getBytes())) {
+            if (java.security.MessageDigest.isEqual(code(secret, s).getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII))) {
                 found = OptionalLong.of(s);
             }
         }

@@ -57,4 +57,10 @@ class PepperedBcryptPasswordEncoderTest {
         assertThat(encoder.matches("secret", "secret")).isFalse();
         assertThat(encoder.matches("secret", null)).isFalse();
     }
+
+    @Test
+    void nullPasswordEncodesToNullAsTheSpringSecurityContractSays() {
+        assertThat(encoder.encode(null)).isNull();
+        assertThat(encoder.matches(null, encoder.encode("Sunny-meadow-lantern-2931"))).isFalse();
+    }
 }
