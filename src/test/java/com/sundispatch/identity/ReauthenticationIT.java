@@ -2,6 +2,7 @@ package com.sundispatch.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class ReauthenticationIT extends IntegrationTest {
         Api.Response r = api.post(REAUTH, Map.of("password", PASSWORD), t.access());
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(Instant.parse(r.json().path("reauthenticatedUntil").asString()))
-                .isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+                .isEqualTo(clock.instant().truncatedTo(ChronoUnit.MICROS).plus(Duration.ofMinutes(5)));
 
         String secret = api.post("/api/v1/me/mfa/totp/setup", null, t.access()).json().path("secret").asString();
         Api.Response enabled = api.post("/api/v1/me/mfa/totp/enable",

@@ -2,6 +2,7 @@ package com.sundispatch.identity.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -74,7 +75,8 @@ public class ReauthenticationService {
             fail(account, ip, "invalid_mfa_code");
             throw MfaService.invalidCode();
         }
-        Instant now = clock.instant();
+        // Stored as DATETIME(6): cut to microseconds here, so the database never rounds it into the future.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Integer marked = tx.execute(s -> sessions.markReauthenticated(caller.sessionId(), caller.userId(), now));
         if (marked == null || marked != 1) {
             throw ApiException.unauthorized(ErrorCodes.INVALID_TOKEN,
