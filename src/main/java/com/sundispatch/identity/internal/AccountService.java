@@ -126,14 +126,14 @@ public class AccountService {
             return;
         }
         String hash = hashing.hash(password);
-        String[] created;
+        NewAccount created;
         try {
             // The account and its first verification link are written together or not at all.
             created = writes.execute("registration", status -> {
                 UserAccount account = users.saveAndFlush(new UserAccount(UUID.randomUUID().toString(), email, hash,
                         fullName, Role.CUSTOMER, false, clock.instant()));
                 hooks.ifAvailable(h -> h.betweenRows("registration", account.id()));
-                return new String[] { account.id(), emailLinks.issueVerificationToken(account.id()) };
+                return new NewAccount(account.id(), emailLinks.issueVerificationToken(account.id()));
             });
         } catch (DataIntegrityViolationException race) {
             // Two registrations of the same address at once: the unique index decided; the other one is the owner.
@@ -143,8 +143,16 @@ public class AccountService {
             log.warn("Registration not stored: the database stayed busy ({}); nothing was written", busy.code());
             return;
         }
-        audit.publish("REGISTERED", created[0], Outcome.SUCCESS, Map.of());
-        emailLinks.mailVerification(created[0], email, fullName, created[1]);
+        audit.publish("REGISTERED", created.userId(), Outcome.SUCCESS, Map.of());
+        emailLinks.mailVerification(created.userId(), email, fullName, created.verificationToken());
+    }
+
+    /** A committed new account and the raw token of its first verification link (only the mail may hold it). */
+    private record NewAccount(String userId, String verificationToken) {
+        @Override
+        public String toString() {
+            return "NewAccount[userId=" + userId + "]";
+        }
     }
 
     /**
