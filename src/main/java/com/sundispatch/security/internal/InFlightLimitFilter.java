@@ -130,11 +130,6 @@ class InFlightLimitFilter extends OncePerRequestFilter {
         inFlight.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
     }
 
-    /** Requests in progress for a client key, for tests. */
-    int inFlight(String client) {
-        return inFlight.getOrDefault(client, 0);
-    }
-
     /**
      * An IPv6 client usually owns a whole /64, so it counts as one client; anything else is its address. Only
      * literals reach the parser (no name lookup can happen here).
