@@ -122,7 +122,7 @@ class SlowClientsIT extends IntegrationTest {
         try (RawHttp c = RawHttp.connect("127.0.0.4", port)) {
             c.send(slowPost("/api/v1/auth/login", 1000, null));
             long start = System.nanoTime();
-            // One byte every 200 ms never trips the read timeout; only the whole-body deadline can end it.
+            // One byte every 200 ms never trips the read timeout; only the time budget for the body can end it.
             while (c.response() == null && !c.closedByServer() && System.nanoTime() - start < 15_000_000_000L) {
                 c.send(" ");
                 c.poll(200);

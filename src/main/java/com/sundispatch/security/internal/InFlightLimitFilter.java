@@ -32,7 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The first line against slow and greedy clients (API4): at most N requests of one client address in progress at
- * once, counted before anything reads a body, and a deadline for the whole request body. Without it a few hundred
+ * once, counted before anything reads a body, and a time budget for receiving the whole request body. Without it a few hundred
  * connections from one address, each trickling a body one byte at a time, hold every worker thread.
  * <p>
  * A refused request is answered at once with {@code Connection: close}; {@link NoSwallowValve} then makes Tomcat
@@ -72,8 +72,7 @@ class InFlightLimitFilter extends OncePerRequestFilter {
                     "Too many requests from your address are in progress. Wait for them to finish and try again.");
             return;
         }
-        // Measured with the monotonic clock: a transport timeout, not a business rule.
-        DeadlineRequest bounded = new DeadlineRequest(request, System.nanoTime() + bodyTimeoutNanos);
+        DeadlineRequest bounded = new DeadlineRequest(request, bodyTimeoutNanos);
         try {
             chain.doFilter(bounded, response);
         } finally {
@@ -87,7 +86,7 @@ class InFlightLimitFilter extends OncePerRequestFilter {
 
     /**
      * A body the application did not read (refused before reading: 401, 413, 415...) is read to its end here,
-     * within the same deadline and still counted against the client, so that an ordinary client's connection
+     * within the same time budget and still counted against the client, so that an ordinary client's connection
      * stays usable. Tomcat would otherwise do it after this filter, with no deadline and outside the count. A body
      * that is too big or does not arrive in time is left: {@link NoSwallowValve} then closes the connection.
      */
@@ -131,11 +130,6 @@ class InFlightLimitFilter extends OncePerRequestFilter {
         inFlight.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
     }
 
-    /** Requests in progress for a client key, for tests. */
-    int inFlight(String client) {
-        return inFlight.getOrDefault(client, 0);
-    }
-
     /**
      * An IPv6 client usually owns a whole /64, so it counts as one client; anything else is its address. Only
      * literals reach the parser (no name lookup can happen here).
@@ -163,21 +157,21 @@ class InFlightLimitFilter extends OncePerRequestFilter {
         return address;
     }
 
-    /** The request with a body that must arrive before the deadline. */
+    /** The request with a body that must arrive within its time budget. */
     private static final class DeadlineRequest extends HttpServletRequestWrapper {
 
-        private final long deadline;
+        private final long budgetNanos;
         private ServletInputStream stream;
 
-        DeadlineRequest(HttpServletRequest request, long deadline) {
+        DeadlineRequest(HttpServletRequest request, long budgetNanos) {
             super(request);
-            this.deadline = deadline;
+            this.budgetNanos = budgetNanos;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new DeadlineStream(super.getInputStream(), deadline);
+                stream = new DeadlineStream(super.getInputStream(), budgetNanos);
             }
             return stream;
         }
@@ -190,42 +184,51 @@ class InFlightLimitFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Refuses to go on reading once the deadline has passed, and turns Tomcat's read timeout (a stalled body) into
-     * the same answer. A single read blocks at most {@code upload-read-timeout}, so a worker thread is held at most
-     * {@code request-body-timeout + upload-read-timeout} by any body.
+     * Counts the time spent waiting for body bytes (the client's share: the server's own work between reads, or
+     * before the first, costs the client nothing) and refuses to read on once the budget is spent; Tomcat's read
+     * timeout (a stalled body) gets the same answer. A single read blocks at most {@code upload-read-timeout}, so a
+     * worker thread is held at most {@code request-body-timeout + upload-read-timeout} by any body. Measured with
+     * the monotonic clock: a transport timeout, not a business rule.
      */
     private static final class DeadlineStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
-        private final long deadline;
+        private final long budgetNanos;
+        private long waitedNanos;
 
-        DeadlineStream(ServletInputStream delegate, long deadline) {
+        DeadlineStream(ServletInputStream delegate, long budgetNanos) {
             this.delegate = delegate;
-            this.deadline = deadline;
+            this.budgetNanos = budgetNanos;
         }
 
         @Override
         public int read() throws IOException {
-            checkDeadline();
+            checkBudget();
+            long start = System.nanoTime();
             try {
                 return delegate.read();
             } catch (IOException e) {
                 throw translate(e);
+            } finally {
+                waitedNanos += System.nanoTime() - start;
             }
         }
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
-            checkDeadline();
+            checkBudget();
+            long start = System.nanoTime();
             try {
                 return delegate.read(buf, off, len);
             } catch (IOException e) {
                 throw translate(e);
+            } finally {
+                waitedNanos += System.nanoTime() - start;
             }
         }
 
-        private void checkDeadline() throws RequestBodyTimeoutException {
-            if (System.nanoTime() - deadline > 0) {
+        private void checkBudget() throws RequestBodyTimeoutException {
+            if (waitedNanos > budgetNanos) {
                 throw new RequestBodyTimeoutException();
             }
         }

@@ -11,11 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxConcurrentRequestsPerClient requests one client address (an IPv6 client: its /64) may have in
  *        progress at once; more are refused with 429 {@code too_many_concurrent_requests} before any body is read
- * @param requestBodyTimeout the whole request body must have arrived within this time after the request started
- *        being processed; a body still trickling in after it is refused with 408
+ * @param requestBodyTimeout the longest a request may spend, in total, waiting for the bytes of its body (time the
+ *        server spends working does not count); a body still trickling in after it is refused with 408
  * @param uploadReadTimeout the longest wait for the next bytes of a request body (Tomcat's
  *        {@code connectionUploadTimeout}); a body that stalls longer is refused with 408
- * @param maxUnreadBodyBytes the most of a body the server still reads (within the body deadline) after answering
+ * @param maxUnreadBodyBytes the most of a body the server still reads (within the same time budget) after answering
  *        without needing it, to keep the connection open; with more, or slower, the connection is closed
  */
 @ConfigurationProperties("sundispatch.security.transport")
