@@ -3,12 +3,8 @@ package com.sundispatch.security.internal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.security.ClientKeys;
 import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.Problems;
 import com.sundispatch.shared.RequestBodyTimeoutException;
@@ -40,9 +37,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 class InFlightLimitFilter extends OncePerRequestFilter {
 
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
     private final ClientIpResolver clientIp;
+    private final ClientKeys clientKeys;
     private final int maxPerClient;
     private final long bodyTimeoutNanos;
     private final long drainLimit;
@@ -50,8 +46,10 @@ class InFlightLimitFilter extends OncePerRequestFilter {
     /** In-progress counts per client; an entry lives only while that client has a request in progress. */
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    InFlightLimitFilter(ClientIpResolver clientIp, TransportProperties properties, MeterRegistry meters) {
+    InFlightLimitFilter(ClientIpResolver clientIp, ClientKeys clientKeys, TransportProperties properties,
+            MeterRegistry meters) {
         this.clientIp = clientIp;
+        this.clientKeys = clientKeys;
         this.maxPerClient = properties.maxConcurrentRequestsPerClient();
         this.bodyTimeoutNanos = properties.requestBodyTimeout().toNanos();
         this.drainLimit = properties.maxUnreadBodyBytes();
@@ -62,7 +60,8 @@ class InFlightLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String client = clientKey(clientIp.resolve(request));
+        // The same key as every other per-address control (an IPv6 client counts per /64).
+        String client = clientKeys.key(clientIp.resolve(request));
         if (!acquire(client)) {
             refused.increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
@@ -130,32 +129,6 @@ class InFlightLimitFilter extends OncePerRequestFilter {
         inFlight.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
     }
 
-    /**
-     * An IPv6 client usually owns a whole /64, so it counts as one client; anything else is its address. Only
-     * literals reach the parser (no name lookup can happen here).
-     */
-    static String clientKey(String address) {
-        if (address == null) {
-            return "unknown";
-        }
-        if (address.indexOf(':') >= 0 && IP_LITERAL.matcher(address).matches()) {
-            try {
-                InetAddress parsed = InetAddress.getByName(address);
-                if (parsed instanceof Inet6Address) {
-                    byte[] bytes = parsed.getAddress();
-                    StringBuilder prefix = new StringBuilder();
-                    for (int i = 0; i < 8; i += 2) {
-                        prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
-                    }
-                    return prefix.append(":/64").toString();
-                }
-                return parsed.getHostAddress();
-            } catch (UnknownHostException e) {
-                return address;
-            }
-        }
-        return address;
-    }
 
     /** The request with a body that must arrive within its time budget. */
     private static final class DeadlineRequest extends HttpServletRequestWrapper {

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.sundispatch.security.ClientIpResolver;
+import com.sundispatch.security.ClientKeys;
 import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.Problems;
 
@@ -93,10 +94,10 @@ class WebServerHardening {
     }
 
     @Bean
-    FilterRegistrationBean<InFlightLimitFilter> inFlightLimitFilter(ClientIpResolver clientIp,
+    FilterRegistrationBean<InFlightLimitFilter> inFlightLimitFilter(ClientIpResolver clientIp, ClientKeys clientKeys,
             TransportProperties transport, MeterRegistry meters) {
         FilterRegistrationBean<InFlightLimitFilter> registration =
-                new FilterRegistrationBean<>(new InFlightLimitFilter(clientIp, transport, meters));
+                new FilterRegistrationBean<>(new InFlightLimitFilter(clientIp, clientKeys, transport, meters));
         // First of all: a client over its limit is refused before anything could read its body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
