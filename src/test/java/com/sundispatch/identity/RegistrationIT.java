@@ -49,6 +49,22 @@ class RegistrationIT extends IntegrationTest {
     }
 
     @Test
+    void registrationFinishedInTheBackgroundIsStillAuditedWithTheClientsAddressAndAgent() {
+        String email = uniqueEmail();
+        Api.Response r = api.send("POST", "/api/v1/auth/register",
+                Map.of("email", email, "password", PASSWORD, "fullName", "Grace Hopper"), null,
+                Map.of("X-Forwarded-For", "203.0.113.77", "User-Agent", "RegistrationProbe/1.0"));
+        assertThat(r.status()).isEqualTo(202);
+        awaitVerificationMail(email);
+        String userId = jdbc.queryForObject("select id from users where email = ?", String.class, email);
+
+        Api.Response audit = api.get("/api/v1/admin/audit-events?type=REGISTERED&userId=" + userId, adminToken());
+        assertThat(audit.json().path("items")).hasSize(1);
+        assertThat(audit.json().path("items").get(0).path("ip").asString()).isEqualTo("203.0.113.77");
+        assertThat(audit.json().path("items").get(0).path("userAgent").asString()).isEqualTo("RegistrationProbe/1.0");
+    }
+
+    @Test
     void registerWhenEmailTakenThenSameAnswerAndNoticeMail() {
         String taken = registerCustomer();
         String fresh = uniqueEmail();

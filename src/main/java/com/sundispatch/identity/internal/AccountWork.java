@@ -14,6 +14,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.sundispatch.security.SecurityEvents;
+import com.sundispatch.security.SecurityEvents.Origin;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.ErrorCodes;
 
@@ -30,8 +32,10 @@ public class AccountWork implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AccountWork.class);
 
     private final ThreadPoolExecutor pool;
+    private final SecurityEvents audit;
 
-    AccountWork(AccountWorkProperties properties) {
+    AccountWork(AccountWorkProperties properties, SecurityEvents audit) {
+        this.audit = audit;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(properties.queue()), r -> {
@@ -43,10 +47,12 @@ public class AccountWork implements DisposableBean {
 
     /** Queues the work, or refuses with 503 when the queue is full. Failures of the work are logged only. */
     void submit(String name, Runnable work) {
+        // Audit events of the work keep the client's address and user agent, although the request has ended.
+        Origin origin = audit.currentOrigin();
         try {
             pool.execute(() -> {
                 try {
-                    work.run();
+                    SecurityEvents.runAs(origin, work);
                 } catch (RuntimeException e) {
                     // The caller has its answer already; the log says what was lost (never the address).
                     log.error("Account work '{}' failed: {} {}", name, e.getClass().getSimpleName(),
