@@ -8,9 +8,9 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
+import org.hibernate.JDBCException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.hibernate.JDBCException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -75,6 +75,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         String sql = null;
         String message = ex.getMessage();
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            // Fully qualified: jakarta.validation's ConstraintViolationException is imported for the handler above.
             if (t instanceof org.hibernate.exception.ConstraintViolationException cv && constraint == null) {
                 constraint = cv.getConstraintName();
             }
