@@ -9,9 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.hibernate.JDBCException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.hibernate.JDBCException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -80,6 +80,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         String sql = null;
         String message = ex.getMessage();
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            // Fully qualified: jakarta.validation's ConstraintViolationException is imported for the handler above.
             if (t instanceof org.hibernate.exception.ConstraintViolationException cv && constraint == null) {
                 constraint = cv.getConstraintName();
             }
