@@ -78,46 +78,17 @@ async function applications(box) {
       } }, 'Reject')), 'No applications waiting.');
 }
 
-/**
- * A small accessible confirmation: a modal <dialog> (focus moves into it, Escape cancels, the page behind is
- * inert) with a labelled title, an optional required reason, and Cancel/confirm buttons. Resolves to the reason
- * (or true without one) when confirmed, null when cancelled.
- */
-function confirmDialog({ title, text, confirmText, reasonLabel }) {
-  return new Promise((resolve) => {
-    const titleId = `dlg-${Math.random().toString(36).slice(2)}`;
-    const reason = reasonLabel ? h('textarea', { id: 'confirm-reason', rows: 3, maxlength: 500, required: true }) : null;
-    const error = h('p', { class: 'error', role: 'alert' });
-    const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': titleId, id: 'confirm-dialog' });
-    const close = (value) => { dialog.close(); dialog.remove(); resolve(value); };
-    dialog.addEventListener('cancel', (e) => { e.preventDefault(); close(null); });
-    dialog.append(h('h2', { id: titleId }, title), h('p', {}, text),
-      reason ? h('label', { for: 'confirm-reason' }, reasonLabel) : null, reason, error,
-      h('div', { class: 'tabs' },
-        h('button', { type: 'button', class: 'secondary', id: 'confirm-cancel', onclick: () => close(null) }, 'Cancel'),
-        h('button', { type: 'button', class: 'danger', id: 'confirm-ok', onclick: () => {
-          if (reason && !reason.value.trim()) { error.textContent = 'Please give a reason.'; reason.focus(); return; }
-          close(reason ? reason.value.trim() : true);
-        } }, confirmText)));
-    document.body.append(dialog);
-    dialog.showModal();
-    (reason || dialog.querySelector('#confirm-cancel')).focus();
-  });
-}
 
 async function installers(box) {
   await list(box, async () => (await api('GET', '/api/v1/admin/installers?status=ACTIVE&size=100')).items,
     (i) => h('div', { class: 'card', dataset: { installer: i.installerId } },
       h('p', {}, `${i.companyName} · ${i.status.toLowerCase()} · rating ${i.rating} (${i.ratingCount}) · approved ${when(i.approvedAt)}`),
       h('button', { class: 'danger revoke', onclick: async () => {
-        const reason = await confirmDialog({ title: `Revoke ${i.companyName}?`, confirmText: 'Revoke approval',
-          text: 'They lose the installer role and their sessions end; open offers are withdrawn and jobs not yet started go to other installers.',
-          reasonLabel: 'Reason (kept in the record)' });
-        if (!reason) return;
-        try {
-          await api('POST', `/api/v1/admin/installers/${encodeURIComponent(i.installerId)}/revoke`, { reason });
-          flash(`${i.companyName}: approval revoked.`);
-        } catch (e) { flash(e.message, 'error'); }
+        const done = await confirmAction({ id: 'revoke-form', title: T.revokeTitle(i.companyName), text: T.revokeText,
+          fields: [{ name: 'reason', label: T.revokeReason, required: true, max: 500, missing: T.reasonMissing }],
+          confirmText: T.revoke, danger: true,
+          onConfirm: (v) => api('POST', `/api/v1/admin/installers/${encodeURIComponent(i.installerId)}/revoke`, { reason: v.reason }) });
+        if (done) flash(T.revokeDone(i.companyName));
         installers(box);
       } }, 'Revoke')), 'No approved installers.');
 }

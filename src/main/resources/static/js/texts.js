@@ -29,6 +29,11 @@ export const ADMIN_ACTIONS = {
   demote: 'Remove admin',
   demoteTitle: (email) => `Remove the administrator role of ${email}?`,
   demoteText: 'They get back the role they had before and are signed out everywhere and mailed.',
+  revoke: 'Revoke approval',
+  revokeTitle: (company) => `Revoke the installer approval of ${company}?`,
+  revokeText: 'They lose the installer role and their sessions end; open offers are withdrawn and jobs not yet started go to other installers.',
+  revokeReason: 'Reason (kept in the record)',
+  revokeDone: (company) => `${company}: approval revoked.`,
   demoteDone: (email, role) => `${email} is no longer an administrator (now ${role.toLowerCase()}).`,
 };
 
@@ -58,6 +63,17 @@ export const ERRORS = {
   account_locked: 'This account is locked for now after suspicious activity. We have mailed you when you can sign in again; consider resetting your password then.',
   unsafe_url: 'This URL cannot be used. Use a public https URL on the default port, without user name or password.',
   invalid_state: 'Someone else already changed this. Reload to see its current state.',
+  too_many_concurrent_requests: 'Too many requests at once. Please wait a moment and try again.',
+  request_timeout: 'The connection was too slow. Please try again.',
+  malformed_request: 'The request could not be understood. Please reload the page and try again.',
+  unsupported_media_type: 'The request could not be understood. Please reload the page and try again.',
+  server_busy: 'The server is busy right now. Please try again in a moment.',
+  payments_unavailable: 'Payments are not available right now. Your order is kept; please try again later.',
+  installer_not_eligible: 'Your installer account cannot take jobs at the moment.',
+  offer_withdrawn: 'This offer was withdrawn.',
+  already_revoked: 'This approval was already revoked.',
+  application_in_progress: 'Another application of yours is being sent right now. Reload to see it.',
+  conflict: 'Someone else changed this at the same moment. Reload and try again.',
 };
 
 export function errorText(code) {

@@ -47,16 +47,18 @@ class InstallerRevokeBrowserIT extends BrowserTest {
         By revokeButton = By.cssSelector("[data-installer='" + installerId + "'] button.revoke");
 
         waitFor(revokeButton).click();
-        WebElement dialog = waitFor(By.id("confirm-dialog"));
+        WebElement dialog = waitFor(By.cssSelector("dialog.modal"));
         assertThat(dialog.getAttribute("aria-labelledby")).isNotBlank();
-        browser.findElement(By.id("confirm-cancel")).click();
-        wait.until(d -> d.findElements(By.id("confirm-dialog")).isEmpty());
+        dialog.findElement(By.cssSelector("button.secondary")).click();
+        wait.until(d -> d.findElements(By.cssSelector("dialog.modal")).isEmpty());
 
         waitFor(revokeButton).click();
-        waitFor(By.id("confirm-ok")).click();
-        waitForText(By.cssSelector("#confirm-dialog [role=alert]"), "Please give a reason");
-        browser.findElement(By.id("confirm-reason")).sendKeys("Licence withdrawn");
-        browser.findElement(By.id("confirm-ok")).click();
+        WebElement confirm = waitFor(By.id("revoke-form"));
+        confirm.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement reason = confirm.findElement(By.name("reason"));
+        waitForText(By.id(reason.getAttribute("aria-describedby")), "Give a reason");
+        reason.sendKeys("Licence withdrawn");
+        confirm.findElement(By.cssSelector("button[type=submit]")).click();
         waitForText(By.id("flash"), "approval revoked");
 
         assertThat(api.get("/api/v1/admin/installers?status=REVOKED&size=100", adminToken()).body())
