@@ -1,6 +1,7 @@
 package com.sundispatch;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -51,8 +52,7 @@ class PaymentsSandboxProdIT {
             String email = "prod-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
             assertThat(api.post("/api/v1/auth/register", Map.of("email", email, "password", IntegrationTest.PASSWORD,
                     "fullName", "Ada Lovelace")).status()).isIn(201, 202);
-            String access = api.post("/api/v1/auth/login", Map.of("email", email, "password",
-                    IntegrationTest.PASSWORD)).json().path("accessToken").asString();
+            String access = signInOnceCreated(api, email);
 
             Api.Response pay = api.post("/api/v1/orders/" + UUID.randomUUID() + "/payments", null, access);
             assertThat(pay.status()).as(pay.toString()).isEqualTo(503);
@@ -73,6 +73,25 @@ class PaymentsSandboxProdIT {
             assertThat(output.getAll().lines().filter(l -> l.contains("PAYMENTS TEST MODE")).toList())
                     .singleElement().asString().contains("\"level\":\"WARN\"");
             assertThat(api(context).get("/api/v1/public/info").json().path("paymentsTestMode").asBoolean()).isTrue();
+        }
+    }
+
+    /** Registration finishes after its 202 (the account is created off the request thread): sign in once it exists. */
+    private static String signInOnceCreated(Api api, String email) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password",
+                    IntegrationTest.PASSWORD));
+            if (login.status() == 200 || System.nanoTime() > deadline) {
+                assertThat(login.status()).as(login.toString()).isEqualTo(200);
+                return login.json().path("accessToken").asString();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

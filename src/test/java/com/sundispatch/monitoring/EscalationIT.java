@@ -113,6 +113,7 @@ class EscalationIT extends IntegrationTest {
     void tenWrongTwoFactorCodesWithinADayLockTheAccount() {
         String email = registerCustomer();
         Tokens t = login(email, PASSWORD);
+        stepUp(t.access());
         String secret = api.post("/api/v1/me/mfa/totp/setup", null, t.access()).json().path("secret").asString();
         assertThat(api.post("/api/v1/me/mfa/totp/enable", Map.of("code", TotpCodes.code(secret,
                 TotpCodes.step(clock.instant()) - 1)), t.access()).status()).isEqualTo(200);

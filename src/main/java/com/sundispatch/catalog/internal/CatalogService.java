@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.catalog.Catalog;
 import com.sundispatch.catalog.InstallationPricing;
+import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.Like;
 
@@ -27,10 +29,10 @@ public class CatalogService implements Catalog {
     private final java.time.Duration pageCacheTtl;
     private final java.util.concurrent.ConcurrentHashMap<String, CachedPage> pageCache =
             new java.util.concurrent.ConcurrentHashMap<>();
-    private final com.sundispatch.security.SecurityEvents audit;
+    private final SecurityEvents audit;
 
     CatalogService(PanelRepository panels, CatalogChangeRepository changes, InstallationPricing pricing,
-            Clock clock, com.sundispatch.security.SecurityEvents audit,
+            Clock clock, SecurityEvents audit,
             @org.springframework.beans.factory.annotation.Value("${sundispatch.catalog.page-cache-ttl:PT1S}")
             java.time.Duration pageCacheTtl) {
         this.audit = audit;
@@ -118,7 +120,7 @@ public class CatalogService implements Catalog {
         changes.save(new CatalogChange(UUID.randomUUID().toString(), clock.instant(), adminId, action, subjectId,
                 summary));
         audit.publish(action.startsWith("FAQ") ? "FAQ_CHANGED" : "CATALOG_CHANGED", adminId,
-                com.sundispatch.security.SecurityEvent.Outcome.SUCCESS,
+                SecurityEvent.Outcome.SUCCESS,
                 subjectId == null ? java.util.Map.of("action", action)
                         : java.util.Map.of("action", action, "panelId", subjectId));
     }

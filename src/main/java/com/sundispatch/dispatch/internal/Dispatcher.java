@@ -28,6 +28,8 @@ import com.sundispatch.identity.AccountUnbanned;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderPaid;
 import com.sundispatch.orders.OrderProgress;
+import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 
 /**
@@ -51,12 +53,12 @@ public class Dispatcher {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final com.sundispatch.security.SecurityEvents audit;
+    private final SecurityEvents audit;
 
     Dispatcher(JobRepository jobs, JobOfferRepository offers, InstallerProfileRepository profiles,
             AvailabilitySlotRepository slots, BookingRepository bookings, OrderProgress orderProgress,
             DispatchProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-            com.sundispatch.security.SecurityEvents audit) {
+            SecurityEvents audit) {
         this.audit = audit;
         this.jobs = jobs;
         this.offers = offers;
@@ -177,7 +179,7 @@ public class Dispatcher {
             log.warn("ALERT job {} of order {} is UNASSIGNED: no installer accepted within {} km", job.id(),
                     job.orderId(), properties.maxRadiusKm());
             events.publishEvent(new JobUnassigned(job.id(), job.orderId(), job.customerId()));
-            audit.publish("JOB_UNASSIGNED", null, com.sundispatch.security.SecurityEvent.Outcome.INFO,
+            audit.publish("JOB_UNASSIGNED", null, SecurityEvent.Outcome.INFO,
                     Map.of("jobId", job.id(), "orderId", job.orderId()));
         }
     }

@@ -18,6 +18,8 @@ import com.sundispatch.dispatch.internal.DispatchViews.InstallerView;
 import com.sundispatch.dispatch.internal.DispatchViews.Window;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.identity.Role;
+import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
 
 /** Becoming an installer, and an installer's availability. */
@@ -37,12 +39,12 @@ public class InstallerService {
     private final AvailabilitySlotRepository slots;
     private final Accounts accounts;
     private final Clock clock;
-    private final com.sundispatch.security.SecurityEvents audit;
+    private final SecurityEvents audit;
     private final Dispatcher dispatcher;
 
     InstallerService(InstallerApplicationRepository applications, InstallerProfileRepository profiles,
             AvailabilitySlotRepository slots, Accounts accounts, Clock clock,
-            com.sundispatch.security.SecurityEvents audit, Dispatcher dispatcher) {
+            SecurityEvents audit, Dispatcher dispatcher) {
         this.audit = audit;
         this.dispatcher = dispatcher;
         this.applications = applications;
@@ -105,7 +107,7 @@ public class InstallerService {
         profiles.findById(a.userId()).ifPresentOrElse(p -> p.reapprove(a, now),
                 () -> profiles.saveAndFlush(new InstallerProfile(a, now)));
         accounts.promoteToInstaller(a.userId());
-        audit.publish("INSTALLER_APPROVED", a.userId(), com.sundispatch.security.SecurityEvent.Outcome.INFO,
+        audit.publish("INSTALLER_APPROVED", a.userId(), SecurityEvent.Outcome.INFO,
                 java.util.Map.of("applicationId", applicationId, "by", adminId));
         return ApplicationView.of(applications.findById(applicationId).orElseThrow());
     }
@@ -125,7 +127,7 @@ public class InstallerService {
         }
         dispatcher.suspend(installerId);
         accounts.revokeInstaller(installerId);
-        audit.publish("INSTALLER_REVOKED", installerId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
+        audit.publish("INSTALLER_REVOKED", installerId, SecurityEvent.Outcome.INFO,
                 java.util.Map.of("by", adminId));
         return InstallerView.of(profiles.findById(installerId).orElseThrow(), now);
     }
@@ -144,7 +146,7 @@ public class InstallerService {
             throw ApiException.conflict("invalid_state", "This application was already decided.");
         }
         audit.publish("INSTALLER_REJECTED", applications.findById(applicationId).orElseThrow().userId(),
-                com.sundispatch.security.SecurityEvent.Outcome.INFO,
+                SecurityEvent.Outcome.INFO,
                 java.util.Map.of("applicationId", applicationId, "by", adminId));
         return ApplicationView.of(applications.findById(applicationId).orElseThrow());
     }

@@ -113,7 +113,7 @@ class AccountsFacade implements Accounts {
         account.changeRole(Role.CUSTOMER, clock.instant());
         sessions.revokeAll(userId, null, "installer_revoked");
         events.publishEvent(new InstallerRoleRevoked(userId, account.email(), account.fullName()));
-        audit.publish("ROLE_CHANGED", userId, com.sundispatch.security.SecurityEvent.Outcome.INFO,
+        audit.publish("ROLE_CHANGED", userId, SecurityEvent.Outcome.INFO,
                 java.util.Map.of("from", "INSTALLER", "to", "CUSTOMER"));
         return true;
     }

@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.sundispatch.security.AccessTokens;
+import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.security.SessionRevocations;
 import com.sundispatch.security.SessionStatusSource;
 import com.sundispatch.shared.ApiException;
@@ -27,10 +29,10 @@ public class SessionService implements SessionStatusSource {
     private final SessionRevocations revocations;
     private final AccessTokens accessTokens;
     private final Clock clock;
-    private final com.sundispatch.security.SecurityEvents audit;
+    private final SecurityEvents audit;
 
     SessionService(UserSessionRepository sessions, SessionRevocations revocations, AccessTokens accessTokens,
-            Clock clock, com.sundispatch.security.SecurityEvents audit) {
+            Clock clock, SecurityEvents audit) {
         this.audit = audit;
         this.sessions = sessions;
         this.revocations = revocations;
@@ -52,7 +54,7 @@ public class SessionService implements SessionStatusSource {
         if (sessions.revoke(sessionId, userId, clock.instant(), reason) == 0) {
             throw ApiException.notFound("No such session.");
         }
-        audit.publish("SESSION_REVOKED", userId, com.sundispatch.security.SecurityEvent.Outcome.SUCCESS,
+        audit.publish("SESSION_REVOKED", userId, SecurityEvent.Outcome.SUCCESS,
                 java.util.Map.of("reason", reason));
         afterCommit(List.of(sessionId));
     }

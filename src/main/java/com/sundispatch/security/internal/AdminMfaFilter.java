@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
+import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.Problems;
 
 /**
@@ -24,9 +26,9 @@ import com.sundispatch.shared.Problems;
  */
 final class AdminMfaFilter extends OncePerRequestFilter {
 
-    private final com.sundispatch.security.SecurityEvents events;
+    private final SecurityEvents events;
 
-    AdminMfaFilter(com.sundispatch.security.SecurityEvents events) {
+    AdminMfaFilter(SecurityEvents events) {
         this.events = events;
     }
 
@@ -50,7 +52,7 @@ final class AdminMfaFilter extends OncePerRequestFilter {
             boolean mfa = Boolean.TRUE.equals(token.getToken().getClaimAsBoolean("mfa"));
             if (admin && !mfa && !ALLOWED.contains(request.getMethod() + " " + path(request))) {
                 events.publish("ACCESS_DENIED", token.getToken().getSubject(),
-                        com.sundispatch.security.SecurityEvent.Outcome.DENIED, java.util.Map.of("method",
+                        SecurityEvent.Outcome.DENIED, java.util.Map.of("method",
                                 request.getMethod(), "path", path(request), "reason", "mfa_setup_required"), request);
                 Problems.write(request, response, HttpStatus.FORBIDDEN, "mfa_setup_required",
                         "Administrators must turn on two-factor authentication before doing anything else.");
