@@ -136,8 +136,9 @@ final class AuditHandOff implements AutoCloseable {
     }
 
     private void done() {
-        if (pending.decrementAndGet() <= 0) {
-            synchronized (idle) {
+        // The count changes under the waiters' lock, so a waiter that just saw "pending" cannot miss this wake-up.
+        synchronized (idle) {
+            if (pending.decrementAndGet() <= 0) {
                 idle.notifyAll();
             }
         }

@@ -78,7 +78,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         String constraint = null;
         String sql = null;
-        String message = ex.getMessage();
+        StringBuilder message = new StringBuilder(String.valueOf(ex.getMessage()));
         for (Throwable t = ex; t != null; t = t.getCause()) {
             // Fully qualified: jakarta.validation's ConstraintViolationException is imported for the handler above.
             if (t instanceof org.hibernate.exception.ConstraintViolationException cv && constraint == null) {
@@ -88,10 +88,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 sql = jdbc.getSQL();
             }
             if (t instanceof SQLException sqlException) {
-                message = message + " " + sqlException.getMessage();
+                message.append(' ').append(sqlException.getMessage());
             }
         }
-        var entry = UniqueConstraints.match(uniqueConstraints.orderedStream().toList(), constraint, message,
+        var entry = UniqueConstraints.match(uniqueConstraints.orderedStream().toList(), constraint, message.toString(),
                 sql != null ? sql : ex.getMessage());
         log.warn("Integrity conflict on {} {}: constraint {} -> {}", request.getMethod(), request.getRequestURI(),
                 constraint, entry.map(UniqueConstraints.Entry::code).orElse(UniqueConstraints.DEFAULT_CODE));
