@@ -1,7 +1,7 @@
 import { h, mount, flash, when, list, form } from './dom.js';
 import { api, currentUser, reloadMe, endSession } from './api.js';
 import { confirmAction } from './dialog.js';
-import { ACCOUNT_ACTIONS } from './texts.js';
+import { STEP_UP, ACCOUNT_ACTIONS } from './texts.js';
 
 export async function page() {
   const me = await reloadMe();
@@ -34,7 +34,9 @@ function renderMfa(box, me) {
     box.replaceChildren(h('p', { class: 'ok' }, 'On.'),
       h('p', {}, h('button', { class: 'secondary', id: 'new-codes', onclick: async () => {
         const r = await confirmAction({ title: ACCOUNT_ACTIONS.newCodesTitle, text: ACCOUNT_ACTIONS.newCodesText,
-          confirmText: ACCOUNT_ACTIONS.newCodes, onConfirm: () => api('POST', '/api/v1/me/mfa/recovery-codes', {}) });
+          confirmText: ACCOUNT_ACTIONS.newCodes, id: 'new-codes-form',
+          fields: [{ name: 'code', label: STEP_UP.code, required: true, max: 6, missing: STEP_UP.missingCode }],
+          onConfirm: (v) => api('POST', '/api/v1/me/mfa/recovery-codes', { code: v.code }) });
         if (r) {
           codes.replaceChildren(h('p', { class: 'ok' }, ACCOUNT_ACTIONS.newCodesShown),
             h('ul', { class: 'codes', id: 'recovery-codes' }, ...r.recoveryCodes.map((c) => h('li', {}, c))));

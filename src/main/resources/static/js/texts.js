@@ -40,7 +40,7 @@ export const ADMIN_ACTIONS = {
 export const ACCOUNT_ACTIONS = {
   newCodes: 'New recovery codes',
   newCodesTitle: 'Create new recovery codes?',
-  newCodesText: 'Your current recovery codes stop working at once.',
+  newCodesText: 'Your current recovery codes stop working at once. Enter a code from your authenticator app.',
   newCodesShown: 'Your new recovery codes; keep them safe, they are shown only now. The old ones no longer work.',
 };
 

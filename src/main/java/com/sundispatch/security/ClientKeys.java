@@ -75,7 +75,8 @@ public final class ClientKeys {
         }
         // Only literals reach InetAddress: with a colon it is parsed as IPv6, the IPv4 form is checked first, so
         // no spelling can make this a DNS lookup.
-        boolean v6 = s.indexOf(':') >= 0 && IPV6.matcher(s).matches();
+        boolean v6 = s.indexOf(':') >= 0 && IPV6.matcher(s).matches()
+                && (s.charAt(0) == ':' || Character.digit(s.charAt(0), 16) >= 0);
         if (!v6) {
             return ipv4(s);
         }

@@ -86,7 +86,7 @@ class ReauthenticationIT extends IntegrationTest {
     void stolenAccessTokenCannotRegenerateRecoveryCodes() {
         MfaUser u = userWithMfa();
         Tokens other = mfaLogin(u);
-        assertStepUpRequired(api.post("/api/v1/me/mfa/recovery-codes", Map.of(), other.access()));
+        assertStepUpRequired(api.post("/api/v1/me/mfa/recovery-codes", Map.of("code", "123456"), other.access()));
         // The old codes still work: nothing was regenerated.
         Api.Response login = api.post("/api/v1/auth/login", Map.of("email", u.email(), "password", PASSWORD));
         assertThat(api.post("/api/v1/auth/mfa/verify", Map.of("mfaToken", login.json().path("mfaToken").asString(),
@@ -118,7 +118,8 @@ class ReauthenticationIT extends IntegrationTest {
         List<String> old = new ArrayList<>();
         enabled.json().path("recoveryCodes").forEach(c -> old.add(c.asString()));
 
-        Api.Response fresh = api.post("/api/v1/me/mfa/recovery-codes", null, t.access());
+        Api.Response fresh = api.post("/api/v1/me/mfa/recovery-codes",
+                Map.of("code", TotpCodes.code(secret, step() + 1)), t.access());
         assertThat(fresh.status()).as(fresh.toString()).isEqualTo(200);
         List<String> renewed = new ArrayList<>();
         fresh.json().path("recoveryCodes").forEach(c -> renewed.add(c.asString()));
@@ -146,7 +147,25 @@ class ReauthenticationIT extends IntegrationTest {
     void recoveryCodesWhenMfaOffThen409() {
         Tokens t = newCustomerSession();
         stepUp(t.access());
-        assertThat(api.post("/api/v1/me/mfa/recovery-codes", null, t.access()).code()).isEqualTo("mfa_not_enabled");
+        assertThat(api.post("/api/v1/me/mfa/recovery-codes", Map.of("code", "123456"), t.access()).code())
+                .isEqualTo("mfa_not_enabled");
+    }
+
+    @Test
+    void passwordStepUpOfAnMfaAccountCannotMintRecoveryCodesWithoutTheAuthenticator() {
+        // A stolen access token plus a phished password, but no authenticator: the step-up passes, the codes do not.
+        MfaUser u = userWithMfa();
+        Tokens stolen = mfaLogin(u);
+        assertThat(api.post(REAUTH, Map.of("password", PASSWORD), stolen.access()).status()).isEqualTo(200);
+        for (Object body : new Object[] { Map.of(), Map.of("code", "000000"), Map.of("code", u.recoveryCodes().get(1)) }) {
+            Api.Response r = api.post("/api/v1/me/mfa/recovery-codes", body, stolen.access());
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.code()).isIn("validation_failed", "invalid_mfa_code");
+        }
+        // The owner's codes still work: nothing was regenerated.
+        Api.Response login = api.post("/api/v1/auth/login", Map.of("email", u.email(), "password", PASSWORD));
+        assertThat(api.post("/api/v1/auth/mfa/verify", Map.of("mfaToken", login.json().path("mfaToken").asString(),
+                "code", u.recoveryCodes().get(2))).status()).isEqualTo(200);
     }
 
     @Test

@@ -141,14 +141,22 @@ public class MfaService {
     }
 
     /**
-     * New recovery codes: the old ones stop working at once. Needs MFA on (the caller checked the step-up).
+     * New recovery codes: the old ones stop working at once. Needs MFA on and a current authenticator code (the
+     * caller checked the step-up).
      * Returns the 10 codes, shown this once.
      */
-    @Transactional
-    public List<String> regenerateRecoveryCodes(String userId) {
+    @Transactional(noRollbackFor = ApiException.class)
+    public List<String> regenerateRecoveryCodes(String userId, String code, String ip) {
         UserAccount account = account(userId);
         if (!account.mfaEnabled()) {
             throw ApiException.conflict("mfa_not_enabled", "Two-factor authentication is not on.");
+        }
+        throttle.check(account.email(), ip);
+        // A TOTP code only (single-use): a recovery code must not mint its own replacements.
+        if (!acceptTotpCode(userId, code)) {
+            throttle.recordFailure(account.email(), ip);
+            audit.publish("MFA_FAILED", userId, Outcome.FAILURE, Map.of("step", "recovery_codes"));
+            throw invalidCode();
         }
         List<String> codes = newRecoveryCodes(userId);
         audit.publish("RECOVERY_CODES_REGENERATED", userId, Outcome.SUCCESS, Map.of());

@@ -87,6 +87,17 @@ final class IdentityRequests {
         }
     }
 
+    /**
+     * New recovery codes replace the second factor's fallback, so they take the second factor itself: a current
+     * authenticator code. A step-up with the password alone (stolen token plus phished password) is not enough.
+     */
+    record RegenerateRecoveryCodesRequest(@NotBlank @Size(max = 32) String code) {
+        @Override
+        public String toString() {
+            return "RegenerateRecoveryCodesRequest[***]";
+        }
+    }
+
     record DisableMfaRequest(@NotBlank @Size(max = 32) String code, @NotNull @Size(max = 1024) String password) {
         @Override
         public String toString() {

@@ -26,7 +26,7 @@ import com.sundispatch.identity.internal.SessionService;
 import com.sundispatch.identity.web.IdentityRequests.ChangePasswordRequest;
 import com.sundispatch.identity.web.IdentityRequests.CodeRequest;
 import com.sundispatch.identity.web.IdentityRequests.DisableMfaRequest;
-import com.sundispatch.identity.web.IdentityRequests.EmptyRequest;
+import com.sundispatch.identity.web.IdentityRequests.RegenerateRecoveryCodesRequest;
 import com.sundispatch.identity.web.IdentityRequests.ReauthenticateRequest;
 import com.sundispatch.identity.web.IdentityRequests.UpdateProfileRequest;
 import com.sundispatch.identity.web.IdentityResponses.MeResponse;
@@ -114,12 +114,13 @@ class MeController {
     }
 
     @PostMapping("/mfa/recovery-codes")
-    @Operation(summary = "New recovery codes (needs a recent step-up and MFA on); the old ones stop working, "
-            + "the 10 new ones are shown this once")
+    @Operation(summary = "New recovery codes (needs a recent step-up, MFA on and a current authenticator code); "
+            + "the old ones stop working, the 10 new ones are shown this once")
     RecoveryCodesResponse regenerateRecoveryCodes(CurrentUser user,
-            @RequestBody(required = false) EmptyRequest request) {
+            @Valid @RequestBody RegenerateRecoveryCodesRequest request, HttpServletRequest http) {
         reauthentication.require(user);
-        return new RecoveryCodesResponse(mfa.regenerateRecoveryCodes(user.userId()));
+        return new RecoveryCodesResponse(mfa.regenerateRecoveryCodes(user.userId(), request.code(),
+                clientIp.resolve(http)));
     }
 
     @PostMapping("/mfa/totp/disable")

@@ -105,8 +105,14 @@ final class AuditHandOff implements AutoCloseable {
                 return;
             }
             if (event != null) {
-                storeWithRetries(event);
-                done();
+                try {
+                    storeWithRetries(event);
+                } catch (RuntimeException e) {
+                    // One event that cannot be stored (it is in the JSON log already) must not end the writer.
+                    log.error("Security event {} could not be stored: {}", event.type(), e.getClass().getSimpleName());
+                } finally {
+                    done();
+                }
             }
         }
     }

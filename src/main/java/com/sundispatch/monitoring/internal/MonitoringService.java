@@ -159,6 +159,14 @@ public class MonitoringService implements IpBlockList, DisposableBean {
                     suspicious(event.userId(), "repeated wrong two-factor codes");
                 }
             }
+            case "REAUTHENTICATION_FAILED" -> {
+                // Wrong codes at a step-up are code guesses like at sign-in: they count toward the same escalation.
+                if ("invalid_mfa_code".equals(event.detail().get("reason")) && event.userId() != null
+                        && countInWindow("mfa:" + event.userId(), rules.escalationWindow())
+                                % rules.mfaFailuresPerSignal() == 0) {
+                    suspicious(event.userId(), "repeated wrong two-factor codes");
+                }
+            }
             case "ACCESS_DENIED" -> {
                 if (event.userId() != null) {
                     long n = countInWindow("denied:" + event.userId(), properties.accessDeniedWindow());
