@@ -2,6 +2,7 @@ package com.sundispatch.identity;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,35 @@ class AccountMailCapIT extends IntegrationTest {
         api.post("/api/v1/auth/password-reset/request", Map.of("email", victim));
         awaitWorkDone(done + 1);
         awaitMailCount(victim, "Reset your", 6);
+    }
+
+    @Test
+    void plusAddressesOfOneMailboxShareItsCap() {
+        String local = "victim-" + UUID.randomUUID().toString().substring(0, 8);
+        long done = accountWork.completed();
+        for (int i = 1; i <= 8; i++) {
+            Api.Response r = fromAddress("192.0.2." + i, "/api/v1/auth/register", Map.of("email",
+                    local + "+" + i + "@example.test", "password", PASSWORD, "fullName", "Eve Smith"));
+            assertThat(r.status()).isEqualTo(202);
+        }
+        awaitWorkDone(done + 8);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (verificationMailsTo(local) < 5 && System.nanoTime() < deadline) {
+            pause();
+        }
+        long settle = System.nanoTime() + Duration.ofMillis(300).toNanos();
+        while (System.nanoTime() < settle) {
+            pause();
+        }
+        assertThat(verificationMailsTo(local)).isEqualTo(5);
+    }
+
+    private static long verificationMailsTo(String local) {
+        long n = 0;
+        for (int i = 1; i <= 8; i++) {
+            n += Mailbox.count(local + "+" + i + "@example.test", "Confirm your email");
+        }
+        return n;
     }
 
     private Api.Response fromAddress(String ip, String path, Object body) {

@@ -67,7 +67,19 @@ class MailQuota {
     }
 
     static String recipientHash(String email) {
-        return SecureTokens.sha256Hex("mail-quota:" + email.toLowerCase(Locale.ROOT));
+        return SecureTokens.sha256Hex("mail-quota:" + mailbox(email));
+    }
+
+    /**
+     * The mailbox an address is delivered to, as far as every provider agrees: lower-cased and without a
+     * {@code +tag} in the local part, so {@code victim+1@}, {@code victim+2@} ... share one cap instead of each
+     * bringing five more mails into the same inbox.
+     */
+    static String mailbox(String email) {
+        String lower = email.toLowerCase(Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        int plus = lower.indexOf('+');
+        return at > 0 && plus > 0 && plus < at ? lower.substring(0, plus) + lower.substring(at) : lower;
     }
 
     private static String key(String recipient, long window) {
