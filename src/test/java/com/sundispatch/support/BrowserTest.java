@@ -109,6 +109,20 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     /** Signs in through the login page (for an account without MFA). */
+    /** Signs the bootstrap admin in through the page, with the password and a fresh MFA code. */
+    protected void signInAsAdmin() {
+        adminToken(); // makes sure the admin has MFA on, as every admin must
+        open("/#/login");
+        WebElement form = waitFor(By.id("login-form"));
+        fill(form, "email", ADMIN_EMAIL);
+        fill(form, "password", ADMIN_PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement mfa = waitFor(By.id("mfa-form"));
+        fill(mfa, "code", AdminSession.nextCode(clock));
+        mfa.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("logout"));
+    }
+
     protected void signIn(String email, String password) {
         open("/#/login");
         WebElement form = waitFor(By.id("login-form"));

@@ -8,7 +8,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import com.sundispatch.support.AdminSession;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.BrowserTest;
 import com.sundispatch.support.Mailbox;
@@ -19,18 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The admin console in a real browser: sign-in with the MFA step, every tab, a ban from the users tab. */
 class AdminBrowserIT extends BrowserTest {
 
-    private void signInAsAdmin() {
-        adminToken(); // makes sure the admin has MFA on, as every admin must
-        open("/#/login");
-        WebElement form = waitFor(By.id("login-form"));
-        fill(form, "email", ADMIN_EMAIL);
-        fill(form, "password", ADMIN_PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement mfa = waitFor(By.id("mfa-form"));
-        fill(mfa, "code", AdminSession.nextCode(clock));
-        mfa.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(By.id("logout"));
-    }
 
     @Test
     void everyAdminTabRendersAndAUserCanBeBannedFromTheUsersTab() {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import com.sundispatch.support.AdminSession;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.BrowserTest;
 
@@ -26,18 +25,6 @@ class InstallerRevokeBrowserIT extends BrowserTest {
         return api.get("/api/v1/me", access).json().path("id").asString();
     }
 
-    private void signInAsAdmin() {
-        adminToken();
-        open("/#/login");
-        WebElement form = waitFor(By.id("login-form"));
-        fill(form, "email", ADMIN_EMAIL);
-        fill(form, "password", ADMIN_PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement mfa = waitFor(By.id("mfa-form"));
-        fill(mfa, "code", AdminSession.nextCode(clock));
-        mfa.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(By.id("logout"));
-    }
 
     @Test
     void revokeAsksForAReasonInADialogAndCancelChangesNothing() {
