@@ -132,7 +132,9 @@ public class EmailLinkService {
         if (account.isEmpty() || !quota.tryAcquire(email, account.get().id(), "password-reset")) {
             return;
         }
-        tx.executeWithoutResult(status -> users.findById(account.get().id()).ifPresent(u -> {
+        // Concurrent requests for one account can deadlock on its tokens (MariaDB): retried whole, so a counted
+        // mail is not lost to a deadlock victim.
+        writes.executeWithoutResult("password_reset_request", status -> users.findById(account.get().id()).ifPresent(u -> {
             String token = issue(u.id(), AccountToken.Purpose.RESET_PASSWORD, RESET_TTL);
             events.publishEvent(new PasswordResetRequested(u.id(), u.email(), u.fullName(), token));
             audit.publish("PASSWORD_RESET_REQUESTED", u.id(), Outcome.INFO, Map.of());
