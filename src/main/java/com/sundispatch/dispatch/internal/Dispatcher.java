@@ -31,6 +31,7 @@ import com.sundispatch.orders.OrderProgress;
 import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.EventIds;
 
 /**
  * Uber-style dispatch. A paid order becomes a job offered to the K nearest suitable installers; the first
@@ -178,7 +179,8 @@ public class Dispatcher {
         if (jobs.move(job.id(), EnumSet.of(JobStatus.DISPATCHING), JobStatus.UNASSIGNED) == 1) {
             log.warn("ALERT job {} of order {} is UNASSIGNED: no installer accepted within {} km", job.id(),
                     job.orderId(), properties.maxRadiusKm());
-            events.publishEvent(new JobUnassigned(job.id(), job.orderId(), job.customerId()));
+            events.publishEvent(new JobUnassigned(EventIds.next(), job.id(), job.orderId(), job.customerId(),
+                    job.city(), job.postalCode(), clock.instant()));
             audit.publish("JOB_UNASSIGNED", null, SecurityEvent.Outcome.INFO,
                     Map.of("jobId", job.id(), "orderId", job.orderId()));
         }

@@ -29,6 +29,7 @@ import com.sundispatch.security.CurrentUser;
 import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.RetryingTransactions;
 
@@ -214,7 +215,7 @@ public class AccountService {
             UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
             account.ban(reason.trim(), until == null ? PERMANENT : until, now);
             sessions.revokeAll(userId, null, "banned");
-            events.publishEvent(new AccountBanned(userId, until == null ? PERMANENT : until));
+            events.publishEvent(new AccountBanned(EventIds.next(), userId, until == null ? PERMANENT : until));
             return AccountView.of(account);
         });
         audit.publish("USER_BANNED", userId, Outcome.INFO, Map.of("by", adminId,
@@ -226,7 +227,7 @@ public class AccountService {
     public AccountView unban(String adminId, String userId) {
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
         account.unban(clock.instant());
-        events.publishEvent(new AccountUnbanned(userId));
+        events.publishEvent(new AccountUnbanned(EventIds.next(), userId));
         audit.publish("USER_UNBANNED", userId, Outcome.INFO, Map.of("by", adminId));
         return AccountView.of(account);
     }

@@ -1,5 +1,6 @@
 package com.sundispatch.identity.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import com.sundispatch.identity.PasswordResetRequested;
 import com.sundispatch.identity.RegistrationAttemptedForExistingAccount;
 import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
+import com.sundispatch.security.DataCipher;
+import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.RetryingTransactions;
@@ -46,11 +49,13 @@ public class EmailLinkService {
     private final ObjectProvider<IdentityWriteHook> hooks;
     private final Clock clock;
     private final SecurityEvents audit;
+    private final DataCipher cipher;
 
     EmailLinkService(UserAccountRepository users, AccountTokenRepository tokens, SessionService sessions,
             PasswordHashing hashing, LoginThrottle throttle, ApplicationEventPublisher events,
             TransactionTemplate tx, RetryingTransactions writes, MailQuota quota, AccountWork work,
-            ObjectProvider<IdentityWriteHook> hooks, Clock clock, SecurityEvents audit) {
+            ObjectProvider<IdentityWriteHook> hooks, Clock clock, SecurityEvents audit, DataCipher cipher) {
+        this.cipher = cipher;
         this.writes = writes;
         this.quota = quota;
         this.work = work;
@@ -77,7 +82,8 @@ public class EmailLinkService {
         }
         tx.executeWithoutResult(status -> users.findById(userId).filter(u -> !u.emailVerified()).ifPresent(u -> {
             String token = issue(u.id(), AccountToken.Purpose.VERIFY_EMAIL, VERIFY_TTL);
-            events.publishEvent(new EmailVerificationRequested(u.id(), u.email(), u.fullName(), token));
+            events.publishEvent(new EmailVerificationRequested(EventIds.next(), u.id(), u.email(), u.fullName(),
+                    seal(u.id(), token)));
         }));
     }
 
@@ -89,15 +95,18 @@ public class EmailLinkService {
     /** Mails the first verification link, once the account and its token are committed. */
     void mailVerification(String userId, String email, String fullName, String token) {
         if (quota.tryAcquire(email, userId, "email-verification")) {
-            events.publishEvent(new EmailVerificationRequested(userId, email, fullName, token));
+            // In a transaction of its own: the mail listener is durable and only hears committed events.
+            tx.executeWithoutResult(status -> events.publishEvent(new EmailVerificationRequested(EventIds.next(),
+                    userId, email, fullName, seal(userId, token))));
         }
     }
 
     /** Tells an account's owner that someone tried to register with their address. */
     void mailRegistrationAttempt(UserAccount account) {
         if (quota.tryAcquire(account.email(), account.id(), "registration-attempt")) {
-            events.publishEvent(new RegistrationAttemptedForExistingAccount(account.id(), account.email(),
-                    account.fullName()));
+            // In a transaction of its own: durable listeners hear only committed events.
+            tx.executeWithoutResult(status -> events.publishEvent(new RegistrationAttemptedForExistingAccount(
+                    account.id(), account.email(), account.fullName())));
             audit.publish("REGISTRATION_ATTEMPT_FOR_EXISTING_ACCOUNT", account.id(), Outcome.INFO, Map.of());
         }
     }
@@ -136,7 +145,8 @@ public class EmailLinkService {
         // mail is not lost to a deadlock victim.
         writes.executeWithoutResult("password_reset_request", status -> users.findById(account.get().id()).ifPresent(u -> {
             String token = issue(u.id(), AccountToken.Purpose.RESET_PASSWORD, RESET_TTL);
-            events.publishEvent(new PasswordResetRequested(u.id(), u.email(), u.fullName(), token));
+            events.publishEvent(new PasswordResetRequested(EventIds.next(), u.id(), u.email(), u.fullName(),
+                    seal(u.id(), token)));
             audit.publish("PASSWORD_RESET_REQUESTED", u.id(), Outcome.INFO, Map.of());
         }));
     }
@@ -183,5 +193,10 @@ public class EmailLinkService {
 
     private static ApiException invalidToken() {
         return ApiException.badRequest(ErrorCodes.INVALID_TOKEN, "This link is invalid, used or expired.");
+    }
+
+    /** Both link events share one sealing context per account (see {@link EmailVerificationRequested}). */
+    private String seal(String userId, String token) {
+        return cipher.encrypt(token.getBytes(StandardCharsets.UTF_8), EmailVerificationRequested.sealContext(userId));
     }
 }

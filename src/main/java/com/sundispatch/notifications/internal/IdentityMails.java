@@ -1,11 +1,12 @@
 package com.sundispatch.notifications.internal;
 
-import org.springframework.scheduling.annotation.Async;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sundispatch.identity.EmailVerificationRequested;
+import com.sundispatch.security.DataCipher;
 import com.sundispatch.identity.MfaResetByAdmin;
 import com.sundispatch.identity.InstallerRoleRevoked;
 import com.sundispatch.identity.PasswordResetRequested;
@@ -24,15 +25,17 @@ class IdentityMails {
     private final MailDelivery delivery;
     private final MailSettings settings;
 
-    IdentityMails(MailDelivery delivery, MailSettings settings) {
+    private final DataCipher cipher;
+
+    IdentityMails(MailDelivery delivery, MailSettings settings, DataCipher cipher) {
+        this.cipher = cipher;
         this.delivery = delivery;
         this.settings = settings;
     }
 
-    @Async("mailExecutor")
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(EmailVerificationRequested event) {
-        String link = settings.publicBaseUrl() + "/verify-email#token=" + event.token();
+        String link = settings.publicBaseUrl() + "/verify-email#token=" + unseal(event.userId(), event.sealedToken());
         delivery.deliver(new OutgoingMail(event.email(), "Confirm your email for SunDispatch", """
                 Hello %s,
 
@@ -44,10 +47,9 @@ class IdentityMails {
                 """.formatted(event.fullName(), link), "email-verification", event.userId()));
     }
 
-    @Async("mailExecutor")
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(PasswordResetRequested event) {
-        String link = settings.publicBaseUrl() + "/reset-password#token=" + event.token();
+        String link = settings.publicBaseUrl() + "/reset-password#token=" + unseal(event.userId(), event.sealedToken());
         delivery.deliver(new OutgoingMail(event.email(), "Reset your SunDispatch password", """
                 Hello %s,
 
@@ -60,8 +62,7 @@ class IdentityMails {
                 """.formatted(event.fullName(), link), "password-reset", event.userId()));
     }
 
-    @Async("mailExecutor")
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(MfaResetByAdmin event) {
         delivery.deliver(new OutgoingMail(event.email(), "Your SunDispatch two-factor sign-in was reset", """
                 Hello %s,
@@ -75,8 +76,7 @@ class IdentityMails {
                 """.formatted(event.fullName(), settings.publicBaseUrl()), "mfa-reset", event.userId()));
     }
 
-    @Async("mailExecutor")
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(RoleChanged event) {
         String what = event.to() == Role.ADMIN
                 ? "you are now an administrator of SunDispatch. Before anything else you will be asked to set up "
@@ -104,8 +104,7 @@ class IdentityMails {
     }
 
     /** No token in this one: whoever tried to register must not get a way into the account. */
-    @Async("mailExecutor")
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(RegistrationAttemptedForExistingAccount event) {
         String signIn = settings.publicBaseUrl() + "/#/login";
         String reset = settings.publicBaseUrl() + "/#/forgot";
@@ -122,8 +121,7 @@ class IdentityMails {
                 """.formatted(event.fullName(), signIn, reset), "registration-attempt", event.userId()));
     }
 
-    @Async("mailExecutor")
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(InstallerRoleRevoked event) {
         delivery.deliver(new OutgoingMail(event.email(), "Your SunDispatch installer approval was withdrawn", """
                 Hello %s,
@@ -135,5 +133,10 @@ class IdentityMails {
                 To work as an installer again, send a new application from the Installer page. If you think this
                 is a mistake, reply to this mail.
                 """.formatted(event.fullName()), "installer-revoked", event.userId()));
+    }
+
+    private String unseal(String userId, String sealedToken) {
+        return new String(cipher.decrypt(sealedToken, EmailVerificationRequested.sealContext(userId)),
+                StandardCharsets.UTF_8);
     }
 }

@@ -59,8 +59,19 @@ class MailDelivery {
                         mail.userId(), file.toAbsolutePath());
             }
         } catch (MessagingException | IOException | MailException e) {
-            log.error("Could not deliver {} mail for user {}: {}", mail.purpose(), mail.userId(),
+            // Thrown on, so the event's publication stays incomplete and is redelivered with backoff.
+            log.warn("Could not deliver {} mail for user {} (will retry): {}", mail.purpose(), mail.userId(),
                     e.getClass().getSimpleName());
+            throw new MailNotSent(mail.purpose(), e);
+        }
+    }
+
+    /** A mail could not be handed to the mail server (or written to the outbox); its event is redelivered. */
+    static final class MailNotSent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MailNotSent(String purpose, Exception cause) {
+            super("Mail not sent: " + purpose, cause);
         }
     }
 

@@ -7,10 +7,8 @@ import java.time.format.DateTimeFormatter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sundispatch.identity.AccountLocked;
 import com.sundispatch.identity.Accounts;
@@ -46,8 +44,7 @@ class SecurityMails {
         this.clock = clock;
     }
 
-    @Async("mailExecutor")
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(AlertRaised alert) {
         if (alert.severity() != AlertSeverity.HIGH || !limits.enabled()) {
             return;
@@ -79,8 +76,7 @@ class SecurityMails {
         }
     }
 
-    @Async("mailExecutor")
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @ApplicationModuleListener
     void on(AccountLocked event) {
         delivery.deliver(new OutgoingMail(event.email(), "Your SunDispatch account is locked for now", """
                 Hello %s,

@@ -24,6 +24,8 @@ import com.sundispatch.identity.Accounts;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.EventIds;
+import com.sundispatch.shared.Money;
 
 /** Placing orders (prices from the database, stock reserved atomically), reading and cancelling them. */
 @Service
@@ -141,7 +143,8 @@ public class OrderService {
                 throw ApiException.conflict("invalid_state", "The order changed meanwhile; reload it.");
             }
             order.lines().forEach(l -> catalog.release(l.panelId(), l.quantity()));
-            events.publishEvent(new OrderCancelled(orderId, customerId, refund));
+            events.publishEvent(new OrderCancelled(EventIds.next(), orderId, customerId, OrderCancelled.Reason.CUSTOMER,
+                    refund, refund ? Money.of(order.total(), order.currency()) : null, clock.instant()));
             if (refund) {
                 log.info("Order {} cancelled after payment: refund due", orderId);
             }
@@ -164,7 +167,8 @@ public class OrderService {
                     return false;
                 }
                 order.lines().forEach(l -> catalog.release(l.panelId(), l.quantity()));
-                events.publishEvent(new OrderCancelled(id, order.customerId(), false));
+                events.publishEvent(new OrderCancelled(EventIds.next(), id, order.customerId(),
+                        OrderCancelled.Reason.RESERVATION_EXPIRED, false, null, clock.instant()));
                 return true;
             });
             if (Boolean.TRUE.equals(done)) {

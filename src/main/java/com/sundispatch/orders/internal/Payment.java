@@ -78,4 +78,8 @@ class Payment {
         return amount;
     }
 
+    String currency() {
+        return currency;
+    }
+
 }

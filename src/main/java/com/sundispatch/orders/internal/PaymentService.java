@@ -17,6 +17,7 @@ import com.sundispatch.orders.OrderPaid;
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.security.Secrets;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.Money;
 import com.sundispatch.shared.PaymentsProperties;
 import com.sundispatch.shared.WebhookSignature;
@@ -153,7 +154,8 @@ public class PaymentService {
         if (orders.markPaid(event.orderId(), now) == 1) {
             CustomerOrder order = orders.findById(event.orderId()).orElseThrow();
             var a = order.address();
-            events.publishEvent(new OrderPaid(order.id(), order.customerId(), a.latitude(), a.longitude(),
+            events.publishEvent(new OrderPaid(EventIds.next(), order.id(), order.customerId(), payment.id(),
+                    Money.of(payment.amount(), payment.currency()), now, a.latitude(), a.longitude(),
                     a.preferredStart(), a.preferredEnd(), order.panelCount(), a.addressLine(), a.city(),
                     a.postalCode(), a.country()));
             log.info("Order {} paid", order.id());

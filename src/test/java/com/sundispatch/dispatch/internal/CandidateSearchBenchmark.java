@@ -1,5 +1,6 @@
 package com.sundispatch.dispatch.internal;
 
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.sundispatch.shared.Money;
 import com.sundispatch.orders.OrderPaid;
 
 /**
@@ -92,7 +94,8 @@ class CandidateSearchBenchmark {
     }
 
     private static Job job(double lat, double lon, Instant start) {
-        return new Job(UUID.randomUUID().toString(), new OrderPaid("bench", "bench-customer", lat, lon, start,
+        return new Job(UUID.randomUUID().toString(), new OrderPaid("evt_bench", "bench", "bench-customer", "pay_bench",
+                Money.eur(BigDecimal.TEN), Instant.now(), lat, lon, start,
                 start.plus(Duration.ofHours(8)), 10, "Benchstr. 1", "Bench", "10000", "DE"), Instant.now());
     }
 

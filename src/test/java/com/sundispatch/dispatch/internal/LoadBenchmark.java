@@ -1,5 +1,6 @@
 package com.sundispatch.dispatch.internal;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.sundispatch.shared.Money;
 import com.sundispatch.SunDispatchApplication;
 import com.sundispatch.identity.internal.PepperedBcryptPasswordEncoder;
 import com.sundispatch.orders.OrderPaid;
@@ -137,7 +139,8 @@ class LoadBenchmark {
         Random r = new Random(7);
         results.add(measure("candidate search (2,000 installers, 25 km, K=3)", CLIENTS, c -> {
             Instant start = Instant.now().plus(Duration.ofDays(7));
-            Job job = new Job(UUID.randomUUID().toString(), new OrderPaid("b", "b", 47.5 + r.nextDouble() * 7,
+            Job job = new Job(UUID.randomUUID().toString(), new OrderPaid("evt_b", "b", "b", "pay_b", Money.eur(BigDecimal.TEN), Instant.now(),
+                    47.5 + r.nextDouble() * 7,
                     6.5 + r.nextDouble() * 8, start, start.plus(Duration.ofHours(8)), 10, "a", "b", "1", "DE"),
                     Instant.now());
             dispatcher.candidates(job, 25, java.util.Set.of(), 3);
