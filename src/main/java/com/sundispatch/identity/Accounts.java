@@ -26,14 +26,20 @@ public interface Accounts {
      */
     void requireRecentReauthentication(CurrentUser caller);
 
-    /** Where to mail someone about their account or about the service; never shown to other users. */
-    record Contact(String userId, String email, String fullName) {
+    /**
+     * Where to mail someone about their account or about the service, and in which language ({@code "en"} or
+     * {@code "de"}); never shown to other users.
+     */
+    record Contact(String userId, String email, String fullName, String language) {
 
         @Override
         public String toString() {
             return "Contact[userId=" + userId + "]";
         }
     }
+
+    /** The contact of one account, empty when there is no such account. */
+    Optional<Contact> contact(String userId);
 
     /** Every admin's contact, for security alert mails (banned admins left out). */
     List<Contact> adminContacts();

@@ -48,6 +48,16 @@ class AccountsFacade implements Accounts {
     }
 
     @Override
+    public Optional<Contact> contact(String userId) {
+        return users.findById(userId).map(AccountsFacade::contactOf);
+    }
+
+    private static Contact contactOf(UserAccount u) {
+        // Every account is English until accounts store a language of their own.
+        return new Contact(u.id(), u.email(), u.fullName(), "en");
+    }
+
+    @Override
     public void requireRecentReauthentication(CurrentUser caller) {
         reauthentication.require(caller);
     }
@@ -57,7 +67,7 @@ class AccountsFacade implements Accounts {
     public List<Contact> adminContacts() {
         Instant now = clock.instant();
         return users.findByRole(Role.ADMIN).stream().filter(u -> !u.isBanned(now))
-                .map(u -> new Contact(u.id(), u.email(), u.fullName())).toList();
+                .map(AccountsFacade::contactOf).toList();
     }
 
     /**
