@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ import com.sundispatch.shared.Money;
 /** Every notification has its words in English and German, and renders to a complete mail in both. */
 class NotificationTextsTest {
 
-    private final Texts texts = new Texts(new NotificationProperties(ZoneId.of("Europe/Berlin"), 20, Map.of()));
+    private final Texts texts = new Texts(new NotificationProperties(ZoneId.of("Europe/Berlin"), 20, Map.of(), Duration.ofDays(365)));
     private final MailComposer composer = new MailComposer();
 
     private static Map<String, Object> values() {
