@@ -142,23 +142,29 @@ public class PushSubscriptions {
     }
 
     private static String validPublicKey(String p256dh) {
+        if (p256dh == null) {
+            throw invalidKeys();
+        }
         try {
             byte[] raw = WebPushCrypto.decodeBase64Url(p256dh);
             WebPushCrypto.publicKey(raw);
             return WebPushCrypto.base64Url(raw);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw invalidKeys();
         }
     }
 
     private static byte[] validAuthSecret(String auth) {
+        if (auth == null) {
+            throw invalidKeys();
+        }
         try {
             byte[] raw = WebPushCrypto.decodeBase64Url(auth);
             if (raw.length != 16) {
                 throw invalidKeys();
             }
             return raw;
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw invalidKeys();
         }
     }

@@ -3,7 +3,6 @@ package com.sundispatch.notifications.internal;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Browsers bind a subscription to the public key, so changing it silently orphans every subscription.
  */
 @Component
-public class PushVapidKeys {
+public final class PushVapidKeys {
 
     /** The usable identity: the browser-facing public key and what signs the tokens. */
     record Identity(String publicKey, ECPublicKey ecPublicKey, ECPrivateKey privateKey, String subject) {
@@ -89,8 +88,7 @@ public class PushVapidKeys {
     static String subject(String configured, String mailFrom) {
         if (!configured.isBlank()) {
             String s = configured.trim();
-            String lower = s.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("mailto:") && !lower.startsWith("https://")) {
+            if (!s.regionMatches(true, 0, "mailto:", 0, 7) && !s.regionMatches(true, 0, "https://", 0, 8)) {
                 throw new IllegalStateException("Refusing to start: sundispatch.push.subject must be a mailto: or "
                         + "https: URI");
             }

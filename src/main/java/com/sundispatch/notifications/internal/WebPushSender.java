@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -32,10 +31,16 @@ class WebPushSender implements PushSender {
 
     /** RFC 8030 section 5.3; "high" is for things the person must see now (an offer that expires in minutes). */
     enum Urgency {
-        NORMAL, HIGH;
+        NORMAL("normal"), HIGH("high");
+
+        private final String header;
+
+        Urgency(String header) {
+            this.header = header;
+        }
 
         String header() {
-            return name().toLowerCase(Locale.ROOT);
+            return header;
         }
     }
 
@@ -182,12 +187,25 @@ class WebPushSender implements PushSender {
         }
     }
 
+    /**
+     * Scheme, host and a non-default port: the audience a push service compares with its own origin. URI
+     * schemes are ASCII by grammar, so only ASCII letters are folded.
+     */
     static String origin(String endpoint) {
         URI uri = URI.create(endpoint.trim());
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = asciiLowerCase(uri.getScheme());
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443)
+                || (scheme.equals("http") && port == 80);
+        return scheme + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
+    }
+
+    private static String asciiLowerCase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
     }
 
     static String host(String endpoint) {
