@@ -74,10 +74,4 @@ class KnownDevice {
     Instant lastSeenAt() {
         return lastSeenAt;
     }
-
-    /** Seen again: the network is the latest one, so a later match without the cookie uses where it is now. */
-    void seen(DeviceTraits traits, Instant now) {
-        this.network = traits.network();
-        this.lastSeenAt = now;
-    }
 }

@@ -50,7 +50,8 @@ class KnownDevices {
                     .findFirst();
         }
         if (match.isPresent()) {
-            match.get().seen(traits, now);
+            // The latest network, so a later match without the cookie compares with where the device is now.
+            devices.touch(match.get().id(), traits.network(), now);
             return presented;
         }
         // A presented but unknown cookie is never adopted: a value planted in the browser by someone else
@@ -59,7 +60,7 @@ class KnownDevices {
         devices.save(new KnownDevice(UUID.randomUUID().toString(), userId, SecureTokens.sha256Hex(token), traits,
                 now));
         if (known.size() >= MAX_PER_USER) {
-            devices.deleteAll(known.subList(MAX_PER_USER - 1, known.size()));
+            devices.forget(known.subList(MAX_PER_USER - 1, known.size()).stream().map(KnownDevice::id).toList());
         }
         if (!known.isEmpty()) {
             events.publishEvent(new NewDeviceSignIn(EventIds.next(), userId, traits.browser(),
