@@ -1,5 +1,7 @@
 package com.sundispatch.identity.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +45,9 @@ class KnownDevices {
         String presented = client.deviceToken();
         Optional<KnownDevice> match;
         if (presented != null) {
-            String hash = SecureTokens.sha256Hex(presented);
-            match = known.stream().filter(d -> d.deviceHash().equals(hash)).findFirst();
+            byte[] hash = SecureTokens.sha256Hex(presented).getBytes(StandardCharsets.US_ASCII);
+            match = known.stream().filter(d -> MessageDigest.isEqual(hash,
+                    d.deviceHash().getBytes(StandardCharsets.US_ASCII))).findFirst();
         } else {
             match = known.stream().filter(d -> traits.sameAs(d.browser(), d.operatingSystem(), d.network()))
                     .findFirst();

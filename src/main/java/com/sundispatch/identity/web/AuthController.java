@@ -2,7 +2,6 @@ package com.sundispatch.identity.web;
 
 import java.time.Duration;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -98,8 +97,9 @@ class AuthController {
 
     @PostMapping("/login")
     @Operation(summary = "Exchange email and password for tokens, or for an MFA challenge")
-    ResponseEntity<?> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        LoginResult result = auth.login(request.email(), request.password(), client(http));
+    ResponseEntity<?> login(@Valid @RequestBody LoginRequest request,
+            @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
+        LoginResult result = auth.login(request.email(), request.password(), client(http, device));
         if (result instanceof LoginResult.MfaRequired mfa) {
             return ResponseEntity.ok(new MfaChallengeResponse(true, mfa.mfaToken()));
         }
@@ -108,8 +108,9 @@ class AuthController {
 
     @PostMapping("/mfa/verify")
     @Operation(summary = "Second login step: a TOTP code or a recovery code")
-    ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request, HttpServletRequest http) {
-        return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http)), http);
+    ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request,
+            @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
+        return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http, device)), http);
     }
 
     @PostMapping("/refresh")
@@ -176,19 +177,11 @@ class AuthController {
     }
 
     private ClientContext client(HttpServletRequest http) {
-        return new ClientContext(clientIp.resolve(http), http.getHeader(HttpHeaders.USER_AGENT), deviceCookie(http));
+        return client(http, null);
     }
 
-    private static String deviceCookie(HttpServletRequest http) {
-        Cookie[] cookies = http.getCookies();
-        if (cookies == null) {
-            return null;
-        }
-        for (Cookie c : cookies) {
-            if (DEVICE_COOKIE.equals(c.getName())) {
-                return c.getValue();
-            }
-        }
-        return null;
+    /** With the device cookie of a sign-in (only a sign-in reads it: it tells a known device from a new one). */
+    private ClientContext client(HttpServletRequest http, String deviceCookie) {
+        return new ClientContext(clientIp.resolve(http), http.getHeader(HttpHeaders.USER_AGENT), deviceCookie);
     }
 }
