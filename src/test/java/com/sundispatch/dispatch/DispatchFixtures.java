@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Installers, paid orders and offers over real HTTP, each test around its own random spot on the globe. */
-abstract class DispatchFixtures extends IntegrationTest {
+public abstract class DispatchFixtures extends IntegrationTest {
 
     protected double homeLat;
     protected double homeLon;
