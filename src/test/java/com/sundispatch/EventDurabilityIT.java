@@ -149,14 +149,16 @@ class EventDurabilityIT {
     }
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    // Two cold starts on a busy machine; the waits inside are short deadlines, this only stops a hang.
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aWebhookOwedWhenTheApplicationStopsIsDeliveredExactlyOnceAfterItStartsAgain() throws Exception {
         startReceiver();
         List<String> args = arguments();
         ConfigurableApplicationContext first = start(args);
         Api api = api(first);
-        JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-        String adminId = jdbc.queryForList("select id from users where role = 'ADMIN'", String.class).get(0);
+        // Admin decisions go through the services with a stand-in admin id: this database's admin has no sign-in
+        // set-up of its own here (the suite's admin session belongs to the shared test database).
+        String adminId = "durability-test-admin";
         double lat = ThreadLocalRandom.current().nextDouble(-55, 55);
         double lon = ThreadLocalRandom.current().nextDouble(-170, 170);
         Instant windowStart = Instant.now().plus(Duration.ofDays(7));
@@ -204,7 +206,6 @@ class EventDurabilityIT {
                 "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseLatitude",
                 lat + 1 / 111.2, "baseLongitude", lon, "serviceRadiusKm", 50, "phone", "+49 30 5550100"), access);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
-        // The admin's decision, taken through the service (this application's admin has its own sign-in set-up).
         app.getBean(InstallerService.class).approve(adminId, applied.json().path("id").asString());
         String fresh = login(api, email);
         Api.Response slots = api.send("PUT", "/api/v1/installer/availability", Map.of("slots", List.of(Map.of(

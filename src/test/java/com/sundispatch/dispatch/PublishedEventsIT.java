@@ -30,9 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedEventsIT extends DispatchFixtures {
 
     /** Everything the durable recorder heard, in order. */
-    static class DurableRecorder {
+    public static class DurableRecorder {
 
-        final List<Object> heard = new CopyOnWriteArrayList<>();
+        private final List<Object> heard = new CopyOnWriteArrayList<>();
+
+        /** Through a method: the bean is a proxy (its listeners are asynchronous), whose fields are empty. */
+        public List<Object> heard() {
+            return heard;
+        }
 
         @ApplicationModuleListener
         void on(OrderPlaced e) {
@@ -80,7 +85,7 @@ class PublishedEventsIT extends DispatchFixtures {
     private <T> T heard(Class<T> type, Predicate<T> which) {
         Instant deadline = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(deadline)) {
-            List<T> found = recorder.heard.stream().filter(type::isInstance).map(type::cast).filter(which).toList();
+            List<T> found = recorder.heard().stream().filter(type::isInstance).map(type::cast).filter(which).toList();
             if (!found.isEmpty()) {
                 assertThat(found).as(type.getSimpleName()).hasSize(1);
                 return found.get(0);
@@ -99,7 +104,7 @@ class PublishedEventsIT extends DispatchFixtures {
     void placingAnOrderPublishesOrderPlacedWithItemsAmountsAndReservationDeadline() {
         String panelId = createPanel(20, "199.90");
         String panelName = api.get("/api/v1/catalog/panels/" + panelId).json().path("name").asString();
-        Tokens customer = newCustomerSession();
+        Tokens customer = login(registerVerifiedCustomer(), PASSWORD);
         String customerId = api.get("/api/v1/me", customer.access()).json().path("id").asString();
 
         Api.Response placed = placeOrder(customer.access(), panelId, 3);
@@ -152,7 +157,7 @@ class PublishedEventsIT extends DispatchFixtures {
         assertThat(approved.userId()).isEqualTo(userId);
         assertThat(approved.companyName()).isEqualTo("Bright Roofs GmbH");
         assertThat(approved.approvedAt()).isNotNull();
-        assertThat(recorder.heard.stream().filter(InstallerApproved.class::isInstance)
+        assertThat(recorder.heard().stream().filter(InstallerApproved.class::isInstance)
                 .map(InstallerApproved.class::cast).filter(a -> a.applicationId().equals(rejectedId))).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.dispatch.JobAssigned;
 import com.sundispatch.dispatch.JobCancelled;
@@ -42,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * attempts of one event the last is recorded as GAVE_UP and the event is dropped. A refused (unsafe) URL is
  * final at once. Every attempt is recorded for the installer to see.
  *
- * <p>Runs without a transaction of its own ({@code NOT_SUPPORTED}): the attempt records must stay when the
- * listener throws, and no database connection is held while the receiver is being called.
+ * <p>Each delivery runs in one transaction of its own (one pooled connection per delivering thread, never a
+ * second one) that commits the attempt's record even when the listener then throws to mark the publication
+ * FAILED ({@code noRollbackFor}).
  */
 @Component
 class InstallerWebhookEvents {
@@ -71,7 +73,8 @@ class InstallerWebhookEvents {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
     void on(OfferCreated e) {
         // The event has no time of its own; the offer's row has, and it never changes (stable across retries).
         Instant createdAt = offers.findById(e.offerId()).map(JobOffer::createdAt).orElse(e.expiresAt());
@@ -80,19 +83,22 @@ class InstallerWebhookEvents {
                 new Window(e.windowStart(), e.windowEnd()), e.panelCount(), e.expiresAt()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
     void on(OfferExpired e) {
         deliver(e.installerId(), e.eventId(), "offer.expired", e.expiredAt(),
                 new OfferExpiredData(e.offerId(), e.jobId(), e.expiredAt()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
     void on(OfferTaken e) {
         deliver(e.installerId(), e.eventId(), "offer.taken", e.takenAt(),
                 new OfferTakenData(e.offerId(), e.jobId(), e.takenAt()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
     void on(JobAssigned e) {
         List<JobOffer> accepted = offers.acceptedBy(e.jobId(), e.installerId());
         String offerId = accepted.isEmpty() ? null : accepted.get(0).id();
@@ -100,13 +106,15 @@ class InstallerWebhookEvents {
                 new Window(e.windowStart(), e.windowEnd()), e.assignedAt()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
     void on(JobCancelled e) {
         deliver(e.installerId(), e.eventId(), "job.cancelled", e.cancelledAt(),
                 new JobCancelledData(e.jobId(), e.cancelledAt()));
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
     void on(ReviewSubmitted e) {
         deliver(e.installerId(), e.eventId(), "review.received", e.submittedAt(),
                 new ReviewReceivedData(e.reviewId(), e.jobId(), e.rating(), e.comment(), e.submittedAt()));
