@@ -34,11 +34,15 @@ class EventRedelivery {
         this.clock = clock;
     }
 
+    /**
+     * Modulith reads failed publications oldest first, up to the batch size, and filters them in memory: the batch
+     * is large so that publications still waiting out their backoff cannot crowd newer ones out for long.
+     */
     @Scheduled(fixedDelayString = "${sundispatch.events.retry-check-interval:PT10S}",
             initialDelayString = "${sundispatch.events.retry-check-interval:PT10S}")
     void resubmitDue() {
         try {
-            failed.resubmit(ResubmissionOptions.defaults().withBatchSize(100).withMaxInFlight(20)
+            failed.resubmit(ResubmissionOptions.defaults().withBatchSize(1000).withMaxInFlight(20)
                     .withFilter(this::due));
         } catch (RuntimeException e) {
             // The next round tries again; a database hiccup here must not stop the scheduler thread.

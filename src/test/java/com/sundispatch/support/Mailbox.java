@@ -38,9 +38,9 @@ public final class Mailbox {
         return server().getSmtp().getPort();
     }
 
-    /** The newest mail to this address whose subject contains the text, waiting up to 10 s. */
+    /** The newest mail to this address whose subject contains the text, waiting up to 20 s (a loaded CI machine). */
     public static MimeMessage await(String to, String subjectContains) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             Optional<MimeMessage> found = find(to, subjectContains);
             if (found.isPresent()) {

@@ -51,11 +51,14 @@ public class EmailLinkService {
     private final Clock clock;
     private final SecurityEvents audit;
     private final DataCipher cipher;
+    private final KnownDevices knownDevices;
 
     EmailLinkService(UserAccountRepository users, AccountTokenRepository tokens, SessionService sessions,
             PasswordHashing hashing, LoginThrottle throttle, ApplicationEventPublisher events,
             TransactionTemplate tx, RetryingTransactions writes, MailQuota quota, AccountWork work,
-            ObjectProvider<IdentityWriteHook> hooks, Clock clock, SecurityEvents audit, DataCipher cipher) {
+            ObjectProvider<IdentityWriteHook> hooks, Clock clock, SecurityEvents audit, DataCipher cipher,
+            KnownDevices knownDevices) {
+        this.knownDevices = knownDevices;
         this.cipher = cipher;
         this.writes = writes;
         this.quota = quota;
@@ -172,6 +175,7 @@ public class EmailLinkService {
             hooks.ifAvailable(h -> h.betweenRows("password_reset", link.userId()));
             users.findById(link.userId()).orElseThrow(EmailLinkService::invalidToken).changePasswordHash(newHash, at);
             sessions.revokeAll(link.userId(), null, "password_reset");
+            knownDevices.forgetAll(link.userId());
             events.publishEvent(new PasswordChanged(EventIds.next(), link.userId(), true, at));
         });
         throttle.recordSuccess(account.email());

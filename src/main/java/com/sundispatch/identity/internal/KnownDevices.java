@@ -25,9 +25,11 @@ class KnownDevices {
     static final int MAX_PER_USER = 20;
 
     private final KnownDeviceRepository devices;
+    private final UserSessionRepository sessions;
     private final ApplicationEventPublisher events;
 
-    KnownDevices(KnownDeviceRepository devices, ApplicationEventPublisher events) {
+    KnownDevices(KnownDeviceRepository devices, UserSessionRepository sessions, ApplicationEventPublisher events) {
+        this.sessions = sessions;
         this.devices = devices;
         this.events = events;
     }
@@ -39,6 +41,14 @@ class KnownDevices {
      * A new device is told to the owner ({@link NewDeviceSignIn}), except on the account's very first sign-in:
      * there is no other device to warn on.
      */
+    /**
+     * Forgets every device of an account (its password was reset): whoever took it over must not stay a
+     * "known device" whose next sign-in goes unmentioned.
+     */
+    void forgetAll(String userId) {
+        devices.forget(devices.findByUserIdOrderByLastSeenAtDesc(userId).stream().map(KnownDevice::id).toList());
+    }
+
     String signedIn(String userId, ClientContext client, Instant now) {
         DeviceTraits traits = DeviceTraits.of(client);
         List<KnownDevice> known = devices.findByUserIdOrderByLastSeenAtDesc(userId);
@@ -65,7 +75,9 @@ class KnownDevices {
         if (known.size() >= MAX_PER_USER) {
             devices.forget(known.subList(MAX_PER_USER - 1, known.size()).stream().map(KnownDevice::id).toList());
         }
-        if (!known.isEmpty()) {
+        // Silent only for an account that never signed in before (this sign-in's session is its only one): an
+        // account from before devices were remembered, or one whose devices were forgotten, is told.
+        if (!known.isEmpty() || sessions.countByUserId(userId) > 1) {
             events.publishEvent(new NewDeviceSignIn(EventIds.next(), userId, traits.browser(),
                     traits.operatingSystem(), traits.network(), now));
         }

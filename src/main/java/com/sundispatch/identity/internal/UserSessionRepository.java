@@ -35,4 +35,6 @@ interface UserSessionRepository extends JpaRepository<UserSession, String> {
             update UserSession s set s.reauthenticatedAt = :now
             where s.id = :id and s.userId = :userId and s.revokedAt is null""")
     int markReauthenticated(@Param("id") String id, @Param("userId") String userId, @Param("now") Instant now);
+
+    long countByUserId(String userId);
 }

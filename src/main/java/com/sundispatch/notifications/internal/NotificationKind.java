@@ -60,6 +60,11 @@ public enum NotificationKind {
         return category;
     }
 
+    /** Mailed whatever the preferences and the category cap say (HIGH alerts: capped per admin on their own). */
+    public boolean alwaysMailed() {
+        return this == SECURITY_ALERT;
+    }
+
     /** Security notices end with "not you? secure your account". */
     public boolean securityNotice() {
         return category == NotificationCategory.SECURITY && !mailOnly;

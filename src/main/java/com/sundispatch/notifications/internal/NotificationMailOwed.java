@@ -1,5 +1,7 @@
 package com.sundispatch.notifications.internal;
 
+import java.time.Instant;
+
 /**
  * A rendered notification mail still to be sent, published by {@link Notifier} in the transaction that stores
  * the inbox entry. It is a durable event of its own so that a mail server that is down delays only the mail:
@@ -7,7 +9,7 @@ package com.sundispatch.notifications.internal;
  * Holds no secret (mails with links are never sent this way); never log it (it holds an address).
  */
 public record NotificationMailOwed(String eventId, String kind, String recipientId, String to, String subject,
-        String text, String html, String messageId) {
+        String text, String html, String messageId, Instant owedSince) {
 
     @Override
     public String toString() {

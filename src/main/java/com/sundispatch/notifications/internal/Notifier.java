@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +38,7 @@ class Notifier {
     private final MailSettings settings;
     private final Inbox inbox;
     private final Preferences preferences;
-    private final ObjectProvider<PushSender> push;
+    private final PushDispatch push;
     private final SharedState counters;
     private final NotificationProperties properties;
     private final NotificationMails mails;
@@ -47,7 +46,7 @@ class Notifier {
     private final Clock clock;
 
     Notifier(Accounts accounts, Texts texts, MailComposer composer, MailDelivery delivery, MailSettings settings,
-            Inbox inbox, Preferences preferences, ObjectProvider<PushSender> push, SharedState counters,
+            Inbox inbox, Preferences preferences, PushDispatch push, SharedState counters,
             NotificationProperties properties, NotificationMails mails, ApplicationEventPublisher events,
             Clock clock) {
         this.accounts = accounts;
@@ -91,17 +90,19 @@ class Notifier {
             inbox.add(contact.userId(), notice.eventId(), notice.kind(), title, summary, notice.link(),
                     clock.instant());
         }
-        boolean mail = preferences.allows(contact.userId(), category, NotificationChannel.EMAIL)
+        // Security notices and money mails always go out, uncapped: a cap or a switch an attacker could fill or
+        // flip would silence exactly the mail that tells the owner; HIGH alerts have their own cap per admin.
+        boolean mandatory = category.locked(NotificationChannel.EMAIL) || notice.kind().alwaysMailed();
+        boolean mail = (mandatory || preferences.allows(contact.userId(), category, NotificationChannel.EMAIL))
                 && !alreadyMailed(notice);
         boolean pushing = preferences.allows(contact.userId(), category, NotificationChannel.PUSH)
-                && push.getIfAvailable() != null;
-        if (!mail && !pushing) {
-            return;
-        }
-        if (!underCap(contact.userId(), category)) {
-            log.warn("{} notification for user {} not mailed or pushed: cap of {} per hour for {} reached "
-                    + "(it is in the inbox)", notice.kind(), contact.userId(), properties.capFor(category), category);
-            return;
+                && push.available();
+        if ((pushing || (mail && !mandatory)) && !underCap(contact.userId(), category)) {
+            log.warn("{} notification for user {} not {}: cap of {} per hour for {} reached (it is in the inbox)",
+                    notice.kind(), contact.userId(), mandatory ? "pushed" : "mailed or pushed",
+                    properties.capFor(category), category);
+            pushing = false;
+            mail = mail && mandatory;
         }
         if (pushing) {
             pushQuietly(notice, contact.userId(), title, summary);
@@ -125,7 +126,7 @@ class Notifier {
                     notice.eventId(), notice.kind().name());
         } else {
             events.publishEvent(new NotificationMailOwed(notice.eventId(), notice.kind().name(), contact.userId(), to,
-                    rendered.subject(), rendered.text(), rendered.html(), messageId(notice)));
+                    rendered.subject(), rendered.text(), rendered.html(), messageId(notice), clock.instant()));
         }
     }
 
@@ -169,13 +170,8 @@ class Notifier {
     }
 
     private void pushQuietly(Notice notice, String userId, String title, String summary) {
-        try {
-            push.getObject().send(userId, new PushSender.PushMessage(notice.eventId(), title, summary,
-                    notice.link(), notice.kind().name().toLowerCase(Locale.ROOT)));
-        } catch (RuntimeException e) {
-            // Push is a nudge on top of the inbox and the mail, both of which are durable: it is not redelivered.
-            log.warn("{} push for user {} failed: {}", notice.kind(), userId, e.getClass().getSimpleName());
-        }
+        push.afterCommit(userId, new PushSender.PushMessage(notice.eventId(), title, summary, notice.link(),
+                notice.kind().name().toLowerCase(Locale.ROOT)));
     }
 
     private boolean underCap(String userId, NotificationCategory category) {

@@ -1,6 +1,8 @@
 package com.sundispatch.notifications.internal;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,13 +15,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subject the contact push services may use about this sender ({@code mailto:} or {@code https:});
  *        empty means {@code mailto:} the mail sender address
  * @param ttl how long a push service keeps a message for a device that is offline
+ * @param serviceHosts the push services subscriptions may point at (a leading "*." matches any subdomain): the
+ *        browsers' own services (Google, Mozilla, Microsoft, Apple). Anything else is refused, so nobody can make
+ *        the server post to (and wait on) a host of their choosing
  */
 @ConfigurationProperties("sundispatch.push")
 public record PushProperties(
         @DefaultValue("") String vapidPublicKey,
         @DefaultValue("") String vapidPrivateKey,
         @DefaultValue("") String subject,
-        @DefaultValue("PT24H") Duration ttl) {
+        @DefaultValue("PT24H") Duration ttl,
+        @DefaultValue({ "fcm.googleapis.com", "*.push.services.mozilla.com", "*.notify.windows.com",
+                "web.push.apple.com", "*.push.apple.com" }) List<String> serviceHosts) {
+
+    public PushProperties {
+        serviceHosts = List.copyOf(serviceHosts);
+    }
+
+    /** Whether the host (lower case) is one of the allowed push services. */
+    boolean allowsServiceHost(String host) {
+        for (String allowed : serviceHosts) {
+            String a = allowed.toLowerCase(Locale.ROOT);
+            if (a.startsWith("*.") ? host.endsWith(a.substring(1)) : host.equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     @Override
     public String toString() {

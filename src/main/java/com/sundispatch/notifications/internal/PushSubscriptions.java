@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -51,9 +52,12 @@ public class PushSubscriptions {
     private final DataCipher cipher;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final PushProperties properties;
 
     PushSubscriptions(PushSubscriptionRepository subscriptions, PushVapidKeys keys, WebPushSender sender,
-            OutboundHttp http, DataCipher cipher, Clock clock, PlatformTransactionManager transactionManager) {
+            OutboundHttp http, DataCipher cipher, Clock clock, PlatformTransactionManager transactionManager,
+            PushProperties properties) {
+        this.properties = properties;
         this.subscriptions = subscriptions;
         this.keys = keys;
         this.sender = sender;
@@ -75,6 +79,12 @@ public class PushSubscriptions {
         String publicKey = validPublicKey(p256dh);
         byte[] authSecret = validAuthSecret(auth);
         String url = endpoint == null ? "" : endpoint.trim();
+        String host = WebPushSender.host(url).toLowerCase(Locale.ROOT);
+        if (!properties.allowsServiceHost(host)) {
+            log.info("Push endpoint refused for user {}: host {} is not a known push service", userId, host);
+            throw ApiException.badRequest("unsupported_push_service",
+                    "This browser's push service is not supported.");
+        }
         try {
             http.check(url);
         } catch (UnsafeUrlException e) {
@@ -121,6 +131,16 @@ public class PushSubscriptions {
                 .map(s -> new View(s.id(), WebPushSender.host(s.endpoint()), s.userAgent(), s.createdAt(),
                         s.lastSuccessAt()))
                 .toList();
+    }
+
+    /**
+     * Forgets every device of an account: after a password reset, a ban or a role change whoever held the
+     * account before must not keep receiving its notifications on their devices.
+     */
+    public int removeAll(String userId) {
+        List<PushSubscription> all = subscriptions.findByUserIdOrderByCreatedAtAsc(userId);
+        subscriptions.deleteAll(all);
+        return all.size();
     }
 
     public void remove(String userId, String id) {

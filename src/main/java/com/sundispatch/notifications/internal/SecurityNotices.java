@@ -31,9 +31,11 @@ class SecurityNotices {
     private static final String ACCOUNT_PAGE = "/#/account";
 
     private final Notifier notifier;
+    private final PushSubscriptions devices;
 
-    SecurityNotices(Notifier notifier) {
+    SecurityNotices(Notifier notifier, PushSubscriptions devices) {
         this.notifier = notifier;
+        this.devices = devices;
     }
 
     @ApplicationModuleListener
@@ -45,8 +47,13 @@ class SecurityNotices {
                 .fact("fact.network", event.network()).link(ACCOUNT_PAGE).build());
     }
 
+    /**
+     * A new password ends every other session, so it also ends pushes to the devices registered so far: whoever
+     * had the account before must not keep reading its notifications.
+     */
     @ApplicationModuleListener
     void on(PasswordChanged event) {
+        devices.removeAll(event.userId());
         notifier.send(Notice.of(NotificationKind.PASSWORD_CHANGED, event.eventId(), event.userId())
                 .variant(event.viaReset() ? "reset" : null).value("when", event.changedAt()).link(ACCOUNT_PAGE)
                 .build());
@@ -80,6 +87,7 @@ class SecurityNotices {
 
     @ApplicationModuleListener
     void on(AccountBanned event) {
+        devices.removeAll(event.userId());
         boolean permanent = event.until() == null || event.until().isAfter(NO_END);
         notifier.send(Notice.of(NotificationKind.ACCOUNT_BANNED, event.eventId(), event.userId())
                 .variant(permanent ? "permanent" : null).value("until", permanent ? null : event.until())
@@ -115,6 +123,7 @@ class SecurityNotices {
 
     @ApplicationModuleListener
     void on(MfaResetByAdmin event) {
+        devices.removeAll(event.userId());
         notifier.send(Notice.of(NotificationKind.MFA_RESET, event.eventId(), event.userId()).link("/#/login")
                 .build());
     }

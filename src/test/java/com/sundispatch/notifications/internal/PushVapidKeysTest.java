@@ -4,6 +4,7 @@ import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -19,7 +20,7 @@ class PushVapidKeysTest {
     private static PushVapidKeys keys(String publicKey, String privateKey, String... profiles) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
-        return new PushVapidKeys(new PushProperties(publicKey, privateKey, "", Duration.ofHours(24)), MAIL, environment);
+        return new PushVapidKeys(new PushProperties(publicKey, privateKey, "", Duration.ofHours(24), List.of("fcm.googleapis.com")), MAIL, environment);
     }
 
     private static String[] generated() {

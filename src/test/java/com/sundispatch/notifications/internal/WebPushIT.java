@@ -272,6 +272,17 @@ class WebPushIT extends IntegrationTest {
     }
 
     @Test
+    void endpointsOfUnknownPushServicesAreRefused() {
+        String access = newCustomerSession().access();
+        Browser browser = browser();
+        Api.Response r = api.post("/api/v1/me/push-subscriptions",
+                keys("https://attacker.example.net/push/x", browser.p256dh(), b64(browser.auth())), access);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("unsupported_push_service");
+        assertThat(api.get("/api/v1/me/push-subscriptions", access).json()).isEmpty();
+    }
+
+    @Test
     void atMostTenDevicesPerUser() {
         String access = newCustomerSession().access();
         List<Browser> browsers = new ArrayList<>();
