@@ -83,12 +83,15 @@ export async function poll() {
 async function take(s, data) {
   if (!data || !Array.isArray(data.items)) return;
   s.unread = Number(data.unreadCount) || 0;
-  renderBell();
   const fresh = data.items.filter((item) => !s.seen.has(item.id));
   fresh.forEach((item) => s.seen.add(item.id));
   const first = !s.primed;
   s.primed = true;
+  renderBell();
   listeners.forEach((fn) => fn(data, first ? [] : fresh));
+  // A toast whose notification was read meanwhile (here, in the list, or in another tab) has said its piece.
+  const read = new Set(data.items.filter((item) => item.readAt).map((item) => item.id));
+  document.querySelectorAll('#toasts .toast').forEach((el) => { if (read.has(el.dataset.id)) dismiss(el); });
   // What was there when the page opened is the bell's business, not a toast's.
   if (first) return;
   fresh.filter((item) => !item.readAt).reverse().forEach(toast);
@@ -96,6 +99,11 @@ async function take(s, data) {
     if (await refresh()) hooks.accessChanged();
   }
   if (fresh.some((item) => OFFER_KINDS.has(item.kind))) hooks.offersChanged();
+}
+
+/** After "mark all as read": no toast is news any more. */
+export function clearToasts() {
+  document.querySelectorAll('#toasts .toast').forEach(dismiss);
 }
 
 export function unreadCount() {
@@ -115,6 +123,8 @@ export function renderBell() {
   const t = notifyText();
   const n = state ? state.unread : 0;
   bell.hidden = !state;
+  // Marks that the first answer arrived: from then on, anything new shows as a toast (tests wait for it).
+  bell.toggleAttribute('data-primed', !!(state && state.primed));
   bell.setAttribute('aria-label', n > 0 ? t.bellUnread(n) : t.bell);
   bell.title = t.bell;
   if (location.hash === '#/notifications') bell.setAttribute('aria-current', 'page');

@@ -2,7 +2,7 @@
 import { h, mount, flash } from './dom.js';
 import { api } from './api.js';
 import { notifyText, lang } from './texts.js';
-import { onInboxChange, openNotification, markRead, safeLink, setUnread, poll } from './inbox.js';
+import { onInboxChange, openNotification, markRead, safeLink, setUnread, poll, clearToasts } from './inbox.js';
 import { pushSupported, pushEnabled, enablePush, disablePush, sendTestPush } from './push.js';
 
 const PAGE_SIZE = 20;
@@ -74,12 +74,14 @@ function itemView(n, onRead) {
 
 export async function page() {
   const t = notifyText();
+  // The list shows everything the toasts announced.
+  clearToasts();
   const listEl = h('ul', { class: 'notification-list', id: 'notification-list', 'aria-labelledby': 'notifications-title' });
   const summary = h('p', { class: 'muted', id: 'notification-summary' });
   const more = h('button', { type: 'button', class: 'secondary', id: 'load-more', hidden: true }, t.loadMore);
   const markAll = h('button', { type: 'button', id: 'mark-all-read', class: 'secondary' }, t.markAllRead);
   mount(h('h1', { id: 'notifications-title' }, t.title),
-    h('div', { class: 'tabs' }, markAll, h('a', { href: '#/settings/notifications', id: 'notification-settings-link' }, t.settingsLink)),
+    h('div', { class: 'tabs centered' }, markAll, h('a', { href: '#/settings/notifications', id: 'notification-settings-link' }, t.settingsLink)),
     summary, listEl, more);
 
   let nextPage = 0;
@@ -132,6 +134,7 @@ export async function page() {
     try {
       await api('POST', '/api/v1/me/notifications/read-all');
       setUnread(0);
+      clearToasts();
       await load(true);
       flash(t.allRead);
       poll();
