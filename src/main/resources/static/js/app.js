@@ -79,6 +79,7 @@ async function render() {
 
 onSessionChange((me, reason) => {
   setUserLanguage(me && me.language);
+  document.getElementById('toasts').setAttribute('aria-label', notifyText().toastRegion);
   nav();
   if (me) inbox.start();
   else inbox.stop();
@@ -93,7 +94,6 @@ inbox.configure({
   },
   offersChanged: () => installer.reloadOffers(),
 });
-document.getElementById('toasts').setAttribute('aria-label', notifyText().toastRegion);
 window.addEventListener('hashchange', render);
 
 if ('serviceWorker' in navigator) {
