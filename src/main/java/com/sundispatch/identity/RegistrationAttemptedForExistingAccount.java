@@ -5,7 +5,7 @@ package com.sundispatch.identity;
  * and to reset the password, no token), while the person registering gets the same answer as for a new
  * address, so registration reveals nothing about who has an account.
  */
-public record RegistrationAttemptedForExistingAccount(String userId, String email, String fullName) {
+public record RegistrationAttemptedForExistingAccount(String eventId, String userId, String email, String fullName) {
 
     @Override
     public String toString() {

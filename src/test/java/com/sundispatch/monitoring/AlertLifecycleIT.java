@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 import com.sundispatch.support.Mailbox;
@@ -149,7 +148,7 @@ class AlertLifecycleIT extends IntegrationTest {
         String first = refreshTokenReuse();
         Mailbox.await(ADMIN_EMAIL, "Security alert: REFRESH_TOKEN_REUSE");
         awaitCount(before + 1);
-        String body = GreenMailUtil.getBody(Mailbox.await(ADMIN_EMAIL, "Security alert: REFRESH_TOKEN_REUSE"));
+        String body = Mailbox.body(Mailbox.await(ADMIN_EMAIL, "Security alert: REFRESH_TOKEN_REUSE"));
         assertThat(body).contains("HIGH", first);
         for (int i = 0; i < 6; i++) {
             refreshTokenReuse();
@@ -159,7 +158,7 @@ class AlertLifecycleIT extends IntegrationTest {
         awaitLog(output, 2);
         assertThat(Mailbox.count(ADMIN_EMAIL, "Security alert: REFRESH_TOKEN_REUSE")).isEqualTo(before + 5);
         assertThat(java.util.Arrays.stream(Mailbox.server().getReceivedMessages())
-                .map(GreenMailUtil::getBody).filter(b -> b.contains("last alert mail you get this hour"))).isNotEmpty();
+                .map(Mailbox::body).filter(b -> b.contains("last alert mail you get this hour"))).isNotEmpty();
 
         // A new hour, a new allowance.
         clock.advance(Duration.ofHours(1));

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 import com.sundispatch.support.Mailbox;
@@ -57,7 +56,7 @@ class EscalationIT extends IntegrationTest {
         assertThat(refused.code()).isEqualTo("account_locked");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(3500L, 3600L);
 
-        String mail = GreenMailUtil.getBody(Mailbox.await(email, "locked"));
+        String mail = Mailbox.body(Mailbox.await(email, "locked"));
         assertThat(mail).contains("signed out", "reset your", "You can sign in again after");
 
         String admin = adminToken();

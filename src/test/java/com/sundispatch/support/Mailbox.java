@@ -1,5 +1,6 @@
 package com.sundispatch.support;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,6 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -77,14 +81,40 @@ public final class Mailbox {
 
     /** The token in a mailed link ({@code ...#token=...}). */
     public static String token(MimeMessage mail) {
-        Matcher m = Pattern.compile("#token=([A-Za-z0-9_\\-]+)").matcher(GreenMailUtil.getBody(mail));
+        Matcher m = Pattern.compile("#token=([A-Za-z0-9_\\-]+)").matcher(body(mail));
         if (!m.find()) {
             throw new AssertionError("No link in mail");
         }
         return m.group(1);
     }
 
+    /** The plain-text part, decoded (the whole body of a mail that has only one). */
     public static String body(MimeMessage mail) {
-        return GreenMailUtil.getBody(mail);
+        return part(mail, "text/plain").orElseGet(() -> GreenMailUtil.getBody(mail));
+    }
+
+    /** The HTML part, decoded. */
+    public static String html(MimeMessage mail) {
+        return part(mail, "text/html").orElseThrow(() -> new AssertionError("No HTML part in mail"));
+    }
+
+    private static Optional<String> part(Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return Optional.of((String) part.getContent());
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    Optional<String> found = part(multipart.getBodyPart(i), type);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (MessagingException | IOException e) {
+            throw new AssertionError("Unreadable mail", e);
+        }
     }
 }

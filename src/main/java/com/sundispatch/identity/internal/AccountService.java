@@ -337,7 +337,7 @@ public class AccountService {
             Role from = account.role();
             change.accept(account, admins);
             sessions.revokeAll(userId, null, "role_changed");
-            events.publishEvent(new RoleChanged(account.id(), account.email(), account.fullName(), from,
+            events.publishEvent(new RoleChanged(EventIds.next(), account.id(), account.email(), account.fullName(), from,
                     account.role()));
             return new Changed(AccountView.of(account), from);
         });

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.sundispatch.shared.EventIds;
 import com.sundispatch.identity.AccountLocked;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.identity.InstallerRoleRevoked;
@@ -88,7 +89,7 @@ class AccountsFacade implements Accounts {
         sessions.revokeAll(userId, null, "locked");
         audit.publish("ACCOUNT_LOCKED", userId, SecurityEvent.Outcome.INFO, Map.of("until", until.toString(),
                 "reason", why));
-        events.publishEvent(new AccountLocked(userId, account.email(), account.fullName(), now, until, why));
+        events.publishEvent(new AccountLocked(EventIds.next(), userId, account.email(), account.fullName(), now, until, why));
         return true;
     }
 
@@ -122,7 +123,7 @@ class AccountsFacade implements Accounts {
         }
         account.changeRole(Role.CUSTOMER, clock.instant());
         sessions.revokeAll(userId, null, "installer_revoked");
-        events.publishEvent(new InstallerRoleRevoked(userId, account.email(), account.fullName()));
+        events.publishEvent(new InstallerRoleRevoked(EventIds.next(), userId, account.email(), account.fullName()));
         audit.publish("ROLE_CHANGED", userId, SecurityEvent.Outcome.INFO,
                 java.util.Map.of("from", "INSTALLER", "to", "CUSTOMER"));
         return true;

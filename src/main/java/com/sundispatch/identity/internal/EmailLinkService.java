@@ -106,7 +106,7 @@ public class EmailLinkService {
         if (quota.tryAcquire(account.email(), account.id(), "registration-attempt")) {
             // In a transaction of its own: durable listeners hear only committed events.
             tx.executeWithoutResult(status -> events.publishEvent(new RegistrationAttemptedForExistingAccount(
-                    account.id(), account.email(), account.fullName())));
+                    EventIds.next(), account.id(), account.email(), account.fullName())));
             audit.publish("REGISTRATION_ATTEMPT_FOR_EXISTING_ACCOUNT", account.id(), Outcome.INFO, Map.of());
         }
     }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.sundispatch.shared.EventIds;
 import com.sundispatch.identity.MfaResetByAdmin;
 import com.sundispatch.security.DataCipher;
 import com.sundispatch.security.SecurityEvent.Outcome;
@@ -181,7 +182,7 @@ public class MfaService {
         account.resetMfa(clock.instant());
         recoveryCodes.deleteAllOf(userId);
         sessions.revokeAll(userId, null, "mfa_reset_by_admin");
-        events.publishEvent(new MfaResetByAdmin(account.id(), account.email(), account.fullName()));
+        events.publishEvent(new MfaResetByAdmin(EventIds.next(), account.id(), account.email(), account.fullName()));
         audit.publish("MFA_RESET_BY_ADMIN", userId, Outcome.INFO, Map.of("by", adminId, "reason", reason.trim()));
     }
 

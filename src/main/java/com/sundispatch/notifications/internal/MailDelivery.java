@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +54,7 @@ class MailDelivery {
                 Path dir = Path.of(settings.outboxDir());
                 Files.createDirectories(dir);
                 Path file = dir.resolve(clock.millis() + "-" + mail.purpose() + "-" + UUID.randomUUID() + ".eml");
+                message.saveChanges();
                 try (OutputStream out = Files.newOutputStream(file)) {
                     message.writeTo(out);
                 }
@@ -76,12 +79,23 @@ class MailDelivery {
     }
 
     private MimeMessage compose(OutgoingMail mail, Session session) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(new InternetAddress(settings.from()));
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(mail.to()));
-        message.setSubject(mail.subject(), "UTF-8");
-        message.setText(mail.body(), "UTF-8");
-        message.setSentDate(java.util.Date.from(clock.instant()));
+        MimeMessage message = mail.messageId() == null ? new MimeMessage(session) : new MimeMessage(session) {
+            // Sending normally replaces the Message-ID with a random one; ours is stable per event.
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", "<" + mail.messageId() + ">");
+            }
+        };
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
+        helper.setFrom(new InternetAddress(settings.from()));
+        helper.setTo(new InternetAddress(mail.to()));
+        helper.setSubject(mail.subject());
+        if (mail.html() != null) {
+            helper.setText(mail.text(), mail.html());
+        } else {
+            helper.setText(mail.text());
+        }
+        helper.setSentDate(Date.from(clock.instant()));
         return message;
     }
 }

@@ -1,0 +1,116 @@
+package com.sundispatch.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.sundispatch.shared.ApiException;
+
+/**
+ * The in-app inbox. Entries are written once per (event, recipient, kind), so a redelivered event never shows
+ * twice; people read only their own entries, and a foreign id is simply "not found".
+ */
+@Service
+public class Inbox {
+
+    public record Entry(String id, String kind, String category, String title, String body, String link,
+            Instant createdAt, Instant readAt) {
+    }
+
+    public record Page(List<Entry> items, int page, int size, long totalItems, long unreadCount) {
+    }
+
+    /**
+     * What changes whenever anything in someone's inbox changes: the ETag is derived from it, so polling
+     * clients get 304 without the list being read.
+     */
+    public record State(long total, long unread, Instant newest, Instant lastRead) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Inbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Adds an entry; false when this event already gave this person this notification. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    boolean add(String recipientId, String eventId, NotificationKind kind, String title, String body, String link,
+            Instant createdAt) {
+        Integer existing = jdbc.sql("select count(*) from notifications where event_id = ? and recipient_id = ? "
+                + "and kind = ?").params(eventId, recipientId, kind.name()).query(Integer.class).single();
+        if (existing > 0) {
+            return false;
+        }
+        try {
+            jdbc.sql("insert into notifications (id, recipient_id, event_id, kind, category, title, body, link, "
+                    + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(UUID.randomUUID().toString(), recipientId, eventId, kind.name(), kind.category().name(),
+                            truncate(title, 200), truncate(body, 1000), link, Timestamp.from(createdAt))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            // The same delivery ran twice at once: the other one wrote it.
+            return false;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public State state(String userId) {
+        return jdbc.sql("select count(*) as total, coalesce(sum(case when read_at is null then 1 else 0 end), 0) "
+                + "as unread, max(created_at) as newest, max(read_at) as last_read from notifications "
+                + "where recipient_id = ?").param(userId)
+                .query((rs, n) -> new State(rs.getLong("total"), rs.getLong("unread"), instant(rs.getTimestamp(
+                        "newest")), instant(rs.getTimestamp("last_read"))))
+                .single();
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(String userId, int page, int size) {
+        State state = state(userId);
+        List<Entry> items = jdbc.sql("select id, kind, category, title, body, link, created_at, read_at "
+                + "from notifications where recipient_id = ? order by created_at desc, id desc limit ? offset ?")
+                .params(userId, size, (long) page * size)
+                .query((rs, n) -> new Entry(rs.getString("id"), rs.getString("kind"), rs.getString("category"),
+                        rs.getString("title"), rs.getString("body"), rs.getString("link"),
+                        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("read_at"))))
+                .list();
+        return new Page(items, page, size, state.total(), state.unread());
+    }
+
+    @Transactional
+    public void markRead(String userId, String id) {
+        Optional<Instant> readAt = jdbc.sql("select read_at from notifications where id = ? and recipient_id = ?")
+                .params(id, userId).query((rs, n) -> Optional.ofNullable(instant(rs.getTimestamp("read_at"))))
+                .optional().orElseThrow(() -> ApiException.notFound("No such notification."));
+        if (readAt.isEmpty()) {
+            jdbc.sql("update notifications set read_at = ? where id = ? and recipient_id = ? and read_at is null")
+                    .params(Timestamp.from(clock.instant()), id, userId).update();
+        }
+    }
+
+    @Transactional
+    public int markAllRead(String userId) {
+        return jdbc.sql("update notifications set read_at = ? where recipient_id = ? and read_at is null")
+                .params(Timestamp.from(clock.instant()), userId).update();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

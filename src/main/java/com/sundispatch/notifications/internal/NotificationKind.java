@@ -1,0 +1,67 @@
+package com.sundispatch.notifications.internal;
+
+/**
+ * Every kind of notification, with its category. The name is the stable {@code kind} of the inbox API and the
+ * key prefix of its texts in {@code notifications/messages*.properties}.
+ */
+public enum NotificationKind {
+    ORDER_PLACED(NotificationCategory.ORDERS),
+    PAYMENT_RECEIVED(NotificationCategory.ORDERS),
+    ORDER_CANCELLED(NotificationCategory.ORDERS),
+    INSTALLER_ASSIGNED(NotificationCategory.INSTALLATION),
+    INSTALLATION_STARTED(NotificationCategory.INSTALLATION),
+    INSTALLATION_COMPLETED(NotificationCategory.INSTALLATION),
+    NO_INSTALLER_FOUND(NotificationCategory.INSTALLATION),
+    APPLICATION_APPROVED(NotificationCategory.INSTALLER),
+    APPLICATION_REJECTED(NotificationCategory.INSTALLER),
+    OFFER_CREATED(NotificationCategory.OFFERS),
+    OFFER_TAKEN(NotificationCategory.OFFERS),
+    OFFER_EXPIRED(NotificationCategory.OFFERS),
+    JOB_CANCELLED(NotificationCategory.INSTALLER),
+    REVIEW_RECEIVED(NotificationCategory.REVIEWS),
+    APPLICATION_SUBMITTED(NotificationCategory.ADMIN),
+    JOB_UNASSIGNED(NotificationCategory.ADMIN),
+    SECURITY_ALERT(NotificationCategory.ADMIN),
+    NEW_DEVICE_SIGN_IN(NotificationCategory.SECURITY),
+    PASSWORD_CHANGED(NotificationCategory.SECURITY),
+    MFA_ENABLED(NotificationCategory.SECURITY),
+    MFA_DISABLED(NotificationCategory.SECURITY),
+    RECOVERY_CODE_USED(NotificationCategory.SECURITY),
+    EMAIL_CHANGED(NotificationCategory.SECURITY),
+    ACCOUNT_BANNED(NotificationCategory.SECURITY),
+    ACCOUNT_UNBANNED(NotificationCategory.SECURITY),
+    ACCOUNT_LOCKED(NotificationCategory.SECURITY),
+    ROLE_CHANGED(NotificationCategory.SECURITY),
+    INSTALLER_ROLE_REVOKED(NotificationCategory.SECURITY),
+    MFA_RESET(NotificationCategory.SECURITY),
+    // Mails that carry a link for the account's own use: mail only, never in the inbox or pushed.
+    EMAIL_VERIFICATION(NotificationCategory.SECURITY, true),
+    PASSWORD_RESET(NotificationCategory.SECURITY, true),
+    REGISTRATION_ATTEMPT(NotificationCategory.SECURITY, true);
+
+    private final NotificationCategory category;
+    private final boolean mailOnly;
+
+    NotificationKind(NotificationCategory category) {
+        this(category, false);
+    }
+
+    NotificationKind(NotificationCategory category, boolean mailOnly) {
+        this.category = category;
+        this.mailOnly = mailOnly;
+    }
+
+    /** Sent by mail whatever the preferences say, and nowhere else (the mail is the point: it holds a link). */
+    public boolean mailOnly() {
+        return mailOnly;
+    }
+
+    public NotificationCategory category() {
+        return category;
+    }
+
+    /** Security notices end with "not you? secure your account". */
+    public boolean securityNotice() {
+        return category == NotificationCategory.SECURITY && !mailOnly;
+    }
+}

@@ -1,0 +1,202 @@
+package com.sundispatch.notifications.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.sundispatch.identity.Accounts;
+import com.sundispatch.security.SharedState;
+
+/**
+ * Puts a {@link Notice} into words in the recipient's language and delivers it on every channel they allow:
+ * the in-app inbox, a mail (HTML and text) and push. Every channel is idempotent per event, so the event
+ * publication registry can redeliver after a failure or a restart without anyone hearing twice: the inbox has
+ * one entry per (event, recipient, kind), a sent mail is recorded, and mails carry a Message-ID derived from
+ * the event. A mail that cannot be sent throws, which leaves the publication incomplete for redelivery; the
+ * inbox entry is already stored by then, so the app shows it at once.
+ */
+@Component
+class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final Accounts accounts;
+    private final Texts texts;
+    private final MailComposer composer;
+    private final MailDelivery delivery;
+    private final MailSettings settings;
+    private final Inbox inbox;
+    private final Preferences preferences;
+    private final ObjectProvider<PushSender> push;
+    private final SharedState counters;
+    private final NotificationProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Notifier(Accounts accounts, Texts texts, MailComposer composer, MailDelivery delivery, MailSettings settings,
+            Inbox inbox, Preferences preferences, ObjectProvider<PushSender> push, SharedState counters,
+            NotificationProperties properties, JdbcClient jdbc, Clock clock) {
+        this.accounts = accounts;
+        this.texts = texts;
+        this.composer = composer;
+        this.delivery = delivery;
+        this.settings = settings;
+        this.inbox = inbox;
+        this.preferences = preferences;
+        this.push = push;
+        this.counters = counters;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void send(Notice notice) {
+        Optional<Accounts.Contact> found = accounts.contact(notice.recipientId());
+        if (found.isEmpty()) {
+            log.info("{} notification for unknown account {} skipped", notice.kind(), notice.recipientId());
+            return;
+        }
+        Accounts.Contact contact = found.get();
+        Locale locale = Texts.locale(contact.language());
+        Map<String, Object> values = new HashMap<>(notice.values());
+        values.put("name", contact.fullName());
+        values.put("baseUrl", settings.publicBaseUrl());
+        String title = text(notice, locale, "subject", values);
+        String summary = text(notice, locale, "summary", values);
+        NotificationCategory category = notice.kind().category();
+
+        if (notice.kind().mailOnly()) {
+            // Account links: capped per mailbox by identity already, and never repeated for a redelivery.
+            if (!alreadyMailed(notice)) {
+                mail(notice, contact, locale, values, title);
+            }
+            return;
+        }
+        if (preferences.allows(contact.userId(), category, NotificationChannel.IN_APP)) {
+            inbox.add(contact.userId(), notice.eventId(), notice.kind(), title, summary, notice.link(),
+                    clock.instant());
+        }
+        boolean mail = preferences.allows(contact.userId(), category, NotificationChannel.EMAIL)
+                && !alreadyMailed(notice);
+        boolean pushing = preferences.allows(contact.userId(), category, NotificationChannel.PUSH)
+                && push.getIfAvailable() != null;
+        if (!mail && !pushing) {
+            return;
+        }
+        if (!underCap(contact.userId(), category)) {
+            log.warn("{} notification for user {} not mailed or pushed: cap of {} per hour for {} reached "
+                    + "(it is in the inbox)", notice.kind(), contact.userId(), properties.capFor(category), category);
+            return;
+        }
+        if (pushing) {
+            pushQuietly(notice, contact.userId(), title, summary);
+        }
+        if (mail) {
+            mail(notice, contact, locale, values, title);
+        }
+    }
+
+    private void mail(Notice notice, Accounts.Contact contact, Locale locale, Map<String, Object> values,
+            String title) {
+        MailComposer.Rendered rendered = composer.render(content(notice, locale, values, title));
+        delivery.deliver(new OutgoingMail(notice.mailTo() != null ? notice.mailTo() : contact.email(),
+                rendered.subject(), rendered.text(), rendered.html(), notice.kind().name().toLowerCase(Locale.ROOT),
+                contact.userId(), messageId(notice)));
+        recordMailed(notice);
+    }
+
+    private MailComposer.Content content(Notice notice, Locale locale, Map<String, Object> values, String title) {
+        List<String> paragraphs = new ArrayList<>(paragraphs(text(notice, locale, "intro", values)));
+        if (has(notice, locale, "outro")) {
+            paragraphs.addAll(paragraphs(text(notice, locale, "outro", values)));
+        }
+        List<MailComposer.Row> facts = notice.facts().stream()
+                .map(f -> new MailComposer.Row(texts.text(locale, f.labelKey()), texts.format(locale, f.value())))
+                .toList();
+        List<MailComposer.ItemRow> items = notice.lines().stream()
+                .map(l -> new MailComposer.ItemRow(l.name(), l.quantity(), texts.format(locale, l.unitPrice())))
+                .toList();
+        String actionLabel = has(notice, locale, "action") ? text(notice, locale, "action", values)
+                : texts.text(locale, "mail.action.open");
+        boolean security = notice.kind().securityNotice();
+        return new MailComposer.Content(locale, title, texts.text(locale, "mail.greeting", values), paragraphs,
+                facts, items, actionLabel, settings.publicBaseUrl() + notice.link(),
+                security ? texts.text(locale, "mail.notYou") : null,
+                security ? settings.publicBaseUrl() + "/#/forgot" : null,
+                texts.text(locale, security ? "mail.footer.security" : "mail.footer"),
+                texts.text(locale, "mail.preferences"),
+                notice.kind().mailOnly() ? null : settings.publicBaseUrl() + "/#/settings/notifications");
+    }
+
+    /** The variant's text where it has one ({@code KIND.variant.part}), else the kind's ({@code KIND.part}). */
+    private String text(Notice notice, Locale locale, String part, Map<String, Object> values) {
+        String variantKey = notice.kind().name() + "." + notice.variant() + "." + part;
+        return texts.text(locale, notice.variant() != null && texts.has(locale, variantKey) ? variantKey
+                : notice.kind().name() + "." + part, values);
+    }
+
+    private boolean has(Notice notice, Locale locale, String part) {
+        return (notice.variant() != null && texts.has(locale, notice.kind().name() + "." + notice.variant() + "."
+                + part)) || texts.has(locale, notice.kind().name() + "." + part);
+    }
+
+    private static List<String> paragraphs(String text) {
+        return List.of(text.split("\n\n"));
+    }
+
+    private void pushQuietly(Notice notice, String userId, String title, String summary) {
+        try {
+            push.getObject().send(userId, new PushSender.PushMessage(notice.eventId(), title, summary,
+                    notice.link(), notice.kind().name().toLowerCase(Locale.ROOT)));
+        } catch (RuntimeException e) {
+            // Push is a nudge on top of the inbox and the mail, both of which are durable: it is not redelivered.
+            log.warn("{} push for user {} failed: {}", notice.kind(), userId, e.getClass().getSimpleName());
+        }
+    }
+
+    private boolean underCap(String userId, NotificationCategory category) {
+        long hour = clock.millis() / Duration.ofHours(1).toMillis();
+        try {
+            return counters.increment("notify:" + userId + ":" + category + ":" + hour, Duration.ofHours(2))
+                    <= properties.capFor(category);
+        } catch (SharedState.UnavailableException e) {
+            // One mail too many beats a missed one.
+            return true;
+        }
+    }
+
+    private static String messageId(Notice notice) {
+        return notice.eventId() + "." + notice.kind().name().toLowerCase(Locale.ROOT) + "." + notice.recipientId()
+                + "@sundispatch";
+    }
+
+    private boolean alreadyMailed(Notice notice) {
+        return jdbc.sql("select count(*) from sent_notification_mails where event_id = ? and recipient_id = ? "
+                + "and kind = ?").params(notice.eventId(), notice.recipientId(), notice.kind().name())
+                .query(Integer.class).single() > 0;
+    }
+
+    private void recordMailed(Notice notice) {
+        try {
+            jdbc.sql("insert into sent_notification_mails (event_id, recipient_id, kind, sent_at) values (?, ?, ?, ?)")
+                    .params(notice.eventId(), notice.recipientId(), notice.kind().name(),
+                            Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // Another delivery of the same event got there first; both mails carry the same Message-ID.
+        }
+    }
+}

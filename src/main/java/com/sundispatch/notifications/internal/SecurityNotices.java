@@ -1,0 +1,128 @@
+package com.sundispatch.notifications.internal;
+
+import java.time.Instant;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+import com.sundispatch.identity.AccountBanned;
+import com.sundispatch.identity.AccountLocked;
+import com.sundispatch.identity.AccountUnbanned;
+import com.sundispatch.identity.EmailChanged;
+import com.sundispatch.identity.InstallerRoleRevoked;
+import com.sundispatch.identity.MfaDisabled;
+import com.sundispatch.identity.MfaEnabled;
+import com.sundispatch.identity.MfaResetByAdmin;
+import com.sundispatch.identity.NewDeviceSignIn;
+import com.sundispatch.identity.PasswordChanged;
+import com.sundispatch.identity.RecoveryCodeUsed;
+import com.sundispatch.identity.Role;
+import com.sundispatch.identity.RoleChanged;
+
+/**
+ * Security notices to an account's owner. They cannot be turned off by mail or in the app, and each mail ends
+ * with "not you? secure your account", one click from a password reset that signs out every session.
+ */
+@Component
+class SecurityNotices {
+
+    /** Bans without an end are stored as this far-future instant. */
+    private static final Instant NO_END = Instant.parse("9000-01-01T00:00:00Z");
+    private static final String ACCOUNT_PAGE = "/#/account";
+
+    private final Notifier notifier;
+
+    SecurityNotices(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(NewDeviceSignIn event) {
+        notifier.send(Notice.of(NotificationKind.NEW_DEVICE_SIGN_IN, event.eventId(), event.userId())
+                .value("browser", event.browser()).value("operatingSystem", event.operatingSystem())
+                .value("network", event.network()).fact("fact.when", event.signedInAt())
+                .fact("fact.browser", event.browser()).fact("fact.operatingSystem", event.operatingSystem())
+                .fact("fact.network", event.network()).link(ACCOUNT_PAGE).build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(PasswordChanged event) {
+        notifier.send(Notice.of(NotificationKind.PASSWORD_CHANGED, event.eventId(), event.userId())
+                .variant(event.viaReset() ? "reset" : null).value("when", event.changedAt()).link(ACCOUNT_PAGE)
+                .build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(MfaEnabled event) {
+        notifier.send(Notice.of(NotificationKind.MFA_ENABLED, event.eventId(), event.userId())
+                .value("when", event.enabledAt()).link(ACCOUNT_PAGE).build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(MfaDisabled event) {
+        notifier.send(Notice.of(NotificationKind.MFA_DISABLED, event.eventId(), event.userId())
+                .value("when", event.disabledAt()).link(ACCOUNT_PAGE).build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(RecoveryCodeUsed event) {
+        notifier.send(Notice.of(NotificationKind.RECOVERY_CODE_USED, event.eventId(), event.userId())
+                .value("when", event.usedAt()).value("remaining", event.remaining()).link(ACCOUNT_PAGE).build());
+    }
+
+    /** To the previous address: whoever took the account over does not read that one. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(EmailChanged event) {
+        notifier.send(Notice.of(NotificationKind.EMAIL_CHANGED, event.eventId(), event.userId())
+                .value("when", event.changedAt()).value("newEmail", masked(event.newEmail()))
+                .mailTo(event.oldEmail()).link(ACCOUNT_PAGE).build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(AccountBanned event) {
+        boolean permanent = event.until() == null || event.until().isAfter(NO_END);
+        notifier.send(Notice.of(NotificationKind.ACCOUNT_BANNED, event.eventId(), event.userId())
+                .variant(permanent ? "permanent" : null).value("until", permanent ? null : event.until())
+                .link("/#/login").build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(AccountUnbanned event) {
+        notifier.send(Notice.of(NotificationKind.ACCOUNT_UNBANNED, event.eventId(), event.userId())
+                .link("/#/login").build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(AccountLocked event) {
+        notifier.send(Notice.of(NotificationKind.ACCOUNT_LOCKED, event.eventId(), event.userId())
+                .value("until", event.lockedUntil()).value("reason", event.reason())
+                .fact("fact.when", event.lockedAt()).fact("fact.until", event.lockedUntil()).link("/#/forgot")
+                .build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(RoleChanged event) {
+        notifier.send(Notice.of(NotificationKind.ROLE_CHANGED, event.eventId(), event.userId())
+                .variant(event.to() == Role.ADMIN ? null : "demoted").value("role", event.to()).link("/#/login")
+                .build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(InstallerRoleRevoked event) {
+        notifier.send(Notice.of(NotificationKind.INSTALLER_ROLE_REVOKED, event.eventId(), event.userId())
+                .link("/#/installer").build());
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(MfaResetByAdmin event) {
+        notifier.send(Notice.of(NotificationKind.MFA_RESET, event.eventId(), event.userId()).link("/#/login")
+                .build());
+    }
+
+    /** "j***@example.com": enough for the owner to recognise, not a full address in someone else's mailbox. */
+    static String masked(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+}

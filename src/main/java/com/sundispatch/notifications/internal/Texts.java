@@ -1,0 +1,119 @@
+package com.sundispatch.notifications.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import com.sundispatch.identity.Role;
+import com.sundispatch.shared.Money;
+
+/**
+ * The words of every notification in English and German ({@code notifications/messages_en.properties},
+ * {@code messages_de.properties}, UTF-8), with named placeholders ({@code {orderId}}) rather than
+ * MessageFormat's numbered ones, so translators see what goes where and an apostrophe is just an apostrophe.
+ * Values are formatted for the language: money as "€3,000.00" or "3.000,00 €", times in the service's time
+ * zone with its abbreviation.
+ */
+@Component
+class Texts {
+
+    static final Locale GERMAN = Locale.GERMANY;
+    static final Locale ENGLISH = Locale.UK;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)\\}");
+
+    private final Properties english = load("en");
+    private final Properties german = load("de");
+    private final ZoneId zone;
+
+    Texts(NotificationProperties properties) {
+        this.zone = properties.timeZone();
+    }
+
+    static Locale locale(String language) {
+        return "de".equals(language) ? GERMAN : ENGLISH;
+    }
+
+    boolean has(Locale locale, String key) {
+        return bundle(locale).getProperty(key) != null;
+    }
+
+    /** The text for a key with its placeholders filled; a missing key is a programming error. */
+    String text(Locale locale, String key, Map<String, Object> values) {
+        String template = bundle(locale).getProperty(key);
+        if (template == null) {
+            throw new IllegalStateException("No text " + key + " for " + locale.getLanguage());
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Object value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : format(locale, value)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    String text(Locale locale, String key) {
+        return text(locale, key, Map.of());
+    }
+
+    String format(Locale locale, Object value) {
+        if (value instanceof Money money) {
+            NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+            f.setCurrency(Currency.getInstance(money.currency()));
+            return f.format(new BigDecimal(money.amount()));
+        }
+        if (value instanceof Role role) {
+            return text(locale, "role." + role.name());
+        }
+        if (value instanceof Window window) {
+            return format(locale, window.start()) + " – " + format(locale, window.end());
+        }
+        if (value instanceof Instant instant) {
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                    .withZone(zone).format(instant) + " " + DateTimeFormatter.ofPattern("zzz", locale).withZone(zone)
+                    .format(instant);
+        }
+        if (value instanceof Double d) {
+            NumberFormat f = NumberFormat.getNumberInstance(locale);
+            f.setMaximumFractionDigits(1);
+            f.setMinimumFractionDigits(1);
+            return f.format(d);
+        }
+        return String.valueOf(value);
+    }
+
+    private Properties bundle(Locale locale) {
+        return locale.getLanguage().equals("de") ? german : english;
+    }
+
+    private static Properties load(String language) {
+        String path = "notifications/messages_" + language + ".properties";
+        try (InputStream in = Texts.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing " + path);
+            }
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
