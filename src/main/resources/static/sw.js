@@ -27,3 +27,46 @@ self.addEventListener('fetch', (event) => {
     return response;
   }).catch(() => caches.match(event.request).then((hit) => hit || caches.match('/index.html'))));
 });
+
+// Web Push (issue 14). The message is {eventId, title, body, link, tag}; the push service only ever saw it
+// encrypted. A newer push with the same tag replaces the older notification; the same event delivered twice
+// (a retry after a lost answer) is not shown twice while the first one is still on screen.
+self.addEventListener('push', (event) => {
+  let data = {};
+  try { data = event.data ? event.data.json() : {}; } catch { data = {}; }
+  event.waitUntil(self.registration.getNotifications().then((shown) => {
+    if (data.eventId && shown.some((n) => n.data && n.data.eventId === data.eventId)) return undefined;
+    return self.registration.showNotification(data.title || 'SunDispatch', {
+      body: data.body || '',
+      tag: data.tag || undefined,
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      data: { eventId: data.eventId || null, link: sameOriginLink(data.link) },
+    });
+  }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = sameOriginLink(event.notification.data && event.notification.data.link);
+  event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+    const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
+    if (!open) return self.clients.openWindow(target);
+    return open.focus().then((focused) => {
+      const client = focused || open;
+      if (client.url === target || typeof client.navigate !== 'function') return client;
+      return client.navigate(target).catch(() => self.clients.openWindow(target));
+    });
+  }));
+});
+
+/** Only a path of this app is opened: a link from a push never leads to another site. */
+function sameOriginLink(link) {
+  try {
+    const url = new URL(typeof link === 'string' && link.startsWith('/') && !link.startsWith('//') ? link : '/',
+      self.location.origin);
+    return url.origin === self.location.origin ? url.href : `${self.location.origin}/`;
+  } catch {
+    return `${self.location.origin}/`;
+  }
+}

@@ -1,7 +1,7 @@
 // The inbox page and the notification settings (category x channel, and push on this device).
 import { h, mount, flash } from './dom.js';
 import { api } from './api.js';
-import { notifyText, lang } from './texts.js';
+import { notifyText, lang, errorText } from './texts.js';
 import { onInboxChange, openNotification, markRead, safeLink, setUnread, poll, clearToasts } from './inbox.js';
 import { pushSupported, pushEnabled, enablePush, disablePush, sendTestPush } from './push.js';
 
@@ -258,8 +258,8 @@ async function renderPush(box) {
     result.textContent = '';
     try {
       result.textContent = await work();
-    } catch {
-      result.textContent = t.pushError;
+    } catch (e) {
+      result.textContent = (e && e.code && errorText(e.code)) || t.pushError;
     } finally {
       button.disabled = false;
     }
@@ -270,21 +270,30 @@ async function renderPush(box) {
     status.textContent = on ? t.pushOn : t.pushOff;
     if (on) {
       const off = h('button', { type: 'button', class: 'secondary', id: 'push-disable' }, t.pushDisable);
-      off.addEventListener('click', run(off, async () => { await disablePush(); await show(); return t.pushDisabled; }));
+      off.addEventListener('click', run(off, async () => {
+        const outcome = await disablePush();
+        await show();
+        return outcome === 'unsupported' ? t.pushUnsupported : t.pushDisabled;
+      }));
       const test = h('button', { type: 'button', class: 'secondary', id: 'push-test' }, t.pushTest);
       test.addEventListener('click', run(test, async () => {
-        try { await sendTestPush(); } catch { return t.pushTestFailed; }
-        return t.pushTestSent;
+        const outcome = await sendTestPush();
+        if (outcome === 'sent') return t.pushTestSent;
+        if (outcome === 'not_enabled') { await show(); return t.pushOff; }
+        return outcome === 'unsupported' ? t.pushUnsupported : t.pushTestFailed;
       }));
       actions.replaceChildren(test, off);
     } else {
-      const on2 = h('button', { type: 'button', id: 'push-enable' }, t.pushEnable);
-      on2.addEventListener('click', run(on2, async () => {
+      const enable = h('button', { type: 'button', id: 'push-enable' }, t.pushEnable);
+      enable.addEventListener('click', run(enable, async () => {
         const outcome = await enablePush();
         await show();
-        return { granted: t.pushGranted, denied: t.pushDenied, unsupported: t.pushUnsupported }[outcome] || t.pushError;
+        const known = { enabled: t.pushGranted, granted: t.pushGranted, denied: t.pushDenied, dismissed: t.pushDismissed,
+          unsupported: t.pushUnsupported, not_configured: t.pushNotConfigured };
+        // Anything else is a server's problem code (e.g. too many devices), worded in texts.js.
+        return known[outcome] || errorText(outcome) || t.pushError;
       }));
-      actions.replaceChildren(on2);
+      actions.replaceChildren(enable);
     }
   };
   await show();

@@ -76,6 +76,9 @@ export const ERRORS = {
   conflict: 'Someone else changed this at the same moment. Reload and try again.',
   preference_locked: 'Security notices and mails about money are always sent; they cannot be turned off.',
   notification_not_found: 'This notification no longer exists.',
+  too_many_push_subscriptions: 'Push notifications are on for too many of your devices. Turn them off on a device you no longer use, then try again.',
+  invalid_push_keys: 'This browser offered a push subscription that cannot be used. Please try again or use another browser.',
+  push_not_configured: 'Push notifications are not available on this SunDispatch server.',
 };
 
 /** German sentences for the codes that have one yet; the rest fall back to English until the client is translated. */
@@ -83,6 +86,10 @@ export const ERRORS_DE = {
   preference_locked: 'Sicherheitshinweise und E-Mails zu Geld werden immer gesendet; sie lassen sich nicht abschalten.',
   validation_failed: 'Bitte prüfen Sie die markierten Felder.',
   notification_not_found: 'Diese Benachrichtigung gibt es nicht mehr.',
+  too_many_push_subscriptions: 'Push-Benachrichtigungen sind auf zu vielen Ihrer Geräte an. Schalten Sie sie auf einem Gerät aus, das Sie nicht mehr nutzen, und versuchen Sie es erneut.',
+  invalid_push_keys: 'Dieser Browser hat ein unbrauchbares Push-Abonnement angeboten. Bitte versuchen Sie es erneut oder nutzen Sie einen anderen Browser.',
+  push_not_configured: 'Push-Benachrichtigungen sind auf diesem SunDispatch-Server nicht verfügbar.',
+  unsafe_url: 'Diese URL kann nicht verwendet werden. Verwenden Sie eine öffentliche https-URL auf dem Standard-Port, ohne Benutzername oder Passwort.',
 };
 
 export function errorText(code) {
@@ -159,6 +166,8 @@ export const NOTIFY = {
     pushDenied: 'Your browser blocks notifications from this site. Allow them in the browser settings, then try again.',
     pushError: 'Push notifications could not be turned on. Please try again later.',
     pushDisabled: 'Push notifications are off for this device.',
+    pushDismissed: 'Push notifications stay off: the browser asked and the question was closed. Try again to allow them.',
+    pushNotConfigured: 'Push notifications are not available on this SunDispatch server.',
     pushTestSent: 'A test notification is on its way.',
     pushTestFailed: 'The test notification could not be sent.',
     becomeInstaller: 'Become an installer',
@@ -215,6 +224,8 @@ export const NOTIFY = {
     pushDenied: 'Ihr Browser blockiert Benachrichtigungen dieser Seite. Erlauben Sie sie in den Browser-Einstellungen und versuchen Sie es erneut.',
     pushError: 'Push-Benachrichtigungen konnten nicht eingeschaltet werden. Bitte versuchen Sie es später erneut.',
     pushDisabled: 'Push-Benachrichtigungen sind auf diesem Gerät aus.',
+    pushDismissed: 'Push-Benachrichtigungen bleiben aus: Die Frage des Browsers wurde geschlossen. Versuchen Sie es erneut, um sie zu erlauben.',
+    pushNotConfigured: 'Push-Benachrichtigungen sind auf diesem SunDispatch-Server nicht verfügbar.',
     pushTestSent: 'Eine Test-Benachrichtigung ist unterwegs.',
     pushTestFailed: 'Die Test-Benachrichtigung konnte nicht gesendet werden.',
     becomeInstaller: 'Installateur werden',

@@ -26,6 +26,8 @@ public final class PublicPaths {
             new Rule(HttpMethod.POST, "/api/v1/auth/password-reset/request"),
             new Rule(HttpMethod.POST, "/api/v1/auth/password-reset/confirm"),
             new Rule(HttpMethod.POST, "/api/v1/payments/webhook"),
+            // The VAPID application server key is public by design (browsers hand it to their push service).
+            new Rule(HttpMethod.GET, "/api/v1/push/vapid-public-key"),
             new Rule(HttpMethod.GET, "/actuator/health"),
             new Rule(HttpMethod.GET, "/actuator/health/liveness"),
             new Rule(HttpMethod.GET, "/actuator/health/readiness"),

@@ -48,8 +48,8 @@ class EventRedelivery {
 
     boolean due(EventPublication publication) {
         int attempts = Math.max(1, publication.getCompletionAttempts());
-        Instant last = publication.getLastResubmissionDate() != null ? publication.getLastResubmissionDate()
-                : publication.getPublicationDate();
+        Instant resubmitted = publication.getLastResubmissionDate();
+        Instant last = resubmitted != null ? resubmitted : publication.getPublicationDate();
         return !last.plus(properties.delayAfter(attempts)).isAfter(clock.instant());
     }
 }

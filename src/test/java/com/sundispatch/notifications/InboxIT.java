@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.sundispatch.notifications.internal.Inbox;
 
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
@@ -17,6 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The in-app inbox and notification preferences over real HTTP. */
 class InboxIT extends IntegrationTest {
+
+    @Autowired
+    private Inbox inbox;
 
     /** A customer with one cancelled order: ORDER_CANCELLED lands in their inbox. */
     private record Customer(String email, String access, String orderId) {
@@ -123,6 +129,18 @@ class InboxIT extends IntegrationTest {
         // The owner's item is still unread: the foreign attempt changed nothing.
         assertThat(api.get("/api/v1/me/notifications", owner.access()).json().path("items").get(0).path("readAt")
                 .isNull()).isTrue();
+    }
+
+    @Test
+    void readNotificationsArePurgedAfterTheRetentionAndUnreadOnesLater() {
+        Customer c = customerWithCancelledOrder();
+        String id = awaitInbox(c.access(), 1).path("items").get(0).path("id").asString();
+        api.post("/api/v1/me/notifications/" + id + "/read", null, c.access());
+
+        clock.advance(Duration.ofDays(366));
+        inbox.purge();
+        String access = login(c.email(), PASSWORD).access();
+        assertThat(api.get("/api/v1/me/notifications", access).json().path("items").toString()).doesNotContain(id);
     }
 
     @Test

@@ -2,13 +2,17 @@ package com.sundispatch.notifications.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +40,16 @@ public class Inbox {
     public record State(long total, long unread, Instant newest, Instant lastRead) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration retention;
 
-    Inbox(JdbcClient jdbc, Clock clock) {
+    Inbox(JdbcClient jdbc, Clock clock, NotificationProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.retention = properties.retention();
     }
 
     /** Adds an entry; false when this event already gave this person this notification. */
@@ -104,6 +112,25 @@ public class Inbox {
     public int markAllRead(String userId) {
         return jdbc.sql("update notifications set read_at = ? where recipient_id = ? and read_at is null")
                 .params(Timestamp.from(clock.instant()), userId).update();
+    }
+
+    /**
+     * Read entries are kept for {@code sundispatch.notifications.retention} (a year by default), unread ones
+     * as long as that again; the record of sent mails only needs to outlive redelivery (a month).
+     */
+    @Scheduled(cron = "0 41 3 * * *")
+    @Transactional
+    public void purge() {
+        Instant now = clock.instant();
+        int read = jdbc.sql("delete from notifications where read_at is not null and created_at < ?")
+                .param(Timestamp.from(now.minus(retention))).update();
+        int unread = jdbc.sql("delete from notifications where read_at is null and created_at < ?")
+                .param(Timestamp.from(now.minus(retention.multipliedBy(2)))).update();
+        jdbc.sql("delete from sent_notification_mails where sent_at < ?")
+                .param(Timestamp.from(now.minus(Duration.ofDays(30)))).update();
+        if (read + unread > 0) {
+            log.info("Purged {} read and {} unread notifications past retention", read, unread);
+        }
     }
 
     private static Instant instant(Timestamp t) {
