@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Installers, paid orders and offers over real HTTP, each test around its own random spot on the globe. */
-abstract class DispatchFixtures extends IntegrationTest {
+public abstract class DispatchFixtures extends IntegrationTest {
 
     protected double homeLat;
     protected double homeLon;
@@ -98,10 +98,8 @@ abstract class DispatchFixtures extends IntegrationTest {
         return api.get("/api/v1/orders/" + p.orderId(), p.customer().access()).json().path("status").asString();
     }
 
-    /** Every installer notification (webhook event) the application queued for this installer. */
-    protected List<String> notificationsFor(String installerId) {
-        return events.of(Object.class).stream()
-                .filter(e -> e.getClass().getSimpleName().equals("InstallerNotification"))
-                .map(Object::toString).filter(s -> s.contains("installerId=" + installerId + ",")).toList();
+    /** Every offer the application published for this installer (each one goes to its webhook). */
+    protected List<OfferCreated> offersCreatedFor(String installerId) {
+        return events.of(OfferCreated.class).stream().filter(e -> e.installerId().equals(installerId)).toList();
     }
 }

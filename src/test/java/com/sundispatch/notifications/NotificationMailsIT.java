@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.MimeMessage;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,7 +125,7 @@ class NotificationMailsIT extends DispatchFixtures {
 
     @ParameterizedTest
     @ValueSource(strings = { "en", "de" })
-    void homeownerAndInstallerHearEveryStepOfAnInstallation(String language) {
+    void homeownerAndInstallerHearEveryStepOfAnInstallation(String language) throws Exception {
         Installer installer = installer(1.0);
         speak(installer.access(), language);
         String installerName = api.get("/api/v1/me", installer.access()).json().path("fullName").asString();

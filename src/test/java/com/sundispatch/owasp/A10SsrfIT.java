@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A10 and the outside edges: installer webhooks without SSRF, signed deliveries, CORS, allowed hosts. */
 class A10SsrfIT extends IntegrationTest {
 
-    private record Received(String signature, byte[] body) {
+    private record Received(String signature, String eventId, byte[] body) {
     }
 
     private HttpServer receiver;
@@ -42,7 +42,8 @@ class A10SsrfIT extends IntegrationTest {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Signature"), body));
+            received.add(new Received(exchange.getRequestHeaders().getFirst("X-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-SunDispatch-Event-Id"), body));
             int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -197,7 +198,7 @@ class A10SsrfIT extends IntegrationTest {
     }
 
     @Test
-    void failedDeliveriesAreRetriedWithBackoff() throws Exception {
+    void failedDeliveriesAreRetriedWithBackoffCarryingTheSameEventId() throws Exception {
         String access = installer(-33.3, 150.8);
         api.send("PUT", "/api/v1/installer/webhook", Map.of("url", "http://receiver.test:"
                 + receiver.getAddress().getPort() + "/hook"), access, Map.of());
@@ -209,6 +210,12 @@ class A10SsrfIT extends IntegrationTest {
                 .containsExactly("SUCCEEDED", "FAILED", "FAILED");
         assertThat(attempts).extracting(d -> d.path("attempt").asInt()).containsExactly(3, 2, 1);
         assertThat(received).hasSize(3);
+        // Retries come from the durable redelivery job: one event, one id, in every attempt and its record.
+        String eventId = received.peek().eventId();
+        assertThat(eventId).startsWith("evt_");
+        assertThat(received).extracting(Received::eventId).containsOnly(eventId);
+        assertThat(received).extracting(r -> Api.JSON.readTree(r.body()).path("id").asString()).containsOnly(eventId);
+        assertThat(attempts).extracting(d -> d.path("eventId").asString()).containsOnly(eventId);
     }
 
     @Test
@@ -225,6 +232,10 @@ class A10SsrfIT extends IntegrationTest {
         // The installer sees only that the URL was refused, not why (no DNS oracle through the delivery list).
         assertThat(attempt.path("error").asString()).isEqualTo("unsafe_url");
         // One lookup when saved, one per delivery attempt: the address checked is the address used.
+        assertThat(TestDns.lookups("rebind.hooks.test")).isEqualTo(2);
+        // A refusal is final: no retry asks the name again.
+        Thread.sleep(700);
+        assertThat(deliveries(access)).hasSize(1);
         assertThat(TestDns.lookups("rebind.hooks.test")).isEqualTo(2);
     }
 

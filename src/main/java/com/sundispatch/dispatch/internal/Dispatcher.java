@@ -21,9 +21,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.sundispatch.dispatch.JobAssigned;
+import com.sundispatch.dispatch.JobCancelled;
+import com.sundispatch.dispatch.JobCompleted;
+import com.sundispatch.dispatch.JobStarted;
 import com.sundispatch.dispatch.JobStatus;
 import com.sundispatch.dispatch.JobUnassigned;
+import com.sundispatch.dispatch.OfferCreated;
+import com.sundispatch.dispatch.OfferExpired;
+import com.sundispatch.dispatch.OfferTaken;
 import com.sundispatch.identity.AccountBanned;
+import com.sundispatch.identity.Accounts;
 import com.sundispatch.identity.AccountUnbanned;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderPaid;
@@ -55,12 +63,14 @@ public class Dispatcher {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SecurityEvents audit;
+    private final Accounts accounts;
 
     Dispatcher(JobRepository jobs, JobOfferRepository offers, InstallerProfileRepository profiles,
             AvailabilitySlotRepository slots, BookingRepository bookings, OrderProgress orderProgress,
             DispatchProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-            SecurityEvents audit) {
+            SecurityEvents audit, Accounts accounts) {
         this.audit = audit;
+        this.accounts = accounts;
         this.jobs = jobs;
         this.offers = offers;
         this.profiles = profiles;
@@ -92,8 +102,8 @@ public class Dispatcher {
                 offers.closeOpen(job.id(), JobOffer.Status.WITHDRAWN);
                 bookings.release(job.id());
                 if (job.installerId() != null) {
-                    events.publishEvent(new InstallerNotification(job.installerId(), "job.cancelled",
-                            Map.of("jobId", job.id())));
+                    events.publishEvent(new JobCancelled(EventIds.next(), job.id(), job.orderId(),
+                            job.installerId(), clock.instant()));
                 }
                 log.info("Job {} cancelled with its order", job.id());
             }
@@ -154,11 +164,11 @@ public class Dispatcher {
                 for (CandidateRanking.Ranked r : chosen) {
                     JobOffer offer = offers.save(new JobOffer(UUID.randomUUID().toString(), job.id(), r.installerId(),
                             job.attempt(), current, r.distanceKm(), now, now.plus(properties.offerTtl())));
-                    events.publishEvent(new InstallerNotification(r.installerId(), "offer.created", Map.of(
-                            "offerId", offer.id(), "jobId", job.id(), "distanceKm", r.distanceKm(),
-                            "expiresAt", offer.expiresAt().toString(), "window", Map.of("start",
-                                    job.windowStart().toString(), "end", job.windowEnd().toString()),
-                            "panelCount", job.panelCount(), "city", job.city())));
+                    // Place to postal-code precision only: the customer's name and street stay hidden until
+                    // an installer has accepted.
+                    events.publishEvent(new OfferCreated(EventIds.next(), offer.id(), job.id(), r.installerId(),
+                            job.city(), job.postalCode(), job.country(), Math.round(r.distanceKm() * 10) / 10.0,
+                            job.windowStart(), job.windowEnd(), job.panelCount(), offer.expiresAt()));
                 }
                 log.info("Job {} offered to {} installer(s) within {} km (round {})", job.id(), chosen.size(), radius,
                         current);
@@ -239,8 +249,8 @@ public class Dispatcher {
                 if (offers.move(offer.id(), JobOffer.Status.OPEN, JobOffer.Status.EXPIRED) != 1) {
                     return false;
                 }
-                events.publishEvent(new InstallerNotification(offer.installerId(), "offer.expired",
-                        Map.of("offerId", offer.id(), "jobId", offer.jobId())));
+                events.publishEvent(new OfferExpired(EventIds.next(), offer.id(), offer.jobId(),
+                        offer.installerId(), clock.instant()));
                 roundMayHaveEnded(offer.jobId());
                 return true;
             });
@@ -304,15 +314,24 @@ public class Dispatcher {
                 return new Object[] { AcceptOutcome.TAKEN, null };
             }
             offers.move(offerId, JobOffer.Status.OPEN, JobOffer.Status.ACCEPTED);
-            offers.closeOpen(job.id(), JobOffer.Status.TAKEN);
+            // One by one rather than in bulk, so exactly the installers whose offer this closed hear of it.
+            for (JobOffer other : offers.findAllOpenForJob(job.id())) {
+                if (offers.move(other.id(), JobOffer.Status.OPEN, JobOffer.Status.TAKEN) == 1) {
+                    events.publishEvent(new OfferTaken(EventIds.next(), other.id(), job.id(), other.installerId(),
+                            now));
+                }
+            }
             bookings.save(new Booking(job.id(), installerId, job.windowStart(), job.windowEnd()));
             if (!orderProgress.installerAssigned(job.orderId())) {
                 throw ApiException.conflict("offer_taken", "The order is no longer awaiting an installer.");
             }
             log.info("Job {} assigned to installer {}", job.id(), installerId);
-            events.publishEvent(new InstallerNotification(installerId, "job.assigned", Map.of("jobId", job.id(),
-                    "offerId", offerId, "window", Map.of("start", job.windowStart().toString(),
-                            "end", job.windowEnd().toString()))));
+            InstallerProfile profile = profiles.findById(installerId).orElseThrow();
+            String installerName = accounts.find(installerId).map(Accounts.AccountSummary::fullName).orElse(null);
+            events.publishEvent(new JobAssigned(EventIds.next(), job.id(), job.orderId(), job.customerId(),
+                    installerId, profile.companyName(), installerName,
+                    profile.ratingCount() == 0 ? null : profile.rating(), profile.ratingCount(), job.windowStart(),
+                    job.windowEnd(), now));
             return new Object[] { AcceptOutcome.WON, view.apply(jobs.findById(job.id()).orElseThrow()) };
         });
         return switch ((AcceptOutcome) result[0]) {
@@ -330,20 +349,29 @@ public class Dispatcher {
     @Transactional
     public Job start(String installerId, String jobId) {
         Job job = jobs.findAssigned(jobId, installerId).orElseThrow(() -> ApiException.notFound("No such job."));
-        if (jobs.start(jobId, installerId, clock.instant()) != 1 || !orderProgress.installationStarted(job.orderId())) {
+        Instant now = clock.instant();
+        if (jobs.start(jobId, installerId, now) != 1 || !orderProgress.installationStarted(job.orderId())) {
             throw ApiException.conflict("invalid_state", "Only an assigned job that has not started can be started.");
         }
+        events.publishEvent(new JobStarted(EventIds.next(), jobId, job.orderId(), job.customerId(), installerId,
+                companyOf(installerId), now));
         return jobs.findById(jobId).orElseThrow();
     }
 
     @Transactional
     public Job complete(String installerId, String jobId) {
         Job job = jobs.findAssigned(jobId, installerId).orElseThrow(() -> ApiException.notFound("No such job."));
-        if (jobs.complete(jobId, installerId, clock.instant()) != 1
-                || !orderProgress.installationCompleted(job.orderId())) {
+        Instant now = clock.instant();
+        if (jobs.complete(jobId, installerId, now) != 1 || !orderProgress.installationCompleted(job.orderId())) {
             throw ApiException.conflict("invalid_state", "Only a job in progress can be completed.");
         }
+        events.publishEvent(new JobCompleted(EventIds.next(), jobId, job.orderId(), job.customerId(), installerId,
+                companyOf(installerId), now));
         return jobs.findById(jobId).orElseThrow();
+    }
+
+    private String companyOf(String installerId) {
+        return profiles.findById(installerId).map(InstallerProfile::companyName).orElse(null);
     }
 
     /** An admin sends an unassigned job out again, from the first round, asking everyone anew. */

@@ -8,11 +8,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.sundispatch.dispatch.InstallerApplicationSubmitted;
+import com.sundispatch.dispatch.InstallerApproved;
+import com.sundispatch.dispatch.InstallerRejected;
 import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
 import com.sundispatch.dispatch.internal.DispatchViews.InstallerView;
 import com.sundispatch.dispatch.internal.DispatchViews.Window;
@@ -21,6 +25,7 @@ import com.sundispatch.identity.Role;
 import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.EventIds;
 
 /** Becoming an installer, and an installer's availability. */
 @Service
@@ -41,10 +46,12 @@ public class InstallerService {
     private final Clock clock;
     private final SecurityEvents audit;
     private final Dispatcher dispatcher;
+    private final ApplicationEventPublisher events;
 
     InstallerService(InstallerApplicationRepository applications, InstallerProfileRepository profiles,
             AvailabilitySlotRepository slots, Accounts accounts, Clock clock,
-            SecurityEvents audit, Dispatcher dispatcher) {
+            SecurityEvents audit, Dispatcher dispatcher, ApplicationEventPublisher events) {
+        this.events = events;
         this.audit = audit;
         this.dispatcher = dispatcher;
         this.applications = applications;
@@ -79,6 +86,8 @@ public class InstallerService {
         InstallerApplication a = applications.saveAndFlush(new InstallerApplication(UUID.randomUUID().toString(),
                 userId, data.companyName(), data.licenseNumber(), data.baseLatitude(), data.baseLongitude(),
                 data.serviceRadiusKm(), data.phone(), clock.instant(), slot));
+        events.publishEvent(new InstallerApplicationSubmitted(EventIds.next(), a.id(), userId, a.companyName(),
+                a.createdAt()));
         return ApplicationView.of(a);
     }
 
@@ -109,6 +118,7 @@ public class InstallerService {
         accounts.promoteToInstaller(a.userId());
         audit.publish("INSTALLER_APPROVED", a.userId(), SecurityEvent.Outcome.INFO,
                 java.util.Map.of("applicationId", applicationId, "by", adminId));
+        events.publishEvent(new InstallerApproved(EventIds.next(), applicationId, a.userId(), a.companyName(), now));
         return ApplicationView.of(applications.findById(applicationId).orElseThrow());
     }
 
@@ -141,14 +151,18 @@ public class InstallerService {
     @Transactional
     public ApplicationView reject(String adminId, String applicationId, String reason) {
         applications.findById(applicationId).orElseThrow(() -> ApiException.notFound("No such application."));
-        if (applications.decide(applicationId, InstallerApplication.Status.REJECTED, clock.instant(), adminId,
+        Instant now = clock.instant();
+        if (applications.decide(applicationId, InstallerApplication.Status.REJECTED, now, adminId,
                 reason.trim()) != 1) {
             throw ApiException.conflict("invalid_state", "This application was already decided.");
         }
-        audit.publish("INSTALLER_REJECTED", applications.findById(applicationId).orElseThrow().userId(),
-                SecurityEvent.Outcome.INFO,
+        InstallerApplication decided = applications.findById(applicationId).orElseThrow();
+        audit.publish("INSTALLER_REJECTED", decided.userId(), SecurityEvent.Outcome.INFO,
                 java.util.Map.of("applicationId", applicationId, "by", adminId));
-        return ApplicationView.of(applications.findById(applicationId).orElseThrow());
+        // The reason exactly as stored and shown to the applicant in their applications list.
+        events.publishEvent(new InstallerRejected(EventIds.next(), applicationId, decided.userId(),
+                decided.companyName(), decided.rejectReason(), now));
+        return ApplicationView.of(decided);
     }
 
     /** Replaces the installer's availability: future windows only, at most 90 days ahead, none overlapping. */

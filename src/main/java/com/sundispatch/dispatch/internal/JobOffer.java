@@ -69,5 +69,6 @@ class JobOffer {
     int round() { return round; }
     double distanceKm() { return distanceKm; }
     Status status() { return status; }
+    Instant createdAt() { return createdAt; }
     Instant expiresAt() { return expiresAt; }
 }

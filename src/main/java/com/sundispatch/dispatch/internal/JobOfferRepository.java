@@ -50,4 +50,16 @@ interface JobOfferRepository extends JpaRepository<JobOffer, String> {
             select o from JobOffer o where o.installerId = :installerId
             and o.status = com.sundispatch.dispatch.internal.JobOffer.Status.OPEN""")
     List<JobOffer> findAllOpenOf(@Param("installerId") String installerId);
+
+    /** The still-open offers of one job (the others of a winner each hear that the job was taken). */
+    @Query("""
+            select o from JobOffer o where o.jobId = :jobId
+            and o.status = com.sundispatch.dispatch.internal.JobOffer.Status.OPEN""")
+    List<JobOffer> findAllOpenForJob(@Param("jobId") String jobId);
+
+    /** The installer's accepted offer of a job, newest first (a job sent out again may be accepted anew). */
+    @Query("""
+            select o from JobOffer o where o.jobId = :jobId and o.installerId = :installerId
+            and o.status = com.sundispatch.dispatch.internal.JobOffer.Status.ACCEPTED order by o.createdAt desc""")
+    List<JobOffer> acceptedBy(@Param("jobId") String jobId, @Param("installerId") String installerId);
 }

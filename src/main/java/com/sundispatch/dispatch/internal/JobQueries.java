@@ -3,17 +3,20 @@ package com.sundispatch.dispatch.internal;
 import java.time.Clock;
 import java.util.EnumSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.dispatch.JobStatus;
+import com.sundispatch.dispatch.ReviewSubmitted;
 import com.sundispatch.dispatch.internal.DispatchViews.AdminJobView;
 import com.sundispatch.dispatch.internal.DispatchViews.InstallationView;
 import com.sundispatch.dispatch.internal.DispatchViews.InstallerJobView;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.EventIds;
 
 /** Reading jobs, each party through a query that includes its own id. */
 @Service
@@ -24,9 +27,11 @@ public class JobQueries {
     private final ReviewRepository reviews;
     private final Accounts accounts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     JobQueries(JobRepository jobs, InstallerProfileRepository profiles, ReviewRepository reviews, Accounts accounts,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jobs = jobs;
         this.profiles = profiles;
         this.reviews = reviews;
@@ -87,6 +92,9 @@ public class JobQueries {
         Review review = reviews.saveAndFlush(new Review(jobId, customerId, job.installerId(), rating,
                 comment == null ? null : comment.trim(), clock.instant()));
         profiles.addRating(job.installerId(), rating);
+        // A review is one per job, so the job's id is the review's id.
+        events.publishEvent(new ReviewSubmitted(EventIds.next(), jobId, jobId, job.installerId(), customerId,
+                review.rating(), review.comment(), review.createdAt()));
         return new DispatchViews.ReviewView(jobId, review.rating(), review.comment(), review.createdAt());
     }
 }

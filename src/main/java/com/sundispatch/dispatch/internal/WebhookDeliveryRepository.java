@@ -8,4 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, String> {
 
     List<WebhookDelivery> findByInstallerIdOrderByAttemptedAtDesc(String installerId, Pageable limit);
+
+    /** Attempts recorded so far for one event (its id is unique to one installer's delivery). */
+    long countByEventId(String eventId);
 }

@@ -3,25 +3,16 @@ package com.sundispatch.dispatch.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.sundispatch.security.DataCipher;
 import com.sundispatch.security.OutboundHttp;
@@ -29,17 +20,14 @@ import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.security.UnsafeUrlException;
 import com.sundispatch.shared.ApiException;
-import com.sundispatch.shared.WebhookSignature;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Installers' webhooks: registration (URL checked against SSRF, a per-installer secret shown once and stored
- * encrypted) and asynchronous, signed delivery with retries through the one guarded outbound client. A
- * delivery never blocks the request that caused the event; every attempt is recorded for the installer.
+ * encrypted) and the installer's view of every delivery attempt. Delivery itself is durable and lives in
+ * {@link InstallerWebhookEvents}.
  */
 @Service
-public class WebhookService implements DisposableBean {
+public class WebhookService {
 
     public record Registration(String url, String secret, Instant createdAt) {
         @Override
@@ -55,7 +43,6 @@ public class WebhookService implements DisposableBean {
             String error, Instant attemptedAt) {
     }
 
-    static final int ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(WebhookService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,27 +52,15 @@ public class WebhookService implements DisposableBean {
     private final DataCipher cipher;
     private final Clock clock;
     private final SecurityEvents audit;
-    private final Duration firstBackoff;
-    private final ScheduledThreadPoolExecutor executor;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     WebhookService(InstallerWebhookRepository webhooks, WebhookDeliveryRepository deliveries, OutboundHttp http,
-            DataCipher cipher, Clock clock, SecurityEvents audit,
-            @Value("${sundispatch.webhooks.first-retry-delay:PT2S}") Duration firstBackoff) {
+            DataCipher cipher, Clock clock, SecurityEvents audit) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.http = http;
         this.cipher = cipher;
         this.clock = clock;
         this.audit = audit;
-        this.firstBackoff = firstBackoff;
-        // Every call ends within the client's 10 s deadline, so a slow installer holds one thread for that long
-        // at most; four threads keep the others' deliveries moving meanwhile.
-        this.executor = new ScheduledThreadPoolExecutor(4, r -> {
-            Thread t = new Thread(r, "webhook-delivery");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     @Transactional
@@ -129,71 +104,8 @@ public class WebhookService implements DisposableBean {
                 .toList();
     }
 
-    /** After the change that caused it is committed; the work happens on the delivery pool. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(InstallerNotification notification) {
-        if (!webhooks.existsById(notification.installerId())) {
-            return;
-        }
-        if (executor.getQueue().size() > 10_000) {
-            log.warn("Webhook queue full: event {} for installer {} dropped", notification.type(),
-                    notification.installerId());
-            return;
-        }
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", "evt_" + UUID.randomUUID().toString().replace("-", ""));
-        event.put("type", notification.type());
-        event.put("createdAt", clock.instant().toString());
-        event.put("data", notification.data());
-        byte[] body = json.writeValueAsBytes(event);
-        executor.execute(() -> attempt(notification, (String) event.get("id"), body, 1));
-    }
-
-    private void attempt(InstallerNotification n, String eventId, byte[] body, int attempt) {
-        InstallerWebhook hook = webhooks.findById(n.installerId()).orElse(null);
-        if (hook == null) {
-            return;
-        }
-        String outcome;
-        Integer status = null;
-        String error = null;
-        try {
-            byte[] secret = cipher.decrypt(hook.secretEncrypted(), context(n.installerId()));
-            String signature = WebhookSignature.header(secret, clock.instant().getEpochSecond(), body);
-            OutboundHttp.Response response = http.postJson(hook.url(), body, Map.of("X-Signature", signature,
-                    "X-SunDispatch-Event", n.type()));
-            status = response.status();
-            outcome = status >= 200 && status < 300 ? "SUCCEEDED" : "FAILED";
-            if (!outcome.equals("SUCCEEDED")) {
-                error = "HTTP " + status;
-            }
-        } catch (UnsafeUrlException e) {
-            // Shown to the installer: the same word for every rule, so deliveries are no DNS oracle either.
-            outcome = "REFUSED";
-            error = "unsafe_url";
-            log.info("Webhook delivery to installer {} refused: rule {} ({})", n.installerId(), e.rule(),
-                    e.reason());
-        } catch (OutboundHttp.Failure e) {
-            outcome = "FAILED";
-            error = e.getMessage();
-        } catch (RuntimeException e) {
-            outcome = "FAILED";
-            error = e.getClass().getSimpleName();
-        }
-        deliveries.save(new WebhookDelivery(UUID.randomUUID().toString(), n.installerId(), eventId, n.type(),
-                attempt, outcome, status, error, clock.instant()));
-        if (outcome.equals("FAILED") && attempt < ATTEMPTS) {
-            long delay = firstBackoff.toMillis() * (1L << (2 * (attempt - 1)));
-            executor.schedule(() -> attempt(n, eventId, body, attempt + 1), delay, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private static String context(String installerId) {
+    /** The cipher context of an installer's webhook secret: a secret decrypts for its own installer only. */
+    static String context(String installerId) {
         return "webhook:" + installerId;
-    }
-
-    @Override
-    public void destroy() {
-        executor.shutdownNow();
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.identity.AccountBanned;
 import com.sundispatch.identity.AccountUnbanned;
+import com.sundispatch.identity.PasswordChanged;
 import com.sundispatch.identity.Role;
 import com.sundispatch.identity.RoleChanged;
 import com.sundispatch.security.CurrentUser;
@@ -104,21 +105,25 @@ public class AccountService {
      * the password rules never depend on whether the address has an account); everything that does depend on
      * it (look-up, bcrypt, the rows, the mail) runs after the answer on {@link AccountWork}. A new address gets
      * its verification link, an existing one a notice to its owner; the caller cannot tell which, neither from
-     * the answer nor from its timing. The role is decided here (CUSTOMER), never by the request.
+     * the answer nor from its timing. The role is decided here (CUSTOMER), never by the request. The language is
+     * the one asked for, else the browser's preference ({@code acceptLanguage}); an existing account keeps its own.
      */
-    public void register(String rawEmail, String rawPassword, String rawName) {
+    public void register(String rawEmail, String rawPassword, String rawName, String requestedLanguage,
+            String acceptLanguage) {
         String email = normaliseEmail(rawEmail);
         if (!isAcceptableEmail(email)) {
             throw ApiException.validation("email", "must be a valid email address");
         }
+        String language = requestedLanguage == null ? Languages.fromAcceptLanguage(acceptLanguage)
+                : Languages.require(requestedLanguage);
         String fullName = rawName.trim();
         String password = PasswordText.normalise(rawPassword, "password");
         requireAcceptablePassword(password, email, fullName);
-        work.submit("registration", () -> completeRegistration(email, password, fullName));
+        work.submit("registration", () -> completeRegistration(email, password, fullName, language));
     }
 
     /** The part of a registration that depends on whether the address has an account. Off the request thread. */
-    void completeRegistration(String email, String password, String fullName) {
+    void completeRegistration(String email, String password, String fullName, String language) {
         Optional<UserAccount> existing = users.findByEmail(email);
         if (existing.isPresent()) {
             // The same bcrypt work as for a new account, so even the server's load does not tell them apart.
@@ -132,7 +137,7 @@ public class AccountService {
             // The account and its first verification link are written together or not at all.
             created = writes.execute("registration", status -> {
                 UserAccount account = users.saveAndFlush(new UserAccount(UUID.randomUUID().toString(), email, hash,
-                        fullName, Role.CUSTOMER, false, clock.instant()));
+                        fullName, Role.CUSTOMER, false, language, clock.instant()));
                 hooks.ifAvailable(h -> h.betweenRows("registration", account.id()));
                 return new NewAccount(account.id(), emailLinks.issueVerificationToken(account.id()));
             });
@@ -194,6 +199,7 @@ public class AccountService {
             users.flush();
             hooks.ifAvailable(h -> h.betweenRows("password_change", userId));
             sessions.revokeAll(userId, sessionId, "password_change");
+            events.publishEvent(new PasswordChanged(EventIds.next(), userId, false, now));
         });
         throttle.recordSuccess(account.email());
         audit.publish("PASSWORD_CHANGED", userId, Outcome.SUCCESS, Map.of());
@@ -243,7 +249,7 @@ public class AccountService {
                 return false;
             }
             users.saveAndFlush(new UserAccount(UUID.randomUUID().toString(), email, hash, name, Role.ADMIN, true,
-                    clock.instant()));
+                    Languages.DEFAULT, clock.instant()));
             return true;
         });
         return Boolean.TRUE.equals(created);
@@ -260,11 +266,11 @@ public class AccountService {
     }
 
     /**
-     * A new name is free; a new phone number needs a recent step-up, since it is how installers and support
-     * reach the account's owner (the same value again is no change).
+     * A new name or language is free; a new phone number needs a recent step-up, since it is how installers and
+     * support reach the account's owner (the same value again is no change).
      */
     @Transactional
-    public AccountView updateProfile(CurrentUser caller, String fullName, String phone) {
+    public AccountView updateProfile(CurrentUser caller, String fullName, String phone, String language) {
         String userId = caller.userId();
         UserAccount account = users.findById(userId).orElseThrow(() -> ApiException.notFound("No such account."));
         if (phone != null) {
@@ -274,7 +280,8 @@ public class AccountService {
             }
         }
         Instant now = clock.instant();
-        account.updateProfile(fullName == null ? null : fullName.trim(), phone == null ? null : phone.trim(), now);
+        account.updateProfile(fullName == null ? null : fullName.trim(), phone == null ? null : phone.trim(),
+                language, now);
         return AccountView.of(account);
     }
 

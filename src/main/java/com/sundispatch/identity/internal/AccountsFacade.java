@@ -54,8 +54,7 @@ class AccountsFacade implements Accounts {
     }
 
     private static Contact contactOf(UserAccount u) {
-        // Every account is English until accounts store a language of their own.
-        return new Contact(u.id(), u.email(), u.fullName(), "en");
+        return new Contact(u.id(), u.email(), u.fullName(), u.language());
     }
 
     @Override

@@ -58,12 +58,14 @@ public class AuthService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SecurityEvents audit;
+    private final KnownDevices knownDevices;
 
     AuthService(UserAccountRepository users, UserSessionRepository sessions, RefreshTokenRepository refreshTokens,
             MfaChallengeRepository challenges, PasswordHashing hashing, LoginThrottle throttle, MfaService mfa,
             AccessTokens accessTokens, SessionRevocations revocations, IdentityProperties properties,
-            TransactionTemplate tx, Clock clock, SecurityEvents audit) {
+            TransactionTemplate tx, Clock clock, SecurityEvents audit, KnownDevices knownDevices) {
         this.audit = audit;
+        this.knownDevices = knownDevices;
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -150,7 +152,7 @@ public class AuthService {
         if (counted == null || counted == 0) {
             throw invalidToken();
         }
-        if (!Boolean.TRUE.equals(tx.execute(s -> mfa.acceptCode(account.id(), code)))) {
+        if (!Boolean.TRUE.equals(tx.execute(s -> mfa.acceptSignInCode(account.id(), code)))) {
             throttle.recordFailure(account.email(), client.ip());
             audit.publish("MFA_FAILED", account.id(), Outcome.FAILURE, Map.of("step", "login"));
             throw MfaService.invalidCode();
@@ -253,7 +255,8 @@ public class AuthService {
     private TokenPair startSession(UserAccount account, ClientContext client, Instant now) {
         UserSession session = sessions.save(new UserSession(UUID.randomUUID().toString(), account.id(),
                 client.userAgent(), client.ip(), now, now.plus(properties.refreshAbsoluteTimeout())));
-        return issue(account, session, now);
+        // Only a completed sign-in (after the second factor, if any) makes a device known or tells of a new one.
+        return issue(account, session, now).withDeviceToken(knownDevices.signedIn(account.id(), client, now));
     }
 
     private TokenPair issue(UserAccount account, UserSession session, Instant now) {
@@ -262,7 +265,7 @@ public class AuthService {
                 RefreshTokenRules.nextExpiry(now, properties.refreshIdleTimeout(), session.expiresAt())));
         AccessToken access = accessTokens.issue(account.id(), List.of(account.role().name()), session.id(),
                 account.mfaEnabled());
-        return new TokenPair(access.value(), "Bearer", access.expiresInSeconds(), refresh);
+        return new TokenPair(access.value(), "Bearer", access.expiresInSeconds(), refresh, null);
     }
 
     private static ApiException invalidCredentials() {

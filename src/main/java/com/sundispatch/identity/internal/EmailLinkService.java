@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.identity.EmailVerificationRequested;
+import com.sundispatch.identity.PasswordChanged;
 import com.sundispatch.identity.PasswordResetRequested;
 import com.sundispatch.identity.RegistrationAttemptedForExistingAccount;
 import com.sundispatch.security.SecurityEvent.Outcome;
@@ -171,6 +172,7 @@ public class EmailLinkService {
             hooks.ifAvailable(h -> h.betweenRows("password_reset", link.userId()));
             users.findById(link.userId()).orElseThrow(EmailLinkService::invalidToken).changePasswordHash(newHash, at);
             sessions.revokeAll(link.userId(), null, "password_reset");
+            events.publishEvent(new PasswordChanged(EventIds.next(), link.userId(), true, at));
         });
         throttle.recordSuccess(account.email());
         audit.publish("PASSWORD_RESET", link.userId(), Outcome.SUCCESS, Map.of());

@@ -14,12 +14,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.sundispatch.shared.EventIds;
+import com.sundispatch.identity.MfaDisabled;
+import com.sundispatch.identity.MfaEnabled;
 import com.sundispatch.identity.MfaResetByAdmin;
+import com.sundispatch.identity.RecoveryCodeUsed;
 import com.sundispatch.security.DataCipher;
 import com.sundispatch.security.SecurityEvent.Outcome;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.EventIds;
 
 /**
  * TOTP two-factor authentication: set-up, enabling with a first code, recovery codes, disabling, and the
@@ -93,6 +96,7 @@ public class MfaService {
         }
         account = account(userId);
         account.enableMfa(clock.instant());
+        events.publishEvent(new MfaEnabled(EventIds.next(), userId, clock.instant()));
         audit.publish("MFA_ENABLED", userId, Outcome.SUCCESS, Map.of());
         return newRecoveryCodes(userId);
     }
@@ -124,6 +128,7 @@ public class MfaService {
         recoveryCodes.deleteAllOf(userId);
         sessions.revokeAll(userId, account.role() == com.sundispatch.identity.Role.ADMIN ? null : sessionId,
                 "mfa_disabled");
+        events.publishEvent(new MfaDisabled(EventIds.next(), userId, clock.instant()));
         audit.publish("MFA_DISABLED", userId, Outcome.SUCCESS, Map.of());
     }
 
@@ -131,6 +136,29 @@ public class MfaService {
     @Transactional
     public boolean acceptCode(String userId, String code) {
         return acceptCode(account(userId), code);
+    }
+
+    /**
+     * The second sign-in step: a TOTP code or an unused recovery code, spent by this call. A recovery code's use
+     * is told to the owner ({@link RecoveryCodeUsed}, with the codes left) in this transaction.
+     */
+    @Transactional
+    public boolean acceptSignInCode(String userId, String code) {
+        UserAccount account = account(userId);
+        if (code == null) {
+            return false;
+        }
+        String trimmed = code.trim();
+        if (trimmed.matches("\\d{6}")) {
+            return acceptTotp(account, trimmed);
+        }
+        if (!acceptRecovery(account, trimmed)) {
+            return false;
+        }
+        int remaining = Math.toIntExact(recoveryCodes.countByUserIdAndUsedAtIsNull(userId));
+        events.publishEvent(new RecoveryCodeUsed(EventIds.next(), userId, remaining, clock.instant()));
+        audit.publish("RECOVERY_CODE_USED", userId, Outcome.INFO, Map.of("remaining", Integer.toString(remaining)));
+        return true;
     }
 
     /** A TOTP code only (no recovery code), spent by this call; the step-up proof. */
@@ -205,7 +233,11 @@ public class MfaService {
         if (trimmed.matches("\\d{6}")) {
             return acceptTotp(account, trimmed);
         }
-        String normalised = normaliseRecovery(trimmed);
+        return acceptRecovery(account, trimmed);
+    }
+
+    private boolean acceptRecovery(UserAccount account, String code) {
+        String normalised = normaliseRecovery(code);
         return normalised.length() == 10
                 && recoveryCodes.use(account.id(), hashRecovery(normalised), clock.instant()) == 1;
     }

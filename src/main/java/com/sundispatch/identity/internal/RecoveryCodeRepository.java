@@ -15,6 +15,8 @@ interface RecoveryCodeRepository extends JpaRepository<RecoveryCode, String> {
             where c.userId = :userId and c.codeHash = :hash and c.usedAt is null""")
     int use(@Param("userId") String userId, @Param("hash") String hash, @Param("now") Instant now);
 
+    long countByUserIdAndUsedAtIsNull(String userId);
+
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("delete from RecoveryCode c where c.userId = :userId")
     int deleteAllOf(@Param("userId") String userId);

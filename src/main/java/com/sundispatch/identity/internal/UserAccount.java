@@ -70,6 +70,10 @@ class UserAccount {
     @Column(name = "lock_reason", length = 200)
     private String lockReason;
 
+    /** The language of the account's mails and notices: "en" or "de" ({@link Languages}). */
+    @Column(nullable = false, length = 2)
+    private String language = Languages.DEFAULT;
+
     @Version
     private long version;
 
@@ -77,8 +81,9 @@ class UserAccount {
     }
 
     UserAccount(String id, String email, String passwordHash, String fullName, Role role, boolean emailVerified,
-            Instant now) {
+            String language, Instant now) {
         this.id = id;
+        this.language = Languages.require(language);
         this.email = email;
         this.passwordHash = passwordHash;
         this.fullName = fullName;
@@ -110,6 +115,10 @@ class UserAccount {
 
     Role role() {
         return role;
+    }
+
+    String language() {
+        return language;
     }
 
     boolean emailVerified() {
@@ -221,7 +230,10 @@ class UserAccount {
         this.updatedAt = now;
     }
 
-    void updateProfile(String fullName, String phone, Instant now) {
+    void updateProfile(String fullName, String phone, String language, Instant now) {
+        if (language != null) {
+            this.language = Languages.require(language);
+        }
         if (fullName != null) {
             this.fullName = fullName;
         }

@@ -45,6 +45,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuthController {
 
     static final String REFRESH_COOKIE = "sd_refresh";
+    /** Marks a browser the account signed in from before, so a sign-in elsewhere can be told to its owner. */
+    static final String DEVICE_COOKIE = "sd_device";
+    /** As long as browsers keep a cookie at all (they cap Max-Age at 400 days). */
+    static final Duration DEVICE_COOKIE_LIFETIME = Duration.ofDays(400);
     static final String WEB_CLIENT = "SunDispatch";
     private static final String COOKIE_PATH = "/api/v1/auth";
 
@@ -78,8 +82,9 @@ class AuthController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Register a customer account: 202 for a new and an existing address alike; a new address "
             + "gets a verification link by mail, an existing one a notice to its owner")
-    Accepted register(@Valid @RequestBody RegisterRequest request) {
-        accounts.register(request.email(), request.password(), request.fullName());
+    Accepted register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        accounts.register(request.email(), request.password(), request.fullName(), request.language(),
+                http.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         return VERIFICATION_SENT;
     }
 
@@ -92,8 +97,9 @@ class AuthController {
 
     @PostMapping("/login")
     @Operation(summary = "Exchange email and password for tokens, or for an MFA challenge")
-    ResponseEntity<?> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-        LoginResult result = auth.login(request.email(), request.password(), client(http));
+    ResponseEntity<?> login(@Valid @RequestBody LoginRequest request,
+            @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
+        LoginResult result = auth.login(request.email(), request.password(), client(http, device));
         if (result instanceof LoginResult.MfaRequired mfa) {
             return ResponseEntity.ok(new MfaChallengeResponse(true, mfa.mfaToken()));
         }
@@ -102,8 +108,9 @@ class AuthController {
 
     @PostMapping("/mfa/verify")
     @Operation(summary = "Second login step: a TOTP code or a recovery code")
-    ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request, HttpServletRequest http) {
-        return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http)), http);
+    ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request,
+            @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
+        return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http, device)), http);
     }
 
     @PostMapping("/refresh")
@@ -146,7 +153,8 @@ class AuthController {
     /**
      * The refresh token goes in its HttpOnly cookie, and in the body too for API clients (mobile apps) that
      * keep it themselves. The web client says who it is (X-Requested-With) and gets it in the cookie only, so
-     * no script running in the page can ever read it.
+     * no script running in the page can ever read it. A sign-in also (re)sets the device cookie; it is never in
+     * the body.
      */
     private ResponseEntity<TokenResponse> withCookie(TokenPair tokens, HttpServletRequest http) {
         ResponseCookie cookie = cookie(tokens.refreshToken(), properties.refreshAbsoluteTimeout());
@@ -154,7 +162,13 @@ class AuthController {
         if (WEB_CLIENT.equals(http.getHeader("X-Requested-With"))) {
             body = new TokenResponse(body.accessToken(), body.tokenType(), body.expiresIn(), null);
         }
-        return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString()).body(body);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie.toString());
+        if (tokens.deviceToken() != null) {
+            answer.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(DEVICE_COOKIE, tokens.deviceToken())
+                    .httpOnly(true).secure(properties.secureCookies()).sameSite("Strict").path(COOKIE_PATH)
+                    .maxAge(DEVICE_COOKIE_LIFETIME).build().toString());
+        }
+        return answer.body(body);
     }
 
     private ResponseCookie cookie(String value, Duration maxAge) {
@@ -163,6 +177,11 @@ class AuthController {
     }
 
     private ClientContext client(HttpServletRequest http) {
-        return new ClientContext(clientIp.resolve(http), http.getHeader(HttpHeaders.USER_AGENT));
+        return client(http, null);
+    }
+
+    /** With the device cookie of a sign-in (only a sign-in reads it: it tells a known device from a new one). */
+    private ClientContext client(HttpServletRequest http, String deviceCookie) {
+        return new ClientContext(clientIp.resolve(http), http.getHeader(HttpHeaders.USER_AGENT), deviceCookie);
     }
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.sundispatch.identity.internal.Languages;
+
 /** Request bodies of the identity endpoints. Unknown fields are refused by the JSON reader (400). */
 final class IdentityRequests {
 
@@ -14,6 +16,8 @@ final class IdentityRequests {
     /** Letters of any script, spaces, apostrophes, dots and hyphens: enough for real names, no markup. */
     static final String NAME = "^[\\p{L}\\p{M}][\\p{L}\\p{M} '.\\-]{0,99}$";
     static final String PHONE = "^$|^\\+?[0-9][0-9 ()\\-]{5,19}$";
+    static final String LANGUAGE = Languages.PATTERN;
+    static final String LANGUAGE_MESSAGE = "must be en or de";
 
     private IdentityRequests() {
     }
@@ -23,7 +27,8 @@ final class IdentityRequests {
             String email,
             @NotNull @Size(max = 1024) String password,
             @NotBlank @Size(max = 100) @Pattern(regexp = NAME,
-                    message = "may contain letters, spaces, apostrophes, dots and hyphens") String fullName) {
+                    message = "may contain letters, spaces, apostrophes, dots and hyphens") String fullName,
+            @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String language) {
 
         @Override
         public String toString() {
@@ -126,6 +131,7 @@ final class IdentityRequests {
             @Size(min = 1, max = 100) @Pattern(regexp = NAME,
                     message = "may contain letters, spaces, apostrophes, dots and hyphens") String fullName,
             @Size(max = 32) @Pattern(regexp = PHONE, message = "must be a phone number such as +49 30 1234567")
-            String phone) {
+            String phone,
+            @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String language) {
     }
 }

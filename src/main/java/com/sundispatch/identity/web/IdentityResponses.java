@@ -13,10 +13,10 @@ final class IdentityResponses {
     }
 
     record MeResponse(String id, String email, String fullName, String phone, Role role, boolean emailVerified,
-            boolean mfaEnabled, Instant createdAt) {
+            boolean mfaEnabled, Instant createdAt, String language) {
         static MeResponse of(AccountView a) {
             return new MeResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
-                    a.mfaEnabled(), a.createdAt());
+                    a.mfaEnabled(), a.createdAt(), a.language());
         }
     }
 

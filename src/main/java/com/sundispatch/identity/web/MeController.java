@@ -70,7 +70,8 @@ class MeController {
 
     @PatchMapping
     MeResponse update(CurrentUser user, @Valid @RequestBody UpdateProfileRequest request) {
-        return MeResponse.of(accounts.updateProfile(user, request.fullName(), request.phone()));
+        return MeResponse.of(accounts.updateProfile(user, request.fullName(), request.phone(),
+                request.language()));
     }
 
     @PostMapping("/reauthenticate")

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import com.sundispatch.dispatch.InstallerApplicationSubmitted;
 import com.sundispatch.dispatch.JobUnassigned;
@@ -40,7 +39,7 @@ class AdminNotifications {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(InstallerApplicationSubmitted event) {
         for (Accounts.Contact admin : accounts.adminContacts()) {
             notifier.send(Notice.of(NotificationKind.APPLICATION_SUBMITTED, event.eventId(), admin.userId())
@@ -48,7 +47,7 @@ class AdminNotifications {
         }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(JobUnassigned event) {
         for (Accounts.Contact admin : accounts.adminContacts()) {
             notifier.send(Notice.of(NotificationKind.JOB_UNASSIGNED, event.eventId(), admin.userId())
@@ -57,7 +56,7 @@ class AdminNotifications {
         }
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(AlertRaised alert) {
         if (alert.severity() != AlertSeverity.HIGH || !limits.enabled()) {
             return;

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import com.sundispatch.dispatch.JobAssigned;
 import com.sundispatch.dispatch.JobCompleted;
@@ -16,8 +15,7 @@ import com.sundispatch.orders.OrderPlaced;
 
 /**
  * What homeowners hear about their order and installation. Durable listeners: each runs after its event's
- * transaction committed, off the request thread, and is redelivered until it succeeds. No transaction is held
- * while mailing ({@code NOT_SUPPORTED}): each channel writes its own short one.
+ * transaction committed, off the request thread, and is redelivered until it succeeds.
  */
 @Component
 class CustomerNotifications {
@@ -39,7 +37,7 @@ class CustomerNotifications {
         return "/#/orders/" + orderId;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(OrderPlaced event) {
         Notice.Builder notice = Notice.of(NotificationKind.ORDER_PLACED, event.eventId(), event.customerId())
                 .value("order", reference(event.orderId())).value("total", event.total())
@@ -51,7 +49,7 @@ class CustomerNotifications {
         notifier.send(notice.build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(OrderPaid event) {
         notifier.send(Notice.of(NotificationKind.PAYMENT_RECEIVED, event.eventId(), event.customerId())
                 .value("order", reference(event.orderId())).value("amount", event.amount())
@@ -60,7 +58,7 @@ class CustomerNotifications {
                 .link(orderLink(event.orderId())).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(OrderCancelled event) {
         String variant = event.refundDue() ? "refund"
                 : event.reason() == OrderCancelled.Reason.RESERVATION_EXPIRED ? "expired" : null;
@@ -70,7 +68,7 @@ class CustomerNotifications {
                 .link("/#/orders").build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(JobAssigned event) {
         notifier.send(Notice.of(NotificationKind.INSTALLER_ASSIGNED, event.eventId(), event.customerId())
                 .variant(event.averageRating() == null ? "unrated" : null)
@@ -83,7 +81,7 @@ class CustomerNotifications {
                 .link(orderLink(event.orderId())).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(JobStarted event) {
         notifier.send(Notice.of(NotificationKind.INSTALLATION_STARTED, event.eventId(), event.customerId())
                 .value("order", reference(event.orderId())).value("company", event.companyName())
@@ -91,7 +89,7 @@ class CustomerNotifications {
     }
 
     /** With a review request, unless the homeowner turned review mails off. */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(JobCompleted event) {
         boolean askForReview = preferences.allows(event.customerId(), NotificationCategory.REVIEWS,
                 NotificationChannel.EMAIL);
@@ -101,7 +99,7 @@ class CustomerNotifications {
                 .link(orderLink(event.orderId())).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(JobUnassigned event) {
         notifier.send(Notice.of(NotificationKind.NO_INSTALLER_FOUND, event.eventId(), event.customerId())
                 .value("order", reference(event.orderId())).value("place", event.postalCode() + " " + event.city())

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import com.sundispatch.identity.EmailVerificationRequested;
 import com.sundispatch.identity.PasswordResetRequested;
@@ -28,14 +27,14 @@ class IdentityMails {
         this.cipher = cipher;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(EmailVerificationRequested event) {
         notifier.send(Notice.of(NotificationKind.EMAIL_VERIFICATION, event.eventId(), event.userId())
                 .mailTo(event.email())
                 .link("/verify-email#token=" + unseal(event.userId(), event.sealedToken())).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(PasswordResetRequested event) {
         notifier.send(Notice.of(NotificationKind.PASSWORD_RESET, event.eventId(), event.userId())
                 .mailTo(event.email())
@@ -43,7 +42,7 @@ class IdentityMails {
     }
 
     /** No token in this one: whoever tried to register must not get a way into the account. */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(RegistrationAttemptedForExistingAccount event) {
         notifier.send(Notice.of(NotificationKind.REGISTRATION_ATTEMPT, event.eventId(), event.userId())
                 .mailTo(event.email()).value("forgot", "/#/forgot").link("/#/login").build());

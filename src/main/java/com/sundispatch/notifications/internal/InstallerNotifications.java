@@ -2,7 +2,6 @@ package com.sundispatch.notifications.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import com.sundispatch.dispatch.InstallerApproved;
 import com.sundispatch.dispatch.InstallerRejected;
@@ -27,20 +26,20 @@ class InstallerNotifications {
         this.notifier = notifier;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(InstallerApproved event) {
         notifier.send(Notice.of(NotificationKind.APPLICATION_APPROVED, event.eventId(), event.userId())
                 .value("company", event.companyName()).link(INSTALLER_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(InstallerRejected event) {
         notifier.send(Notice.of(NotificationKind.APPLICATION_REJECTED, event.eventId(), event.userId())
                 .value("company", event.companyName()).value("reason", event.reason()).link(INSTALLER_PAGE)
                 .build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(OfferCreated event) {
         String place = event.postalCode() + " " + event.city();
         notifier.send(Notice.of(NotificationKind.OFFER_CREATED, event.eventId(), event.installerId())
@@ -52,25 +51,25 @@ class InstallerNotifications {
                 .link(INSTALLER_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(OfferTaken event) {
         notifier.send(Notice.of(NotificationKind.OFFER_TAKEN, event.eventId(), event.installerId())
                 .link(INSTALLER_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(OfferExpired event) {
         notifier.send(Notice.of(NotificationKind.OFFER_EXPIRED, event.eventId(), event.installerId())
                 .link(INSTALLER_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(JobCancelled event) {
         notifier.send(Notice.of(NotificationKind.JOB_CANCELLED, event.eventId(), event.installerId())
                 .fact("fact.order", CustomerNotifications.reference(event.orderId())).link(INSTALLER_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(ReviewSubmitted event) {
         notifier.send(Notice.of(NotificationKind.REVIEW_RECEIVED, event.eventId(), event.installerId())
                 .value("rating", event.rating()).fact("fact.rating", event.rating() + " / 5")

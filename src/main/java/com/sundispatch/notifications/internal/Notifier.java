@@ -1,6 +1,5 @@
 package com.sundispatch.notifications.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.sundispatch.identity.Accounts;
@@ -25,8 +23,9 @@ import com.sundispatch.security.SharedState;
  * the in-app inbox, a mail (HTML and text) and push. Every channel is idempotent per event, so the event
  * publication registry can redeliver after a failure or a restart without anyone hearing twice: the inbox has
  * one entry per (event, recipient, kind), a sent mail is recorded, and mails carry a Message-ID derived from
- * the event. A mail that cannot be sent throws, which leaves the publication incomplete for redelivery; the
- * inbox entry is already stored by then, so the app shows it at once.
+ * the event. Runs inside the durable listener's transaction: the inbox entry and the mail still owed
+ * ({@link NotificationMailOwed}, a durable event of its own) commit together, so a mail server that is down
+ * delays only the mail, never the inbox.
  */
 @Component
 class Notifier {
@@ -43,12 +42,14 @@ class Notifier {
     private final ObjectProvider<PushSender> push;
     private final SharedState counters;
     private final NotificationProperties properties;
-    private final JdbcClient jdbc;
+    private final NotificationMails mails;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Notifier(Accounts accounts, Texts texts, MailComposer composer, MailDelivery delivery, MailSettings settings,
             Inbox inbox, Preferences preferences, ObjectProvider<PushSender> push, SharedState counters,
-            NotificationProperties properties, JdbcClient jdbc, Clock clock) {
+            NotificationProperties properties, NotificationMails mails, ApplicationEventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
         this.texts = texts;
         this.composer = composer;
@@ -59,7 +60,8 @@ class Notifier {
         this.push = push;
         this.counters = counters;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.mails = mails;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -109,13 +111,22 @@ class Notifier {
         }
     }
 
+    /**
+     * Mails with a link (mail-only kinds) are sent here and now: their event is sealed, the rendered mail is
+     * not, so it must not wait in the registry. Every other mail becomes a durable event of its own.
+     */
     private void mail(Notice notice, Accounts.Contact contact, Locale locale, Map<String, Object> values,
             String title) {
         MailComposer.Rendered rendered = composer.render(content(notice, locale, values, title));
-        delivery.deliver(new OutgoingMail(notice.mailTo() != null ? notice.mailTo() : contact.email(),
-                rendered.subject(), rendered.text(), rendered.html(), notice.kind().name().toLowerCase(Locale.ROOT),
-                contact.userId(), messageId(notice)));
-        recordMailed(notice);
+        String to = notice.mailTo() != null ? notice.mailTo() : contact.email();
+        if (notice.kind().mailOnly()) {
+            mails.deliver(new OutgoingMail(to, rendered.subject(), rendered.text(), rendered.html(),
+                    notice.kind().name().toLowerCase(Locale.ROOT), contact.userId(), messageId(notice)),
+                    notice.eventId(), notice.kind().name());
+        } else {
+            events.publishEvent(new NotificationMailOwed(notice.eventId(), notice.kind().name(), contact.userId(), to,
+                    rendered.subject(), rendered.text(), rendered.html(), messageId(notice)));
+        }
     }
 
     private MailComposer.Content content(Notice notice, Locale locale, Map<String, Object> values, String title) {
@@ -184,19 +195,6 @@ class Notifier {
     }
 
     private boolean alreadyMailed(Notice notice) {
-        return jdbc.sql("select count(*) from sent_notification_mails where event_id = ? and recipient_id = ? "
-                + "and kind = ?").params(notice.eventId(), notice.recipientId(), notice.kind().name())
-                .query(Integer.class).single() > 0;
-    }
-
-    private void recordMailed(Notice notice) {
-        try {
-            jdbc.sql("insert into sent_notification_mails (event_id, recipient_id, kind, sent_at) values (?, ?, ?, ?)")
-                    .params(notice.eventId(), notice.recipientId(), notice.kind().name(),
-                            Timestamp.from(clock.instant()))
-                    .update();
-        } catch (DuplicateKeyException e) {
-            // Another delivery of the same event got there first; both mails carry the same Message-ID.
-        }
+        return mails.alreadySent(notice.eventId(), notice.recipientId(), notice.kind().name());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 import com.sundispatch.identity.AccountBanned;
 import com.sundispatch.identity.AccountLocked;
@@ -37,7 +36,7 @@ class SecurityNotices {
         this.notifier = notifier;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(NewDeviceSignIn event) {
         notifier.send(Notice.of(NotificationKind.NEW_DEVICE_SIGN_IN, event.eventId(), event.userId())
                 .value("browser", event.browser()).value("operatingSystem", event.operatingSystem())
@@ -46,40 +45,40 @@ class SecurityNotices {
                 .fact("fact.network", event.network()).link(ACCOUNT_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(PasswordChanged event) {
         notifier.send(Notice.of(NotificationKind.PASSWORD_CHANGED, event.eventId(), event.userId())
                 .variant(event.viaReset() ? "reset" : null).value("when", event.changedAt()).link(ACCOUNT_PAGE)
                 .build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(MfaEnabled event) {
         notifier.send(Notice.of(NotificationKind.MFA_ENABLED, event.eventId(), event.userId())
                 .value("when", event.enabledAt()).link(ACCOUNT_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(MfaDisabled event) {
         notifier.send(Notice.of(NotificationKind.MFA_DISABLED, event.eventId(), event.userId())
                 .value("when", event.disabledAt()).link(ACCOUNT_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(RecoveryCodeUsed event) {
         notifier.send(Notice.of(NotificationKind.RECOVERY_CODE_USED, event.eventId(), event.userId())
                 .value("when", event.usedAt()).value("remaining", event.remaining()).link(ACCOUNT_PAGE).build());
     }
 
     /** To the previous address: whoever took the account over does not read that one. */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(EmailChanged event) {
         notifier.send(Notice.of(NotificationKind.EMAIL_CHANGED, event.eventId(), event.userId())
                 .value("when", event.changedAt()).value("newEmail", masked(event.newEmail()))
                 .mailTo(event.oldEmail()).link(ACCOUNT_PAGE).build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(AccountBanned event) {
         boolean permanent = event.until() == null || event.until().isAfter(NO_END);
         notifier.send(Notice.of(NotificationKind.ACCOUNT_BANNED, event.eventId(), event.userId())
@@ -87,13 +86,13 @@ class SecurityNotices {
                 .link("/#/login").build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(AccountUnbanned event) {
         notifier.send(Notice.of(NotificationKind.ACCOUNT_UNBANNED, event.eventId(), event.userId())
                 .link("/#/login").build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(AccountLocked event) {
         notifier.send(Notice.of(NotificationKind.ACCOUNT_LOCKED, event.eventId(), event.userId())
                 .value("until", event.lockedUntil()).value("reason", event.reason())
@@ -101,20 +100,20 @@ class SecurityNotices {
                 .build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(RoleChanged event) {
         notifier.send(Notice.of(NotificationKind.ROLE_CHANGED, event.eventId(), event.userId())
                 .variant(event.to() == Role.ADMIN ? null : "demoted").value("role", event.to()).link("/#/login")
                 .build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(InstallerRoleRevoked event) {
         notifier.send(Notice.of(NotificationKind.INSTALLER_ROLE_REVOKED, event.eventId(), event.userId())
                 .link("/#/installer").build());
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @ApplicationModuleListener
     void on(MfaResetByAdmin event) {
         notifier.send(Notice.of(NotificationKind.MFA_RESET, event.eventId(), event.userId()).link("/#/login")
                 .build());

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.sundispatch.catalog.Catalog;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.orders.OrderCancelled;
+import com.sundispatch.orders.OrderPlaced;
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.EventIds;
@@ -113,6 +114,11 @@ public class OrderService {
                     catalog.installationFee(OrderPricing.panelCount(priced)));
             CustomerOrder order = orders.save(new CustomerOrder(UUID.randomUUID().toString(), customerId, lines,
                     totals, address, now, now.plus(properties.reservationTtl())));
+            String currency = order.currency();
+            events.publishEvent(new OrderPlaced(EventIds.next(), order.id(), customerId, lines.stream()
+                    .map(l -> new OrderPlaced.Item(l.panelName(), l.quantity(), Money.of(l.unitPrice(), currency)))
+                    .toList(), Money.of(totals.panelsTotal(), currency), Money.of(totals.installationFee(), currency),
+                    Money.of(totals.total(), currency), now, order.reservedUntil()));
             return OrderView.of(order);
         });
     }
