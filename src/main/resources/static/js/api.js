@@ -90,8 +90,6 @@ export function pollGet(path, etag) {
   return authed('GET', path, undefined, { etag: etag || null });
 }
 
-export function signedIn() { return !!accessToken; }
-
 let stepUpInFlight = null;
 
 /** One dialog at a time: calls refused together wait for the same confirmation. */
