@@ -1,7 +1,7 @@
 // Caches the application shell only. API answers (personal data) are never cached: they always go to the network.
-const SHELL = 'sundispatch-shell-v1';
+const SHELL = 'sundispatch-shell-v2';
 const FILES = ['/', '/index.html', '/app.css', '/js/app.js', '/js/api.js', '/js/dom.js', '/js/views.js',
-  '/js/account.js', '/js/installer.js', '/js/admin.js', '/js/dialog.js', '/js/texts.js', '/icons/icon.svg',
+  '/js/account.js', '/js/installer.js', '/js/admin.js', '/js/dialog.js', '/js/texts.js', '/js/inbox.js', '/js/notifications.js', '/js/push.js', '/icons/icon.svg',
   '/manifest.webmanifest'];
 
 self.addEventListener('install', (event) => {

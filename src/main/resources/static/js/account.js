@@ -1,7 +1,7 @@
 import { h, mount, flash, when, list, form } from './dom.js';
 import { api, currentUser, reloadMe, endSession } from './api.js';
 import { confirmAction } from './dialog.js';
-import { STEP_UP, ACCOUNT_ACTIONS } from './texts.js';
+import { STEP_UP, ACCOUNT_ACTIONS, notifyText } from './texts.js';
 
 export async function page() {
   const me = await reloadMe();
@@ -22,6 +22,8 @@ export async function page() {
       { name: 'newPassword', label: 'New password', type: 'password', autocomplete: 'new-password' },
       ...(me.mfaEnabled ? [{ name: 'code', label: 'Authenticator code', autocomplete: 'one-time-code' }] : []),
     ], 'Change password', async (v) => { await api('POST', '/api/v1/me/password', v); flash('Password changed; your other sessions are signed out.'); }),
+    h('h2', {}, notifyText().title),
+    h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink)),
     h('h2', {}, 'Two-factor authentication'), mfa,
     h('h2', {}, 'Where you are signed in'), sessions);
   renderMfa(mfa, me);

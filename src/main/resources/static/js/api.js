@@ -25,21 +25,32 @@ function changed(reason) { listeners.forEach((fn) => fn(me, reason)); }
 export function currentUser() { return me; }
 export function hasRole(role) { return !!me && me.role === role; }
 
-async function raw(method, path, body, auth) {
+/**
+ * One request. With {@code conditional} (a GET for polling) it sends If-None-Match when an ETag is given and
+ * answers { status, etag, data } instead of the data alone, so a 304 ("nothing changed") is not an error.
+ */
+async function raw(method, path, body, auth, conditional) {
   // Tells the server this is the web client: the refresh token then stays in its HttpOnly cookie only.
   const headers = { Accept: 'application/json', 'X-Requested-With': 'SunDispatch' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  if (conditional && conditional.etag) headers['If-None-Match'] = conditional.etag;
   const response = await fetch(path, {
     method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
+    cache: conditional ? 'no-store' : undefined,
   });
+  if (conditional && response.status === 304) return { status: 304, etag: conditional.etag, data: null };
   const text = await response.text();
   let data = null;
   if (text) {
     try { data = JSON.parse(text); } catch { data = null; }
   }
-  if (!response.ok) throw new ApiError(response.status, data);
-  return data;
+  if (!response.ok) {
+    const error = new ApiError(response.status, data);
+    error.retryAfter = Number(response.headers.get('Retry-After')) || null;
+    throw error;
+  }
+  return conditional ? { status: response.status, etag: response.headers.get('ETag'), data } : data;
 }
 
 /**
@@ -59,16 +70,24 @@ export async function api(method, path, body) {
   }
 }
 
-async function authed(method, path, body) {
+async function authed(method, path, body, conditional) {
   try {
-    return await raw(method, path, body, true);
+    return await raw(method, path, body, true, conditional);
   } catch (e) {
     if (e.status === 401 && accessToken) {
-      if (await refresh()) return raw(method, path, body, true);
+      if (await refresh()) return raw(method, path, body, true, conditional);
       endSession('Your session has ended. Please sign in again.');
     }
     throw e;
   }
+}
+
+/**
+ * A GET for polling: sends {@code etag} as If-None-Match and resolves with { status, etag, data }, where status
+ * 304 means nothing changed (data is null). Refreshes an expired token once, like every other call.
+ */
+export function pollGet(path, etag) {
+  return authed('GET', path, undefined, { etag: etag || null });
 }
 
 let stepUpInFlight = null;

@@ -4,6 +4,9 @@ import * as views from './views.js';
 import * as account from './account.js';
 import * as installer from './installer.js';
 import * as admin from './admin.js';
+import * as notifications from './notifications.js';
+import * as inbox from './inbox.js';
+import { setUserLanguage, notifyText } from './texts.js';
 
 const routes = [
   [/^#?\/?$/, views.home],
@@ -17,6 +20,8 @@ const routes = [
   [/^#\/orders\/([\w-]+)$/, views.order, 'auth'],
   [/^#\/account$/, account.page, 'auth'],
   [/^#\/installer$/, installer.page, 'auth'],
+  [/^#\/notifications$/, notifications.page, 'auth'],
+  [/^#\/settings\/notifications$/, notifications.settings, 'auth'],
   [/^#\/admin(?:\/(\w+))?$/, admin.page, 'ADMIN'],
 ];
 
@@ -27,7 +32,9 @@ function nav() {
     links.push(h('a', { href: '#/login', id: 'nav-login' }, 'Sign in'), h('a', { href: '#/register' }, 'Register'));
   } else {
     links.push(h('a', { href: '#/orders' }, 'My orders'));
-    if (me.role === 'INSTALLER' || me.role === 'CUSTOMER') links.push(h('a', { href: '#/installer' }, 'Installer'));
+    // An applicant sees where to apply; once approved the same link becomes the installer's workplace.
+    if (me.role === 'INSTALLER') links.push(h('a', { href: '#/installer', id: 'nav-installer', dataset: { role: 'INSTALLER' } }, 'Installer'));
+    if (me.role === 'CUSTOMER') links.push(h('a', { href: '#/installer', id: 'nav-installer', dataset: { role: 'CUSTOMER' } }, notifyText().becomeInstaller));
     if (me.role === 'ADMIN') links.push(h('a', { href: '#/admin' }, 'Admin'));
     links.push(h('a', { href: '#/account', id: 'nav-account' }, me.fullName),
       h('button', { class: 'secondary', id: 'logout', onclick: () => logout() }, 'Sign out'));
@@ -66,12 +73,26 @@ async function render() {
   } catch (e) {
     flash(e.message || 'Something went wrong.', 'error');
   }
+  inbox.renderBell();
   document.getElementById('app').focus({ preventScroll: true });
 }
 
 onSessionChange((me, reason) => {
+  setUserLanguage(me && me.language);
+  document.getElementById('toasts').setAttribute('aria-label', notifyText().toastRegion);
   nav();
+  if (me) inbox.start();
+  else inbox.stop();
   if (reason === 'ended') render();
+});
+
+// A notification said this user's role changed: the refreshed token is in place, so show what it allows now.
+inbox.configure({
+  accessChanged: () => {
+    sessionStorage.setItem('sd_flash', notifyText().accessUpdated);
+    render();
+  },
+  offersChanged: () => installer.reloadOffers(),
 });
 window.addEventListener('hashchange', render);
 

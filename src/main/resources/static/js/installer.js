@@ -39,6 +39,15 @@ async function loadApplications(box) {
     a.rejectReason ? h('p', { class: 'error' }, a.rejectReason) : null, h('p', { class: 'muted' }, when(a.createdAt))), 'No applications yet.');
 }
 
+let offersTimer = null;
+
+/** Reloads the open offers if they are on the screen (a notification said they changed). */
+export function reloadOffers() {
+  const box = document.getElementById('offers');
+  const jobs = document.getElementById('jobs');
+  if (box && jobs) loadOffers(box, jobs);
+}
+
 async function loadOffers(box, jobs) {
   const items = await list(box, () => api('GET', '/api/v1/installer/offers'), (o) => {
     const countdown = h('span', { class: 'countdown' });
@@ -57,7 +66,9 @@ async function loadOffers(box, jobs) {
       } }, 'Accept'), ' ',
       h('button', { class: 'secondary', onclick: async () => { await api('POST', `/api/v1/installer/offers/${o.offerId}/decline`); loadOffers(box, jobs); } }, 'Decline'));
   }, 'No open offers right now.');
-  if (document.body.contains(box)) setTimeout(() => { if (document.body.contains(box)) loadOffers(box, jobs); }, items.length ? 15000 : 5000);
+  // One follow-up timer at a time, however often a notification reloaded the list in between.
+  clearTimeout(offersTimer);
+  if (document.body.contains(box)) offersTimer = setTimeout(() => { if (document.body.contains(box)) loadOffers(box, jobs); }, items.length ? 15000 : 5000);
 }
 
 async function loadJobs(box) {

@@ -74,8 +74,165 @@ export const ERRORS = {
   already_revoked: 'This approval was already revoked.',
   application_in_progress: 'Another application of yours is being sent right now. Reload to see it.',
   conflict: 'Someone else changed this at the same moment. Reload and try again.',
+  preference_locked: 'Security notices and mails about money are always sent; they cannot be turned off.',
+  notification_not_found: 'This notification no longer exists.',
+  too_many_push_subscriptions: 'Push notifications are on for too many of your devices. Turn them off on a device you no longer use, then try again.',
+  invalid_push_keys: 'This browser offered a push subscription that cannot be used. Please try again or use another browser.',
+  push_not_configured: 'Push notifications are not available on this SunDispatch server.',
+};
+
+/** German sentences for the codes that have one yet; the rest fall back to English until the client is translated. */
+export const ERRORS_DE = {
+  preference_locked: 'Sicherheitshinweise und E-Mails zu Geld werden immer gesendet; sie lassen sich nicht abschalten.',
+  validation_failed: 'Bitte prüfen Sie die markierten Felder.',
+  notification_not_found: 'Diese Benachrichtigung gibt es nicht mehr.',
+  too_many_push_subscriptions: 'Push-Benachrichtigungen sind auf zu vielen Ihrer Geräte an. Schalten Sie sie auf einem Gerät aus, das Sie nicht mehr nutzen, und versuchen Sie es erneut.',
+  invalid_push_keys: 'Dieser Browser hat ein unbrauchbares Push-Abonnement angeboten. Bitte versuchen Sie es erneut oder nutzen Sie einen anderen Browser.',
+  push_not_configured: 'Push-Benachrichtigungen sind auf diesem SunDispatch-Server nicht verfügbar.',
+  unsafe_url: 'Diese URL kann nicht verwendet werden. Verwenden Sie eine öffentliche https-URL auf dem Standard-Port, ohne Benutzername oder Passwort.',
 };
 
 export function errorText(code) {
-  return Object.prototype.hasOwnProperty.call(ERRORS, code) ? ERRORS[code] : null;
+  const has = (table) => Object.prototype.hasOwnProperty.call(table, code);
+  if (lang() === 'de' && has(ERRORS_DE)) return ERRORS_DE[code];
+  return has(ERRORS) ? ERRORS[code] : null;
+}
+
+let userLanguage = null;
+
+/** The profile's language once the signed-in user's /me answer carries one; null falls back to the browser. */
+export function setUserLanguage(language) {
+  userLanguage = typeof language === 'string' ? language.toLowerCase() : null;
+}
+
+/** "de" or "en": the user's profile language if known, else the browser's. */
+export function lang() {
+  if (userLanguage === 'de' || userLanguage === 'en') return userLanguage;
+  const browser = (typeof navigator !== 'undefined' && navigator.language) || 'en';
+  return browser.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+/** Words of the notification bell, inbox, toasts and preferences, in English and German. */
+export const NOTIFY = {
+  en: {
+    bell: 'Notifications',
+    bellUnread: (n) => `Notifications, ${n} unread`,
+    title: 'Notifications',
+    settingsLink: 'Notification settings',
+    markAllRead: 'Mark all as read',
+    markRead: 'Mark as read',
+    allRead: 'All notifications are marked as read.',
+    loadMore: 'Load more',
+    empty: 'No notifications yet. We will tell you here when something happens to your orders, jobs or account.',
+    unread: 'Unread',
+    read: 'Read',
+    loading: 'Loading…',
+    loadFailed: 'The notifications could not be loaded. Please try again.',
+    shown: (shown, total) => `${shown} of ${total}`,
+    toastOpen: 'Open',
+    toastDismiss: 'Dismiss notification',
+    toastRegion: 'New notifications',
+    justNow: 'just now',
+    accessUpdated: 'Your access was updated.',
+    settingsTitle: 'Notification settings',
+    settingsIntro: 'Choose how we tell you about each kind of news.',
+    category: 'Kind of news',
+    channels: { EMAIL: 'Email', IN_APP: 'In the app', PUSH: 'Push' },
+    categories: {
+      SECURITY: ['Security', 'Sign-ins from a new device, password and two-factor changes, locks and bans.'],
+      ORDERS: ['Orders and payments', 'Order confirmations, payments received, cancellations and refunds.'],
+      INSTALLATION: ['Installation', 'Your installer is booked, starts, finishes, or none was found yet.'],
+      REVIEWS: ['Reviews', 'Requests to review an installation, and reviews you receive.'],
+      OFFERS: ['Job offers', 'New job offers near you, and offers taken by someone else or expired.'],
+      INSTALLER: ['Installer account', 'Your installer application and cancelled jobs.'],
+      ADMIN: ['Administration', 'New installer applications, unassigned jobs and serious security alerts.'],
+    },
+    cell: (category, channel) => `${category}: ${channel}`,
+    locked: 'Always on',
+    lockedNote: 'Security notices and mails about money are always sent.',
+    save: 'Save',
+    saved: 'Your notification settings are saved.',
+    nothingChanged: 'Nothing was changed.',
+    back: '← Notifications',
+    pushTitle: 'Push notifications on this device',
+    pushIntro: 'Get a notification on this device even when SunDispatch is not open.',
+    pushUnsupported: 'This browser cannot receive push notifications from SunDispatch.',
+    pushOn: 'Push notifications are on for this device.',
+    pushOff: 'Push notifications are off for this device.',
+    pushEnable: 'Turn on push notifications',
+    pushDisable: 'Turn off push notifications',
+    pushTest: 'Send a test notification',
+    pushGranted: 'Push notifications are on for this device.',
+    pushDenied: 'Your browser blocks notifications from this site. Allow them in the browser settings, then try again.',
+    pushError: 'Push notifications could not be turned on. Please try again later.',
+    pushDisabled: 'Push notifications are off for this device.',
+    pushDismissed: 'Push notifications stay off: the browser asked and the question was closed. Try again to allow them.',
+    pushNotConfigured: 'Push notifications are not available on this SunDispatch server.',
+    pushTestSent: 'A test notification is on its way.',
+    pushTestFailed: 'The test notification could not be sent.',
+    becomeInstaller: 'Become an installer',
+  },
+  de: {
+    bell: 'Benachrichtigungen',
+    bellUnread: (n) => `Benachrichtigungen, ${n} ungelesen`,
+    title: 'Benachrichtigungen',
+    settingsLink: 'Einstellungen für Benachrichtigungen',
+    markAllRead: 'Alle als gelesen markieren',
+    markRead: 'Als gelesen markieren',
+    allRead: 'Alle Benachrichtigungen sind als gelesen markiert.',
+    loadMore: 'Mehr laden',
+    empty: 'Noch keine Benachrichtigungen. Hier erfahren Sie, wenn sich bei Ihren Bestellungen, Aufträgen oder Ihrem Konto etwas tut.',
+    unread: 'Ungelesen',
+    read: 'Gelesen',
+    loading: 'Wird geladen …',
+    loadFailed: 'Die Benachrichtigungen konnten nicht geladen werden. Bitte versuchen Sie es erneut.',
+    shown: (shown, total) => `${shown} von ${total}`,
+    toastOpen: 'Öffnen',
+    toastDismiss: 'Benachrichtigung schließen',
+    toastRegion: 'Neue Benachrichtigungen',
+    justNow: 'gerade eben',
+    accessUpdated: 'Ihre Berechtigungen wurden aktualisiert.',
+    settingsTitle: 'Einstellungen für Benachrichtigungen',
+    settingsIntro: 'Wählen Sie, wie wir Sie über jede Art von Neuigkeit informieren.',
+    category: 'Art der Neuigkeit',
+    channels: { EMAIL: 'E-Mail', IN_APP: 'In der App', PUSH: 'Push' },
+    categories: {
+      SECURITY: ['Sicherheit', 'Anmeldungen von neuen Geräten, Änderungen an Passwort und Zwei-Faktor-Anmeldung, Sperren.'],
+      ORDERS: ['Bestellungen und Zahlungen', 'Bestellbestätigungen, Zahlungseingänge, Stornierungen und Erstattungen.'],
+      INSTALLATION: ['Montage', 'Ihr Installateur ist gebucht, beginnt, ist fertig, oder es wurde noch keiner gefunden.'],
+      REVIEWS: ['Bewertungen', 'Bitten um eine Bewertung der Montage und Bewertungen, die Sie erhalten.'],
+      OFFERS: ['Auftragsangebote', 'Neue Auftragsangebote in Ihrer Nähe sowie vergebene oder abgelaufene Angebote.'],
+      INSTALLER: ['Installateur-Konto', 'Ihre Bewerbung als Installateur und stornierte Aufträge.'],
+      ADMIN: ['Verwaltung', 'Neue Installateur-Bewerbungen, nicht vergebene Aufträge und schwere Sicherheitswarnungen.'],
+    },
+    cell: (category, channel) => `${category}: ${channel}`,
+    locked: 'Immer an',
+    lockedNote: 'Sicherheitshinweise und E-Mails zu Geld werden immer gesendet.',
+    save: 'Speichern',
+    saved: 'Ihre Einstellungen für Benachrichtigungen sind gespeichert.',
+    nothingChanged: 'Es wurde nichts geändert.',
+    back: '← Benachrichtigungen',
+    pushTitle: 'Push-Benachrichtigungen auf diesem Gerät',
+    pushIntro: 'Erhalten Sie Benachrichtigungen auf diesem Gerät, auch wenn SunDispatch nicht geöffnet ist.',
+    pushUnsupported: 'Dieser Browser kann keine Push-Benachrichtigungen von SunDispatch empfangen.',
+    pushOn: 'Push-Benachrichtigungen sind auf diesem Gerät an.',
+    pushOff: 'Push-Benachrichtigungen sind auf diesem Gerät aus.',
+    pushEnable: 'Push-Benachrichtigungen einschalten',
+    pushDisable: 'Push-Benachrichtigungen ausschalten',
+    pushTest: 'Test-Benachrichtigung senden',
+    pushGranted: 'Push-Benachrichtigungen sind auf diesem Gerät an.',
+    pushDenied: 'Ihr Browser blockiert Benachrichtigungen dieser Seite. Erlauben Sie sie in den Browser-Einstellungen und versuchen Sie es erneut.',
+    pushError: 'Push-Benachrichtigungen konnten nicht eingeschaltet werden. Bitte versuchen Sie es später erneut.',
+    pushDisabled: 'Push-Benachrichtigungen sind auf diesem Gerät aus.',
+    pushDismissed: 'Push-Benachrichtigungen bleiben aus: Die Frage des Browsers wurde geschlossen. Versuchen Sie es erneut, um sie zu erlauben.',
+    pushNotConfigured: 'Push-Benachrichtigungen sind auf diesem SunDispatch-Server nicht verfügbar.',
+    pushTestSent: 'Eine Test-Benachrichtigung ist unterwegs.',
+    pushTestFailed: 'Die Test-Benachrichtigung konnte nicht gesendet werden.',
+    becomeInstaller: 'Installateur werden',
+  },
+};
+
+/** The notification words in the current language. */
+export function notifyText() {
+  return NOTIFY[lang()];
 }
