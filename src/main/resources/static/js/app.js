@@ -7,6 +7,14 @@ import * as admin from './admin.js';
 import * as notifications from './notifications.js';
 import * as inbox from './inbox.js';
 import { setUserLanguage, notifyText } from './texts.js';
+import { disablePush } from './push.js';
+
+// Signing out also ends push on this device (while the session can still tell the server), so the next person
+// on a shared computer does not see the previous account's notifications.
+async function signOut() {
+  try { await disablePush(); } catch { /* sign out regardless */ }
+  await logout();
+}
 
 const routes = [
   [/^#?\/?$/, views.home],
@@ -37,7 +45,7 @@ function nav() {
     if (me.role === 'CUSTOMER') links.push(h('a', { href: '#/installer', id: 'nav-installer', dataset: { role: 'CUSTOMER' } }, notifyText().becomeInstaller));
     if (me.role === 'ADMIN') links.push(h('a', { href: '#/admin' }, 'Admin'));
     links.push(h('a', { href: '#/account', id: 'nav-account' }, me.fullName),
-      h('button', { class: 'secondary', id: 'logout', onclick: () => logout() }, 'Sign out'));
+      h('button', { class: 'secondary', id: 'logout', onclick: signOut }, 'Sign out'));
   }
   document.getElementById('nav').replaceChildren(...links);
 }
