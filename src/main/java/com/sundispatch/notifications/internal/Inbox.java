@@ -31,6 +31,9 @@ public class Inbox {
     }
 
     public record Page(List<Entry> items, int page, int size, long totalItems, long unreadCount) {
+        public Page {
+            items = List.copyOf(items);
+        }
     }
 
     /**

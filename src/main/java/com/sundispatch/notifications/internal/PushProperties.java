@@ -2,7 +2,6 @@ package com.sundispatch.notifications.internal;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,10 +31,20 @@ public record PushProperties(
         serviceHosts = List.copyOf(serviceHosts);
     }
 
-    /** Whether the host (lower case) is one of the allowed push services. */
+    /** Host names are compared in ASCII (an internationalised one arrives in its xn-- form or not at all). */
+    static String asciiLower(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
+    }
+
+    /** Whether the host (ASCII lower case) is one of the allowed push services. */
     boolean allowsServiceHost(String host) {
         for (String allowed : serviceHosts) {
-            String a = allowed.toLowerCase(Locale.ROOT);
+            String a = asciiLower(allowed);
             if (a.startsWith("*.") ? host.endsWith(a.substring(1)) : host.equals(a)) {
                 return true;
             }

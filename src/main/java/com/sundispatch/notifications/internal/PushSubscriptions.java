@@ -79,7 +79,7 @@ public class PushSubscriptions {
         String publicKey = validPublicKey(p256dh);
         byte[] authSecret = validAuthSecret(auth);
         String url = endpoint == null ? "" : endpoint.trim();
-        String host = WebPushSender.host(url).toLowerCase(Locale.ROOT);
+        String host = PushProperties.asciiLower(WebPushSender.host(url));
         if (!properties.allowsServiceHost(host)) {
             log.info("Push endpoint refused for user {}: host {} is not a known push service", userId, host);
             throw ApiException.badRequest("unsupported_push_service",

@@ -3,6 +3,7 @@ package com.sundispatch.notifications.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import com.sundispatch.shared.Money;
  * zone with its abbreviation.
  */
 @Component
-class Texts {
+final class Texts {
 
     static final Locale GERMAN = Locale.GERMANY;
     static final Locale ENGLISH = Locale.UK;
@@ -105,12 +106,13 @@ class Texts {
 
     private static Properties load(String language) {
         String path = "notifications/messages_" + language + ".properties";
-        try (InputStream in = Texts.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + path);
-            }
+        InputStream in = Texts.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("Missing " + path);
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(reader);
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
