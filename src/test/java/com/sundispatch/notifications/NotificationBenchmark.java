@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.sundispatch.dispatch.DispatchFixtures;
+import com.sundispatch.dispatch.OfferCreated;
 import com.sundispatch.support.Api;
 
 import tools.jackson.databind.JsonNode;
@@ -66,7 +68,7 @@ class NotificationBenchmark extends DispatchFixtures {
     private static final Duration WEB_CLIENT_POLL = Duration.ofSeconds(1);
     private static final Duration TARGET = Duration.ofSeconds(2);
     private static final int INBOX_SIZE = 200;
-    private static final int LARGE_INBOX_SIZE = 2_000;
+    private static final int[] LARGE_INBOX_SIZES = { 2_000, 20_000 };
     private static final int[] CLIENTS = { 1, 8, 32 };
     private static final Duration FIRST_WARMUP = Duration.ofSeconds(10);
     private static final Duration WARMUP = Duration.ofSeconds(3);
@@ -74,6 +76,8 @@ class NotificationBenchmark extends DispatchFixtures {
     private static final int BURST_ORDERS = 50;
     private static final int BURST_INSTALLERS = 3;
     private static final int BURST_SENDERS = 8;
+    /** Two orders each, as a burst of real customers would be: nobody reaches the per-category mail cap. */
+    private static final int BURST_CUSTOMERS = 25;
     private static final String INBOX = "/api/v1/me/notifications";
     /** Deliveries still owed; a failed one (waiting for its retry) does not count as work in progress. */
     private static final String OUTSTANDING = "select count(*) from event_publication where completion_date is null "
@@ -91,6 +95,9 @@ class NotificationBenchmark extends DispatchFixtures {
     private JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Median round trip of the inbox poll that brought a new offer (part 1), added to the 1 s estimates. */
+    private double pollRoundTripMs;
 
     @Test
     void notificationBenchmark() throws Exception {
@@ -180,6 +187,7 @@ class NotificationBenchmark extends DispatchFixtures {
         Arrays.sort(written);
         Arrays.sort(serverLag);
         Arrays.sort(pollRoundTrip);
+        pollRoundTripMs = pct(pollRoundTrip, 50);
         // A client polling every second starts its wait at a uniformly random phase: the entry (visible once
         // written, at the latest when our poll saw it) is seen on the next poll, plus that poll's round trip.
         List<Double> webClient = new ArrayList<>();
@@ -218,11 +226,6 @@ class NotificationBenchmark extends DispatchFixtures {
         String etag = full.header("ETag");
         assertThat(send(INBOX, token, etag)).isEqualTo(304);
 
-        String bigToken = login(registerVerifiedCustomer(), PASSWORD).access();
-        String bigUser = api.get("/api/v1/me", bigToken).json().path("id").asString();
-        seedInbox(bigUser, LARGE_INBOX_SIZE);
-        String bigEtag = api.get(INBOX, bigToken).header("ETag");
-
         // One long pass first so the JIT has compiled the paths before anything is recorded.
         measure("warm-up (all four)", 8, FIRST_WARMUP, Duration.ofMillis(1), c -> switch (c % 4) {
             case 0 -> send("/actuator/health", null, null) == 200;
@@ -243,10 +246,16 @@ class NotificationBenchmark extends DispatchFixtures {
                 results.add(r);
             }
         }
-        results.add(measure("GET notifications, If-None-Match -> 304, inbox of " + LARGE_INBOX_SIZE, 8, WARMUP,
-                MEASURE, c -> send(INBOX, bigToken, bigEtag) == 304));
-        results.add(measure("GET notifications -> 200, inbox of " + LARGE_INBOX_SIZE, 8, WARMUP, MEASURE,
-                c -> send(INBOX, bigToken, null) == 200));
+        // The ETag is an aggregate over all of the person's entries: how it grows with the inbox.
+        for (int size : LARGE_INBOX_SIZES) {
+            String bigToken = login(registerVerifiedCustomer(), PASSWORD).access();
+            seedInbox(api.get("/api/v1/me", bigToken).json().path("id").asString(), size);
+            String bigEtag = api.get(INBOX, bigToken).header("ETag");
+            results.add(measure("GET notifications, If-None-Match -> 304, inbox of " + size, 8, WARMUP, MEASURE,
+                    c -> send(INBOX, bigToken, bigEtag) == 304));
+            results.add(measure("GET notifications -> 200 (page of 20 of " + size + ")", 8, WARMUP, MEASURE,
+                    c -> send(INBOX, bigToken, null) == 200));
+        }
 
         report.append("## 2. Poll cost\n\n").append(String.format(Locale.ROOT, "One user with %d notifications "
                 + "(half unread); the 200 body is %d bytes, the 304 has none. Closed-loop clients, %d s warm-up + "
@@ -282,8 +291,11 @@ class NotificationBenchmark extends DispatchFixtures {
                     "/#/orders/" + UUID.randomUUID(), Timestamp.from(created),
                     i % 2 == 0 ? Timestamp.from(created.plusSeconds(30)) : null });
         }
-        jdbc.batchUpdate("insert into notifications (id, recipient_id, event_id, kind, category, title, body, link, "
-                + "created_at, read_at) values (?,?,?,?,?,?,?,?,?,?)", rows);
+        for (int from = 0; from < rows.size(); from += 1_000) {
+            jdbc.batchUpdate("insert into notifications (id, recipient_id, event_id, kind, category, title, body, "
+                    + "link, created_at, read_at) values (?,?,?,?,?,?,?,?,?,?)",
+                    rows.subList(from, Math.min(rows.size(), from + 1_000)));
+        }
     }
 
     // ---------------------------------------------------------------- 3. burst
@@ -295,11 +307,15 @@ class NotificationBenchmark extends DispatchFixtures {
         for (int i = 0; i < BURST_INSTALLERS; i++) {
             installers.add(installer(1.0 + i));
         }
-        String customer = login(registerVerifiedCustomer(), PASSWORD).access();
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < BURST_CUSTOMERS; i++) {
+            customers.add(login(registerVerifiedCustomer(), PASSWORD).access());
+        }
         String panel = createPanel(1_000_000, "100.00");
-        List<String> payments = new ArrayList<>();
+        List<String[]> payments = new ArrayList<>();
         for (int i = 0; i < BURST_ORDERS; i++) {
-            payments.add(unpaidOrder(customer, panel, homeLat, homeLon));
+            String customer = customers.get(i % customers.size());
+            payments.add(new String[] { customer, unpaidOrder(customer, panel, homeLat, homeLon) });
         }
         awaitQuiet(Duration.ofSeconds(60));
         List<String> ids = installers.stream().map(Installer::id).toList();
@@ -314,9 +330,9 @@ class NotificationBenchmark extends DispatchFixtures {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         List<Future<Long>> confirmations = new ArrayList<>();
-        for (String paymentId : payments) {
+        for (String[] payment : payments) {
             confirmations.add(senders.submit(() -> {
-                confirm(customer, paymentId);
+                confirm(payment[0], payment[1]);
                 return System.nanoTime();
             }));
         }
@@ -354,13 +370,26 @@ class NotificationBenchmark extends DispatchFixtures {
                 / 1e6).toArray();
         double lastOfferMs = offerTimes.isEmpty() ? Double.NaN
                 : Duration.between(startedAt, offerTimes.get(offerTimes.size() - 1).toInstant()).toNanos() / 1e6;
-        // The n-th offer created against the n-th inbox entry written: an upper bound per rank of how long an
-        // offer waited in the listener queue.
-        double[] waited = new double[Math.min(entryTimes.size(), offerTimes.size())];
-        for (int i = 0; i < waited.length; i++) {
-            waited[i] = Duration.between(offerTimes.get(i).toInstant(), entryTimes.get(i).toInstant()).toNanos() / 1e6;
+        // Each offer against its own inbox entry: the event (recorded in the test context) names both.
+        Set<String> burstInstallers = new HashSet<>(ids);
+        List<Double> lags = new ArrayList<>();
+        for (OfferCreated e : events.of(OfferCreated.class)) {
+            if (!burstInstallers.contains(e.installerId())) {
+                continue;
+            }
+            List<Timestamp> offerAt = jdbc.queryForList("select created_at from job_offers where id = ?",
+                    Timestamp.class, e.offerId());
+            List<Timestamp> entryAt = jdbc.queryForList("select created_at from notifications where event_id = ? "
+                    + "and kind = 'OFFER_CREATED'", Timestamp.class, e.eventId());
+            if (!offerAt.isEmpty() && !entryAt.isEmpty() && !offerAt.get(0).toInstant().isBefore(startedAt)) {
+                lags.add(Duration.between(offerAt.get(0).toInstant(), entryAt.get(0).toInstant()).toNanos() / 1e6);
+            }
         }
-        Arrays.sort(waited);
+        double[] waited = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        // The installer's web client polls every second at a random phase: the wait for its next poll adds to it.
+        double[] web = Arrays.stream(waited).flatMap(w -> IntStream.range(0, 100)
+                .mapToDouble(phase -> w + (phase + 0.5) * WEB_CLIENT_POLL.toMillis() / 100.0 + pollRoundTripMs))
+                .sorted().toArray();
         report.append("## 3. Burst\n\n").append(String.format(Locale.ROOT, "%d paid orders confirmed by %d "
                 + "concurrent clients near %d approved installers: %d offers (OfferCreated), %d OrderPaid, so %d "
                 + "domain events; each offer also feeds the installer-webhook listener and owes a mail "
@@ -378,11 +407,17 @@ class NotificationBenchmark extends DispatchFixtures {
                 .append(String.format(Locale.ROOT, "| every listener done (mails, webhooks, receipts; outbox empty "
                         + "again) | %s |%n", quiet < 0 ? "not within 180 s"
                                 : String.format(Locale.ROOT, "%.0f", quiet / 1e6)))
-                .append(String.format(Locale.ROOT, "%nMost publications outstanding at once: %d. Offer created -> "
-                        + "inbox entry (matched by rank): p50 %.0f ms, p95 %.0f ms, max %.0f ms; %d of %d offers "
-                        + "within %d s.%n", maxOutstanding - outstandingBefore, pct(waited, 50), pct(waited, 95),
-                        waited.length == 0 ? Double.NaN : waited[waited.length - 1],
-                        Arrays.stream(waited).filter(w -> w <= TARGET.toMillis()).count(), offers, TARGET.toSeconds()));
+                .append(String.format(Locale.ROOT, "%nMost deliveries outstanding at once: %d.%n%n",
+                        maxOutstanding - outstandingBefore))
+                .append("| per offer (each matched to its own entry by event id) | p50 ms | p95 ms | max ms |\n"
+                        + "|---|---|---|---|\n")
+                .append(row3("offer row created -> inbox row written", waited))
+                .append(row3("expected for the web client polling every 1 s (+ uniform wait + round trip)", web))
+                .append(String.format(Locale.ROOT, "%n%d of %d offers written within %d s; for a 1 s poller %.0f %% "
+                        + "of (offer, phase) pairs within %d s.%n", Arrays.stream(waited).filter(w -> w <= TARGET
+                                .toMillis()).count(), waited.length, TARGET.toSeconds(),
+                        100.0 * Arrays.stream(web).filter(w -> w <= TARGET.toMillis()).count() / Math.max(1, web.length),
+                        TARGET.toSeconds()));
     }
 
     // ---------------------------------------------------------------- helpers
