@@ -80,7 +80,7 @@ class NotificationBenchmark extends DispatchFixtures {
     private static final int BURST_CUSTOMERS = 25;
     private static final String INBOX = "/api/v1/me/notifications";
     /** Deliveries still owed; a failed one (waiting for its retry) does not count as work in progress. */
-    private static final String OUTSTANDING = "select count(*) from event_publication where completion_date is null "
+    private static final String OUTSTANDING = "select count(*) from EVENT_PUBLICATION where completion_date is null "
             + "and (status is null or status <> 'FAILED')";
 
     private record Result(String name, int clients, double perSecond, double p50, double p95, double p99,
