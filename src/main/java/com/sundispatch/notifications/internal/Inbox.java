@@ -87,9 +87,9 @@ public class Inbox {
                 .single();
     }
 
+    /** A page of the inbox; {@code state} is the one the caller just read for its ETag (read once per request). */
     @Transactional(readOnly = true)
-    public Page page(String userId, int page, int size) {
-        State state = state(userId);
+    public Page page(String userId, int page, int size, State state) {
         List<Entry> items = jdbc.sql("select id, kind, category, title, body, link, created_at, read_at "
                 + "from notifications where recipient_id = ? order by created_at desc, id desc limit ? offset ?")
                 .params(userId, size, (long) page * size)

@@ -74,12 +74,13 @@ class NotificationController {
             @RequestParam(required = false) Integer size,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
         PageRequest request = PageRequests.of(page, size == null ? 20 : Math.min(size, 50), Sort.unsorted());
-        String etag = etag(inbox.state(user.userId()), request);
+        Inbox.State state = inbox.state(user.userId());
+        String etag = etag(state, request);
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CacheControl.noStore())
                     .build();
         }
-        Inbox.Page p = inbox.page(user.userId(), request.getPageNumber(), request.getPageSize());
+        Inbox.Page p = inbox.page(user.userId(), request.getPageNumber(), request.getPageSize(), state);
         // The ETag is taken before the page is read: a change in between makes the next poll fetch again.
         return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noStore())
                 .body(new InboxResponse(p.items(), p.page(), p.size(), p.totalItems(), p.unreadCount()));
