@@ -24,8 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.sundispatch.support.ClosedLoopLoad;
+import com.sundispatch.support.ClosedLoopLoad.Call;
+import com.sundispatch.support.ClosedLoopLoad.Result;
 import com.sundispatch.dispatch.DispatchFixtures;
 import com.sundispatch.dispatch.OfferCreated;
 import com.sundispatch.support.Api;
@@ -83,13 +84,6 @@ class NotificationBenchmark extends DispatchFixtures {
     private static final String OUTSTANDING = "select count(*) from EVENT_PUBLICATION where completion_date is null "
             + "and (status is null or status <> 'FAILED')";
 
-    private record Result(String name, int clients, double perSecond, double p50, double p95, double p99,
-            int errors) {
-        String row() {
-            return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d |", name, clients,
-                    perSecond, p50, p95, p99, errors);
-        }
-    }
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -481,69 +475,10 @@ class NotificationBenchmark extends DispatchFixtures {
         return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private interface Call {
-        boolean run(int client) throws Exception;
-    }
 
     private Result measure(String name, int clients, Duration warmup, Duration measure, Call call)
             throws InterruptedException {
-        AtomicInteger errors = new AtomicInteger();
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> threads = new ArrayList<>();
-        long[][] samples = new long[clients][];
-        int[] counts = new int[clients];
-        for (int c = 0; c < clients; c++) {
-            samples[c] = new long[200_000];
-            int client = c;
-            Thread t = new Thread(() -> {
-                while (running.get()) {
-                    long start = System.nanoTime();
-                    boolean ok;
-                    try {
-                        ok = call.run(client);
-                    } catch (Exception e) {
-                        ok = false;
-                    }
-                    long took = System.nanoTime() - start;
-                    if (measuring.get()) {
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        } else if (counts[client] < samples[client].length) {
-                            samples[client][counts[client]++] = took;
-                        }
-                    }
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        Thread.sleep(warmup.toMillis());
-        measuring.set(true);
-        long began = System.nanoTime();
-        Thread.sleep(measure.toMillis());
-        measuring.set(false);
-        double seconds = (System.nanoTime() - began) / 1e9;
-        running.set(false);
-        for (Thread t : threads) {
-            t.join(30_000);
-        }
-        int total = 0;
-        for (int c = 0; c < clients; c++) {
-            total += counts[c];
-        }
-        double[] all = new double[total];
-        int k = 0;
-        for (int c = 0; c < clients; c++) {
-            for (int i = 0; i < counts[c]; i++) {
-                all[k++] = samples[c][i] / 1e6;
-            }
-        }
-        Arrays.sort(all);
-        Result result = new Result(name, clients, total / seconds, pct(all, 50), pct(all, 95), pct(all, 99),
-                errors.get());
-        System.out.println(result.row());
-        return result;
+        return ClosedLoopLoad.measure(name, clients, warmup, measure, call);
     }
 
     /** The p-th percentile of sorted values (nearest rank); infinite values (never seen) sort last. */

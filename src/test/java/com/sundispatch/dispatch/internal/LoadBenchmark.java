@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,6 +26,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.sundispatch.support.ClosedLoopLoad;
+import com.sundispatch.support.ClosedLoopLoad.Call;
+import com.sundispatch.support.ClosedLoopLoad.Result;
 import com.sundispatch.shared.Money;
 import com.sundispatch.SunDispatchApplication;
 import com.sundispatch.identity.internal.PepperedBcryptPasswordEncoder;
@@ -49,12 +50,6 @@ class LoadBenchmark {
     private static final Duration MEASURE = Duration.ofSeconds(10);
     private static final String PASSWORD = "Sunny-meadow-lantern-2931";
 
-    private record Result(String name, int clients, double perSecond, double p50, double p95, double p99, int errors) {
-        String row() {
-            return String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.1f | %d |", name, clients, perSecond,
-                    p50, p95, p99, errors);
-        }
-    }
 
     private ConfigurableApplicationContext app;
     private HttpClient http;
@@ -262,69 +257,9 @@ class LoadBenchmark {
         return new Seed(panels, customers, emails);
     }
 
-    private interface Call {
-        boolean run(int client) throws Exception;
-    }
 
     private Result measure(String name, int clients, Call call) throws InterruptedException {
-        List<long[]> perClient = new ArrayList<>();
-        AtomicInteger errors = new AtomicInteger();
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> threads = new ArrayList<>();
-        long[][] samples = new long[clients][];
-        int[] counts = new int[clients];
-        for (int c = 0; c < clients; c++) {
-            samples[c] = new long[200_000];
-            int client = c;
-            Thread t = new Thread(() -> {
-                while (running.get()) {
-                    long start = System.nanoTime();
-                    boolean ok;
-                    try {
-                        ok = call.run(client);
-                    } catch (Exception e) {
-                        ok = false;
-                    }
-                    long took = System.nanoTime() - start;
-                    if (measuring.get()) {
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        } else if (counts[client] < samples[client].length) {
-                            samples[client][counts[client]++] = took;
-                        }
-                    }
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        Thread.sleep(WARMUP.toMillis());
-        measuring.set(true);
-        long began = System.nanoTime();
-        Thread.sleep(MEASURE.toMillis());
-        measuring.set(false);
-        double seconds = (System.nanoTime() - began) / 1e9;
-        running.set(false);
-        for (Thread t : threads) {
-            t.join(30_000);
-        }
-        int total = 0;
-        for (int c = 0; c < clients; c++) {
-            total += counts[c];
-        }
-        long[] all = new long[total];
-        int k = 0;
-        for (int c = 0; c < clients; c++) {
-            System.arraycopy(samples[c], 0, all, k, counts[c]);
-            k += counts[c];
-        }
-        Arrays.sort(all);
-        IntFunction<Double> pct = p -> all.length == 0 ? Double.NaN : all[Math.min(all.length - 1, all.length * p / 100)] / 1e6;
-        Result result = new Result(name, clients, total / seconds, pct.apply(50), pct.apply(95), pct.apply(99),
-                errors.get());
-        System.out.println(result.row());
-        return result;
+        return ClosedLoopLoad.measure(name, clients, WARMUP, MEASURE, call);
     }
 
     private boolean get(String path, String token) throws Exception {
