@@ -3,7 +3,7 @@
 //
 // Result codes: enablePush -> 'enabled' | 'unsupported' | 'denied' (blocked in the browser) | 'dismissed' (the
 // permission prompt was closed) | 'not_configured' (push is off on the server) | a server problem code such as
-// 'too_many_push_subscriptions' or 'unsafe_url'. disablePush -> 'disabled' | 'unsupported'. sendTestPush ->
+// 'too_many_push_subscriptions', 'unsupported_push_service' or 'unsafe_url'. disablePush -> 'disabled' | 'unsupported'. sendTestPush ->
 // 'sent' | 'not_accepted' (the push service refused it) | 'not_enabled' | 'unsupported'.
 // Other failures (network, session ended) throw the ApiError of api.js.
 

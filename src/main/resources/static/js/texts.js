@@ -77,6 +77,7 @@ export const ERRORS = {
   preference_locked: 'Security notices and mails about money are always sent; they cannot be turned off.',
   notification_not_found: 'This notification no longer exists.',
   too_many_push_subscriptions: 'Push notifications are on for too many of your devices. Turn them off on a device you no longer use, then try again.',
+  unsupported_push_service: 'This browser uses a push service SunDispatch cannot send to. Notifications still reach you in the app and by email.',
   invalid_push_keys: 'This browser offered a push subscription that cannot be used. Please try again or use another browser.',
   push_not_configured: 'Push notifications are not available on this SunDispatch server.',
 };
@@ -87,6 +88,7 @@ export const ERRORS_DE = {
   validation_failed: 'Bitte prüfen Sie die markierten Felder.',
   notification_not_found: 'Diese Benachrichtigung gibt es nicht mehr.',
   too_many_push_subscriptions: 'Push-Benachrichtigungen sind auf zu vielen Ihrer Geräte an. Schalten Sie sie auf einem Gerät aus, das Sie nicht mehr nutzen, und versuchen Sie es erneut.',
+  unsupported_push_service: 'Dieser Browser nutzt einen Push-Dienst, an den SunDispatch nicht senden kann. Benachrichtigungen erreichen Sie weiterhin in der App und per E-Mail.',
   invalid_push_keys: 'Dieser Browser hat ein unbrauchbares Push-Abonnement angeboten. Bitte versuchen Sie es erneut oder nutzen Sie einen anderen Browser.',
   push_not_configured: 'Push-Benachrichtigungen sind auf diesem SunDispatch-Server nicht verfügbar.',
   unsafe_url: 'Diese URL kann nicht verwendet werden. Verwenden Sie eine öffentliche https-URL auf dem Standard-Port, ohne Benutzername oder Passwort.',
