@@ -20,7 +20,8 @@ class MailComposer {
 
     /** What a rendered mail shows, in the recipient's language. */
     record Content(Locale locale, String subject, String greeting, List<String> paragraphs, List<Row> facts,
-            List<ItemRow> items, String actionLabel, String actionUrl, String notYou, String notYouUrl,
+            List<ItemRow> items, String actionLabel, String actionUrl, String actionFallback, String notYou,
+            String notYouUrl,
             String footer, String preferencesLabel, String preferencesUrl) {
 
         Content {

@@ -146,6 +146,7 @@ class Notifier {
         boolean security = notice.kind().securityNotice();
         return new MailComposer.Content(locale, title, texts.text(locale, "mail.greeting", values), paragraphs,
                 facts, items, actionLabel, settings.publicBaseUrl() + notice.link(),
+                texts.text(locale, "mail.action.fallback"),
                 security ? texts.text(locale, "mail.notYou") : null,
                 security ? settings.publicBaseUrl() + "/#/forgot" : null,
                 texts.text(locale, security ? "mail.footer.security" : "mail.footer"),

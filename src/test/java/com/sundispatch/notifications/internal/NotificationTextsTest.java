@@ -94,11 +94,13 @@ class NotificationTextsTest {
         MailComposer.Content content = new MailComposer.Content(Texts.GERMAN, "Betreff <b>", "Hallo <script>,",
                 List.of("Absatz & mehr"), List.of(new MailComposer.Row("Gesamt", "3.000,00 €")),
                 List.of(new MailComposer.ItemRow("Modul \"X\"", 2, "150,00 €")), "Öffnen",
-                "https://sundispatch.example/#/orders/1", null, null, "Fußzeile", "Einstellungen",
+                "https://sundispatch.example/#/orders/1", "Falls die Schaltfläche nicht funktioniert:", null, null,
+                "Fußzeile", "Einstellungen",
                 "https://sundispatch.example/#/settings/notifications");
         MailComposer.Rendered mail = composer.render(content);
         assertThat(mail.html()).contains("lang=\"de\"", "Hallo &lt;script&gt;,", "Absatz &amp; mehr",
-                "3.000,00 €", "href=\"https://sundispatch.example/#/orders/1\"").doesNotContain("<script>");
+                "3.000,00 €", "href=\"https://sundispatch.example/#/orders/1\"",
+                "Falls die Schaltfläche nicht funktioniert:").doesNotContain("<script>");
         assertThat(mail.text()).contains("Hallo <script>,", "Absatz & mehr", "2 × Modul \"X\"", "Gesamt: 3.000,00 €",
                 "Öffnen: https://sundispatch.example/#/orders/1",
                 "Einstellungen: https://sundispatch.example/#/settings/notifications");
