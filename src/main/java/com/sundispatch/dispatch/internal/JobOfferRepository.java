@@ -51,15 +51,18 @@ interface JobOfferRepository extends JpaRepository<JobOffer, String> {
             and o.status = com.sundispatch.dispatch.internal.JobOffer.Status.OPEN""")
     List<JobOffer> findAllOpenOf(@Param("installerId") String installerId);
 
+    List<JobOffer> findByJobIdAndStatus(String jobId, JobOffer.Status status);
+
+    List<JobOffer> findByJobIdAndInstallerIdAndStatusOrderByCreatedAtDesc(String jobId, String installerId,
+            JobOffer.Status status);
+
     /** The still-open offers of one job (the others of a winner each hear that the job was taken). */
-    @Query("""
-            select o from JobOffer o where o.jobId = :jobId
-            and o.status = com.sundispatch.dispatch.internal.JobOffer.Status.OPEN""")
-    List<JobOffer> findAllOpenForJob(@Param("jobId") String jobId);
+    default List<JobOffer> findAllOpenForJob(String jobId) {
+        return findByJobIdAndStatus(jobId, JobOffer.Status.OPEN);
+    }
 
     /** The installer's accepted offer of a job, newest first (a job sent out again may be accepted anew). */
-    @Query("""
-            select o from JobOffer o where o.jobId = :jobId and o.installerId = :installerId
-            and o.status = com.sundispatch.dispatch.internal.JobOffer.Status.ACCEPTED order by o.createdAt desc""")
-    List<JobOffer> acceptedBy(@Param("jobId") String jobId, @Param("installerId") String installerId);
+    default List<JobOffer> acceptedBy(String jobId, String installerId) {
+        return findByJobIdAndInstallerIdAndStatusOrderByCreatedAtDesc(jobId, installerId, JobOffer.Status.ACCEPTED);
+    }
 }

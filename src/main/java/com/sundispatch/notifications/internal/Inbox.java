@@ -14,7 +14,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.shared.ApiException;
@@ -56,7 +55,7 @@ public class Inbox {
     }
 
     /** Adds an entry; false when this event already gave this person this notification. */
-    @Transactional(propagation = Propagation.REQUIRED)
+    @Transactional
     boolean add(String recipientId, String eventId, NotificationKind kind, String title, String body, String link,
             Instant createdAt) {
         Integer existing = jdbc.sql("select count(*) from notifications where event_id = ? and recipient_id = ? "

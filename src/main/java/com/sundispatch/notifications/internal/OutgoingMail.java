@@ -9,10 +9,6 @@ package com.sundispatch.notifications.internal;
 record OutgoingMail(String to, String subject, String text, String html, String purpose, String userId,
         String messageId) {
 
-    OutgoingMail(String to, String subject, String text, String purpose, String userId) {
-        this(to, subject, text, null, purpose, userId, null);
-    }
-
     @Override
     public String toString() {
         return "OutgoingMail[purpose=" + purpose + ", userId=" + userId + "]";
