@@ -1,0 +1,28 @@
+package com.sundispatch.places;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The module's port: every other module turns addresses into points only through this. */
+public interface Places {
+
+    /**
+     * Places an address: the online geocoder when one is configured and answers, otherwise the gazetteer (to the
+     * postal code or town). Throws {@link AddressNotFoundException} (400 {@code address_not_found}, with
+     * suggestions) when neither can place it; never guesses a point for an address it does not know.
+     */
+    Place locate(AddressQuery query);
+
+    /**
+     * Where to put the point: the geocoded one, or the customer's map-pin correction when one was sent. A pin
+     * farther than the configured limit (a few km) from the geocoded point is a 400 {@code pin_too_far}.
+     * Either both or neither of the pin's coordinates must be given.
+     */
+    Point pinned(Place located, Double pinLatitude, Double pinLongitude);
+
+    /** Suggestions as someone types (postal code, town, prefix), best first; never more than {@code limit}. */
+    List<Place> suggest(String text, String country, int limit);
+
+    /** The postal area around a point (never a street), or empty outside the covered countries. */
+    Optional<Place> reverse(double latitude, double longitude);
+}
