@@ -57,11 +57,13 @@ final class Gazetteer {
     private final String[] nameKeys;
     private final Map<String, List<Entry>> postalByCode;
     private final Map<Long, List<Entry>> cells;
+    private final Set<String> postalCountries;
 
     private Gazetteer(List<Entry> postalEntries, List<Entry> towns, Map<Entry, List<String>> aliases) {
         postalEntries.sort(Comparator.comparing(Entry::code).thenComparing(Entry::country).thenComparing(Entry::key));
         this.postal = postalEntries.toArray(Entry[]::new);
         this.postalCodes = Arrays.stream(postal).map(Entry::code).toArray(String[]::new);
+        this.postalCountries = Set.copyOf(Arrays.stream(postal).map(Entry::country).toList());
         this.postalByCode = new HashMap<>();
         for (Entry e : postal) {
             postalByCode.computeIfAbsent(e.country() + ":" + e.code(), k -> new ArrayList<>(2)).add(e);
@@ -280,7 +282,10 @@ final class Gazetteer {
         return exact.size() == 1 ? Optional.of(townPlace(exact.get(0))) : Optional.empty();
     }
 
-    /** The postal area (or, where there are no postal codes, the town) nearest the point, within 30 km. */
+    /**
+     * The postal area nearest the point, within 30 km; in a country without postal data (Switzerland), the town,
+     * when it is nearer than any postal area across the border.
+     */
     Optional<Place> reverse(double latitude, double longitude) {
         Entry bestPostal = null;
         double postalKm = Double.MAX_VALUE;
@@ -295,18 +300,19 @@ final class Gazetteer {
                     if (e.postal() && km < postalKm) {
                         bestPostal = e;
                         postalKm = km;
-                    } else if (!e.postal() && km < townKm) {
+                    } else if (!e.postal() && km < townKm && !postalCountries.contains(e.country())) {
                         bestTown = e;
                         townKm = km;
                     }
                 }
             }
         }
+        // Where there are postal codes the area is one; elsewhere (Switzerland) the town is the area.
+        if (bestTown != null && townKm <= REVERSE_RADIUS_KM && townKm < postalKm) {
+            return Optional.of(townPlace(bestTown));
+        }
         if (bestPostal != null && postalKm <= REVERSE_RADIUS_KM) {
             return Optional.of(postalPlace(bestPostal));
-        }
-        if (bestTown != null && townKm <= REVERSE_RADIUS_KM) {
-            return Optional.of(townPlace(bestTown));
         }
         return Optional.empty();
     }
