@@ -22,7 +22,7 @@ public class ApiException extends RuntimeException {
     private final List<FieldProblem> errors;
     private final Map<String, String> headers;
     /** Extension members of the problem (RFC 9457 section 3.2), e.g. {@code suggestions}; insertion-ordered. */
-    private final transient Map<String, Object> properties = new LinkedHashMap<>();
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, List.of(), Map.of());
