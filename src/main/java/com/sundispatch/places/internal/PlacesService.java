@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +21,7 @@ import com.sundispatch.places.Places;
 import com.sundispatch.places.Point;
 import com.sundispatch.places.Precision;
 import com.sundispatch.security.OutboundHttp;
+import com.sundispatch.security.UnsafeUrlException;
 import com.sundispatch.shared.ApiException;
 
 /**
@@ -33,6 +36,7 @@ class PlacesService implements Places {
     static final Set<String> COVERED = Set.of("DE", "AT", "CH");
     static final String PIN_TOO_FAR = "pin_too_far";
     private static final int SUGGESTIONS = 6;
+    private static final Logger log = LoggerFactory.getLogger(PlacesService.class);
 
     private final GazetteerHolder gazetteer;
     private final PlacesProperties properties;
@@ -44,6 +48,15 @@ class PlacesService implements Places {
         String version = PlacesService.class.getPackage().getImplementationVersion();
         this.online = properties.online()
                 ? new NominatimGeocoder(http, properties, version == null ? "dev" : version) : null;
+        if (online != null) {
+            try {
+                http.check(properties.geocoderUrl().trim());
+            } catch (UnsafeUrlException e) {
+                // Not fatal (its DNS may simply be down now), but every lookup will use the gazetteer until fixed.
+                log.warn("sundispatch.places.geocoder-url is refused by the outbound guard ({}): the gazetteer "
+                        + "answers instead", e.rule());
+            }
+        }
     }
 
     @Override

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -191,6 +193,35 @@ class NominatimGeocoderTest {
 
         assertThat(again.places()).containsExactly(first);
         assertThat(TestGeocoder.requests()).isEqualTo(before);
+    }
+
+    @Test
+    void oversizedAnswerFallsBack() {
+        String item = "{\"lat\":\"52.5\",\"lon\":\"13.4\",\"address\":{\"country_code\":\"de\"}}";
+        byte[] huge = ("[" + String.join(",", Collections.nCopies(5_000, item)) + "]")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(huge.length).isGreaterThan(NominatimGeocoder.MAX_ANSWER_BYTES);
+        // The same JSON, small enough, is a fine answer: only the size is refused.
+        assertThat(NominatimGeocoder.parse(huge, false)).hasSize(5_000);
+        OutboundHttp bloated = new OutboundHttp() {
+            @Override
+            public void check(String url) {
+            }
+
+            @Override
+            public Response postJson(String url, byte[] body, Map<String, String> headers) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Response get(String url, Map<String, String> headers, Duration timeout) {
+                return new Response(200, huge);
+            }
+        };
+        NominatimGeocoder geocoder = new NominatimGeocoder(bloated, new PlacesProperties("https://geo.example", "", "",
+                10, Duration.ofSeconds(1), Duration.ofHours(1), 10, 5), "1");
+
+        assertThat(geocoder.suggest("Berlin", "DE", 5, "en").answered()).isFalse();
     }
 
     @Test
