@@ -54,8 +54,9 @@ class PlacesController {
         if (n < 1 || n > 10) {
             throw ApiException.validation("limit", "must be between 1 and 10");
         }
+        // The online geocoder answers in the caller's language, so caches keep one answer per language.
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
-                .body(places.suggest(text, c, n));
+                .varyBy("Accept-Language").body(places.suggest(text, c, n));
     }
 
     /** The postal area (or town) around a point, with the area's own point: never the caller's. */
