@@ -110,12 +110,21 @@ for (const [code, name] of Object.entries(at)) {
   if (!/Postfach|Postamt|Zustellbasis/i.test(name)) postal.push({ country: 'AT', code, name });
 }
 
+// GeoNames' long names by their short form ("Marburg an der Lahn" under "marburg"), for postal lists that use it.
+const byBase = new Map();
+for (const t of towns) {
+  const k = `${t.country}:${fold(base(t.name))}`;
+  if (!byBase.has(k)) byBase.set(k, []);
+  byBase.get(k).push(t);
+}
+
 function candidates(p) {
   for (const n of [p.name, expand(p.name)]) {
     const c = byName.get(`${p.country}:${fold(n)}`);
     if (c) return c;
   }
-  return byName.get(`${p.country}:${fold(base(expand(p.name)))}`) ?? [];
+  const short = `${p.country}:${fold(base(expand(p.name)))}`;
+  return byName.get(short) ?? byBase.get(short) ?? [];
 }
 function centroid(points) {
   if (!points || points.length === 0) return null;
