@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Future;
@@ -32,10 +33,16 @@ final class OrderRequests {
             @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9 \\-]{1,11}$") String postalCode,
             @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166 country code such as DE")
             String country,
-            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude,
             @NotNull @Future Instant preferredStart,
             @NotNull @Future Instant preferredEnd) {
+
+        /** latitude/longitude are a map-pin correction of the geocoded point: both or neither. */
+        @AssertTrue(message = "send both latitude and longitude (a map-pin correction) or neither")
+        boolean isPinComplete() {
+            return (latitude == null) == (longitude == null);
+        }
     }
 
     record PlaceOrderRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull ItemRequest> items,
