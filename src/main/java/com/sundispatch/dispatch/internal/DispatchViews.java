@@ -118,6 +118,11 @@ public final class DispatchViews {
     /** The admins' map; {@code jobs} holds at most the newest {@code jobsLimit}, {@code jobsTruncated} if more. */
     public record AdminMap(List<MapJob> jobs, List<MapInstaller> installers, int jobsLimit, boolean jobsTruncated,
             int installersLimit, boolean installersTruncated) {
+
+        public AdminMap {
+            jobs = List.copyOf(jobs);
+            installers = List.copyOf(installers);
+        }
     }
 
     public record ReviewView(String jobId, int rating, String comment, Instant createdAt) {
