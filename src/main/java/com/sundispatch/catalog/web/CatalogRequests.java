@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -67,12 +66,5 @@ final class CatalogRequests {
             @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude,
             @Size(max = 64) String panelId) {
-
-        @AssertTrue(message = "send either address or both latitude and longitude")
-        boolean isLocationGiven() {
-            boolean coordinates = latitude != null && longitude != null;
-            boolean partial = (latitude == null) != (longitude == null);
-            return !partial && (address != null) != coordinates;
-        }
     }
 }

@@ -117,6 +117,14 @@ class PublicCatalogController {
     QuoteService.Quote quote(@Valid @RequestBody QuoteRequest request) {
         // Located before the (read-only) quote transaction, so no pooled connection waits on the geocoder; only
         // the latitude matters to the sizing model, and nothing of the caller's location is stored.
+        boolean coordinates = request.latitude() != null && request.longitude() != null;
+        if ((request.latitude() == null) != (request.longitude() == null)) {
+            throw ApiException.validation(request.latitude() == null ? "latitude" : "longitude",
+                    "send both latitude and longitude, or an address instead");
+        }
+        if ((request.address() != null) == coordinates) {
+            throw ApiException.validation("address", "send either an address or latitude and longitude");
+        }
         if (request.address() == null) {
             return quotes.quote(request.monthlyKwh(), request.latitude(), request.panelId(), null);
         }

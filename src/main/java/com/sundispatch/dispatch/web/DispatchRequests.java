@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -42,23 +41,14 @@ final class DispatchRequests {
             @NotNull @Min(1) @Max(200) Integer serviceRadiusKm,
             @NotBlank @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{5,19}$",
                     message = "must be a phone number such as +49 30 1234567") String phone) {
-
-        @AssertTrue(message = "send both baseLatitude and baseLongitude (a map-pin correction) or neither")
-        boolean isPinComplete() {
-            return (baseLatitude == null) == (baseLongitude == null);
-        }
     }
 
+    /** baseLatitude/baseLongitude: an optional map-pin correction of the geocoded base point (both or neither). */
     record ServiceAreaRequest(
             @NotNull @Valid BaseAddressRequest baseAddress,
             @DecimalMin("-90") @DecimalMax("90") Double baseLatitude,
             @DecimalMin("-180") @DecimalMax("180") Double baseLongitude,
             @NotNull @Min(1) @Max(200) Integer serviceRadiusKm) {
-
-        @AssertTrue(message = "send both baseLatitude and baseLongitude (a map-pin correction) or neither")
-        boolean isPinComplete() {
-            return (baseLatitude == null) == (baseLongitude == null);
-        }
     }
 
     record Slot(@NotNull Instant start, @NotNull Instant end) {

@@ -38,6 +38,7 @@ import com.sundispatch.places.Place;
 import com.sundispatch.places.Places;
 import com.sundispatch.places.Point;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
 
@@ -100,6 +101,10 @@ class InstallerController {
      * pin_too_far). Done here, before any transaction: geocoding may call another server.
      */
     private Point locate(BaseAddress a, Double pinLatitude, Double pinLongitude) {
+        if ((pinLatitude == null) != (pinLongitude == null)) {
+            throw ApiException.validation(pinLatitude == null ? "baseLatitude" : "baseLongitude",
+                    "send both baseLatitude and baseLongitude (a map-pin correction) or neither");
+        }
         Place place = places.locate(new AddressQuery(a.addressLine(), a.postalCode(), a.city(), a.country()));
         return places.pinned(place, pinLatitude, pinLongitude);
     }

@@ -24,6 +24,7 @@ import com.sundispatch.orders.internal.RequestedInstallation;
 import com.sundispatch.orders.web.OrderRequests.PlaceOrderRequest;
 import com.sundispatch.orders.web.OrderRequests.SandboxConfirmRequest;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
 
@@ -51,6 +52,10 @@ class OrderController {
             + "of at most a few km)")
     OrderView place(CurrentUser user, @Valid @RequestBody PlaceOrderRequest request) {
         var i = request.installation();
+        if ((i.latitude() == null) != (i.longitude() == null)) {
+            throw ApiException.validation("installation." + (i.latitude() == null ? "latitude" : "longitude"),
+                    "send both latitude and longitude (a map-pin correction) or neither");
+        }
         return orders.place(user.userId(),
                 request.items().stream().map(it -> new OrderService.Requested(it.panelId(), it.quantity())).toList(),
                 new RequestedInstallation(i.addressLine().trim(), i.city().trim(), i.postalCode().trim(), i.country(),

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Future;
@@ -27,6 +26,7 @@ final class OrderRequests {
     record ItemRequest(@NotBlank @Size(max = 64) String panelId, @NotNull @Min(1) @Max(500) Integer quantity) {
     }
 
+    /** latitude/longitude: an optional map-pin correction of the geocoded point, both or neither. */
     record InstallationRequest(
             @NotBlank @Size(max = 200) @Pattern(regexp = ADDRESS_TEXT) String addressLine,
             @NotBlank @Size(max = 100) @Pattern(regexp = ADDRESS_TEXT) String city,
@@ -37,12 +37,6 @@ final class OrderRequests {
             @DecimalMin("-180") @DecimalMax("180") Double longitude,
             @NotNull @Future Instant preferredStart,
             @NotNull @Future Instant preferredEnd) {
-
-        /** latitude/longitude are a map-pin correction of the geocoded point: both or neither. */
-        @AssertTrue(message = "send both latitude and longitude (a map-pin correction) or neither")
-        boolean isPinComplete() {
-            return (latitude == null) == (longitude == null);
-        }
     }
 
     record PlaceOrderRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull ItemRequest> items,
