@@ -295,7 +295,7 @@ final class NominatimGeocoder {
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
-        return v.isString() || v.isNumber() ? v.asString().trim() : "";
+        return v.isString() || v.isNumber() ? cap(v.asString().trim()) : "";
     }
 
     private static String first(String... values) {
