@@ -181,10 +181,11 @@ class PlacesService implements Places {
                 String before = String.join(" ", List.of(words).subList(start, i));
                 boolean townThenCodePrefix = i == words.length - 1 && words[i].chars().allMatch(Character::isDigit)
                         && g.isTownName(before, country);
-                if (!before.chars().allMatch(Character::isDigit) && !townThenCodePrefix) {
+                if (!townThenCodePrefix) {
                     return true;
                 }
             }
+            // What precedes a number is the words since the previous number: "10117 Berlin 5" asks about "berlin".
             if (!words[i].isEmpty() && Character.isDigit(words[i].charAt(0))) {
                 start = i + 1;
             }
