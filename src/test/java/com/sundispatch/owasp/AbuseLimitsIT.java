@@ -227,6 +227,21 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void quotesShareThePlacesLimitPerIp() {
+        clock.freeze();
+        for (int i = 0; i < 30; i++) {
+            assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 50, "longitude", 13))
+                    .status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/places/search?q=101" + (i % 10)).status()).isEqualTo(200);
+        }
+        Api.Response limited = api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 50, "longitude", 13));
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("rate_limited");
+        assertThat(api.get("/api/v1/places/search?q=Berlin").status()).isEqualTo(429);
+        assertThat(api.get("/api/v1/public/map").status()).isEqualTo(200);
+    }
+
+    @Test
     void percentEncodedAuthPathsShareTheAuthLimit() {
         for (int i = 0; i < 10; i++) {
             api.post("/api/v1/a%75th/refresh", Map.of("refreshToken", "x"));

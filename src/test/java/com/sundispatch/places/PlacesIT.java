@@ -199,6 +199,86 @@ class PlacesIT extends IntegrationTest {
     }
 
     @Test
+    void postalCodeAndTownSuggestionsNeverAskTheGeocoderButStreetAddressesDo() {
+        int before = TestGeocoder.requests();
+        assertThat(api.get("/api/v1/places/search?q=10117&country=DE").json().get(0).path("city").asString())
+                .isEqualTo("Berlin");
+        assertThat(api.get("/api/v1/places/search?q=Muenchen").json().get(0).path("city").asString())
+                .isEqualTo("München");
+        assertThat(TestGeocoder.requests()).isEqualTo(before);
+
+        TestGeocoder.place("Schlossstraße 17", "01067", "Dresden", "DE", 51.0526, 13.7381);
+        Api.Response street = api.get("/api/v1/places/search?q=Schlossstra%C3%9Fe%2017%20Dresden&country=DE");
+
+        assertThat(street.json().get(0).path("precision").asString()).isEqualTo("ADDRESS");
+        assertThat(TestGeocoder.requests()).isEqualTo(before + 1);
+        assertThat(street.header("Cache-Control")).contains("max-age=3600");
+    }
+
+    @Test
+    void suggestionsAnsweredByTheGazetteerBecauseTheGeocoderFailedMayBeCachedAMinuteOnly() {
+        TestGeocoder.failNext(1, TestGeocoder.Mode.ERROR);
+
+        Api.Response r = api.get("/api/v1/places/search?q=Torstra%C3%9Fe%209%2C%2010119%20Berlin&country=DE");
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get(0).path("postalCode").asString()).isEqualTo("10119");
+        assertThat(r.header("Cache-Control")).contains("max-age=60").contains("public").doesNotContain("3600");
+    }
+
+    @Test
+    void onlyAnAllowedLanguageReachesTheGeocoder() {
+        int before = TestGeocoder.requests();
+        api.send("GET", "/api/v1/places/search?q=Gartenweg%203%20Kiel", null, null,
+                Map.of("Accept-Language", "fr-CH-x-" + "abcdefgh".repeat(3)));
+        api.send("GET", "/api/v1/places/search?q=Gartenweg%204%20Kiel", null, null,
+                Map.of("Accept-Language", "de-AT"));
+
+        List<TestGeocoder.Request> sent = TestGeocoder.received().subList(before, TestGeocoder.requests());
+        assertThat(sent).extracting(r -> r.headers().get("accept-language")).containsExactly("en", "de");
+    }
+
+    @Test
+    void reverseSendsTheGeocoderOnlyTheCoarseCellNeverTheCallersPoint() {
+        int before = TestGeocoder.requests();
+
+        api.get("/api/v1/places/reverse?lat=52.51702&lon=13.38886");
+
+        TestGeocoder.Request sent = TestGeocoder.received().get(before);
+        Point cell = Locations.coarse(52.51702, 13.38886);
+        assertThat(Double.parseDouble(sent.query().get("lat"))).isEqualTo(cell.latitude());
+        assertThat(Double.parseDouble(sent.query().get("lon"))).isEqualTo(cell.longitude());
+    }
+
+    @Test
+    void cityFieldHoldingTheStreetIsAddressNotFoundWithSuggestions() {
+        assertThatThrownBy(() -> places.locate(new AddressQuery("Unter den Linden 1", "10117",
+                "Berlin, Unter den Linden 1", "DE")))
+                .isInstanceOfSatisfying(AddressNotFoundException.class,
+                        e -> assertThat(e.suggestions()).extracting(Place::city).contains("Berlin"));
+    }
+
+    @Test
+    void swissAddressesArePlacedByTheTownOfflineForOrdersAndQuotes() {
+        Place order = places.locate(new AddressQuery("Bahnhofstrasse 21", "8001", "Zürich", "CH"));
+        assertThat(order.precision()).isEqualTo(Precision.CITY);
+        assertThat(order.city()).isEqualTo("Zürich");
+        assertThat(order.country()).isEqualTo("CH");
+
+        Place quoteArea = places.locate(new AddressQuery("", "3011", "Bern", "CH"));
+        assertThat(quoteArea.precision()).isEqualTo(Precision.CITY);
+        assertThat(quoteArea.city()).isEqualTo("Bern");
+
+        Api.Response quote = api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "address",
+                Map.of("postalCode", "1201", "city", "Genève", "country", "CH")));
+        assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
+        assertThat(quote.json().path("place").path("city").asString()).isEqualTo("Genève");
+        assertThat(quote.json().path("place").path("precision").asString()).isEqualTo("CITY");
+        assertThatThrownBy(() -> places.locate(new AddressQuery("", "8001", "Nirgendwo Ungekannt", "CH")))
+                .isInstanceOf(AddressNotFoundException.class);
+    }
+
+    @Test
     void pinCorrectionIsAcceptedWithinFiveKmAndRefusedFartherOrHalfGiven() {
         Place home = places.locate(new AddressQuery("", "10117", "Berlin", "DE"));
 

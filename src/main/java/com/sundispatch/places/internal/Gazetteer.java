@@ -277,11 +277,39 @@ final class Gazetteer {
         }
         String wanted = fold(city);
         return entries.stream().filter(e -> e.key().equals(wanted)).findFirst()
-                .or(() -> entries.stream().filter(e -> nameMatches(e.key(), wanted) || nameMatches(wanted, e.key()))
+                .or(() -> entries.stream().filter(e -> nameMatches(e.key(), wanted) || typedLonger(wanted, e.key()))
                         .findFirst())
                 .or(() -> entries.stream().filter(e -> !e.approximate()).filter(e -> townAt(e).stream()
                         .anyMatch(t -> t.key().equals(wanted) || nameMatches(t.key(), wanted))).findFirst())
                 .map(Gazetteer::postalPlace);
+    }
+
+    /**
+     * Places an address offline: the postal code (agreeing with the town typed), or with no code the town; in a
+     * country without postal data (Switzerland) the code cannot be checked, so the town typed, when its name is
+     * unique in that country (CITY precision).
+     */
+    Optional<Place> place(String code, String city, String country) {
+        boolean noCode = code == null || code.isBlank();
+        if (noCode || !hasPostalData(country)) {
+            return city == null || city.isBlank() ? Optional.empty() : placeTown(city, country);
+        }
+        return placePostalCode(code, city, country);
+    }
+
+    /** Whether the gazetteer has postal codes of this country (Germany and Austria; not Switzerland). */
+    boolean hasPostalData(String country) {
+        return postalCountries.contains(country);
+    }
+
+    /** Whether this (folded) text is exactly the name or an alias of a town (in the country, when one is given). */
+    boolean isTownName(String folded, String country) {
+        for (int i = lowerBound(nameKeys, folded); i < names.length && names[i].key().equals(folded); i++) {
+            if (country == null || names[i].town().country().equals(country)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The town when exactly one of that name exists in the country; namesakes are ambiguous, so empty. */
@@ -345,6 +373,19 @@ final class Gazetteer {
             }
         }
         return false;
+    }
+
+    /**
+     * A typed city longer than the town's name ("Frankfurt am Main" for the code's "Frankfurt") agrees only when
+     * the extra words hold no digits: "Berlin, Unter den Linden 1" is a street in the city field, not a town.
+     */
+    private static boolean typedLonger(String typed, String key) {
+        if (!nameMatches(typed, key)) {
+            return false;
+        }
+        int at = typed.startsWith(key) ? 0 : typed.indexOf(" " + key) + 1;
+        String extra = typed.substring(0, at) + " " + typed.substring(at + key.length());
+        return extra.chars().noneMatch(Character::isDigit);
     }
 
     /** "frankfurt am main" matches "frankfurt" and "frankfurt am"; "neustadt" matches "bad neustadt" too. */

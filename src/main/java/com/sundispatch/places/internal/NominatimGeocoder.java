@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The online geocoder: a Nominatim-compatible service (structured {@code /search} to place an address, free-form
  * {@code q} for suggestions, {@code /reverse} for a point), called only through the SSRF-guarded
  * {@link OutboundHttp}. It identifies itself with a User-Agent naming SunDispatch and a contact, asks in the
- * caller's language, keeps to a request budget (1 a second by default: when it is spent the caller gets
+ * caller's language (English or German only), keeps to two request budgets (a reserved one for placing
+ * addresses, a smaller one for what anonymous callers trigger: when the one asked for is spent the caller gets
  * {@link Answer#unavailable()} at once, never a wait) and caches answers. A timeout, 5xx, a body that is not
  * the expected JSON, an oversized answer or a refused redirect is also {@code unavailable()}, logged without
- * the address, so the gazetteer answers instead. A redirect is followed once, and only after the guard vetted
- * its Location.
+ * the address, so the gazetteer answers instead. A redirect is followed once, only to the configured service's
+ * own origin and only after the guard vetted its Location. An answer is checked like user input: at most the
+ * places asked for, no control characters, fields of at most {@value #MAX_FIELD} characters.
  */
 final class NominatimGeocoder {
 
@@ -47,8 +51,21 @@ final class NominatimGeocoder {
         }
     }
 
+    /** Which request budget a call spends. */
+    enum Budget {
+        /** Placing the address of an order, installer application or service area. */
+        RESERVED,
+        /** Suggestions, reverse lookups and area-only lookups: what anonymous callers can trigger. */
+        INTERACTIVE
+    }
+
     /** Our own cap on an answer, below the client's 1 MiB: a geocoder answer is a few KiB. */
     static final int MAX_ANSWER_BYTES = 256 * 1024;
+    /** Longest text kept from an answer (a name, a street, a label); longer is cut. */
+    static final int MAX_FIELD = 200;
+    /** The languages asked for; anything else asks in English, so a caller cannot mint cache keys. */
+    static final Set<String> LANGUAGES = Set.of("en", "de");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Logger log = LoggerFactory.getLogger(NominatimGeocoder.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,7 +73,9 @@ final class NominatimGeocoder {
     private final String baseUrl;
     private final String userAgent;
     private final Duration timeout;
-    private final Bucket budget;
+    private final URI origin;
+    private final Bucket reserved;
+    private final Bucket interactive;
     private final Cache<String, List<Place>> cache;
 
     NominatimGeocoder(OutboundHttp http, PlacesProperties properties, String version) {
@@ -67,22 +86,43 @@ final class NominatimGeocoder {
                 ? "SunDispatch/" + version + (properties.geocoderContact().isBlank() ? ""
                         : " (" + properties.geocoderContact().trim() + ")")
                 : properties.geocoderUserAgent().trim();
+        this.origin = URI.create(baseUrl);
         this.timeout = properties.geocoderTimeout();
-        double perSecond = properties.geocoderRequestsPerSecond();
-        long tokens = Math.max(1, (long) Math.floor(perSecond));
-        Duration period = Duration.ofNanos((long) (tokens * 1_000_000_000L / perSecond));
-        this.budget = Bucket.builder().addLimit(limit -> limit.capacity(tokens).refillGreedy(tokens, period)).build();
+        this.reserved = bucket(properties.geocoderRequestsPerSecond());
+        this.interactive = bucket(properties.geocoderInteractiveRequestsPerSecond());
         this.cache = Caffeine.newBuilder().maximumSize(properties.cacheSize())
                 .expireAfterWrite(properties.cacheTtl().isZero() ? Duration.ofNanos(1) : properties.cacheTtl())
                 .build();
+    }
+
+    /** A budget of this many a second; below one a second, one request every 1/rate seconds. */
+    private static Bucket bucket(double perSecond) {
+        long tokens = Math.max(1, (long) Math.floor(perSecond));
+        Duration period = Duration.ofNanos((long) (tokens * 1_000_000_000L / perSecond));
+        return Bucket.builder().addLimit(limit -> limit.capacity(tokens).refillGreedy(tokens, period)).build();
     }
 
     String userAgent() {
         return userAgent;
     }
 
-    /** Structured search for one address. */
+    /** The language to ask in: the primary subtag when it is one of {@link #LANGUAGES}, else English. */
+    static String language(String tag) {
+        if (tag == null) {
+            return "en";
+        }
+        int dash = tag.indexOf('-');
+        String primary = (dash < 0 ? tag : tag.substring(0, dash)).trim().toLowerCase(Locale.ROOT);
+        return LANGUAGES.contains(primary) ? primary : "en";
+    }
+
+    /** Structured search for one address, from the reserved budget. */
     Answer locate(AddressQuery query, String language) {
+        return locate(query, language, Budget.RESERVED);
+    }
+
+    /** Structured search for one address. */
+    Answer locate(AddressQuery query, String language, Budget budget) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("limit", "1");
         params.put("countrycodes", lower(query.country()));
@@ -95,10 +135,10 @@ final class NominatimGeocoder {
         if (!blank(query.postalCode())) {
             params.put("postalcode", query.postalCode().trim());
         }
-        return ask("/search", params, language);
+        return ask("/search", params, language, 1, budget);
     }
 
-    /** Free-form search for suggestions as someone types. */
+    /** Free-form search for suggestions as someone types (interactive budget). */
     Answer suggest(String text, String country, int limit, String language) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("limit", Integer.toString(limit));
@@ -106,30 +146,33 @@ final class NominatimGeocoder {
             params.put("countrycodes", lower(country));
         }
         params.put("q", text.trim());
-        return ask("/search", params, language);
+        return ask("/search", params, language, limit, Budget.INTERACTIVE);
     }
 
-    /** The area around a point: asked at town level (zoom 12), so the answer never names a street. */
+    /**
+     * The area around a point (interactive budget): asked at town level (zoom 12), so the answer never names a
+     * street. Callers pass a point already snapped to the coarse grid: the service and the cache never see more.
+     */
     Answer reverse(double latitude, double longitude, String language) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("zoom", "12");
         params.put("lat", String.format(Locale.ROOT, "%.5f", latitude));
         params.put("lon", String.format(Locale.ROOT, "%.5f", longitude));
-        return ask("/reverse", params, language);
+        return ask("/reverse", params, language, 1, Budget.INTERACTIVE);
     }
 
-    private Answer ask(String path, Map<String, String> params, String language) {
+    private Answer ask(String path, Map<String, String> params, String language, int limit, Budget budget) {
         StringBuilder url = new StringBuilder(baseUrl).append(path).append("?format=jsonv2&addressdetails=1");
         params.forEach((k, v) -> url.append('&').append(k).append('=').append(URLEncoder.encode(v,
                 StandardCharsets.UTF_8)));
-        String lang = language == null || language.isBlank() ? "en" : language;
+        String lang = language(language);
         String key = lang + " " + url;
         List<Place> cached = cache.getIfPresent(key);
         if (cached != null) {
             return new Answer(true, cached);
         }
-        if (!budget.tryConsume(1)) {
-            log.debug("Geocoder budget spent: the gazetteer answers");
+        if (!(budget == Budget.RESERVED ? reserved : interactive).tryConsume(1)) {
+            log.debug("Geocoder {} budget spent: the gazetteer answers", budget);
             return Answer.unavailable();
         }
         try {
@@ -137,9 +180,14 @@ final class NominatimGeocoder {
                     "Accept", "application/json");
             OutboundHttp.Response response = http.get(url.toString(), headers, timeout);
             if (response.status() >= 300 && response.status() < 400 && response.header("Location") != null) {
-                // Followed once; the guard vets the new URL like any other, so an internal target is refused.
-                String next = URI.create(url.toString()).resolve(response.header("Location").trim()).toString();
-                response = http.get(next, headers, timeout);
+                // Followed once, only within the configured service's origin (another host's answer would be
+                // trusted and cached); the guard vets the new URL like any other, so an internal target is refused.
+                URI next = URI.create(url.toString()).resolve(response.header("Location").trim());
+                if (!sameOrigin(next)) {
+                    log.warn("Geocoder redirected to another origin: refused, the gazetteer answers");
+                    return Answer.unavailable();
+                }
+                response = http.get(next.toString(), headers, timeout);
             }
             if (response.status() != 200) {
                 log.warn("Geocoder answered {}: the gazetteer answers", response.status());
@@ -149,7 +197,7 @@ final class NominatimGeocoder {
                 log.warn("Geocoder answer of {} bytes is too large: the gazetteer answers", response.body().length);
                 return Answer.unavailable();
             }
-            List<Place> places = parse(response.body(), path.equals("/reverse"));
+            List<Place> places = parse(response.body(), path.equals("/reverse"), limit);
             cache.put(key, places);
             return new Answer(true, places);
         } catch (UnsafeUrlException e) {
@@ -164,8 +212,21 @@ final class NominatimGeocoder {
         }
     }
 
-    /** A jsonv2 array (search) or one object (reverse; {"error": ...} means nothing there). */
-    static List<Place> parse(byte[] body, boolean reverse) {
+    private boolean sameOrigin(URI next) {
+        return next.getScheme() != null && next.getScheme().equalsIgnoreCase(origin.getScheme())
+                && next.getHost() != null && next.getHost().equalsIgnoreCase(origin.getHost())
+                && port(next) == port(origin);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * A jsonv2 array (search) or one object (reverse; {"error": ...} means nothing there): at most {@code limit}
+     * places, items with control characters dropped, fields cut to {@link #MAX_FIELD} characters.
+     */
+    static List<Place> parse(byte[] body, boolean reverse, int limit) {
         JsonNode root = JSON.readTree(body);
         List<JsonNode> items = new ArrayList<>();
         if (reverse && root.isObject()) {
@@ -180,6 +241,9 @@ final class NominatimGeocoder {
         }
         List<Place> places = new ArrayList<>();
         for (JsonNode item : items) {
+            if (places.size() >= limit) {
+                break;
+            }
             place(item, reverse).ifPresent(places::add);
         }
         return List.copyOf(places);
@@ -199,8 +263,13 @@ final class NominatimGeocoder {
                 text(a, "hamlet"));
         String region = text(a, "state");
         String country = text(a, "country_code").toUpperCase(Locale.ROOT);
-        if (country.length() != 2) {
+        if (!country.matches("[A-Z]{2}")) {
             return Optional.empty();
+        }
+        for (String field : List.of(road, number, postcode, city, region)) {
+            if (CONTROL.matcher(field).find()) {
+                return Optional.empty();
+            }
         }
         String addressLine = coarse || road.isEmpty() ? "" : (road + (number.isEmpty() ? "" : " " + number));
         Precision precision = !addressLine.isEmpty() && !number.isEmpty() ? Precision.ADDRESS
@@ -211,12 +280,22 @@ final class NominatimGeocoder {
         String area = (postcode + " " + city).trim();
         String label = (addressLine.isEmpty() ? "" : addressLine + ", ") + (area.isEmpty() ? region : area) + ", "
                 + country;
-        return Optional.of(new Place(label, addressLine, postcode, city, region, country, lat, lon, precision));
+        return Optional.of(new Place(cap(label), cap(addressLine), cap(postcode), cap(city), cap(region), country,
+                lat, lon, precision));
+    }
+
+    /** At most {@link #MAX_FIELD} characters, never splitting a surrogate pair. */
+    static String cap(String s) {
+        if (s.length() <= MAX_FIELD) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(MAX_FIELD - 1)) ? MAX_FIELD - 1 : MAX_FIELD;
+        return s.substring(0, end).trim();
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.path(field);
-        return v.isString() || v.isNumber() ? v.asString().trim() : "";
+        return v.isString() || v.isNumber() ? cap(v.asString().trim()) : "";
     }
 
     private static String first(String... values) {

@@ -15,8 +15,11 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Geocoding settings ({@code sundispatch.places.*}). An empty {@code geocoderUrl} means the offline gazetteer
- * only; {@code geocoderRequestsPerSecond} is the budget for the online service (Nominatim's usage policy allows
- * one a second); when it is spent the gazetteer answers instead of waiting.
+ * only; {@code geocoderRequestsPerSecond} is the budget reserved for placing addresses (orders, installer
+ * applications and service areas); {@code geocoderInteractiveRequestsPerSecond} is a separate, smaller one for
+ * what anonymous callers trigger (suggestions, reverse lookups, area-only lookups such as quotes), so type-ahead
+ * can never starve orders. The service sees the sum (Nominatim's usage policy allows one a second). When a
+ * budget is spent the gazetteer answers instead of waiting.
  */
 @Validated
 @ConfigurationProperties("sundispatch.places")
@@ -27,6 +30,7 @@ public record PlacesProperties(
         @DefaultValue("") @Pattern(regexp = "[\\x20-\\x7e]{0,200}", message = "must be printable ASCII")
         String geocoderContact,
         @DefaultValue("1") @DecimalMin("0.01") @DecimalMax("10000") double geocoderRequestsPerSecond,
+        @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("10000") double geocoderInteractiveRequestsPerSecond,
         @DefaultValue("PT3S") @NotNull Duration geocoderTimeout,
         @DefaultValue("PT24H") @NotNull Duration cacheTtl,
         @DefaultValue("10000") @Min(0) @Max(1_000_000) long cacheSize,

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import com.sundispatch.places.Place;
 import com.sundispatch.places.Places;
 import com.sundispatch.places.Point;
 import com.sundispatch.places.Precision;
+import com.sundispatch.places.Suggestions;
 import com.sundispatch.security.OutboundHttp;
 import com.sundispatch.security.UnsafeUrlException;
 import com.sundispatch.shared.ApiException;
@@ -36,6 +38,11 @@ class PlacesService implements Places {
     static final Set<String> COVERED = Set.of("DE", "AT", "CH");
     static final String PIN_TOO_FAR = "pin_too_far";
     private static final int SUGGESTIONS = 6;
+    /** A house number: one to three digits, perhaps with a letter ("5", "12a"); four or five are postal codes. */
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("\\d{1,3}[a-z]?");
+    /** How German street names end (folded): Straße, Str., Weg, Gasse, Platz, Allee, Damm, Ufer, Chaussee... */
+    private static final Pattern STREET_WORD = Pattern.compile(
+            "\\p{L}*(strasse|str|weg|gasse|platz|allee|damm|ufer|chaussee|ring|steig|pfad|promenade)");
     private static final Logger log = LoggerFactory.getLogger(PlacesService.class);
 
     private final GazetteerHolder gazetteer;
@@ -67,20 +74,34 @@ class PlacesService implements Places {
         if (country == null || (code.isEmpty() && city.isEmpty())) {
             throw new AddressNotFoundException(List.of());
         }
-        if (online != null) {
-            NominatimGeocoder.Answer answer = online.locate(
-                    new AddressQuery(trim(query.addressLine()), code, city, country), language());
-            Optional<Place> agreeing = answer.places().stream()
-                    .filter(p -> p.country().equals(country))
-                    .filter(p -> code.isEmpty() || p.postalCode().isEmpty() || p.postalCode().equals(code))
-                    .findFirst();
-            if (agreeing.isPresent()) {
-                return agreeing.get();
-            }
-        }
+        String line = trim(query.addressLine());
         Gazetteer g = gazetteer.get();
-        Optional<Place> offline = code.isEmpty() ? g.placeTown(city, country) : g.placePostalCode(code, city, country);
-        return offline.orElseThrow(() -> new AddressNotFoundException(suggestionsFor(g, code, city, country)));
+        if (line.isEmpty()) {
+            // An area alone: the gazetteer places it as well as the service would, and anonymous quotes send
+            // exactly this, so it never spends the budget reserved for orders.
+            Optional<Place> offline = g.place(code, city, country);
+            if (offline.isPresent()) {
+                return offline.get();
+            }
+            return online(new AddressQuery(line, code, city, country), NominatimGeocoder.Budget.INTERACTIVE)
+                    .orElseThrow(() -> new AddressNotFoundException(suggestionsFor(g, code, city, country)));
+        }
+        return online(new AddressQuery(line, code, city, country), NominatimGeocoder.Budget.RESERVED)
+                .or(() -> g.place(code, city, country))
+                .orElseThrow(() -> new AddressNotFoundException(suggestionsFor(g, code, city, country)));
+    }
+
+    /** The online answer in the typed country whose postal code, if any, is the typed one. */
+    private Optional<Place> online(AddressQuery query, NominatimGeocoder.Budget budget) {
+        if (online == null) {
+            return Optional.empty();
+        }
+        NominatimGeocoder.Answer answer = online.locate(query, language(), budget);
+        String code = query.postalCode();
+        return answer.places().stream()
+                .filter(p -> p.country().equals(query.country()))
+                .filter(p -> code.isEmpty() || p.postalCode().isEmpty() || p.postalCode().equals(code))
+                .findFirst();
     }
 
     /** What the person may have meant: the postal code (or its area) and the town typed, each searched alone. */
@@ -127,27 +148,57 @@ class PlacesService implements Places {
     }
 
     @Override
-    public List<Place> suggest(String text, String country, int limit) {
+    public Suggestions suggest(String text, String country, int limit) {
         String c = country == null || country.isBlank() ? null : country(country);
         int n = Math.max(1, Math.min(10, limit));
         if (text == null || text.isBlank()) {
-            return List.of();
+            return new Suggestions(List.of(), false);
         }
-        if (online != null) {
-            NominatimGeocoder.Answer answer = online.suggest(text, c, n, language());
-            List<Place> places = answer.places().stream().filter(p -> c == null || p.country().equals(c)).limit(n)
-                    .toList();
-            if (!places.isEmpty()) {
-                return places;
+        Gazetteer g = gazetteer.get();
+        List<Place> offline = g.search(text, c, n);
+        // Postal codes and towns are the gazetteer's; only a street address (which it cannot answer) or a country
+        // it does not cover is worth a request from the small interactive budget.
+        boolean uncovered = c != null && !COVERED.contains(c);
+        if (online == null || !(looksLikeStreetAddress(text, c, g, offline.isEmpty()) || uncovered)) {
+            return new Suggestions(offline, false);
+        }
+        NominatimGeocoder.Answer answer = online.suggest(text, c, n, language());
+        List<Place> places = answer.places().stream().filter(p -> c == null || p.country().equals(c)).limit(n)
+                .toList();
+        return places.isEmpty() ? new Suggestions(offline, !answer.answered()) : new Suggestions(places, false);
+    }
+
+    /**
+     * A street and house number ("Hauptstraße 5", "Unter den Linden 1, Berlin"): a short number, possibly with a
+     * letter, after words that are not a town's name ("Berlin 101" is a postal code being typed); or, when the
+     * gazetteer knows nothing of the text, a word ending like a street ("Königsallee").
+     */
+    static boolean looksLikeStreetAddress(String text, String country, Gazetteer g, boolean unknownToGazetteer) {
+        String[] words = Gazetteer.fold(text).split(" ");
+        int start = 0;
+        for (int i = 0; i < words.length; i++) {
+            if (HOUSE_NUMBER.matcher(words[i]).matches() && i > start) {
+                String before = String.join(" ", List.of(words).subList(start, i));
+                boolean townThenCodePrefix = i == words.length - 1 && words[i].chars().allMatch(Character::isDigit)
+                        && g.isTownName(before, country);
+                if (!townThenCodePrefix) {
+                    return true;
+                }
+            }
+            // What precedes a number is the words since the previous number: "10117 Berlin 5" asks about "berlin".
+            if (!words[i].isEmpty() && Character.isDigit(words[i].charAt(0))) {
+                start = i + 1;
             }
         }
-        return gazetteer.get().search(text, c, n);
+        return unknownToGazetteer && List.of(words).stream().anyMatch(w -> STREET_WORD.matcher(w).matches());
     }
 
     @Override
     public Optional<Place> reverse(double latitude, double longitude) {
         if (online != null) {
-            NominatimGeocoder.Answer answer = online.reverse(latitude, longitude, language());
+            // Only the ~1 km cell leaves the server (and the cache holds cells): the area needs no more.
+            Point cell = Locations.coarse(latitude, longitude);
+            NominatimGeocoder.Answer answer = online.reverse(cell.latitude(), cell.longitude(), language());
             if (!answer.places().isEmpty()) {
                 return Optional.of(coarse(answer.places().get(0), gazetteer.get()));
             }
@@ -182,9 +233,10 @@ class PlacesService implements Places {
         return s == null ? "" : s.trim();
     }
 
+    /** The caller's language reduced to the few the geocoder is asked in: never a header or key of their making. */
     private static String language() {
         Locale locale = LocaleContextHolder.getLocale();
-        return locale == null ? "en" : locale.toLanguageTag();
+        return NominatimGeocoder.language(locale == null ? null : locale.getLanguage());
     }
 
     private static String trimZero(double v) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.sundispatch.places.Place;
 import com.sundispatch.places.Places;
+import com.sundispatch.places.Suggestions;
 import com.sundispatch.places.internal.MapSettings;
 import com.sundispatch.shared.ApiException;
 
@@ -26,6 +27,8 @@ class PlacesController {
 
     static final String PLACE_NOT_FOUND = "place_not_found";
     private static final int DEFAULT_LIMIT = 6;
+    static final Duration MAX_AGE = Duration.ofHours(1);
+    static final Duration FALLBACK_MAX_AGE = Duration.ofSeconds(60);
 
     private final Places places;
     private final MapSettings map;
@@ -35,7 +38,7 @@ class PlacesController {
         this.map = map;
     }
 
-    /** Suggestions, best first. Same question, same answer for an hour: shared caches may keep it. */
+    /** Suggestions, best first. Same question, same answer for an hour (a fallback: a minute): caches may keep it. */
     @GetMapping("/api/v1/places/search")
     ResponseEntity<List<Place>> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String country, @RequestParam(required = false) Integer limit) {
@@ -54,9 +57,12 @@ class PlacesController {
         if (n < 1 || n > 10) {
             throw ApiException.validation("limit", "must be between 1 and 10");
         }
-        // The online geocoder answers in the caller's language, so caches keep one answer per language.
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
-                .varyBy("Accept-Language").body(places.suggest(text, c, n));
+        // The online geocoder answers in the caller's language, so caches keep one answer per language. A
+        // fallback (the geocoder's budget spent or the geocoder failing) is kept a minute only: it may improve.
+        Suggestions found = places.suggest(text, c, n);
+        Duration maxAge = found.fallback() ? FALLBACK_MAX_AGE : MAX_AGE;
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(maxAge).cachePublic())
+                .varyBy("Accept-Language").body(found.places());
     }
 
     /** The postal area (or town) around a point, with the area's own point: never the caller's. */

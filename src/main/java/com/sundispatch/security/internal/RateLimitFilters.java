@@ -68,7 +68,9 @@ final class RateLimitFilters {
             // One bucket per IPv4 address or IPv6 /64 (ClientKeys), not per spelling or per /128.
             String ip = clientKeys.key(clientIp.resolve(request));
             String path = PATHS.getPathWithinApplication(request);
-            if (path.startsWith("/api/v1/places/")) {
+            // Quotes geocode their address too: they share the places budget, so they are no way around it.
+            if (path.startsWith("/api/v1/places/") || path.equals("/api/v1/quotes")
+                    || path.startsWith("/api/v1/quotes/")) {
                 RateLimiter.Decision places = limiter.tryConsume("places:" + ip, limits.placesPerMinute());
                 if (!places.allowed()) {
                     rejections.reject(request, response, places, "places:" + ip, null);

@@ -158,6 +158,40 @@ class GazetteerTest {
     }
 
     @Test
+    void typedCityLongerThanTheTownAgreesOnlyWithoutDigitsInTheExtraWords() {
+        assertThat(gazetteer.placePostalCode("10117", "Berlin Mitte", "DE")).isPresent();
+        assertThat(gazetteer.placePostalCode("10117", "Berlin, Unter den Linden 1", "DE")).isEmpty();
+        assertThat(gazetteer.placePostalCode("10117", "Berlin 10117", "DE")).isEmpty();
+        assertThat(gazetteer.placePostalCode("10117", "Unter den Linden 1 Berlin", "DE")).isEmpty();
+    }
+
+    @Test
+    void switzerlandHasNoPostalDataSoItsAddressesArePlacedByTheTownTyped() {
+        assertThat(gazetteer.hasPostalData("CH")).isFalse();
+        assertThat(gazetteer.hasPostalData("DE")).isTrue();
+
+        Place zurich = gazetteer.place("8001", "Zurich", "CH").orElseThrow();
+        assertThat(zurich.city()).isEqualTo("Zürich");
+        assertThat(zurich.country()).isEqualTo("CH");
+        assertThat(zurich.precision()).isEqualTo(Precision.CITY);
+        assertThat(gazetteer.place("", "Zürich", "CH")).contains(zurich);
+        assertThat(gazetteer.place("8001", "Nirgendwo Ungekannt", "CH")).isEmpty();
+        assertThat(gazetteer.place("8001", "", "CH")).isEmpty();
+        // Where there are postal codes they are still checked: no falling back to the town.
+        assertThat(gazetteer.place("99999", "Berlin", "DE")).isEmpty();
+        assertThat(gazetteer.place("10117", "Berlin", "DE").orElseThrow().precision())
+                .isEqualTo(Precision.POSTAL_CODE);
+    }
+
+    @Test
+    void townNamesAreKnownExactlyAndPerCountry() {
+        assertThat(gazetteer.isTownName("berlin", "DE")).isTrue();
+        assertThat(gazetteer.isTownName("berlin", "AT")).isFalse();
+        assertThat(gazetteer.isTownName("munich", null)).isTrue();
+        assertThat(gazetteer.isTownName("berli", "DE")).isFalse();
+    }
+
+    @Test
     void nonsenseFindsNothing() {
         assertThat(gazetteer.search("Xqzzyville", null, 6)).isEmpty();
         assertThat(gazetteer.search("   ", null, 6)).isEmpty();

@@ -40,8 +40,12 @@ class NominatimGeocoderTest {
     }
 
     private NominatimGeocoder geocoder(double perSecond, Duration timeout) {
+        return geocoder(perSecond, perSecond, timeout);
+    }
+
+    private NominatimGeocoder geocoder(double reserved, double interactive, Duration timeout) {
         return new NominatimGeocoder(http, new PlacesProperties(TestGeocoder.url(), "", "ops@sundispatch.example",
-                perSecond, timeout, Duration.ofHours(1), 100, 5), "1.2.3");
+                reserved, interactive, timeout, Duration.ofHours(1), 100, 5), "1.2.3");
     }
 
     private NominatimGeocoder geocoder() {
@@ -71,7 +75,8 @@ class NominatimGeocoderTest {
                 .containsEntry("street", "Sonnenallee 12").containsEntry("postalcode", "12045")
                 .containsEntry("city", "Berlin").containsEntry("countrycodes", "de").doesNotContainKey("q");
         assertThat(request.headers().get("user-agent")).isEqualTo("SunDispatch/1.2.3 (ops@sundispatch.example)");
-        assertThat(request.headers().get("accept-language")).isEqualTo("de-DE");
+        // Only the primary subtag of an allowed language is sent.
+        assertThat(request.headers().get("accept-language")).isEqualTo("de");
     }
 
     @Test
@@ -202,7 +207,7 @@ class NominatimGeocoderTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(huge.length).isGreaterThan(NominatimGeocoder.MAX_ANSWER_BYTES);
         // The same JSON, small enough, is a fine answer: only the size is refused.
-        assertThat(NominatimGeocoder.parse(huge, false)).hasSize(5_000);
+        assertThat(NominatimGeocoder.parse(huge, false, 10_000)).hasSize(5_000);
         OutboundHttp bloated = new OutboundHttp() {
             @Override
             public void check(String url) {
@@ -219,28 +224,140 @@ class NominatimGeocoderTest {
             }
         };
         NominatimGeocoder geocoder = new NominatimGeocoder(bloated, new PlacesProperties("https://geo.example", "", "",
-                10, Duration.ofSeconds(1), Duration.ofHours(1), 10, 5), "1");
+                10, 10, Duration.ofSeconds(1), Duration.ofHours(1), 10, 5), "1");
 
         assertThat(geocoder.suggest("Berlin", "DE", 5, "en").answered()).isFalse();
     }
 
     @Test
     void unexpectedJsonShapesAreRefused() {
-        assertThatThrownBy(() -> NominatimGeocoder.parse("{\"lat\":\"1\"}".getBytes(StandardCharsets.UTF_8), false))
+        assertThatThrownBy(() -> NominatimGeocoder.parse("{\"lat\":\"1\"}".getBytes(StandardCharsets.UTF_8), false, 5))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NominatimGeocoder.parse(
                 "[{\"lat\":\"91.5\",\"lon\":\"1\",\"address\":{\"country_code\":\"de\"}}]"
-                        .getBytes(StandardCharsets.UTF_8), false)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(NominatimGeocoder.parse("{\"error\":\"Unable to geocode\"}".getBytes(StandardCharsets.UTF_8), true))
+                        .getBytes(StandardCharsets.UTF_8), false, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(NominatimGeocoder.parse("{\"error\":\"Unable to geocode\"}".getBytes(StandardCharsets.UTF_8), true,
+                1))
                 .isEmpty();
     }
 
     @Test
     void configuredUserAgentReplacesTheDefault() {
         NominatimGeocoder custom = new NominatimGeocoder(http, new PlacesProperties(TestGeocoder.url(),
-                "Acme-Geo/2 (geo@acme.example)", "", 1, Duration.ofSeconds(1), Duration.ofHours(1), 10, 5), "9");
+                "Acme-Geo/2 (geo@acme.example)", "", 1, 1, Duration.ofSeconds(1), Duration.ofHours(1), 10, 5), "9");
 
         assertThat(custom.userAgent()).isEqualTo("Acme-Geo/2 (geo@acme.example)");
         assertThat(geocoder().userAgent().toLowerCase(Locale.ROOT)).startsWith("sundispatch/1.2.3");
+    }
+
+    @Test
+    void interactiveCallsSpendTheirOwnBudgetAndNeverTheOneReservedForLocating() {
+        TestGeocoder.place("Hafenstraße 4", "28195", "Bremen", "DE", 53.0793, 8.8017);
+        NominatimGeocoder g = geocoder(1, 1, Duration.ofSeconds(3));
+        assertThat(g.suggest("Hafenstraße 4 Bremen", "DE", 5, "en").answered()).isTrue();
+        int before = TestGeocoder.requests();
+
+        // The interactive budget is spent: suggestions, reverse lookups and area lookups answer unavailable at once.
+        assertThat(g.suggest("Hafenstraße 5 Bremen", "DE", 5, "en").answered()).isFalse();
+        assertThat(g.reverse(53.08, 8.80, "en").answered()).isFalse();
+        assertThat(g.locate(new AddressQuery("", "28195", "Bremen", "DE"), "en", NominatimGeocoder.Budget.INTERACTIVE)
+                .answered()).isFalse();
+        assertThat(TestGeocoder.requests()).isEqualTo(before);
+        // ...while the reserved one still places an order's address.
+        NominatimGeocoder.Answer order = g.locate(new AddressQuery("Hafenstraße 4", "28195", "Bremen", "DE"), "en");
+        assertThat(order.places()).extracting(Place::precision).containsExactly(Precision.ADDRESS);
+        assertThat(g.locate(new AddressQuery("Hafenstraße 6", "28195", "Bremen", "DE"), "en").answered()).isFalse();
+    }
+
+    @Test
+    void aBudgetBelowOneASecondAllowsOneRequestPerPeriod() {
+        NominatimGeocoder g = geocoder(1000, 0.5, Duration.ofSeconds(3));
+
+        assertThat(g.suggest("Ahornweg 1", "DE", 5, "en").answered()).isTrue();
+        assertThat(g.suggest("Ahornweg 2", "DE", 5, "en").answered()).isFalse();
+    }
+
+    @Test
+    void languageIsReducedToTheAllowListBeforeItBecomesAHeaderOrACacheKey() {
+        assertThat(NominatimGeocoder.language("de-AT")).isEqualTo("de");
+        assertThat(NominatimGeocoder.language("EN-gb")).isEqualTo("en");
+        assertThat(NominatimGeocoder.language("fr-CH")).isEqualTo("en");
+        assertThat(NominatimGeocoder.language("x-" + "a".repeat(500))).isEqualTo("en");
+        assertThat(NominatimGeocoder.language(null)).isEqualTo("en");
+        NominatimGeocoder g = geocoder();
+        AddressQuery query = new AddressQuery("Birkenweg 9", "01067", "Dresden", "DE");
+        g.locate(query, "fr-FR-x-private1");
+        int before = TestGeocoder.requests();
+
+        // Another unlisted language is the same key: a cache hit, no request, no budget.
+        assertThat(g.locate(query, "es-ES-x-private2").answered()).isTrue();
+        assertThat(TestGeocoder.requests()).isEqualTo(before);
+        assertThat(TestGeocoder.received().get(before - 1).headers().get("accept-language")).isEqualTo("en");
+    }
+
+    @Test
+    void answerKeepsAtMostThePlacesAskedFor() {
+        String item = "{\"lat\":\"52.5\",\"lon\":\"13.4\",\"address\":{\"city\":\"Berlin\",\"country_code\":\"de\"}}";
+        byte[] many = ("[" + String.join(",", Collections.nCopies(40, item)) + "]").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(NominatimGeocoder.parse(many, false, 3)).hasSize(3);
+        assertThat(NominatimGeocoder.parse(many, false, 1)).hasSize(1);
+        NominatimGeocoder g = new NominatimGeocoder(answering(many), new PlacesProperties("https://geo.example", "", "",
+                10, 10, Duration.ofSeconds(1), Duration.ofHours(1), 10, 5), "1");
+        assertThat(g.suggest("Berlin", "DE", 2, "en").places()).hasSize(2);
+        assertThat(g.locate(new AddressQuery("Allee 1", "10117", "Berlin", "DE"), "en").places()).hasSize(1);
+    }
+
+    @Test
+    void longFieldsAreCutAndItemsWithControlCharactersDropped() {
+        String longCity = "Langenname".repeat(50);
+        String json = "[{\"lat\":\"52.5\",\"lon\":\"13.4\",\"address\":{\"road\":\"" + "Weg".repeat(100)
+                + "\",\"house_number\":\"1\",\"postcode\":\"10117\",\"city\":\"" + longCity
+                + "\",\"country_code\":\"de\"}},"
+                + "{\"lat\":\"52.5\",\"lon\":\"13.4\",\"address\":{\"city\":\"Ber\\u0007lin\","
+                + "\"country_code\":\"de\"}},"
+                + "{\"lat\":\"52.5\",\"lon\":\"13.4\",\"address\":{\"city\":\"Ber\\u202Elin\","
+                + "\"country_code\":\"de\"}}]";
+
+        List<Place> places = NominatimGeocoder.parse(json.getBytes(StandardCharsets.UTF_8), false, 10);
+
+        assertThat(places).singleElement().satisfies(p -> {
+            assertThat(p.city()).hasSize(NominatimGeocoder.MAX_FIELD).startsWith("Langenname");
+            assertThat(p.addressLine()).hasSizeLessThanOrEqualTo(NominatimGeocoder.MAX_FIELD);
+            assertThat(p.label()).hasSizeLessThanOrEqualTo(NominatimGeocoder.MAX_FIELD);
+        });
+    }
+
+    @Test
+    void redirectToAnotherOriginIsRefusedWithoutFollowingIt() {
+        String path = "/search?format=jsonv2&addressdetails=1&postalcode=04109&city=Leipzig";
+        for (String other : List.of("http://receiver.test:" + (TestGeocoder.port() + 1) + path,
+                "https://receiver.test:" + TestGeocoder.port() + path, "https://geo.example" + path)) {
+            TestGeocoder.redirectTo(other);
+            TestGeocoder.failNext(1, Mode.REDIRECT);
+            int before = TestGeocoder.requests();
+
+            assertThat(geocoder().locate(new AddressQuery("", "04109", "Leipzig", "DE"), "en").answered()).as(other)
+                    .isFalse();
+            assertThat(TestGeocoder.requests() - before).as(other).isEqualTo(1);
+        }
+    }
+
+    private static OutboundHttp answering(byte[] body) {
+        return new OutboundHttp() {
+            @Override
+            public void check(String url) {
+            }
+
+            @Override
+            public Response postJson(String url, byte[] b, Map<String, String> headers) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Response get(String url, Map<String, String> headers, Duration timeout) {
+                return new Response(200, body);
+            }
+        };
     }
 }
