@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * only; {@code geocoderRequestsPerSecond} is the budget reserved for placing addresses (orders, installer
  * applications and service areas); {@code geocoderInteractiveRequestsPerSecond} is a separate, smaller one for
  * what anonymous callers trigger (suggestions, reverse lookups, area-only lookups such as quotes), so type-ahead
- * can never starve orders. The service sees the sum (Nominatim's usage policy allows one a second). When a
+ * can never starve orders. The service sees the sum, by default 1 a second (Nominatim's usage policy). When a
  * budget is spent the gazetteer answers instead of waiting.
  */
 @Validated
@@ -29,8 +29,8 @@ public record PlacesProperties(
         String geocoderUserAgent,
         @DefaultValue("") @Pattern(regexp = "[\\x20-\\x7e]{0,200}", message = "must be printable ASCII")
         String geocoderContact,
-        @DefaultValue("1") @DecimalMin("0.01") @DecimalMax("10000") double geocoderRequestsPerSecond,
-        @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("10000") double geocoderInteractiveRequestsPerSecond,
+        @DefaultValue("0.75") @DecimalMin("0.01") @DecimalMax("10000") double geocoderRequestsPerSecond,
+        @DefaultValue("0.25") @DecimalMin("0.01") @DecimalMax("10000") double geocoderInteractiveRequestsPerSecond,
         @DefaultValue("PT3S") @NotNull Duration geocoderTimeout,
         @DefaultValue("PT24H") @NotNull Duration cacheTtl,
         @DefaultValue("10000") @Min(0) @Max(1_000_000) long cacheSize,
