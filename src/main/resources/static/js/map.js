@@ -12,6 +12,8 @@ import { placesText } from './texts.js';
 const LEAFLET = '/webjars/leaflet/1.9.4/dist';
 const BASE_LAYER = '/assets/map/countries.geojson';
 const COARSE_RADIUS_M = 1000;
+// Without tiles a street-level view is an empty plane: show the home with the borders around it instead.
+const HOME_ZOOM_OUTLINES = 7;
 
 let leaflet = null;
 let config = null;
@@ -115,6 +117,7 @@ export async function createMap(container) {
   // The container may get its size after the map (a card laid out later, a phone turned): keep the map in step.
   if (typeof ResizeObserver === 'function') new ResizeObserver(() => map.invalidateSize()).observe(container);
   const attribution = L.control.attribution({ prefix: 'Leaflet' }).addTo(map);
+  L.control.scale({ imperial: false }).addTo(map);
   if (countries) {
     L.geoJSON(countries, { interactive: false, style: () => ({ color: '#6b7280', weight: 1, fillColor: '#f5f5f4', fillOpacity: 1 }) }).addTo(map);
   }
@@ -156,7 +159,7 @@ export async function createMap(container) {
           moved();
         });
       }
-      map.setView([lat, lon], tiles ? 16 : 10);
+      map.setView([lat, lon], tiles ? 16 : HOME_ZOOM_OUTLINES);
       return marker;
     },
     /** A coarse point: drawn as a dashed circle of about 1 km, never a pin, so it reads as "somewhere here". */
@@ -164,7 +167,7 @@ export async function createMap(container) {
       const area = L.circle([lat, lon], { radius: COARSE_RADIUS_M, color: '#b45309', weight: 2, dashArray: '4 4', fillColor: '#f59e0b', fillOpacity: 0.25, interactive: false }).addTo(map);
       mark(area, 'approximate', lat, lon);
       shown.push(area);
-      map.setView([lat, lon], tiles ? 13 : 10);
+      map.setView([lat, lon], tiles ? 13 : 11);
       return area;
     },
     /** A service area: the base as a small point and the radius as a circle. */
@@ -194,7 +197,7 @@ export async function createMap(container) {
         return;
       }
       const bounds = L.featureGroup(shown).getBounds();
-      if (shown.length === 1 && shown[0] instanceof L.Marker) map.setView(shown[0].getLatLng(), tiles ? 16 : 10);
+      if (shown.length === 1 && shown[0] instanceof L.Marker) map.setView(shown[0].getLatLng(), tiles ? 16 : HOME_ZOOM_OUTLINES);
       else map.fitBounds(bounds.pad(0.1), { maxZoom: tiles ? 16 : 11 });
     },
   };
