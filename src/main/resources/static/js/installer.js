@@ -62,7 +62,8 @@ function serviceAreaForm({ id, fields = [], value = {}, submitText, submit, onSa
       if (onSaved) onSaved(answer);
     });
   f.id = id;
-  f.querySelector(':scope > p.error').before(address.element);
+  // The address goes before the radius: "from here, this far".
+  f.inputs.serviceRadiusKm.closest('label').before(address.element);
   if (Number.isFinite(value.latitude)) draw(value.latitude, value.longitude, value.serviceRadiusKm, where(value.baseAddress || {}));
   return h('div', { class: 'service-area-form' }, f, mapSlot);
 }

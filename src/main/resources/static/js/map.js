@@ -117,7 +117,7 @@ export async function createMap(container) {
   // The container may get its size after the map (a card laid out later, a phone turned): keep the map in step.
   if (typeof ResizeObserver === 'function') new ResizeObserver(() => map.invalidateSize()).observe(container);
   const attribution = L.control.attribution({ prefix: 'Leaflet' }).addTo(map);
-  L.control.scale({ imperial: false }).addTo(map);
+  L.control.scale({ imperial: false, position: 'topleft' }).addTo(map);
   if (countries) {
     L.geoJSON(countries, { interactive: false, style: () => ({ color: '#6b7280', weight: 1, fillColor: '#f5f5f4', fillOpacity: 1 }) }).addTo(map);
   }

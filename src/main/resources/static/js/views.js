@@ -82,8 +82,13 @@ export async function panel(id) {
   const check = h('section', { class: 'position-check', 'aria-labelledby': 'position-check-title' },
     h('h3', { id: 'position-check-title' }, t.checkPosition), h('p', { class: 'muted' }, t.checkPositionHint), mapSlot, pinStatus, pinProblem);
   let timer = null;
+  let located = '';
   const locate = async () => {
     const a = address.values();
+    // A blur without a real change (or the same place chosen again) keeps the pin where the customer put it.
+    const key = JSON.stringify(a);
+    if (key === located) return;
+    located = key;
     pinned = null;
     pinProblem.textContent = '';
     if (!a.postalCode || !a.city) {
