@@ -125,6 +125,8 @@ public abstract class IntegrationTest {
         }
         add.accept("spring.mail.host", () -> "127.0.0.1");
         add.accept("spring.mail.port", () -> Mailbox.port());
+        // Every context geocodes through the loopback Nominatim fake; what it does not know, the gazetteer places.
+        add.accept("sundispatch.places.geocoder-url", TestGeocoder::url);
     }
 
     @BeforeEach
