@@ -1,6 +1,6 @@
 import { h, mount, flash, when, list, form } from './dom.js';
 import { api, currentUser, refresh } from './api.js';
-import { addressBlock } from './address.js';
+import { addressBlock, searchPlaces } from './address.js';
 import { mapFigure } from './map.js';
 import { placesText } from './texts.js';
 
@@ -64,6 +64,26 @@ function serviceAreaForm({ id, fields = [], value = {}, submitText, submit, onSa
   f.id = id;
   // The address goes before the radius: "from here, this far".
   f.inputs.serviceRadiusKm.closest('label').before(address.element);
+  // Before saving, the circle follows what is typed: the address as the places search finds it.
+  let timer = null;
+  let asked = 0;
+  const preview = async () => {
+    const a = address.values();
+    const km = Number(f.inputs.serviceRadiusKm.value);
+    if (!a.postalCode || !a.city || !(km >= 1 && km <= 200)) return;
+    const mine = ++asked;
+    let found = [];
+    try {
+      if (a.addressLine) found = await searchPlaces(`${a.addressLine}, ${a.postalCode} ${a.city}`, a.country, 1);
+      if (!found.length) found = await searchPlaces(`${a.postalCode} ${a.city}`, a.country, 1);
+    } catch { found = []; }
+    if (mine === asked && found.length) draw(found[0].latitude, found[0].longitude, km, where(a));
+  };
+  const later = () => { clearTimeout(timer); timer = setTimeout(preview, 600); };
+  f.addEventListener('change', later);
+  address.element.addEventListener('mousedown', (e) => { if (e.target.closest('.suggestion')) later(); });
+  address.element.addEventListener('click', (e) => { if (e.target.closest('.choose-suggestion')) later(); });
+  address.element.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target.getAttribute('role') === 'combobox') later(); });
   if (Number.isFinite(value.latitude)) draw(value.latitude, value.longitude, value.serviceRadiusKm, where(value.baseAddress || {}));
   return h('div', { class: 'service-area-form' }, f, mapSlot);
 }
