@@ -161,9 +161,9 @@ async function map(box) {
     caption: h('span', { class: 'legend' }, h('strong', {}, `${t.legend}: `),
       h('span', { class: 'legend-dot job', 'aria-hidden': 'true' }), ` ${t.legendJob} `,
       h('span', { class: 'legend-dot area', 'aria-hidden': 'true' }), ` ${t.legendArea}`) });
-  box.replaceChildren(shown.figure, h('h2', {}, t.jobsList), data.jobsTruncated ? h('p', { class: 'muted' }, t.truncated(data.jobsLimit)) : null,
+  box.replaceChildren(...[shown.figure, h('h2', {}, t.jobsList), data.jobsTruncated ? h('p', { class: 'muted' }, t.truncated(data.jobsLimit)) : null,
     jobsList, h('h2', {}, t.installersList), data.installersTruncated ? h('p', { class: 'muted' }, t.truncated(data.installersLimit)) : null,
-    installersList);
+    installersList].filter(Boolean));
   const m = await shown.ready;
   for (const i of data.installers) m.serviceArea(i.latitude, i.longitude, i.serviceRadiusKm, { color: AREA_COLOR, title: i.companyName });
   for (const j of data.jobs) m.point(j.latitude, j.longitude, { color: JOB_COLOR, kind: 'job', title: `${j.postalCode} ${j.city}` });
