@@ -71,12 +71,15 @@ function mark(layer, kind, lat, lon) {
 }
 
 /**
- * A map figure: the map (role="img" with {@code label}), zoom buttons and {@code caption} (the text equivalent).
+ * A map figure: the map (role="img", or "group" when {@code interactive}, with {@code label}), zoom buttons and
+ * {@code caption} (the text equivalent).
  * Returns the figure at once; {@code ready} resolves with the map's helpers once Leaflet and the base layer loaded.
  */
-export function mapFigure({ label, caption, className = '' }) {
+export function mapFigure({ label, caption, className = '', interactive = false }) {
   const t = placesText();
-  const canvas = h('div', { class: 'map-canvas', role: 'img', 'aria-label': label });
+  // A map to look at is an image with a description; one with a pin to move is a group, so the pin (a button
+  // reachable with Tab, moved with the arrow keys) stays visible to assistive technology.
+  const canvas = h('div', { class: 'map-canvas', role: interactive ? 'group' : 'img', 'aria-label': label });
   const status = h('p', { class: 'muted map-status' }, t.mapLoading);
   const toolbar = h('div', { class: 'map-tools' });
   const figure = h('figure', { class: `map ${className}`.trim() }, canvas, toolbar,

@@ -109,7 +109,7 @@ export async function panel(id) {
     const place = found[0];
     const label = [a.addressLine, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ');
     if (!preview) {
-      preview = mapFigure({ label: t.homeMap(label), caption: label, className: 'map-checkout' });
+      preview = mapFigure({ label: t.homeMap(label), caption: label, className: 'map-checkout', interactive: true });
       mapSlot.replaceChildren(preview.figure);
     } else {
       preview.canvas.setAttribute('aria-label', t.homeMap(label));
