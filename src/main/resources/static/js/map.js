@@ -55,8 +55,8 @@ function escapeHtml(text) {
 function sweep() {
   for (const m of live) {
     if (!m.getContainer().isConnected) {
-      m.remove();
       live.delete(m);
+      m.remove();
     }
   }
 }
@@ -113,12 +113,30 @@ export async function createMap(container) {
     maxZoom: settings.maxZoom || 18,
     scrollWheelZoom: false,
     worldCopyJump: false,
+    // Small maps that lists re-render: no animations that could outlive their element, and the element's own
+    // size (below) instead of the window's resize event.
+    zoomAnimation: false,
+    fadeAnimation: false,
+    markerZoomAnimation: false,
+    inertia: false,
+    trackResize: false,
   });
   // A view first: Leaflet adds layers to a map only once it has one.
   map.setView([51.2, 10.4], 5);
   live.add(map);
   // The container may get its size after the map (a card laid out later, a phone turned): keep the map in step.
-  if (typeof ResizeObserver === 'function') new ResizeObserver(() => map.invalidateSize()).observe(container);
+  if (typeof ResizeObserver === 'function') {
+    const observer = new ResizeObserver(() => {
+      if (!container.isConnected) {
+        // The element left the page (a re-rendered list): the map goes with it.
+        observer.disconnect();
+        if (live.delete(map)) map.remove();
+      } else {
+        map.invalidateSize({ animate: false, pan: false });
+      }
+    });
+    observer.observe(container);
+  }
   const attribution = L.control.attribution({ prefix: 'Leaflet' }).addTo(map);
   L.control.scale({ imperial: false, position: 'topleft' }).addTo(map);
   if (countries) {
@@ -137,6 +155,7 @@ export async function createMap(container) {
     tiles,
     /** The home: an exact point. With {@code onMove} it can be dragged (or moved with the arrow keys). */
     home(lat, lon, { onMove, title } = {}) {
+      if (!live.has(map)) return null;
       const icon = L.divIcon({ className: 'map-pin', iconSize: [22, 22], iconAnchor: [11, 11] });
       const marker = L.marker([lat, lon], { icon, draggable: !!onMove, keyboard: !!onMove, title: title || '', alt: title || '' }).addTo(map);
       mark(marker, 'home', lat, lon);
@@ -167,6 +186,7 @@ export async function createMap(container) {
     },
     /** A coarse point: drawn as a dashed circle of about 1 km, never a pin, so it reads as "somewhere here". */
     approximate(lat, lon) {
+      if (!live.has(map)) return null;
       const area = L.circle([lat, lon], { radius: COARSE_RADIUS_M, color: '#b45309', weight: 2, dashArray: '4 4', fillColor: '#f59e0b', fillOpacity: 0.25, interactive: false }).addTo(map);
       mark(area, 'approximate', lat, lon);
       shown.push(area);
@@ -175,6 +195,7 @@ export async function createMap(container) {
     },
     /** A service area: the base as a small point and the radius as a circle. */
     serviceArea(lat, lon, radiusKm, { color = '#1d4ed8', title } = {}) {
+      if (!live.has(map)) return null;
       const circle = L.circle([lat, lon], { radius: radiusKm * 1000, color, weight: 2, fillColor: color, fillOpacity: 0.1, interactive: false }).addTo(map);
       const base = L.circleMarker([lat, lon], { radius: 5, color, weight: 2, fillColor: '#fff', fillOpacity: 1, interactive: false }).addTo(map);
       mark(circle, 'service-area', lat, lon);
@@ -184,6 +205,7 @@ export async function createMap(container) {
     },
     /** A small point (e.g. a job on the admin map). */
     point(lat, lon, { color = '#b45309', kind = 'point', title } = {}) {
+      if (!live.has(map)) return null;
       const dot = L.circleMarker([lat, lon], { radius: 7, color: '#fff', weight: 2, fillColor: color, fillOpacity: 1, interactive: false }).addTo(map);
       mark(dot, kind, lat, lon);
       if (title) dot.getElement().dataset.title = title;
@@ -191,10 +213,12 @@ export async function createMap(container) {
       return dot;
     },
     clear() {
+      if (!live.has(map)) return null;
       shown.splice(0).forEach((layer) => layer.remove());
     },
     /** Shows every marker and circle. */
     fit() {
+      if (!live.has(map)) return null;
       if (shown.length === 0) {
         map.setView([51.2, 10.4], 5);
         return;
