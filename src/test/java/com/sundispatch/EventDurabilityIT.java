@@ -40,6 +40,7 @@ import com.sundispatch.support.IntegrationTest;
 import com.sundispatch.support.Mailbox;
 import com.sundispatch.support.StepUp;
 import com.sundispatch.support.TestDns;
+import com.sundispatch.support.TestGeocoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +91,7 @@ class EventDurabilityIT {
     /** One database for both lives of the application: a named H2 that outlives the first, or the IT MariaDB. */
     private static List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + Mailbox.port()));
+                "--spring.mail.port=" + Mailbox.port(), "--sundispatch.places.geocoder-url=" + TestGeocoder.url()));
         String url = System.getProperty("it.datasource.url", "");
         if (url.isBlank()) {
             args.add("--spring.datasource.url=jdbc:h2:mem:durability-" + UUID.randomUUID()
@@ -211,8 +212,9 @@ class EventDurabilityIT {
         String email = verifiedAccount(api);
         String access = login(api, email);
         Api.Response applied = api.post("/api/v1/installers/applications", Map.of("companyName", "Durable Solar",
-                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseLatitude",
-                lat + 1 / 111.2, "baseLongitude", lon, "serviceRadiusKm", 50, "phone", "+49 30 5550100"), access);
+                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseAddress",
+                baseAddress(IntegrationTest.addressAt(lat + 1 / 111.2, lon)), "serviceRadiusKm", 50,
+                "phone", "+49 30 5550100"), access);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         app.getBean(InstallerService.class).approve(adminId, applied.json().path("id").asString());
         String fresh = login(api, email);
@@ -229,9 +231,10 @@ class EventDurabilityIT {
 
     private void paidOrder(Api api, String panelId, double lat, double lon, Instant start) {
         String access = login(api, verifiedAccount(api));
+        TestGeocoder.Entry home = IntegrationTest.addressAt(lat, lon);
         Api.Response order = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", panelId,
-                "quantity", 6)), "installation", Map.of("addressLine", "Unter den Linden 1", "city", "Berlin",
-                        "postalCode", "10117", "country", "DE", "latitude", lat, "longitude", lon,
+                "quantity", 6)), "installation", Map.of("addressLine", home.addressLine(), "city", home.city(),
+                        "postalCode", home.postalCode(), "country", home.country(),
                         "preferredStart", start.toString(), "preferredEnd", start.plus(Duration.ofHours(8))
                                 .toString())), access);
         assertThat(order.status()).as(order.toString()).isEqualTo(201);
@@ -239,6 +242,11 @@ class EventDurabilityIT {
                 access).json().path("paymentId").asString();
         Api.Response confirmed = api.post("/api/v1/payments/sandbox/" + paymentId + "/confirm", Map.of(), access);
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    }
+
+    private static Map<String, Object> baseAddress(TestGeocoder.Entry e) {
+        return Map.of("addressLine", e.addressLine(), "postalCode", e.postalCode(), "city", e.city(), "country",
+                e.country());
     }
 
     private static String verifiedAccount(Api api) {

@@ -3,5 +3,5 @@
  * through {@link com.sundispatch.catalog.Catalog}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Catalog", allowedDependencies = { "security",
-        "shared", "identity" })
+        "shared", "identity", "places" })
 package com.sundispatch.catalog;

@@ -4,5 +4,5 @@
  * along through {@code OrderProgress}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dispatch", allowedDependencies = { "orders",
-        "identity", "security", "shared" })
+        "identity", "places", "security", "shared" })
 package com.sundispatch.dispatch;

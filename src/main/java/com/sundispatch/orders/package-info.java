@@ -4,5 +4,5 @@
  * {@link OrderCancelled}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Orders", allowedDependencies = { "catalog",
-        "identity", "security", "shared" })
+        "identity", "places", "security", "shared" })
 package com.sundispatch.orders;

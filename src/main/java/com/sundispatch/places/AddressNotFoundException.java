@@ -16,6 +16,7 @@ public class AddressNotFoundException extends ApiException {
     public AddressNotFoundException(List<Place> suggestions) {
         super(HttpStatus.BAD_REQUEST, CODE, "We could not find this address. Check the postal code and town.");
         this.suggestions = List.copyOf(suggestions);
+        with("suggestions", this.suggestions);
     }
 
     public List<Place> suggestions() {

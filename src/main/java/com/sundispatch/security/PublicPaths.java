@@ -17,6 +17,8 @@ public final class PublicPaths {
     public static final List<Rule> RULES = List.of(
             new Rule(HttpMethod.GET, "/api/v1/public/**"),
             new Rule(HttpMethod.GET, "/api/v1/catalog/**"),
+            // Address suggestions and "use my location" serve the anonymous quote form.
+            new Rule(HttpMethod.GET, "/api/v1/places/**"),
             new Rule(HttpMethod.POST, "/api/v1/quotes"),
             new Rule(HttpMethod.POST, "/api/v1/auth/register"),
             new Rule(HttpMethod.POST, "/api/v1/auth/login"),

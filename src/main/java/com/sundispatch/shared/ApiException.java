@@ -1,7 +1,10 @@
 package com.sundispatch.shared;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 
@@ -11,10 +14,15 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiException extends RuntimeException {
 
+    private static final Set<String> RESERVED = Set.of("type", "title", "status", "detail", "instance", "code",
+            "errors");
+
     private final HttpStatus status;
     private final String code;
     private final List<FieldProblem> errors;
     private final Map<String, String> headers;
+    /** Extension members of the problem (RFC 9457 section 3.2), e.g. {@code suggestions}; insertion-ordered. */
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, List.of(), Map.of());
@@ -68,6 +76,23 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The problem's extension members, as added with {@link #with}. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /**
+     * Adds an extension member to the problem ({@code suggestions}, ...). The standard members and {@code code}
+     * and {@code errors} cannot be replaced this way. Returns this exception, for chaining at the throw site.
+     */
+    public final ApiException with(String name, Object value) {
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a reserved problem member");
+        }
+        properties.put(name, value);
+        return this;
     }
 
     /** One invalid field of a request, as shown in a problem's {@code errors} array. */

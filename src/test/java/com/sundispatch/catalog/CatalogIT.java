@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
+import com.sundispatch.support.TestGeocoder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -142,5 +143,59 @@ class CatalogIT extends IntegrationTest {
                 "panelId", "nope")).code()).isEqualTo("unknown_panel");
         assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 50, "longitude", 13,
                 "price", 1)).code()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void quoteByAddressUsesTheGeocodedLatitudeAndAnswersThePlace() {
+        // 30 degrees north: 5.2 peak-sun hours in the model, not Berlin's 3.2.
+        TestGeocoder.Entry e = addressAt(30.0, 31.2);
+        Api.Response q = api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "address", Map.of("postalCode",
+                e.postalCode(), "city", e.city(), "country", "DE")));
+        assertThat(q.status()).as(q.toString()).isEqualTo(200);
+        assertThat(q.json().path("assumptions").path("peakSunHours").asDouble()).isEqualTo(5.2);
+        assertThat(q.json().path("place").path("postalCode").asString()).isEqualTo(e.postalCode());
+        assertThat(q.json().path("place").path("latitude").asDouble()).isEqualTo(30.0);
+        assertThat(q.json().path("place").path("country").asString()).isEqualTo("DE");
+        assertThat(q.json().path("panelCount").asInt()).isPositive();
+    }
+
+    @Test
+    void quoteByPostalCodeAloneIsPlacedByTheGazetteer() {
+        Api.Response q = api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "address", Map.of("postalCode", "10117",
+                "country", "DE")));
+        assertThat(q.status()).as(q.toString()).isEqualTo(200);
+        assertThat(q.json().path("place").path("city").asString()).isEqualTo("Berlin");
+        assertThat(q.json().path("place").path("latitude").asDouble()).isBetween(52.4, 52.6);
+        assertThat(q.json().path("assumptions").path("peakSunHours").asDouble()).isEqualTo(3.2);
+    }
+
+    @Test
+    void quoteForAnUnknownAddressIsAddressNotFoundWithSuggestions() {
+        Api.Response q = api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "address", Map.of("postalCode",
+                "Q0000Q", "city", "Nirgendwo Ungekannt", "country", "DE")));
+        assertThat(q.status()).as(q.toString()).isEqualTo(400);
+        assertThat(q.code()).isEqualTo("address_not_found");
+        assertThat(q.json().path("suggestions").isArray()).isTrue();
+    }
+
+    @Test
+    void quoteNeedsExactlyOneOfAddressAndCoordinates() {
+        Map<String, Object> berlin = Map.of("postalCode", "10117", "city", "Berlin", "country", "DE");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300)).code()).isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "address", berlin, "latitude", 52.5,
+                "longitude", 13.4)).code()).isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 52.5)).code())
+                .isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "address", Map.of("postalCode", "10117",
+                "country", "de"))).code()).isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "address", Map.of("city", "Berlin",
+                "country", "DE"))).code()).isEqualTo("validation_failed");
+        assertThat(api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "address", Map.of("postalCode", "10117",
+                "country", "DE", "street", "Unter den Linden 1"))).code()).isEqualTo("validation_failed");
+        // The legacy coordinates still work and answer no place.
+        Api.Response legacy = api.post("/api/v1/quotes", Map.of("monthlyKwh", 300, "latitude", 52.5, "longitude",
+                13.4));
+        assertThat(legacy.status()).isEqualTo(200);
+        assertThat(legacy.json().path("place").isObject()).isFalse();
     }
 }

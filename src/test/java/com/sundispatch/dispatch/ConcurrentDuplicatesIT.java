@@ -94,9 +94,10 @@ class ConcurrentDuplicatesIT extends DispatchFixtures {
     @Test
     void concurrentInstallerApplicationsNeverExceedTheLimitAndNever500() throws Exception {
         String access = login(registerVerifiedCustomer(), PASSWORD).access();
+        Map<String, Object> base = baseAddressAt(52.5, 13.4);
         List<Api.Response> answers = atOnce(10, () -> api.post("/api/v1/installers/applications", Map.of(
-                "companyName", "Sun & Sons GmbH", "licenseNumber", "LIC-123456", "baseLatitude", 52.5,
-                "baseLongitude", 13.4, "serviceRadiusKm", 50, "phone", "+49 30 5550100"), access));
+                "companyName", "Sun & Sons GmbH", "licenseNumber", "LIC-123456", "baseAddress", base,
+                "serviceRadiusKm", 50, "phone", "+49 30 5550100"), access));
 
         assertThat(answers).allSatisfy(r -> {
             assertThat(r.status()).as(r.toString()).isIn(201, 409);

@@ -22,6 +22,8 @@ public abstract class DispatchFixtures extends IntegrationTest {
 
     protected double homeLat;
     protected double homeLon;
+    /** The installation block of the last paid order (its unique address at this test's spot). */
+    protected Map<String, Object> lastInstallation;
 
     protected record Installer(String email, String access, String id) {
     }
@@ -47,7 +49,7 @@ public abstract class DispatchFixtures extends IntegrationTest {
         String access = login(email, PASSWORD).access();
         Api.Response applied = api.post("/api/v1/installers/applications", Map.of("companyName", "Sun & Sons GmbH",
                 "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999),
-                "baseLatitude", homeLat + kmNorth / 111.2, "baseLongitude", homeLon, "serviceRadiusKm", 50,
+                "baseAddress", baseAddressAt(homeLat + kmNorth / 111.2, homeLon), "serviceRadiusKm", 50,
                 "phone", "+49 30 5550100"), access);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         Api.Response approved = api.post("/api/v1/admin/installers/applications/" + applied.json().path("id")
@@ -70,9 +72,8 @@ public abstract class DispatchFixtures extends IntegrationTest {
         String panel = createPanel(50, "100.00");
         String email = registerVerifiedCustomer();
         Tokens t = login(email, PASSWORD);
-        Map<String, Object> where = new HashMap<>(installation());
-        where.put("latitude", homeLat);
-        where.put("longitude", homeLon);
+        Map<String, Object> where = new HashMap<>(installationAt(homeLat, homeLon));
+        lastInstallation = where;
         where.put("preferredStart", start.toString());
         where.put("preferredEnd", start.plus(Duration.ofHours(8)).toString());
         Api.Response order = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", panel,

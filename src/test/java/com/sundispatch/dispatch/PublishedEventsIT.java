@@ -163,8 +163,8 @@ class PublishedEventsIT extends DispatchFixtures {
 
     private String apply(String access, String company) {
         Api.Response r = api.post("/api/v1/installers/applications", Map.of("companyName", company,
-                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseLatitude", 48.1,
-                "baseLongitude", 11.5, "serviceRadiusKm", 40, "phone", "+49 89 5550100"), access);
+                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseAddress",
+                baseAddressAt(48.1, 11.5), "serviceRadiusKm", 40, "phone", "+49 89 5550100"), access);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().path("id").asString();
     }

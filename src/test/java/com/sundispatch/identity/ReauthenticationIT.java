@@ -295,8 +295,8 @@ class ReauthenticationIT extends IntegrationTest {
         String email = registerVerifiedCustomer();
         String access = login(email, PASSWORD).access();
         String appId = api.post("/api/v1/installers/applications", Map.of("companyName", "Step & Co",
-                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseLatitude", 1.5,
-                "baseLongitude", 2.5, "serviceRadiusKm", 50, "phone", "+49 30 5550100"), access).json().path("id")
+                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseAddress",
+                baseAddressAt(1.5, 2.5), "serviceRadiusKm", 50, "phone", "+49 30 5550100"), access).json().path("id")
                 .asString();
         assertThat(api.post("/api/v1/admin/installers/applications/" + appId + "/approve", Map.of(), adminToken())
                 .status()).isEqualTo(200);

@@ -56,9 +56,7 @@ class PoolStarvationIT extends IntegrationTest {
                 customerEmail = registerVerifiedCustomer();
                 customer = login(customerEmail, PASSWORD).access();
             }
-            Map<String, Object> where = new HashMap<>(installation());
-            where.put("latitude", lat);
-            where.put("longitude", lon);
+            Map<String, Object> where = installationAt(lat, lon);
             Api.Response order = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", panel,
                     "quantity", 2)), "installation", where), customer);
             assertThat(order.status()).as(order.toString()).isEqualTo(201);

@@ -418,10 +418,8 @@ class NotificationBenchmark extends DispatchFixtures {
 
     /** Places an order at the spot and starts its payment; returns the payment id (not yet confirmed). */
     private String unpaidOrder(String customer, String panel, double lat, double lon) {
-        Map<String, Object> where = new HashMap<>(installation());
+        Map<String, Object> where = new HashMap<>(installationAt(lat, lon));
         Instant start = windowStart();
-        where.put("latitude", lat);
-        where.put("longitude", lon);
         where.put("preferredStart", start.toString());
         where.put("preferredEnd", start.plus(Duration.ofHours(8)).toString());
         Api.Response order = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", panel,

@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "sundispatch.rate-limit.auth-per-minute=10",
         "sundispatch.rate-limit.ip-per-minute=300",
         "sundispatch.rate-limit.user-per-minute=600",
+        "sundispatch.rate-limit.places-per-minute=60",
         "sundispatch.monitoring.failed-logins-per-ip=20",
         // Only the IPv6 loopback is a "proxy": the IP-block test plays a client at a documentation address
         // through it, while every other test comes from 127.0.0.1, whose forged X-Forwarded-For counts for nothing.
@@ -204,6 +205,25 @@ class AbuseLimitsIT {
 
         clock.advance(Duration.ofSeconds(7));
         assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", "bogus")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void placeSearchAllowsSixtyPerMinutePerIpThen429AndOtherPathsGoOn() {
+        clock.freeze();
+        for (int i = 0; i < 60; i++) {
+            String path = i % 2 == 0 ? "/api/v1/places/search?q=101" + (i % 10)
+                    : "/api/v1/places/reverse?lat=52.52&lon=13.40";
+            assertThat(api.get(path).status()).as(path).isEqualTo(200);
+        }
+        Api.Response limited = api.get("/api/v1/places/search?q=Berlin");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo("rate_limited");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+        assertThat(api.get("/api/v1/places/reverse?lat=52.52&lon=13.40").status()).isEqualTo(429);
+        assertThat(api.get("/api/v1/public/map").status()).isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(api.get("/api/v1/places/search?q=Berlin").status()).isEqualTo(200);
     }
 
     @Test

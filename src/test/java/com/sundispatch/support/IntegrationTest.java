@@ -3,6 +3,7 @@ package com.sundispatch.support;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -60,12 +61,43 @@ public abstract class IntegrationTest {
         return api.get("/api/v1/catalog/panels/" + panelId).json().path("stock").asInt();
     }
 
-    /** An installation block for orders: a week from now, in Berlin. */
+    /**
+     * An installation block for orders: a week from now, in Berlin. The geocoder fake does not know the address,
+     * so the gazetteer places it (postal-code precision); the pin is a correction well within the allowed km.
+     */
     protected Map<String, Object> installation() {
         java.time.Instant start = clock.instant().plus(java.time.Duration.ofDays(7));
         return Map.of("addressLine", "Unter den Linden 1", "city", "Berlin", "postalCode", "10117", "country", "DE",
                 "latitude", 52.5170, "longitude", 13.3889, "preferredStart", start.toString(),
                 "preferredEnd", start.plus(java.time.Duration.ofHours(8)).toString());
+    }
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    /**
+     * A unique address that the geocoder fake places exactly at this point, so each test keeps its own spot on
+     * the globe: "Teststraße n", postal code "T" and digits, town "Testort" and a random suffix, country DE.
+     */
+    public static TestGeocoder.Entry addressAt(double latitude, double longitude) {
+        int n = ADDRESSES.incrementAndGet();
+        return TestGeocoder.place("Teststraße " + n, "T" + (100000 + n % 900000),
+                "Testort " + UUID.randomUUID().toString().substring(0, 8), "DE", latitude, longitude);
+    }
+
+    /** An installation block (a week from now, no coordinates) at a unique address at this point. */
+    protected Map<String, Object> installationAt(double latitude, double longitude) {
+        TestGeocoder.Entry e = addressAt(latitude, longitude);
+        java.time.Instant start = clock.instant().plus(java.time.Duration.ofDays(7));
+        return Map.of("addressLine", e.addressLine(), "city", e.city(), "postalCode", e.postalCode(), "country",
+                e.country(), "preferredStart", start.toString(),
+                "preferredEnd", start.plus(java.time.Duration.ofHours(8)).toString());
+    }
+
+    /** An installer's {@code baseAddress} at a unique address at this point. */
+    protected Map<String, Object> baseAddressAt(double latitude, double longitude) {
+        TestGeocoder.Entry e = addressAt(latitude, longitude);
+        return Map.of("addressLine", e.addressLine(), "postalCode", e.postalCode(), "city", e.city(), "country",
+                e.country());
     }
 
     protected Api.Response placeOrder(String access, String panelId, int quantity) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.catalog.InstallationPricing;
+import com.sundispatch.places.Place;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.Money;
 
@@ -17,8 +18,9 @@ import com.sundispatch.shared.Money;
 @Service
 public class QuoteService {
 
+    /** {@code place}: the place the quote was made for, when it was asked for by address (null for coordinates). */
     public record Quote(int panelCount, BigDecimal systemKwp, long annualProductionKwh, Money price,
-            Money panelsTotal, Money installationFee, QuotedPanel panel, Assumptions assumptions) {
+            Money panelsTotal, Money installationFee, QuotedPanel panel, Assumptions assumptions, Place place) {
     }
 
     public record QuotedPanel(String id, String name, int wattsPeak, Money unitPrice) {
@@ -40,7 +42,7 @@ public class QuoteService {
     }
 
     @Transactional(readOnly = true)
-    public Quote quote(double monthlyKwh, double latitude, String panelId) {
+    public Quote quote(double monthlyKwh, double latitude, String panelId, Place place) {
         Panel panel = panelId != null ? panels.findOnSale(panelId).orElseThrow(() -> new ApiException(
                 HttpStatus.BAD_REQUEST, "unknown_panel", "This panel is not (or no longer) for sale."))
                 : bestValue();
@@ -50,7 +52,7 @@ public class QuoteService {
         return new Quote(sizing.panelCount(), sizing.systemKwp(), sizing.annualProductionKwh(),
                 Money.eur(panelsTotal.add(fee)), Money.eur(panelsTotal), Money.eur(fee),
                 new QuotedPanel(panel.id(), panel.name(), panel.wattsPeak(), Money.eur(panel.price())),
-                new Assumptions(sizing.peakSunHours(), QuoteModel.PERFORMANCE_RATIO, MODEL));
+                new Assumptions(sizing.peakSunHours(), QuoteModel.PERFORMANCE_RATIO, MODEL), place);
     }
 
     /** Lowest price per watt among panels on sale (in stock preferred). */

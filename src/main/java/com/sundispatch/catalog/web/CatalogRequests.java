@@ -48,10 +48,23 @@ final class CatalogRequests {
     record FaqRequestEntry(@NotBlank @Size(max = 300) String question, @NotBlank @Size(max = 4000) String answer) {
     }
 
+    /** Where the roof is, to the postal area: a quote needs no street. */
+    record QuoteAddress(
+            @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9 \\-]{1,11}$") String postalCode,
+            @Size(max = 100) @Pattern(regexp = "^[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} .,'/#\\-]{0,99}$") String city,
+            @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166 country code such as DE")
+            String country) {
+    }
+
+    /**
+     * The location is either an address (located through the places module) or, for integrations written
+     * before addresses, latitude and longitude: exactly one of the two.
+     */
     record QuoteRequest(
             @NotNull @DecimalMin("1") @DecimalMax("100000") Double monthlyKwh,
-            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+            @Valid QuoteAddress address,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude,
             @Size(max = 64) String panelId) {
     }
 }

@@ -30,6 +30,9 @@ import com.sundispatch.catalog.internal.QuoteService;
 import com.sundispatch.catalog.web.CatalogRequests.QuoteRequest;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.identity.Role;
+import com.sundispatch.places.AddressQuery;
+import com.sundispatch.places.Place;
+import com.sundispatch.places.Places;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
@@ -65,9 +68,11 @@ class PublicCatalogController {
     private final PublicInfoProperties info;
     private final Accounts accounts;
     private final PaymentsProperties payments;
+    private final Places places;
 
     PublicCatalogController(CatalogService catalog, FaqService faq, QuoteService quotes, PublicInfoProperties info,
-            Accounts accounts, PaymentsProperties payments) {
+            Accounts accounts, PaymentsProperties payments, Places places) {
+        this.places = places;
         this.payments = payments;
         this.catalog = catalog;
         this.faq = faq;
@@ -107,9 +112,26 @@ class PublicCatalogController {
     }
 
     @PostMapping("/api/v1/quotes")
-    @Operation(summary = "Sizing estimate from monthly consumption and location; the model is in 'assumptions'")
+    @Operation(summary = "Sizing estimate from monthly consumption and an address (postal code, city?, country) or "
+            + "latitude/longitude; the model is in 'assumptions', the place used in 'place'")
     QuoteService.Quote quote(@Valid @RequestBody QuoteRequest request) {
-        return quotes.quote(request.monthlyKwh(), request.latitude(), request.panelId());
+        // Located before the (read-only) quote transaction, so no pooled connection waits on the geocoder; only
+        // the latitude matters to the sizing model, and nothing of the caller's location is stored.
+        boolean coordinates = request.latitude() != null && request.longitude() != null;
+        if ((request.latitude() == null) != (request.longitude() == null)) {
+            throw ApiException.validation(request.latitude() == null ? "latitude" : "longitude",
+                    "send both latitude and longitude, or an address instead");
+        }
+        if ((request.address() != null) == coordinates) {
+            throw ApiException.validation("address", "send either an address or latitude and longitude");
+        }
+        if (request.address() == null) {
+            return quotes.quote(request.monthlyKwh(), request.latitude(), request.panelId(), null);
+        }
+        var a = request.address();
+        Place place = places.locate(new AddressQuery("", a.postalCode().trim(),
+                a.city() == null ? "" : a.city().trim(), a.country()));
+        return quotes.quote(request.monthlyKwh(), place.latitude(), request.panelId(), place);
     }
 
     private static Sort sort(String sort) {

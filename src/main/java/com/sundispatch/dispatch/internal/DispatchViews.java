@@ -1,8 +1,11 @@
 package com.sundispatch.dispatch.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.sundispatch.dispatch.JobStatus;
+import com.sundispatch.places.Locations;
+import com.sundispatch.places.Point;
 
 /** What each party may see of applications, offers and jobs: no customer contact before acceptance. */
 public final class DispatchViews {
@@ -13,14 +16,15 @@ public final class DispatchViews {
     public record Window(Instant start, Instant end) {
     }
 
+    /** {@code baseAddress} is null for applications made before addresses were asked for. */
     public record ApplicationView(String id, String userId, String status, String companyName, String licenseNumber,
-            double baseLatitude, double baseLongitude, int serviceRadiusKm, String phone, Instant createdAt,
-            Instant decidedAt, String rejectReason) {
+            BaseAddress baseAddress, double baseLatitude, double baseLongitude, int serviceRadiusKm, String phone,
+            Instant createdAt, Instant decidedAt, String rejectReason) {
 
         static ApplicationView of(InstallerApplication a) {
             return new ApplicationView(a.id(), a.userId(), a.status().name(), a.companyName(), a.licenseNumber(),
-                    a.baseLatitude(), a.baseLongitude(), a.serviceRadiusKm(), a.phone(), a.createdAt(), a.decidedAt(),
-                    a.rejectReason());
+                    a.baseAddress(), a.baseLatitude(), a.baseLongitude(), a.serviceRadiusKm(), a.phone(),
+                    a.createdAt(), a.decidedAt(), a.rejectReason());
         }
     }
 
@@ -30,15 +34,28 @@ public final class DispatchViews {
             String revokeReason) {
 
         static InstallerView of(InstallerProfile p, Instant now) {
-            String status = p.revokedAt() != null ? "REVOKED" : p.eligible(now) ? "ACTIVE" : "BANNED";
-            return new InstallerView(p.userId(), p.companyName(), status, p.rating(), p.ratingCount(),
+            return new InstallerView(p.userId(), p.companyName(), statusOf(p, now), p.rating(), p.ratingCount(),
                     p.serviceRadiusKm(), p.approvedAt(), p.bannedUntil(), p.revokedAt(), p.revokeReason());
+        }
+
+        static String statusOf(InstallerProfile p, Instant now) {
+            return p.revokedAt() != null ? "REVOKED" : p.eligible(now) ? "ACTIVE" : "BANNED";
         }
     }
 
-    /** An offer: distance, window, size and city only. */
-    public record OfferView(String offerId, String jobId, double distanceKm, Instant expiresAt, Window window,
-            int panelCount, String city) {
+    /**
+     * An offer: what an installer may know before accepting. The place to postal-area precision, the distance in
+     * whole km and a point snapped to the ~1 km grid ({@link Locations#coarse}); never the street, the exact point
+     * or the customer.
+     */
+    public record OfferView(String offerId, String jobId, int distanceKm, Instant expiresAt, Window window,
+            int panelCount, String city, String postalCode, Point approximateLocation) {
+
+        static OfferView of(JobOffer o, Job j) {
+            return new OfferView(o.id(), j.id(), Locations.roundedKm(o.distanceKm()), o.expiresAt(),
+                    new Window(j.windowStart(), j.windowEnd()), j.panelCount(), j.city(), j.postalCode(),
+                    Locations.coarse(j.latitude(), j.longitude()));
+        }
     }
 
     public record Customer(String name, String phone) {
@@ -48,9 +65,17 @@ public final class DispatchViews {
             double longitude) {
     }
 
-    /** A job as its assigned installer sees it, with the customer's contact details. */
+    /** Links that open the exact point: {@code geo:} for phones' map apps, an https map for everything else. */
+    public record MapLinks(String geo, String web) {
+
+        static MapLinks of(double latitude, double longitude) {
+            return new MapLinks(Locations.geoUri(latitude, longitude), Locations.webMapUrl(latitude, longitude));
+        }
+    }
+
+    /** A job as its assigned installer sees it, with the customer's contact details and the exact address. */
     public record InstallerJobView(String jobId, JobStatus status, Window window, int panelCount, Customer customer,
-            Address address) {
+            Address address, MapLinks mapLinks) {
     }
 
     public record InstallerSummary(String name, String companyName, double rating) {
@@ -67,6 +92,36 @@ public final class DispatchViews {
         public static AdminJobView of(Job j) {
             return new AdminJobView(j.id(), j.orderId(), j.status(), j.city(), new Window(j.windowStart(),
                     j.windowEnd()), j.panelCount(), j.attempt(), j.round(), j.installerId(), j.createdAt());
+        }
+    }
+
+    /** A job not yet assigned, for the admins' map: the exact point (admins may see it). */
+    public record MapJob(String jobId, String orderId, JobStatus status, String city, String postalCode,
+            double latitude, double longitude, int panelCount, Window window) {
+
+        static MapJob of(Job j) {
+            return new MapJob(j.id(), j.orderId(), j.status(), j.city(), j.postalCode(), j.latitude(), j.longitude(),
+                    j.panelCount(), new Window(j.windowStart(), j.windowEnd()));
+        }
+    }
+
+    /** An installer's service area for the admins' map; status as in {@link InstallerView}. */
+    public record MapInstaller(String installerId, String companyName, String status, double latitude,
+            double longitude, int serviceRadiusKm) {
+
+        static MapInstaller of(InstallerProfile p, Instant now) {
+            return new MapInstaller(p.userId(), p.companyName(), InstallerView.statusOf(p, now), p.baseLatitude(),
+                    p.baseLongitude(), p.serviceRadiusKm());
+        }
+    }
+
+    /** The admins' map; {@code jobs} holds at most the newest {@code jobsLimit}, {@code jobsTruncated} if more. */
+    public record AdminMap(List<MapJob> jobs, List<MapInstaller> installers, int jobsLimit, boolean jobsTruncated,
+            int installersLimit, boolean installersTruncated) {
+
+        public AdminMap {
+            jobs = List.copyOf(jobs);
+            installers = List.copyOf(installers);
         }
     }
 

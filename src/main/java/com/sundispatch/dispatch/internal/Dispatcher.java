@@ -164,11 +164,13 @@ public class Dispatcher {
                 for (CandidateRanking.Ranked r : chosen) {
                     JobOffer offer = offers.save(new JobOffer(UUID.randomUUID().toString(), job.id(), r.installerId(),
                             job.attempt(), current, r.distanceKm(), now, now.plus(properties.offerTtl())));
-                    // Place to postal-code precision only: the customer's name and street stay hidden until
-                    // an installer has accepted.
+                    // What the installer sees before accepting, the same as in their offers list: postal area,
+                    // whole km, a point on the ~1 km grid; the customer's name, street and exact point stay hidden.
+                    DispatchViews.OfferView seen = DispatchViews.OfferView.of(offer, job);
                     events.publishEvent(new OfferCreated(EventIds.next(), offer.id(), job.id(), r.installerId(),
-                            job.city(), job.postalCode(), job.country(), Math.round(r.distanceKm() * 10) / 10.0,
-                            job.windowStart(), job.windowEnd(), job.panelCount(), offer.expiresAt()));
+                            job.city(), job.postalCode(), job.country(), seen.distanceKm(),
+                            seen.approximateLocation(), job.windowStart(), job.windowEnd(), job.panelCount(),
+                            offer.expiresAt()));
                 }
                 log.info("Job {} offered to {} installer(s) within {} km (round {})", job.id(), chosen.size(), radius,
                         current);
@@ -395,8 +397,7 @@ public class Dispatcher {
         for (JobOffer o : open) {
             Job j = byId.get(o.jobId());
             if (j != null && j.status() == JobStatus.DISPATCHING) {
-                views.add(new DispatchViews.OfferView(o.id(), j.id(), o.distanceKm(), o.expiresAt(),
-                        new DispatchViews.Window(j.windowStart(), j.windowEnd()), j.panelCount(), j.city()));
+                views.add(DispatchViews.OfferView.of(o, j));
             }
         }
         return views;

@@ -3,6 +3,7 @@ package com.sundispatch.dispatch.internal;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,6 +42,9 @@ class InstallerApplication {
     @Column(name = "base_longitude", nullable = false)
     private double baseLongitude;
 
+    @Embedded
+    private BaseAddress baseAddress;
+
     @Column(name = "service_radius_km", nullable = false)
     private int serviceRadiusKm;
 
@@ -66,8 +70,9 @@ class InstallerApplication {
     protected InstallerApplication() {
     }
 
-    InstallerApplication(String id, String userId, String companyName, String licenseNumber, double lat, double lon,
-            int radiusKm, String phone, Instant now, int pendingSlot) {
+    InstallerApplication(String id, String userId, String companyName, String licenseNumber, BaseAddress baseAddress,
+            double lat, double lon, int radiusKm, String phone, Instant now, int pendingSlot) {
+        this.baseAddress = baseAddress;
         this.id = id;
         this.pendingSlot = pendingSlot;
         this.userId = userId;
@@ -88,6 +93,7 @@ class InstallerApplication {
     String licenseNumber() { return licenseNumber; }
     double baseLatitude() { return baseLatitude; }
     double baseLongitude() { return baseLongitude; }
+    BaseAddress baseAddress() { return baseAddress; }
     int serviceRadiusKm() { return serviceRadiusKm; }
     String phone() { return phone; }
     Instant createdAt() { return createdAt; }

@@ -3,6 +3,7 @@ package com.sundispatch.dispatch.internal;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -27,6 +28,9 @@ class InstallerProfile {
 
     @Column(name = "base_longitude", nullable = false)
     private double baseLongitude;
+
+    @Embedded
+    private BaseAddress baseAddress;
 
     @Column(name = "service_radius_km", nullable = false)
     private int serviceRadiusKm;
@@ -82,6 +86,7 @@ class InstallerProfile {
         this.licenseNumber = a.licenseNumber();
         this.baseLatitude = a.baseLatitude();
         this.baseLongitude = a.baseLongitude();
+        this.baseAddress = a.baseAddress();
         this.serviceRadiusKm = a.serviceRadiusKm();
         this.phone = a.phone();
     }
@@ -90,6 +95,7 @@ class InstallerProfile {
     String companyName() { return companyName; }
     double baseLatitude() { return baseLatitude; }
     double baseLongitude() { return baseLongitude; }
+    BaseAddress baseAddress() { return baseAddress; }
     int serviceRadiusKm() { return serviceRadiusKm; }
 
     /** Mean of the reviews, one decimal; 0 while there are none. */

@@ -24,6 +24,21 @@ interface InstallerProfileRepository extends JpaRepository<InstallerProfile, Str
     List<InstallerProfile> inBox(@Param("minLat") double minLat, @Param("maxLat") double maxLat,
             @Param("minLon") double minLon, @Param("maxLon") double maxLon, @Param("now") Instant now);
 
+    /**
+     * Moves an installer's service area (a new base address, the point derived from it, a radius) with one
+     * update of those columns only, so a concurrent rating or ban is never overwritten; a revoked installer's
+     * profile is left alone.
+     */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update InstallerProfile p set p.baseAddress.addressLine = :line, p.baseAddress.postalCode = :postalCode,
+            p.baseAddress.city = :city, p.baseAddress.country = :country, p.baseLatitude = :lat,
+            p.baseLongitude = :lon, p.serviceRadiusKm = :radius
+            where p.userId = :id and p.revokedAt is null""")
+    int moveServiceArea(@Param("id") String id, @Param("line") String line, @Param("postalCode") String postalCode,
+            @Param("city") String city, @Param("country") String country, @Param("lat") double lat,
+            @Param("lon") double lon, @Param("radius") int radius);
+
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update InstallerProfile p set p.bannedUntil = :until where p.userId = :id")
     int mirrorBan(@Param("id") String id, @Param("until") Instant until);

@@ -31,8 +31,13 @@ import com.sundispatch.shared.EventIds;
 @Service
 public class InstallerService {
 
-    public record ApplicationData(String companyName, String licenseNumber, double baseLatitude,
-            double baseLongitude, int serviceRadiusKm, String phone) {
+    /** An application; the base point was derived from {@code baseAddress} (and the applicant's pin) already. */
+    public record ApplicationData(String companyName, String licenseNumber, BaseAddress baseAddress,
+            double baseLatitude, double baseLongitude, int serviceRadiusKm, String phone) {
+    }
+
+    /** Where an approved installer works: the base address, the point derived from it, and how far they travel. */
+    public record ServiceArea(BaseAddress baseAddress, double latitude, double longitude, int serviceRadiusKm) {
     }
 
     static final int MAX_OPEN_APPLICATIONS = 3;
@@ -84,7 +89,8 @@ public class InstallerService {
                     "You have " + MAX_OPEN_APPLICATIONS + " applications awaiting a decision already.");
         }
         InstallerApplication a = applications.saveAndFlush(new InstallerApplication(UUID.randomUUID().toString(),
-                userId, data.companyName(), data.licenseNumber(), data.baseLatitude(), data.baseLongitude(),
+                userId, data.companyName(), data.licenseNumber(), data.baseAddress(), data.baseLatitude(),
+                data.baseLongitude(),
                 data.serviceRadiusKm(), data.phone(), clock.instant(), slot));
         events.publishEvent(new InstallerApplicationSubmitted(EventIds.next(), a.id(), userId, a.companyName(),
                 a.createdAt()));
@@ -163,6 +169,38 @@ public class InstallerService {
         events.publishEvent(new InstallerRejected(EventIds.next(), applicationId, decided.userId(),
                 decided.companyName(), decided.rejectReason(), now));
         return ApplicationView.of(decided);
+    }
+
+    /** The service area of an approved (not revoked) installer; anyone else 403 {@code not_an_installer}. */
+    @Transactional(readOnly = true)
+    public ServiceArea serviceArea(String installerId) {
+        InstallerProfile p = activeProfile(installerId);
+        return new ServiceArea(p.baseAddress(), p.baseLatitude(), p.baseLongitude(), p.serviceRadiusKm());
+    }
+
+    /**
+     * Moves the service area. The point was derived from the address before this transaction began (geocoding
+     * may call another server, and no pooled connection waits on it). Offers already made stay as they are;
+     * the next candidate search uses the new area.
+     */
+    @Transactional
+    public ServiceArea moveServiceArea(String installerId, ServiceArea area) {
+        activeProfile(installerId);
+        BaseAddress a = area.baseAddress();
+        if (profiles.moveServiceArea(installerId, a.addressLine(), a.postalCode(), a.city(), a.country(),
+                area.latitude(), area.longitude(), area.serviceRadiusKm()) != 1) {
+            throw notAnInstaller();
+        }
+        return serviceArea(installerId);
+    }
+
+    private InstallerProfile activeProfile(String installerId) {
+        return profiles.findById(installerId).filter(p -> p.revokedAt() == null)
+                .orElseThrow(InstallerService::notAnInstaller);
+    }
+
+    private static ApiException notAnInstaller() {
+        return ApiException.forbidden("not_an_installer", "Only approved installers have a service area.");
     }
 
     /** Replaces the installer's availability: future windows only, at most 90 days ahead, none overlapping. */

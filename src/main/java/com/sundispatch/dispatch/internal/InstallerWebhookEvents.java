@@ -79,7 +79,7 @@ class InstallerWebhookEvents {
         // The event has no time of its own; the offer's row has, and it never changes (stable across retries).
         Instant createdAt = offers.findById(e.offerId()).map(JobOffer::createdAt).orElse(e.expiresAt());
         deliver(e.installerId(), e.eventId(), "offer.created", createdAt, new OfferCreatedData(e.offerId(),
-                e.jobId(), e.city(), e.postalCode(), e.country(), e.distanceKm(),
+                e.jobId(), e.city(), e.postalCode(), e.country(), e.distanceKm(), e.approximateLocation(),
                 new Window(e.windowStart(), e.windowEnd()), e.panelCount(), e.expiresAt()));
     }
 

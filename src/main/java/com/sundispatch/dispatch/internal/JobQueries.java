@@ -1,11 +1,15 @@
 package com.sundispatch.dispatch.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +25,9 @@ import com.sundispatch.shared.EventIds;
 /** Reading jobs, each party through a query that includes its own id. */
 @Service
 public class JobQueries {
+
+    static final int MAP_JOBS = 500;
+    static final int MAP_INSTALLERS = 2000;
 
     private final JobRepository jobs;
     private final InstallerProfileRepository profiles;
@@ -64,7 +71,8 @@ public class JobQueries {
                 new DispatchViews.Customer(customer == null ? null : customer.fullName(),
                         customer == null ? null : customer.phone()),
                 new DispatchViews.Address(job.addressLine(), job.city(), job.postalCode(), job.country(),
-                        job.latitude(), job.longitude()));
+                        job.latitude(), job.longitude()),
+                DispatchViews.MapLinks.of(job.latitude(), job.longitude()));
     }
 
     @Transactional(readOnly = true)
@@ -77,6 +85,24 @@ public class JobQueries {
     @Transactional(readOnly = true)
     public Page<AdminJobView> byStatus(JobStatus status, Pageable pageable) {
         return (status == null ? jobs.findAll(pageable) : jobs.findByStatus(status, pageable)).map(AdminJobView::of);
+    }
+
+    /**
+     * The admins' map: jobs not yet assigned (dispatching, with or waiting for offers, or unassigned), newest
+     * first, at most {@link #MAP_JOBS}; and the service areas of approved, not revoked installers (active or
+     * banned), most recently approved first, at most {@link #MAP_INSTALLERS}. The answer says when either list
+     * was cut.
+     */
+    @Transactional(readOnly = true)
+    public DispatchViews.AdminMap adminMap() {
+        Slice<Job> open = jobs.findByStatusIn(EnumSet.of(JobStatus.DISPATCHING, JobStatus.UNASSIGNED),
+                PageRequest.of(0, MAP_JOBS, Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id"))));
+        Slice<InstallerProfile> areas = profiles.byRevoked(false, PageRequest.of(0, MAP_INSTALLERS,
+                Sort.by(Sort.Direction.DESC, "approvedAt").and(Sort.by("userId"))));
+        Instant now = clock.instant();
+        return new DispatchViews.AdminMap(open.map(DispatchViews.MapJob::of).getContent(),
+                areas.map(p -> DispatchViews.MapInstaller.of(p, now)).getContent(), MAP_JOBS, open.hasNext(),
+                MAP_INSTALLERS, areas.hasNext());
     }
 
     /** One review per completed job, by its customer only; the installer's rating moves atomically. */

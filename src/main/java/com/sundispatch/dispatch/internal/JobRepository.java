@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -29,6 +30,9 @@ interface JobRepository extends JpaRepository<Job, String> {
     Page<Job> findByInstallerIdAndStatusIn(String installerId, Collection<JobStatus> statuses, Pageable pageable);
 
     Page<Job> findByStatus(JobStatus status, Pageable pageable);
+
+    /** A slice (no count query): the admins' map needs only "are there more". */
+    Slice<Job> findByStatusIn(Collection<JobStatus> statuses, Pageable pageable);
 
     /** The first accept wins: only a job still dispatching in this attempt can be assigned. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)

@@ -3,13 +3,14 @@ package com.sundispatch.dispatch.internal;
 import java.time.Instant;
 
 import com.sundispatch.dispatch.internal.DispatchViews.Window;
+import com.sundispatch.places.Point;
 
 /**
  * What installers' webhooks receive, one typed record per event type. Every body is a {@link Body}:
  * {@code {"id":"evt_...","type":"offer.created","createdAt":"...","data":{...}}}; {@code id} is the domain
  * event's id, the same in every attempt and in the {@code X-SunDispatch-Event-Id} header, so a receiver that
  * got the event already can recognise a repeat. Before acceptance nothing identifies the customer: offers carry
- * the place to postal-code precision only.
+ * the place to postal-code precision and a point on the ~1 km grid only.
  */
 final class WebhookPayloads {
 
@@ -24,9 +25,14 @@ final class WebhookPayloads {
             JobCancelledData, ReviewReceivedData {
     }
 
-    /** {@code offer.created}: accept it with {@code POST /api/v1/installer/offers/{offerId}/accept}. */
+    /**
+     * {@code offer.created}: accept it with {@code POST /api/v1/installer/offers/{offerId}/accept}. The distance in
+     * whole km and {@code approximateLocation} on the ~1 km grid, as in the offers list; never street or exact
+     * point.
+     */
     record OfferCreatedData(String offerId, String jobId, String city, String postalCode, String country,
-            double distanceKm, Window window, int panelCount, Instant expiresAt) implements Data {
+            int distanceKm, Point approximateLocation, Window window, int panelCount, Instant expiresAt)
+            implements Data {
     }
 
     /** {@code offer.expired}: the offer ran out before this installer answered. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.sundispatch.dispatch.JobStatus;
 import com.sundispatch.dispatch.internal.DispatchViews.AdminJobView;
+import com.sundispatch.dispatch.internal.DispatchViews.AdminMap;
 import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
 import com.sundispatch.dispatch.internal.DispatchViews.InstallerView;
 import com.sundispatch.dispatch.internal.Dispatcher;
@@ -93,6 +94,13 @@ class AdminDispatchController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return PageResponse.of(queries.byStatus(status == null ? null : JobStatus.valueOf(status),
                 PageRequests.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))), j -> j);
+    }
+
+    @GetMapping("/api/v1/admin/map")
+    @Operation(summary = "The map: jobs not yet assigned with their exact point (newest 500; jobsTruncated when "
+            + "there are more) and approved installers' service areas (base point, radius, status)")
+    AdminMap map() {
+        return queries.adminMap();
     }
 
     @PostMapping("/api/v1/admin/jobs/{id}/redispatch")

@@ -18,16 +18,37 @@ final class DispatchRequests {
     private DispatchRequests() {
     }
 
+    static final String ADDRESS_TEXT = "^[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} .,'/#\\-]{0,199}$";
+
+    /** The address an installer works from; the street is optional (the postal area is enough). */
+    record BaseAddressRequest(
+            @Size(max = 200) @Pattern(regexp = ADDRESS_TEXT) String addressLine,
+            @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9 \\-]{1,11}$") String postalCode,
+            @NotBlank @Size(max = 100) @Pattern(regexp = ADDRESS_TEXT) String city,
+            @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166 country code such as DE")
+            String country) {
+    }
+
+    /** baseLatitude/baseLongitude: an optional map-pin correction of the geocoded base point (both or neither). */
     record ApplicationRequest(
             @NotBlank @Size(max = 120) @Pattern(regexp = "^[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N} .,&()'/+\\-]{0,119}$")
             String companyName,
             @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9/\\-]{2,39}$",
                     message = "must be 3-40 letters, digits, - or /") String licenseNumber,
-            @NotNull @DecimalMin("-90") @DecimalMax("90") Double baseLatitude,
-            @NotNull @DecimalMin("-180") @DecimalMax("180") Double baseLongitude,
+            @NotNull @Valid BaseAddressRequest baseAddress,
+            @DecimalMin("-90") @DecimalMax("90") Double baseLatitude,
+            @DecimalMin("-180") @DecimalMax("180") Double baseLongitude,
             @NotNull @Min(1) @Max(200) Integer serviceRadiusKm,
             @NotBlank @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{5,19}$",
                     message = "must be a phone number such as +49 30 1234567") String phone) {
+    }
+
+    /** baseLatitude/baseLongitude: an optional map-pin correction of the geocoded base point (both or neither). */
+    record ServiceAreaRequest(
+            @NotNull @Valid BaseAddressRequest baseAddress,
+            @DecimalMin("-90") @DecimalMax("90") Double baseLatitude,
+            @DecimalMin("-180") @DecimalMax("180") Double baseLongitude,
+            @NotNull @Min(1) @Max(200) Integer serviceRadiusKm) {
     }
 
     record Slot(@NotNull Instant start, @NotNull Instant end) {

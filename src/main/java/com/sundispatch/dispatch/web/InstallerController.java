@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.sundispatch.dispatch.internal.BaseAddress;
 import com.sundispatch.dispatch.internal.DispatchViews;
 import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
 import com.sundispatch.dispatch.internal.DispatchViews.InstallerJobView;
@@ -25,11 +26,19 @@ import com.sundispatch.dispatch.internal.DispatchViews.OfferView;
 import com.sundispatch.dispatch.internal.DispatchViews.Window;
 import com.sundispatch.dispatch.internal.Dispatcher;
 import com.sundispatch.dispatch.internal.InstallerService;
+import com.sundispatch.dispatch.internal.InstallerService.ServiceArea;
 import com.sundispatch.dispatch.internal.JobQueries;
 import com.sundispatch.dispatch.web.DispatchRequests.ApplicationRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.AvailabilityRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.BaseAddressRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.ReviewRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.ServiceAreaRequest;
+import com.sundispatch.places.AddressQuery;
+import com.sundispatch.places.Place;
+import com.sundispatch.places.Places;
+import com.sundispatch.places.Point;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
 
@@ -44,8 +53,10 @@ class InstallerController {
     private final InstallerService installers;
     private final Dispatcher dispatcher;
     private final JobQueries queries;
+    private final Places places;
 
-    InstallerController(InstallerService installers, Dispatcher dispatcher, JobQueries queries) {
+    InstallerController(InstallerService installers, Dispatcher dispatcher, JobQueries queries, Places places) {
+        this.places = places;
         this.installers = installers;
         this.dispatcher = dispatcher;
         this.queries = queries;
@@ -55,8 +66,47 @@ class InstallerController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Apply to become an installer (verified email; at most 3 open applications)")
     ApplicationView apply(CurrentUser user, @Valid @RequestBody ApplicationRequest r) {
+        BaseAddress address = baseAddress(r.baseAddress());
+        Point base = locate(address, r.baseLatitude(), r.baseLongitude());
         return installers.apply(user.userId(), new InstallerService.ApplicationData(r.companyName().trim(),
-                r.licenseNumber(), r.baseLatitude(), r.baseLongitude(), r.serviceRadiusKm(), r.phone().trim()));
+                r.licenseNumber(), address, base.latitude(), base.longitude(), r.serviceRadiusKm(),
+                r.phone().trim()));
+    }
+
+    @GetMapping("/api/v1/installer/service-area")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "Where the installer works: base address, the point derived from it, radius")
+    ServiceArea serviceArea(CurrentUser user) {
+        return installers.serviceArea(user.userId());
+    }
+
+    @PutMapping("/api/v1/installer/service-area")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "Move the service area: a new base address (geocoded; baseLatitude/baseLongitude an "
+            + "optional map-pin correction of at most a few km) and radius")
+    ServiceArea moveServiceArea(CurrentUser user, @Valid @RequestBody ServiceAreaRequest r) {
+        BaseAddress address = baseAddress(r.baseAddress());
+        Point base = locate(address, r.baseLatitude(), r.baseLongitude());
+        return installers.moveServiceArea(user.userId(),
+                new ServiceArea(address, base.latitude(), base.longitude(), r.serviceRadiusKm()));
+    }
+
+    private static BaseAddress baseAddress(BaseAddressRequest a) {
+        return new BaseAddress(a.addressLine() == null ? "" : a.addressLine().trim(), a.postalCode().trim(),
+                a.city().trim(), a.country());
+    }
+
+    /**
+     * The base point from the address (400 address_not_found), moved to the pin when one was sent (400
+     * pin_too_far). Done here, before any transaction: geocoding may call another server.
+     */
+    private Point locate(BaseAddress a, Double pinLatitude, Double pinLongitude) {
+        if ((pinLatitude == null) != (pinLongitude == null)) {
+            throw ApiException.validation(pinLatitude == null ? "baseLatitude" : "baseLongitude",
+                    "send both baseLatitude and baseLongitude (a map-pin correction) or neither");
+        }
+        Place place = places.locate(new AddressQuery(a.addressLine(), a.postalCode(), a.city(), a.country()));
+        return places.pinned(place, pinLatitude, pinLongitude);
     }
 
     @GetMapping("/api/v1/installers/applications")
@@ -83,7 +133,8 @@ class InstallerController {
 
     @GetMapping("/api/v1/installer/offers")
     @PreAuthorize("hasRole('INSTALLER')")
-    @Operation(summary = "Open offers: distance, window, panel count and city; no customer contact data")
+    @Operation(summary = "Open offers: whole-km distance, window, panel count, city, postal code and a point on "
+            + "the ~1 km grid; no street, exact point or customer contact data")
     List<OfferView> offers(CurrentUser user) {
         return dispatcher.openOffers(user.userId());
     }
@@ -104,7 +155,8 @@ class InstallerController {
 
     @GetMapping("/api/v1/installer/jobs")
     @PreAuthorize("hasRole('INSTALLER')")
-    @Operation(summary = "The installer's accepted jobs, with the customer's name, phone and address")
+    @Operation(summary = "The installer's accepted jobs, with the customer's name, phone, exact address and map "
+            + "links (geo: and https)")
     PageResponse<InstallerJobView> jobs(CurrentUser user, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return PageResponse.of(queries.installerJobs(user.userId(),

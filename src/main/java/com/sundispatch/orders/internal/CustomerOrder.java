@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import com.sundispatch.orders.OrderStatus;
+import com.sundispatch.places.Precision;
 
 @Entity
 @Table(name = "orders")
@@ -70,6 +71,11 @@ class CustomerOrder {
     @Column(nullable = false)
     private double longitude;
 
+    /** Null for orders placed before addresses were geocoded. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "location_precision", length = 12)
+    private Precision precision;
+
     @Column(name = "preferred_start", nullable = false)
     private Instant preferredStart;
 
@@ -113,6 +119,7 @@ class CustomerOrder {
         this.country = address.country();
         this.latitude = address.latitude();
         this.longitude = address.longitude();
+        this.precision = address.precision();
         this.preferredStart = address.preferredStart();
         this.preferredEnd = address.preferredEnd();
         this.createdAt = now;
@@ -152,8 +159,8 @@ class CustomerOrder {
     }
 
     InstallationAddress address() {
-        return new InstallationAddress(addressLine, city, postalCode, country, latitude, longitude, preferredStart,
-                preferredEnd);
+        return new InstallationAddress(addressLine, city, postalCode, country, latitude, longitude, precision,
+                preferredStart, preferredEnd);
     }
 
     Instant createdAt() {

@@ -24,6 +24,10 @@ import com.sundispatch.identity.Accounts;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderPlaced;
 import com.sundispatch.orders.OrderStatus;
+import com.sundispatch.places.AddressQuery;
+import com.sundispatch.places.Place;
+import com.sundispatch.places.Places;
+import com.sundispatch.places.Point;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.Money;
@@ -41,15 +45,18 @@ public class OrderService {
     private final OrderRepository orders;
     private final CustomerLockRepository locks;
     private final Catalog catalog;
+    private final Places places;
     private final Accounts accounts;
     private final OrdersProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    OrderService(OrderRepository orders, CustomerLockRepository locks, Catalog catalog, Accounts accounts,
-            OrdersProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    OrderService(OrderRepository orders, CustomerLockRepository locks, Catalog catalog, Places places,
+            Accounts accounts, OrdersProperties properties, ApplicationEventPublisher events, TransactionTemplate tx,
+            Clock clock) {
         this.orders = orders;
+        this.places = places;
         this.locks = locks;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -60,10 +67,12 @@ public class OrderService {
     }
 
     /**
-     * One transaction: price every line from the catalog, reserve its stock with a conditional update, save
-     * the order. Any failure (unknown panel, out of stock) rolls every reservation back.
+     * Checks the request, geocodes the address, then one transaction: price every line from the catalog, reserve
+     * its stock with a conditional update, save the order. Any failure (unknown panel, out of stock) rolls every
+     * reservation back. This method is deliberately not transactional: geocoding may call the online geocoder,
+     * and no pooled connection may wait on another server.
      */
-    public OrderView place(String customerId, List<Requested> requested, InstallationAddress address) {
+    public OrderView place(String customerId, List<Requested> requested, RequestedInstallation address) {
         accounts.requireVerifiedEmail(customerId);
         Instant now = clock.instant();
         if (!address.preferredStart().isAfter(now)) {
@@ -88,6 +97,7 @@ public class OrderService {
         if (count > 500) {
             throw ApiException.validation("items", "at most 500 panels per order");
         }
+        InstallationAddress located = locate(address);
         if (!locks.existsById(customerId)) {
             try {
                 tx.executeWithoutResult(s -> locks.saveAndFlush(new CustomerLock(customerId)));
@@ -113,7 +123,7 @@ public class OrderService {
             OrderPricing.Totals totals = OrderPricing.totals(priced,
                     catalog.installationFee(OrderPricing.panelCount(priced)));
             CustomerOrder order = orders.save(new CustomerOrder(UUID.randomUUID().toString(), customerId, lines,
-                    totals, address, now, now.plus(properties.reservationTtl())));
+                    totals, located, now, now.plus(properties.reservationTtl())));
             String currency = order.currency();
             events.publishEvent(new OrderPlaced(EventIds.next(), order.id(), customerId, lines.stream()
                     .map(l -> new OrderPlaced.Item(l.panelName(), l.quantity(), Money.of(l.unitPrice(), currency)))
@@ -121,6 +131,17 @@ public class OrderService {
                     Money.of(totals.total(), currency), now, order.reservedUntil()));
             return OrderView.of(order);
         });
+    }
+
+    /**
+     * The address placed by the geocoder (400 address_not_found when it cannot be), moved to the customer's
+     * map pin when one was sent (400 pin_too_far beyond the allowed correction).
+     */
+    private InstallationAddress locate(RequestedInstallation i) {
+        Place place = places.locate(new AddressQuery(i.addressLine(), i.postalCode(), i.city(), i.country()));
+        Point point = places.pinned(place, i.pinLatitude(), i.pinLongitude());
+        return new InstallationAddress(i.addressLine(), i.city(), i.postalCode(), i.country(), point.latitude(),
+                point.longitude(), place.precision(), i.preferredStart(), i.preferredEnd());
     }
 
     @Transactional(readOnly = true)

@@ -16,14 +16,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.sundispatch.orders.internal.InstallationAddress;
 import com.sundispatch.orders.internal.OrderService;
 import com.sundispatch.orders.internal.OrderView;
 import com.sundispatch.orders.internal.PaymentService;
 import com.sundispatch.orders.internal.PaymentService.PaymentView;
+import com.sundispatch.orders.internal.RequestedInstallation;
 import com.sundispatch.orders.web.OrderRequests.PlaceOrderRequest;
 import com.sundispatch.orders.web.OrderRequests.SandboxConfirmRequest;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
 
@@ -46,12 +47,18 @@ class OrderController {
 
     @PostMapping("/orders")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Order panels with installation; prices come from the catalog, stock is reserved")
+    @Operation(summary = "Order panels with installation; prices come from the catalog, stock is reserved; the "
+            + "installation point is geocoded from the address (latitude/longitude: an optional map-pin correction "
+            + "of at most a few km)")
     OrderView place(CurrentUser user, @Valid @RequestBody PlaceOrderRequest request) {
         var i = request.installation();
+        if ((i.latitude() == null) != (i.longitude() == null)) {
+            throw ApiException.validation("installation." + (i.latitude() == null ? "latitude" : "longitude"),
+                    "send both latitude and longitude (a map-pin correction) or neither");
+        }
         return orders.place(user.userId(),
                 request.items().stream().map(it -> new OrderService.Requested(it.panelId(), it.quantity())).toList(),
-                new InstallationAddress(i.addressLine().trim(), i.city().trim(), i.postalCode().trim(), i.country(),
+                new RequestedInstallation(i.addressLine().trim(), i.city().trim(), i.postalCode().trim(), i.country(),
                         i.latitude(), i.longitude(), i.preferredStart(), i.preferredEnd()));
     }
 

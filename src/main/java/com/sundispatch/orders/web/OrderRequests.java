@@ -26,14 +26,15 @@ final class OrderRequests {
     record ItemRequest(@NotBlank @Size(max = 64) String panelId, @NotNull @Min(1) @Max(500) Integer quantity) {
     }
 
+    /** latitude/longitude: an optional map-pin correction of the geocoded point, both or neither. */
     record InstallationRequest(
             @NotBlank @Size(max = 200) @Pattern(regexp = ADDRESS_TEXT) String addressLine,
             @NotBlank @Size(max = 100) @Pattern(regexp = ADDRESS_TEXT) String city,
             @NotBlank @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9 \\-]{1,11}$") String postalCode,
             @NotBlank @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166 country code such as DE")
             String country,
-            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
-            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude,
             @NotNull @Future Instant preferredStart,
             @NotNull @Future Instant preferredEnd) {
     }

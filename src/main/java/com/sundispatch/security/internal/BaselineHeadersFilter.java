@@ -16,21 +16,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BaselineHeadersFilter extends OncePerRequestFilter {
 
+    private final String contentSecurityPolicy;
+
+    BaselineHeadersFilter(ContentSecurityPolicy contentSecurityPolicy) {
+        this.contentSecurityPolicy = contentSecurityPolicy.value();
+    }
+
     static final String PERMISSIONS_POLICY =
             "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        apply(response);
+        apply(response, contentSecurityPolicy);
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
         }
         chain.doFilter(request, response);
     }
 
-    static void apply(HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+    static void apply(HttpServletResponse response, String contentSecurityPolicy) {
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);

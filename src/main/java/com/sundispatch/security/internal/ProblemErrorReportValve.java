@@ -15,6 +15,12 @@ import com.sundispatch.shared.ErrorCodes;
  */
 class ProblemErrorReportValve extends ErrorReportValve {
 
+    private final String contentSecurityPolicy;
+
+    ProblemErrorReportValve(String contentSecurityPolicy) {
+        this.contentSecurityPolicy = contentSecurityPolicy;
+    }
+
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
@@ -22,7 +28,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         try {
-            BaselineHeadersFilter.apply(response);
+            BaselineHeadersFilter.apply(response, contentSecurityPolicy);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             // Tomcat answers 400 itself only for requests it cannot parse (broken encoding, encoded slash...).

@@ -67,7 +67,15 @@ final class RateLimitFilters {
                 throws ServletException, IOException {
             // One bucket per IPv4 address or IPv6 /64 (ClientKeys), not per spelling or per /128.
             String ip = clientKeys.key(clientIp.resolve(request));
-            if (PATHS.getPathWithinApplication(request).startsWith("/api/v1/auth/")) {
+            String path = PATHS.getPathWithinApplication(request);
+            if (path.startsWith("/api/v1/places/")) {
+                RateLimiter.Decision places = limiter.tryConsume("places:" + ip, limits.placesPerMinute());
+                if (!places.allowed()) {
+                    rejections.reject(request, response, places, "places:" + ip, null);
+                    return;
+                }
+            }
+            if (path.startsWith("/api/v1/auth/")) {
                 RateLimiter.Decision auth = limiter.tryConsume("auth:" + ip, limits.authPerMinute());
                 if (!auth.allowed()) {
                     rejections.reject(request, response, auth, "auth:" + ip, null);

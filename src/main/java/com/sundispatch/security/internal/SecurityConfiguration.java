@@ -1,5 +1,6 @@
 package com.sundispatch.security.internal;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -34,15 +35,19 @@ import com.sundispatch.security.PublicPaths;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "frame-ancestors 'none'; form-action 'self'";
+    /** The policy without a tile server; {@link ContentSecurityPolicy} adds the configured one to img-src. */
+    static final String CONTENT_SECURITY_POLICY = ContentSecurityPolicy.STRICT;
+
+    @Bean
+    ContentSecurityPolicy contentSecurityPolicy(@Value("${sundispatch.map.tile-url:}") String tileUrl) {
+        return ContentSecurityPolicy.forTileUrl(tileUrl);
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
             RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, ObjectProvider<IpBlockList> blocks,
-            MeterRegistry meters, SecurityEvents events, SecurityProperties properties, ClientKeys clientKeys)
-            throws Exception {
+            MeterRegistry meters, SecurityEvents events, SecurityProperties properties, ClientKeys clientKeys,
+            ContentSecurityPolicy contentSecurityPolicy) throws Exception {
         RateLimitFilters.PerUser perUser = new RateLimitFilters.PerUser(limiter, limits, events, meters);
         http
                 .addFilterBefore(corsFilter(properties), BearerTokenAuthenticationFilter.class)
@@ -84,7 +89,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDenied()))
                 .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy.value()))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(p -> p.policy(BaselineHeadersFilter.PERMISSIONS_POLICY))
                         .frameOptions(f -> f.deny())

@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 class WebServerHardening {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> quietTomcatErrors() {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> quietTomcatErrors(ContentSecurityPolicy csp) {
         return factory -> {
             // When the server speaks TLS itself (an SSL bundle is configured), only TLS 1.3 and 1.2, whatever the
             // bundle says. Connector customizers run after Boot has applied the bundle.
@@ -33,7 +33,7 @@ class WebServerHardening {
             });
             factory.addContextCustomizers(context -> {
             // Errors Tomcat answers itself (malformed requests) must not print its name and version.
-            ProblemErrorReportValve valve = new ProblemErrorReportValve();
+            ProblemErrorReportValve valve = new ProblemErrorReportValve(csp.value());
             valve.setShowReport(false);
             valve.setShowServerInfo(false);
             context.getParent().getPipeline().addValve(valve);
@@ -42,9 +42,9 @@ class WebServerHardening {
     }
 
     @Bean
-    FilterRegistrationBean<BaselineHeadersFilter> baselineHeadersFilter() {
+    FilterRegistrationBean<BaselineHeadersFilter> baselineHeadersFilter(ContentSecurityPolicy csp) {
         FilterRegistrationBean<BaselineHeadersFilter> registration =
-                new FilterRegistrationBean<>(new BaselineHeadersFilter());
+                new FilterRegistrationBean<>(new BaselineHeadersFilter(csp));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }

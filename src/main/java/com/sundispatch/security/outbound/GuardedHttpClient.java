@@ -8,9 +8,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -22,7 +28,8 @@ import com.sundispatch.security.OutboundHttp;
 /**
  * A deliberately small HTTP/1.1 client: it opens the socket to the address {@link UrlGuard} vetted (so a
  * second DNS answer cannot redirect it), verifies TLS against the host name (SNI and certificate), sends one
- * request with {@code Connection: close}, never follows a redirect, times out after 5 s and reads at most
+ * request (POST with a JSON body, or GET) with {@code Connection: close}, never follows a redirect (the caller
+ * sees the 3xx and its Location), times out after 5 s (or a shorter per-call limit) and reads at most
  * 1 MiB of the answer.
  */
 public final class GuardedHttpClient implements OutboundHttp {
@@ -31,8 +38,8 @@ public final class GuardedHttpClient implements OutboundHttp {
     /** Whatever the peer does (slow handshake, a byte every few seconds), one call ends after this. */
     static final int DEADLINE_MILLIS = 10_000;
     static final int MAX_RESPONSE = 1024 * 1024;
-    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    static final String DEFAULT_USER_AGENT = "SunDispatch-Webhooks/1";
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "outbound-deadline");
                 t.setDaemon(true);
                 return t;
@@ -53,49 +60,76 @@ public final class GuardedHttpClient implements OutboundHttp {
 
     @Override
     public Response postJson(String url, byte[] body, Map<String, String> headers) {
+        return exchange("POST", url, body, headers, TIMEOUT_MILLIS);
+    }
+
+    @Override
+    public Response get(String url, Map<String, String> headers, Duration timeout) {
+        int millis = timeout == null ? TIMEOUT_MILLIS
+                : (int) Math.max(1, Math.min(TIMEOUT_MILLIS, timeout.toMillis()));
+        return exchange("GET", url, null, headers, millis);
+    }
+
+    /** One request to the vetted address; {@code body} null means no body (GET). */
+    private Response exchange(String method, String url, byte[] body, Map<String, String> headers, int timeoutMillis) {
         UrlGuard.Target target = guard.vet(url);
         Socket plain = new Socket();
-        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+        int deadlineMillis = Math.min(DEADLINE_MILLIS, 2 * timeoutMillis);
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
             try {
                 plain.close();
             } catch (IOException ignored) {
                 // closing is all we wanted
             }
-        }, DEADLINE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        try (Socket socket = open(plain, target)) {
+        }, deadlineMillis, TimeUnit.MILLISECONDS);
+        try (Socket socket = open(plain, target, timeoutMillis)) {
             OutputStream out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder();
-            head.append("POST ").append(target.pathAndQuery()).append(" HTTP/1.1\r\n");
-            boolean defaultPort = (target.scheme().equals("https") && target.port() == 443)
-                    || (target.scheme().equals("http") && target.port() == 80);
-            head.append("Host: ").append(target.host()).append(defaultPort ? "" : ":" + target.port()).append("\r\n");
-            head.append("User-Agent: SunDispatch-Webhooks/1\r\n");
-            head.append("Content-Type: application/json\r\n");
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-            head.append("Connection: close\r\n");
-            for (Map.Entry<String, String> h : headers.entrySet()) {
-                if (h.getKey().matches("[A-Za-z0-9-]{1,64}") && h.getValue().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                    head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
-                }
+            out.write(head(method, target, body, headers).getBytes(StandardCharsets.US_ASCII));
+            if (body != null) {
+                out.write(body);
             }
-            head.append("\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
             out.flush();
             return read(new BufferedInputStream(socket.getInputStream()));
         } catch (IOException | RuntimeException e) {
-            throw new Failure(plain.isClosed() && !deadline.isDone() ? e.getClass().getSimpleName()
-                    : deadline.isDone() ? "deadline of " + DEADLINE_MILLIS + " ms exceeded" : e.getClass().getSimpleName(), e);
+            throw new Failure(deadline.isDone() ? "deadline of " + deadlineMillis + " ms exceeded"
+                    : e.getClass().getSimpleName(), e);
         } finally {
             deadline.cancel(false);
         }
     }
 
-    private Socket open(Socket plain, UrlGuard.Target target) throws IOException {
+    private static String head(String method, UrlGuard.Target target, byte[] body, Map<String, String> headers) {
+        StringBuilder head = new StringBuilder();
+        head.append(method).append(' ').append(target.pathAndQuery()).append(" HTTP/1.1\r\n");
+        boolean defaultPort = (target.scheme().equals("https") && target.port() == 443)
+                || (target.scheme().equals("http") && target.port() == 80);
+        head.append("Host: ").append(target.host()).append(defaultPort ? "" : ":" + target.port()).append("\r\n");
+        boolean ownAgent = headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("User-Agent"));
+        if (!ownAgent) {
+            head.append("User-Agent: ").append(DEFAULT_USER_AGENT).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Type: application/json\r\n");
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("Connection: close\r\n");
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            // Only plain header names and printable values: a caller's value can never add a header line.
+            if (h.getKey().matches("[A-Za-z0-9-]{1,64}") && !h.getKey().equalsIgnoreCase("Host")
+                    && !h.getKey().equalsIgnoreCase("Content-Length") && !h.getKey().equalsIgnoreCase("Connection")
+                    && h.getValue().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+            }
+        }
+        head.append("\r\n");
+        return head.toString();
+    }
+
+    private Socket open(Socket plain, UrlGuard.Target target, int timeoutMillis) throws IOException {
         try {
-            plain.connect(new InetSocketAddress(target.address(), target.port()), TIMEOUT_MILLIS);
+            plain.connect(new InetSocketAddress(target.address(), target.port()), timeoutMillis);
             // Set before the TLS handshake, so a peer that never answers it cannot hold the call either.
-            plain.setSoTimeout(TIMEOUT_MILLIS);
+            plain.setSoTimeout(timeoutMillis);
             if (target.scheme().equals("http")) {
                 return plain;
             }
@@ -131,6 +165,7 @@ public final class GuardedHttpClient implements OutboundHttp {
         long length = -1;
         boolean chunked = false;
         int headerCount = 0;
+        Map<String, String> headers = new HashMap<>();
         for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
             if (++headerCount > 100) {
                 throw new IOException("too many headers");
@@ -141,6 +176,7 @@ public final class GuardedHttpClient implements OutboundHttp {
             }
             String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = h.substring(colon + 1).trim();
+            headers.put(name, value);
             if (name.equals("content-length")) {
                 try {
                     length = Long.parseLong(value);
@@ -181,7 +217,7 @@ public final class GuardedHttpClient implements OutboundHttp {
         } else {
             copy(in, body, MAX_RESPONSE + 1);
         }
-        return new Response(code, body.toByteArray());
+        return new Response(code, body.toByteArray(), headers);
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out, int n) throws IOException {

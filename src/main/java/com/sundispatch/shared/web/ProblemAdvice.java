@@ -151,7 +151,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> api(ApiException ex, HttpServletRequest request) {
         HttpHeaders headers = new HttpHeaders();
         ex.headers().forEach(headers::set);
-        return problem(ex.status().value(), ex.code(), ex.getMessage(), request, ex.errors(), headers);
+        ResponseEntity<Object> answer = problem(ex.status().value(), ex.code(), ex.getMessage(), request, ex.errors(),
+                headers);
+        if (answer.getBody() instanceof ProblemDetail body) {
+            ex.properties().forEach(body::setProperty);
+        }
+        return answer;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,0 +1,80 @@
+package com.sundispatch.places.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.sundispatch.places.Place;
+import com.sundispatch.places.Places;
+import com.sundispatch.places.internal.MapSettings;
+import com.sundispatch.shared.ApiException;
+
+/**
+ * Public place endpoints: suggestions as someone types, the postal area around a point ("use my location"),
+ * and the map's settings. Rate-limited per client address by the security module's places bucket; nothing
+ * about the caller's location is stored (the request log records the path only, never the query).
+ */
+@RestController
+class PlacesController {
+
+    static final String PLACE_NOT_FOUND = "place_not_found";
+    private static final int DEFAULT_LIMIT = 6;
+
+    private final Places places;
+    private final MapSettings map;
+
+    PlacesController(Places places, MapSettings map) {
+        this.places = places;
+        this.map = map;
+    }
+
+    /** Suggestions, best first. Same question, same answer for an hour: shared caches may keep it. */
+    @GetMapping("/api/v1/places/search")
+    ResponseEntity<List<Place>> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String country, @RequestParam(required = false) Integer limit) {
+        String text = q == null ? "" : q.trim();
+        if (text.isEmpty() || text.length() > 100) {
+            throw ApiException.validation("q", "must be 1 to 100 characters");
+        }
+        String c = null;
+        if (country != null && !country.isBlank()) {
+            c = country.trim().toUpperCase(Locale.ROOT);
+            if (!c.matches("[A-Z]{2}")) {
+                throw ApiException.validation("country", "must be an ISO 3166-1 alpha-2 code");
+            }
+        }
+        int n = limit == null ? DEFAULT_LIMIT : limit;
+        if (n < 1 || n > 10) {
+            throw ApiException.validation("limit", "must be between 1 and 10");
+        }
+        // The online geocoder answers in the caller's language, so caches keep one answer per language.
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .varyBy("Accept-Language").body(places.suggest(text, c, n));
+    }
+
+    /** The postal area (or town) around a point, with the area's own point: never the caller's. */
+    @GetMapping("/api/v1/places/reverse")
+    Place reverse(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon) {
+        if (lat == null || !Double.isFinite(lat) || Math.abs(lat) > 90) {
+            throw ApiException.validation("lat", "must be a latitude between -90 and 90");
+        }
+        if (lon == null || !Double.isFinite(lon) || Math.abs(lon) > 180) {
+            throw ApiException.validation("lon", "must be a longitude between -180 and 180");
+        }
+        return places.reverse(lat, lon).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, PLACE_NOT_FOUND,
+                "There is no known place near this point."));
+    }
+
+    /** The map's base layer and the attributions the map must show. */
+    @GetMapping("/api/v1/public/map")
+    MapSettings.View map() {
+        return map.view();
+    }
+}
