@@ -311,6 +311,9 @@ export async function orders() {
 
 export async function order(id) {
   const o = await api('GET', `/api/v1/orders/${encodeURIComponent(id)}`);
+  // The person may have moved on while the order loaded (a slow answer, a link followed at once): an order page
+  // that arrives late must not cover the page they are on now.
+  if (location.hash !== `#/orders/${id}`) return;
   const actions = h('div', { class: 'tabs' });
   const installation = h('section', { id: 'installation' });
   const status = h('span', { class: 'badge', id: 'order-status' }, STATUS[o.status] || o.status);
