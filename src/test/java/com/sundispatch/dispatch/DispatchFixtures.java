@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import com.sundispatch.places.Locations;
+import com.sundispatch.places.Point;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 
@@ -38,6 +40,16 @@ public abstract class DispatchFixtures extends IntegrationTest {
     void somewhere() {
         homeLat = ThreadLocalRandom.current().nextDouble(-55, 55);
         homeLon = ThreadLocalRandom.current().nextDouble(-170, 170);
+    }
+
+    /**
+     * The distance an installer {@code kmNorth} of this test's spot is shown before accepting: from their base to
+     * the centre of the home's ~1 km grid cell, in whole km (never the real distance, rounded).
+     */
+    protected int shownKm(double kmNorth) {
+        Point cell = Locations.coarse(homeLat, homeLon);
+        return Locations.roundedKm(Locations.distanceKm(cell.latitude(), cell.longitude(), homeLat + kmNorth / 111.2,
+                homeLon));
     }
 
     protected Instant windowStart() {

@@ -126,7 +126,8 @@ class DispatchIT extends IntegrationTest {
         JsonNode offer = offers.get(0);
         assertThat(offer.path("city").asString()).isEqualTo(lastAddress.get("city"));
         assertThat(offer.path("panelCount").asInt()).isEqualTo(6);
-        assertThat(offer.path("distanceKm").asInt()).isEqualTo(1);
+        // Shown from the installer's base to the centre of the home's ~1 km cell: 1 km north gives 1 or 2.
+        assertThat(offer.path("distanceKm").asInt()).isBetween(1, 2);
         assertThat(offer.toString()).doesNotContain((String) lastAddress.get("addressLine"), "Ada", "+49 170");
         assertThat(offersOf(near)).hasSize(1);
         assertThat(offersOf(unavailable)).isEmpty();

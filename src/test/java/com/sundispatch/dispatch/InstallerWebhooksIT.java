@@ -152,7 +152,7 @@ class InstallerWebhooksIT extends DispatchFixtures {
         assertThat(data.path("country").asString()).isEqualTo("DE");
         // Whole km, and a point on the ~1 km grid rather than the home's.
         assertThat(data.path("distanceKm").isIntegralNumber()).isTrue();
-        assertThat(data.path("distanceKm").asInt()).isEqualTo(1);
+        assertThat(data.path("distanceKm").asInt()).isEqualTo(shownKm(1));
         Point coarse = Locations.coarse(homeLat, homeLon);
         assertThat(data.path("approximateLocation").path("latitude").asDouble()).isEqualTo(coarse.latitude());
         assertThat(data.path("approximateLocation").path("longitude").asDouble()).isEqualTo(coarse.longitude());

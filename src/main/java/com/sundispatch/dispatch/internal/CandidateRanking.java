@@ -4,6 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import com.sundispatch.places.Locations;
+import com.sundispatch.places.Point;
+
 /**
  * Who gets the offers of a round: installers within both the round's radius and their own service radius,
  * free for the whole window, not yet asked; nearest first, then the better rated; at most K.
@@ -14,7 +17,13 @@ final class CandidateRanking {
             double rating) {
     }
 
-    record Ranked(String installerId, double distanceKm) {
+    /**
+     * A chosen installer. {@code distanceKm} is the real distance (it ranks); {@code shownDistanceKm} is what the
+     * installer is told before accepting: from their base to the centre of the home's ~1 km grid cell, so the
+     * distance and the coarse point together cannot narrow the home below the cell (the real distance, rounded,
+     * would draw a ring around the installer's own base through the cell).
+     */
+    record Ranked(String installerId, double distanceKm, double shownDistanceKm) {
     }
 
     private CandidateRanking() {
@@ -22,6 +31,7 @@ final class CandidateRanking {
 
     static List<Ranked> rank(List<Candidate> candidates, double lat, double lon, double radiusKm, Set<String> excluded,
             int k) {
+        Point cell = Locations.coarse(lat, lon);
         return candidates.stream()
                 .filter(c -> !excluded.contains(c.installerId()))
                 .map(c -> new Object[] { c, Geo.distanceKm(lat, lon, c.latitude(), c.longitude()) })
@@ -30,7 +40,11 @@ final class CandidateRanking {
                         .thenComparing(x -> -((Candidate) x[0]).rating())
                         .thenComparing(x -> ((Candidate) x[0]).installerId()))
                 .limit(k)
-                .map(x -> new Ranked(((Candidate) x[0]).installerId(), Math.round((double) x[1] * 10) / 10.0))
+                .map(x -> {
+                    Candidate c = (Candidate) x[0];
+                    return new Ranked(c.installerId(), Math.round((double) x[1] * 10) / 10.0,
+                            Locations.distanceKm(cell.latitude(), cell.longitude(), c.latitude(), c.longitude()));
+                })
                 .toList();
     }
 

@@ -44,9 +44,10 @@ public final class DispatchViews {
     }
 
     /**
-     * An offer: what an installer may know before accepting. The place to postal-area precision, the distance in
-     * whole km and a point snapped to the ~1 km grid ({@link Locations#coarse}); never the street, the exact point
-     * or the customer.
+     * An offer: what an installer may know before accepting. The place to postal-area precision, a point snapped
+     * to the ~1 km grid ({@link Locations#coarse}) and the distance in whole km from the installer's base to that
+     * point (not to the home: with the real distance the two would narrow the home below the cell); never the
+     * street, the exact point or the customer.
      */
     public record OfferView(String offerId, String jobId, int distanceKm, Instant expiresAt, Window window,
             int panelCount, String city, String postalCode, Point approximateLocation) {

@@ -163,7 +163,7 @@ public class Dispatcher {
                 Instant now = clock.instant();
                 for (CandidateRanking.Ranked r : chosen) {
                     JobOffer offer = offers.save(new JobOffer(UUID.randomUUID().toString(), job.id(), r.installerId(),
-                            job.attempt(), current, r.distanceKm(), now, now.plus(properties.offerTtl())));
+                            job.attempt(), current, r.shownDistanceKm(), now, now.plus(properties.offerTtl())));
                     // What the installer sees before accepting, the same as in their offers list: postal area,
                     // whole km, a point on the ~1 km grid; the customer's name, street and exact point stay hidden.
                     DispatchViews.OfferView seen = DispatchViews.OfferView.of(offer, job);

@@ -33,6 +33,7 @@ class JobOffer {
     @Column(nullable = false)
     private int round;
 
+    /** The distance the installer is shown: from their base to the centre of the home's ~1 km grid cell. */
     @Column(name = "distance_km", nullable = false)
     private double distanceKm;
 

@@ -140,7 +140,10 @@ public class OrderService {
     private InstallationAddress locate(RequestedInstallation i) {
         Place place = places.locate(new AddressQuery(i.addressLine(), i.postalCode(), i.city(), i.country()));
         Point point = places.pinned(place, i.pinLatitude(), i.pinLongitude());
-        return new InstallationAddress(i.addressLine(), i.city(), i.postalCode(), i.country(), point.latitude(),
+        // The town as the geocoder names it, not as typed: installers see it before accepting, so it must not
+        // carry whatever else the customer put into the field (a street, a name).
+        String city = place.city() == null || place.city().isBlank() ? i.city() : place.city();
+        return new InstallationAddress(i.addressLine(), city, i.postalCode(), i.country(), point.latitude(),
                 point.longitude(), place.precision(), i.preferredStart(), i.preferredEnd());
     }
 

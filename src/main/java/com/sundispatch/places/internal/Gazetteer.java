@@ -192,17 +192,27 @@ final class Gazetteer {
         if (folded.isEmpty() || limit < 1) {
             return List.of();
         }
-        String code = null;
-        StringBuilder rest = new StringBuilder();
-        for (String word : folded.split(" ")) {
-            if (code == null && DIGITS.matcher(word).matches()) {
-                code = word;
-            } else {
-                rest.append(rest.isEmpty() ? "" : " ").append(word);
+        // The postal code is the 4-5 digit word (else the first shorter one: a prefix being typed); the town is
+        // what follows it ("Hauptstraße 5, 10117 Berlin") or, with nothing after it, what precedes it ("Berlin 101").
+        String[] words = folded.split(" ");
+        int at = -1;
+        for (int i = 0; i < words.length; i++) {
+            if (DIGITS.matcher(words[i]).matches() && (at < 0 || (words[i].length() >= 4 && words[at].length() < 4))) {
+                at = i;
             }
         }
-        String name = rest.toString();
-        if (code != null) {
+        String code = at < 0 ? null : words[at];
+        String name;
+        if (at < 0) {
+            name = folded;
+        } else if (at < words.length - 1) {
+            name = String.join(" ", Arrays.copyOfRange(words, at + 1, words.length));
+        } else {
+            name = String.join(" ", Arrays.copyOfRange(words, 0, at));
+        }
+        // A short number between words ("Hauptstraße 5 Berlin") is a house number, not the start of a postal code.
+        boolean houseNumber = code != null && code.length() < 4 && at > 0 && at < words.length - 1;
+        if (code != null && !houseNumber) {
             return postalSearch(code, name, country, limit);
         }
         return townSearch(name, country, limit).stream().map(Gazetteer::townPlace).toList();

@@ -5,6 +5,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.sundispatch.places.Locations;
+import com.sundispatch.places.Point;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CandidateRankingTest {
@@ -22,6 +25,19 @@ class CandidateRankingTest {
                 at("mid-good", 10, 50, 4.8), at("mid-poor", 10, 50, 3.1)), LAT, LON, 25, Set.of(), 3);
         assertThat(r).extracting(CandidateRanking.Ranked::installerId).containsExactly("near", "mid-good", "mid-poor");
         assertThat(r.get(0).distanceKm()).isBetween(1.9, 2.1);
+    }
+
+    @Test
+    void theShownDistanceIsFromTheInstallersBaseToTheCentreOfTheHomesGridCell() {
+        double homeLat = LAT + 0.0031;
+        double homeLon = LON + 0.0047;
+        CandidateRanking.Candidate c = new CandidateRanking.Candidate("i", LAT + 7 / 111.2, LON + 0.03, 50, 5);
+        CandidateRanking.Ranked r = CandidateRanking.rank(List.of(c), homeLat, homeLon, 25, Set.of(), 3).get(0);
+        Point cell = Locations.coarse(homeLat, homeLon);
+        assertThat(r.shownDistanceKm()).isEqualTo(Locations.distanceKm(cell.latitude(), cell.longitude(),
+                c.latitude(), c.longitude()));
+        assertThat(r.shownDistanceKm()).isNotEqualTo(Geo.distanceKm(homeLat, homeLon, c.latitude(), c.longitude()));
+        assertThat(Math.abs(r.shownDistanceKm() - r.distanceKm())).isLessThan(0.75);
     }
 
     @Test

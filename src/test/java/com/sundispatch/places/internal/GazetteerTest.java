@@ -140,6 +140,10 @@ class GazetteerTest {
             assertThat(p.city()).isEqualTo("Berlin");
         });
         assertThat(gazetteer.search("101 München", "DE", 6)).isEmpty();
+        // A whole address typed into the search: the street and house number are not the postal code.
+        assertThat(gazetteer.search("Hauptstraße 5, 10117 Berlin", "DE", 6)).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.postalCode()).isEqualTo("10117"));
+        assertThat(gazetteer.search("Hauptstraße 5 Berlin", "DE", 6).get(0).city()).isEqualTo("Berlin");
     }
 
     @Test
