@@ -1,10 +1,11 @@
 import { h, mount, flash, money, when, list, form } from './dom.js';
 import { api, currentUser, download } from './api.js';
 import { confirmAction } from './dialog.js';
-import { ADMIN_ACTIONS as T } from './texts.js';
+import { ADMIN_ACTIONS as T, placesText } from './texts.js';
+import { mapFigure } from './map.js';
 
 const TABS = [['users', 'Users'], ['applications', 'Installer applications'], ['installers', 'Installers'], ['catalog', 'Catalog'], ['faq', 'FAQ'],
-  ['jobs', 'Unassigned jobs'], ['audit', 'Audit events'], ['alerts', 'Alerts'], ['blocks', 'IP blocks']];
+  ['jobs', 'Unassigned jobs'], ['map', placesText().adminMapTab], ['audit', 'Audit events'], ['alerts', 'Alerts'], ['blocks', 'IP blocks']];
 
 export async function page(tab = 'users') {
   if (!currentUser().mfaEnabled) {
@@ -13,7 +14,7 @@ export async function page(tab = 'users') {
   }
   const body = h('section', { id: `admin-${tab}` });
   mount(h('h1', {}, 'Admin'), h('nav', { class: 'tabs' }, ...TABS.map(([k, t]) => h('a', { href: `#/admin/${k}` }, t))), body);
-  const views = { users, applications, installers, catalog, faq, jobs, audit, alerts, blocks };
+  const views = { users, applications, installers, catalog, faq, jobs, map, audit, alerts, blocks };
   await (views[tab] || users)(body);
 }
 
@@ -70,7 +71,8 @@ function accountActions(u, reload) {
 
 async function applications(box) {
   await list(box, async () => (await api('GET', '/api/v1/admin/installers/applications?status=PENDING&size=100')).items,
-    (a) => h('div', { class: 'card' }, h('p', {}, `${a.companyName} · licence ${a.licenseNumber} · ${a.serviceRadiusKm} km around ${a.baseLatitude}, ${a.baseLongitude}`),
+    (a) => h('div', { class: 'card' }, h('p', {}, `${a.companyName} · licence ${a.licenseNumber} · ${a.serviceRadiusKm} km around ${a.baseAddress
+      ? [a.baseAddress.addressLine, `${a.baseAddress.postalCode} ${a.baseAddress.city}`].filter(Boolean).join(', ') : `${a.baseLatitude}, ${a.baseLongitude}`}`),
       h('button', { onclick: async () => { await api('POST', `/api/v1/admin/installers/applications/${a.id}/approve`, {}); applications(box); } }, 'Approve'), ' ',
       h('button', { class: 'secondary', onclick: async () => {
         const reason = prompt('Why is it rejected?');
@@ -140,6 +142,32 @@ async function jobs(box) {
     h('p', {}, `${j.panelCount} panels in ${j.city} · ${when(j.window.start)} · attempt ${j.attempt + 1}`),
     h('button', { onclick: async () => { await api('POST', `/api/v1/admin/jobs/${j.jobId}/redispatch`, {}); jobs(box); } }, 'Dispatch again')),
   'No unassigned jobs.');
+}
+
+const JOB_COLOR = '#b45309';
+const AREA_COLOR = '#1d4ed8';
+
+/** Jobs not yet assigned and installers' service areas on one map, with a legend and the same as text lists. */
+async function map(box) {
+  const t = placesText();
+  const data = await api('GET', '/api/v1/admin/map');
+  const jobsList = data.jobs.length === 0 ? h('p', { class: 'muted' }, t.noOpenJobs)
+    : h('ul', { class: 'map-list', id: 'admin-map-jobs' }, ...data.jobs.map((j) => h('li', { dataset: { job: j.jobId } },
+      h('span', { class: 'legend-dot job', 'aria-hidden': 'true' }), ' ', t.jobLine(j), ` · ${when(j.window && j.window.start)}`)));
+  const installersList = data.installers.length === 0 ? h('p', { class: 'muted' }, t.noInstallers)
+    : h('ul', { class: 'map-list', id: 'admin-map-installers' }, ...data.installers.map((i) => h('li', { dataset: { installer: i.installerId } },
+      h('span', { class: 'legend-dot area', 'aria-hidden': 'true' }), ' ', t.installerLine(i))));
+  const shown = mapFigure({ label: t.adminMap(data.jobs.length, data.installers.length), className: 'map-admin',
+    caption: h('span', { class: 'legend' }, h('strong', {}, `${t.legend}: `),
+      h('span', { class: 'legend-dot job', 'aria-hidden': 'true' }), ` ${t.legendJob} `,
+      h('span', { class: 'legend-dot area', 'aria-hidden': 'true' }), ` ${t.legendArea}`) });
+  box.replaceChildren(...[shown.figure, h('h2', {}, t.jobsList), data.jobsTruncated ? h('p', { class: 'muted' }, t.truncated(data.jobsLimit)) : null,
+    jobsList, h('h2', {}, t.installersList), data.installersTruncated ? h('p', { class: 'muted' }, t.truncated(data.installersLimit)) : null,
+    installersList].filter(Boolean));
+  const m = await shown.ready;
+  for (const i of data.installers) m.serviceArea(i.latitude, i.longitude, i.serviceRadiusKm, { color: AREA_COLOR, title: i.companyName });
+  for (const j of data.jobs) m.point(j.latitude, j.longitude, { color: JOB_COLOR, kind: 'job', title: `${j.postalCode} ${j.city}` });
+  m.fit();
 }
 
 async function audit(box) {

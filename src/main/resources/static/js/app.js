@@ -6,7 +6,7 @@ import * as installer from './installer.js';
 import * as admin from './admin.js';
 import * as notifications from './notifications.js';
 import * as inbox from './inbox.js';
-import { setUserLanguage, notifyText } from './texts.js';
+import { setUserLanguage, notifyText, placesText } from './texts.js';
 import { disablePush } from './push.js';
 
 // Signing out also ends push on this device (while the session can still tell the server), so the next person
@@ -85,8 +85,15 @@ async function render() {
   document.getElementById('app').focus({ preventScroll: true });
 }
 
+/** The data attribution in the footer (GeoNames CC BY 4.0, OpenStreetMap ODbL, Natural Earth), in the user's language. */
+function attribution() {
+  const box = document.getElementById('data-attribution');
+  if (box && box.firstChild && box.firstChild.nodeType === Node.TEXT_NODE) box.firstChild.textContent = placesText().dataAttribution;
+}
+
 onSessionChange((me, reason) => {
   setUserLanguage(me && me.language);
+  attribution();
   document.getElementById('toasts').setAttribute('aria-label', notifyText().toastRegion);
   nav();
   if (me) inbox.start();

@@ -23,7 +23,8 @@ export function h(tag, attrs = {}, ...children) {
 
 export function mount(...nodes) {
   const app = document.getElementById('app');
-  app.replaceChildren(...nodes);
+  // Optional parts arrive as null ("cond ? node : null"); replaceChildren would show them as the text "null".
+  app.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined && n !== false));
   return app;
 }
 

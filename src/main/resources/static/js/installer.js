@@ -1,5 +1,8 @@
 import { h, mount, flash, when, list, form } from './dom.js';
 import { api, currentUser, refresh } from './api.js';
+import { addressBlock, searchPlaces } from './address.js';
+import { mapFigure } from './map.js';
+import { placesText } from './texts.js';
 
 export async function page() {
   const me = currentUser();
@@ -8,34 +11,116 @@ export async function page() {
   const jobs = h('div', { id: 'jobs' });
   const availability = h('section', { id: 'availability' });
   const webhook = h('section', { id: 'webhook' });
+  const area = h('section', { id: 'service-area' });
   mount(h('h1', {}, 'Installer'), h('h2', {}, 'Open offers'), offers, h('h2', {}, 'Your jobs'), jobs,
+    h('h2', {}, placesText().serviceAreaTitle), area,
     h('h2', {}, 'Availability'), availability, h('h2', {}, 'Webhook for your dispatch software'), webhook);
   loadOffers(offers, jobs);
   loadJobs(jobs);
+  renderServiceArea(area);
   renderAvailability(availability);
   renderWebhook(webhook);
+}
+
+/**
+ * Base address + radius, with the service area drawn on a map once the address is known. {@code submit(body)}
+ * sends {baseAddress, serviceRadiusKm} plus the other fields; the answer's point (if any) is drawn.
+ */
+function serviceAreaForm({ id, fields = [], value = {}, submitText, submit, onSaved }) {
+  const t = placesText();
+  const address = addressBlock({ street: true, value: value.baseAddress || {}, legend: t.baseAddress });
+  const text = h('p', { class: 'service-area-text', 'aria-live': 'polite' });
+  const mapSlot = h('div', { class: 'map-slot' }, text);
+  let shown = null;
+  const draw = (lat, lon, km, place) => {
+    text.textContent = t.serviceAreaText(km, place);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) return;
+    if (!shown) {
+      shown = mapFigure({ label: t.serviceAreaMap(km, place), caption: text, className: 'map-area' });
+      mapSlot.replaceChildren(shown.figure);
+    } else {
+      shown.canvas.setAttribute('aria-label', t.serviceAreaMap(km, place));
+    }
+    shown.ready.then((m) => { m.clear(); m.serviceArea(lat, lon, km); m.fit(); }).catch(() => {});
+  };
+  const where = (a) => [a.addressLine, `${a.postalCode} ${a.city}`.trim()].filter(Boolean).join(', ');
+  const f = form([...fields, { name: 'serviceRadiusKm', label: t.radius, type: 'number', value: value.serviceRadiusKm ?? 50, min: 1, maxValue: 200 }],
+    submitText, async (v) => {
+      address.clearProblem();
+      const a = address.values();
+      const { serviceRadiusKm, ...rest } = v;
+      let answer;
+      try {
+        answer = await submit({ ...rest, baseAddress: a, serviceRadiusKm });
+      } catch (e) {
+        if (address.showProblem(e)) return;
+        throw e;
+      }
+      const lat = answer && (answer.latitude ?? answer.baseLatitude);
+      const lon = answer && (answer.longitude ?? answer.baseLongitude);
+      draw(lat, lon, serviceRadiusKm, where((answer && answer.baseAddress) || a));
+      if (onSaved) onSaved(answer);
+    });
+  f.id = id;
+  // The address goes before the radius: "from here, this far".
+  f.inputs.serviceRadiusKm.closest('label').before(address.element);
+  // Before saving, the circle follows what is typed: the address as the places search finds it.
+  let timer = null;
+  let asked = 0;
+  const preview = async () => {
+    const a = address.values();
+    const km = Number(f.inputs.serviceRadiusKm.value);
+    if (!a.postalCode || !a.city || !(km >= 1 && km <= 200)) return;
+    const mine = ++asked;
+    let found = [];
+    try {
+      if (a.addressLine) found = await searchPlaces(`${a.addressLine}, ${a.postalCode} ${a.city}`, a.country, 1);
+      if (!found.length) found = await searchPlaces(`${a.postalCode} ${a.city}`, a.country, 1);
+    } catch { found = []; }
+    if (mine === asked && found.length) draw(found[0].latitude, found[0].longitude, km, where(a));
+  };
+  const later = () => { clearTimeout(timer); timer = setTimeout(preview, 600); };
+  f.addEventListener('change', later);
+  address.element.addEventListener('mousedown', (e) => { if (e.target.closest('.suggestion')) later(); });
+  address.element.addEventListener('click', (e) => { if (e.target.closest('.choose-suggestion')) later(); });
+  address.element.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target.getAttribute('role') === 'combobox') later(); });
+  if (Number.isFinite(value.latitude)) draw(value.latitude, value.longitude, value.serviceRadiusKm, where(value.baseAddress || {}));
+  return h('div', { class: 'service-area-form' }, f, mapSlot);
 }
 
 async function applyPage() {
   const mine = h('div', { id: 'applications' });
   mount(h('h1', {}, 'Become an installer'),
     h('p', {}, 'Installers receive installation jobs near them. An administrator checks every application.'),
-    form([
+    serviceAreaForm({ id: 'apply-form', submitText: 'Apply', fields: [
       { name: 'companyName', label: 'Company', max: 120 },
       { name: 'licenseNumber', label: 'Licence number', max: 40 },
-      { name: 'baseLatitude', label: 'Base latitude', type: 'number', step: 'any' },
-      { name: 'baseLongitude', label: 'Base longitude', type: 'number', step: 'any' },
-      { name: 'serviceRadiusKm', label: 'Service radius (km, 1–200)', type: 'number', value: 50 },
-      { name: 'phone', label: 'Phone', max: 32 },
-    ], 'Apply', async (v) => { await api('POST', '/api/v1/installers/applications', v); flash('Application sent.'); loadApplications(mine); }),
+      { name: 'phone', label: 'Phone', max: 32, autocomplete: 'tel' },
+    ], submit: (body) => api('POST', '/api/v1/installers/applications', body),
+    onSaved: () => { flash('Application sent.'); loadApplications(mine); } }),
     h('h2', {}, 'Your applications'), mine,
     h('p', { class: 'muted' }, 'Approved? ', h('button', { class: 'secondary', onclick: async () => { await refresh(); page(); } }, 'Refresh my access')));
   loadApplications(mine);
 }
 
+/** The approved installer's own service area: GET/PUT /api/v1/installer/service-area. */
+async function renderServiceArea(box) {
+  const t = placesText();
+  let current;
+  try {
+    current = await api('GET', '/api/v1/installer/service-area');
+  } catch (e) {
+    box.replaceChildren(h('p', { class: 'error' }, e.message));
+    return;
+  }
+  box.replaceChildren(serviceAreaForm({ id: 'service-area-form', value: current, submitText: t.serviceAreaSave,
+    submit: (body) => api('PUT', '/api/v1/installer/service-area', body), onSaved: () => flash(t.serviceAreaSaved) }));
+}
+
 async function loadApplications(box) {
   await list(box, async () => (await api('GET', '/api/v1/installers/applications')).items, (a) => h('div', { class: 'card' },
     h('p', {}, `${a.companyName} · `, h('span', { class: 'badge' }, a.status)),
+    a.baseAddress ? h('p', {}, `${a.serviceRadiusKm} km · ${[a.baseAddress.addressLine, `${a.baseAddress.postalCode} ${a.baseAddress.city}`].filter(Boolean).join(', ')}`) : null,
     a.rejectReason ? h('p', { class: 'error' }, a.rejectReason) : null, h('p', { class: 'muted' }, when(a.createdAt))), 'No applications yet.');
 }
 
@@ -48,7 +133,22 @@ export function reloadOffers() {
   if (box && jobs) loadOffers(box, jobs);
 }
 
+/** Before acceptance: a ~1 km circle around the coarse point, city and postal code; never the street. */
+function offerMap(o) {
+  const t = placesText();
+  const where = t.offerWhere(o.postalCode || '', o.city);
+  const loc = o.approximateLocation;
+  const caption = h('span', {}, h('strong', {}, t.approximate), `: ${where}, ${t.distance(o.distanceKm)}`);
+  if (!loc) return h('p', { class: 'muted' }, caption);
+  const shown = mapFigure({ label: t.offerMap(where), caption, className: 'map-small' });
+  shown.canvas.dataset.lat = String(loc.latitude);
+  shown.canvas.dataset.lon = String(loc.longitude);
+  shown.ready.then((m) => m.approximate(loc.latitude, loc.longitude)).catch(() => {});
+  return shown.figure;
+}
+
 async function loadOffers(box, jobs) {
+  const t = placesText();
   const items = await list(box, () => api('GET', '/api/v1/installer/offers'), (o) => {
     const countdown = h('span', { class: 'countdown' });
     const tick = () => {
@@ -58,7 +158,8 @@ async function loadOffers(box, jobs) {
     };
     tick();
     return h('div', { class: 'card offer', dataset: { offer: o.offerId } },
-      h('p', {}, `${o.panelCount} panels in ${o.city} · ${o.distanceKm} km away`),
+      h('p', {}, `${o.panelCount} panels in ${o.city} · `, h('span', { class: 'distance' }, t.distance(o.distanceKm))),
+      offerMap(o),
       h('p', { class: 'muted' }, `${when(o.window.start)} – ${when(o.window.end)} · `, countdown),
       h('button', { class: 'accept', onclick: async () => {
         try { await api('POST', `/api/v1/installer/offers/${o.offerId}/accept`); flash('The job is yours.'); } catch (e) { flash(e.message, 'error'); }
@@ -71,11 +172,25 @@ async function loadOffers(box, jobs) {
   if (document.body.contains(box)) offersTimer = setTimeout(() => { if (document.body.contains(box)) loadOffers(box, jobs); }, items.length ? 15000 : 5000);
 }
 
+/** After acceptance: the exact address on a map and links that open it in a map app or a browser. */
+function jobMap(j) {
+  const t = placesText();
+  const address = `${j.address.addressLine}, ${j.address.postalCode} ${j.address.city}`;
+  const links = j.mapLinks ? h('p', { class: 'map-links' },
+    j.mapLinks.geo ? h('a', { href: j.mapLinks.geo, class: 'map-app' }, t.openMapApp) : null, ' ',
+    j.mapLinks.web ? h('a', { href: j.mapLinks.web, class: 'map-web', target: '_blank', rel: 'noopener noreferrer' }, t.openMapWeb) : null) : null;
+  if (!Number.isFinite(j.address.latitude)) return links;
+  const shown = mapFigure({ label: t.jobMap(address), caption: address, className: 'map-small' });
+  shown.ready.then((m) => m.home(j.address.latitude, j.address.longitude, { title: address })).catch(() => {});
+  return h('div', { class: 'job-map' }, shown.figure, links);
+}
+
 async function loadJobs(box) {
   await list(box, async () => (await api('GET', '/api/v1/installer/jobs')).items, (j) => h('div', { class: 'card job' },
     h('p', {}, h('span', { class: 'badge' }, j.status), ` ${j.panelCount} panels · ${when(j.window.start)} – ${when(j.window.end)}`),
     h('p', {}, `${j.customer.name} · ${j.customer.phone || 'no phone'}`),
-    h('p', { class: 'muted' }, `${j.address.addressLine}, ${j.address.postalCode} ${j.address.city}`),
+    h('p', { class: 'muted job-address' }, `${j.address.addressLine}, ${j.address.postalCode} ${j.address.city}`),
+    jobMap(j),
     j.status === 'ASSIGNED' ? h('button', { onclick: async () => { await api('POST', `/api/v1/installer/jobs/${j.jobId}/start`); loadJobs(box); } }, 'Start') : null,
     j.status === 'IN_PROGRESS' ? h('button', { onclick: async () => { await api('POST', `/api/v1/installer/jobs/${j.jobId}/complete`); loadJobs(box); } }, 'Complete') : null),
   'No jobs yet.');

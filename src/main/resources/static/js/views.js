@@ -1,5 +1,8 @@
 import { h, mount, flash, money, when, list, form } from './dom.js';
 import { api, publicGet, publicPost, login as signIn, verifyMfa, currentUser, reloadMe } from './api.js';
+import { addressBlock, searchPlaces } from './address.js';
+import { mapFigure } from './map.js';
+import { placesText, errorText } from './texts.js';
 
 export function notFound() {
   mount(h('h1', {}, 'Not found'), h('p', {}, 'There is nothing here. ', h('a', { href: '#/' }, 'Back home')));
@@ -67,42 +70,126 @@ export async function panel(id) {
   const start = new Date(Date.now() + 14 * 86400000);
   start.setHours(8, 0, 0, 0);
   const local = (d) => new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
-  buy.append(h('h2', {}, 'Order with installation'), form([
+  const t = placesText();
+  const address = addressBlock({ street: true, legend: t.orderWhere });
+  // The position preview: where the address was found, as a pin the customer may drag (a map-pin correction).
+  let pinned = null;
+  let preview = null;
+  let asked = 0;
+  const pinStatus = h('p', { class: 'muted pin-status', 'aria-live': 'polite' }, t.noPreview);
+  const pinProblem = h('p', { class: 'error pin-problem', role: 'alert' });
+  const mapSlot = h('div', { class: 'map-slot' });
+  const check = h('section', { class: 'position-check', 'aria-labelledby': 'position-check-title' },
+    h('h3', { id: 'position-check-title' }, t.checkPosition), h('p', { class: 'muted' }, t.checkPositionHint), mapSlot, pinStatus, pinProblem);
+  let timer = null;
+  let located = '';
+  const locate = async () => {
+    const a = address.values();
+    // A blur without a real change (or the same place chosen again) keeps the pin where the customer put it.
+    const key = JSON.stringify(a);
+    if (key === located) return;
+    located = key;
+    pinned = null;
+    pinProblem.textContent = '';
+    if (!a.postalCode || !a.city) {
+      pinStatus.textContent = t.noPreview;
+      return;
+    }
+    const mine = ++asked;
+    let found = [];
+    try {
+      if (a.addressLine) found = await searchPlaces(`${a.addressLine}, ${a.postalCode} ${a.city}`, a.country, 1);
+      if (!found.length) found = await searchPlaces(`${a.postalCode} ${a.city}`, a.country, 1);
+    } catch { found = []; }
+    if (mine !== asked) return;
+    if (!found.length) {
+      pinStatus.textContent = errorText('address_not_found');
+      return;
+    }
+    const place = found[0];
+    const label = [a.addressLine, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ');
+    if (!preview) {
+      preview = mapFigure({ label: t.homeMap(label), caption: label, className: 'map-checkout', interactive: true });
+      mapSlot.replaceChildren(preview.figure);
+    } else {
+      preview.canvas.setAttribute('aria-label', t.homeMap(label));
+      preview.figure.querySelector('figcaption').textContent = label;
+    }
+    const m = await preview.ready;
+    if (mine !== asked) return;
+    m.clear();
+    m.home(place.latitude, place.longitude, { title: t.homePin, onMove: (lat, lon) => {
+      pinned = { latitude: lat, longitude: lon };
+      pinProblem.textContent = '';
+      pinStatus.textContent = t.pinMoved;
+    } });
+    pinStatus.textContent = t.pinFromAddress;
+  };
+  const relocate = () => { clearTimeout(timer); timer = setTimeout(locate, 600); };
+  for (const input of Object.values(address.inputs)) if (input) input.addEventListener('change', relocate);
+  const f = form([
     { name: 'quantity', label: 'Panels', type: 'number', value: 10, min: 1, maxValue: 500 },
-    { name: 'addressLine', label: 'Street and number', autocomplete: 'street-address', max: 200 },
-    { name: 'city', label: 'City', autocomplete: 'address-level2', max: 100 },
-    { name: 'postalCode', label: 'Postal code', autocomplete: 'postal-code', max: 12 },
-    { name: 'country', label: 'Country (ISO code)', value: 'DE', max: 2 },
-    { name: 'latitude', label: 'Latitude', type: 'number', step: 'any', value: 52.52 },
-    { name: 'longitude', label: 'Longitude', type: 'number', step: 'any', value: 13.405 },
     { name: 'preferredStart', label: 'Installation window from', type: 'datetime-local', value: local(start) },
     { name: 'preferredEnd', label: 'to', type: 'datetime-local', value: local(new Date(start.getTime() + 9 * 3600000)) },
   ], 'Place order', async (v) => {
-    const order = await api('POST', '/api/v1/orders', {
-      items: [{ panelId: p.id, quantity: v.quantity }],
-      installation: { addressLine: v.addressLine, city: v.city, postalCode: v.postalCode, country: v.country,
-        latitude: v.latitude, longitude: v.longitude,
-        preferredStart: v.preferredStart ? new Date(v.preferredStart).toISOString() : null,
-        preferredEnd: v.preferredEnd ? new Date(v.preferredEnd).toISOString() : null },
-    });
-    location.hash = `#/orders/${order.id}`;
-  }));
+    address.clearProblem();
+    pinProblem.textContent = '';
+    const a = address.values();
+    try {
+      const order = await api('POST', '/api/v1/orders', {
+        items: [{ panelId: p.id, quantity: v.quantity }],
+        installation: { addressLine: a.addressLine, city: a.city, postalCode: a.postalCode, country: a.country,
+          latitude: pinned ? pinned.latitude : undefined, longitude: pinned ? pinned.longitude : undefined,
+          preferredStart: v.preferredStart ? new Date(v.preferredStart).toISOString() : null,
+          preferredEnd: v.preferredEnd ? new Date(v.preferredEnd).toISOString() : null },
+      });
+      location.hash = `#/orders/${order.id}`;
+    } catch (e) {
+      if (e.code === 'pin_too_far') {
+        pinProblem.textContent = errorText('pin_too_far');
+        return;
+      }
+      if (address.showProblem(e)) return;
+      throw e;
+    }
+  });
+  f.id = 'order-form';
+  f.querySelector(':scope > label').after(address.element, check);
+  // Suggestions fill postal code and city without a change event: look the position up then too.
+  address.element.addEventListener('click', (e) => { if (e.target.closest('.suggestion, .choose-suggestion, .use-location')) relocate(); });
+  address.element.addEventListener('mousedown', (e) => { if (e.target.closest('.suggestion')) relocate(); });
+  address.element.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target.getAttribute('role') === 'combobox') relocate(); });
+  buy.append(h('h2', {}, 'Order with installation'), f);
 }
 
 export async function quote() {
-  const out = h('div', { id: 'quote-result' });
-  mount(h('h1', {}, 'How many panels do I need?'), form([
+  const t = placesText();
+  const out = h('div', { id: 'quote-result', 'aria-live': 'polite' });
+  const address = addressBlock({ street: false, cityOptional: true, locate: true, legend: t.quoteWhere });
+  const f = form([
     { name: 'monthlyKwh', label: 'Monthly electricity use (kWh)', type: 'number', value: 300, min: 1 },
-    { name: 'latitude', label: 'Latitude', type: 'number', step: 'any', value: 52.52 },
-    { name: 'longitude', label: 'Longitude', type: 'number', step: 'any', value: 13.405 },
   ], 'Estimate', async (v) => {
-    const q = await publicPost('/api/v1/quotes', v);
+    address.clearProblem();
+    const a = address.values();
+    let q;
+    try {
+      q = await publicPost('/api/v1/quotes', { monthlyKwh: v.monthlyKwh,
+        address: { postalCode: a.postalCode, city: a.city || null, country: a.country } });
+    } catch (e) {
+      if (address.showProblem(e)) return;
+      throw e;
+    }
+    address.showUsed(q.place);
     out.replaceChildren(h('div', { class: 'card' },
       h('p', { class: 'price' }, `${q.panelCount} × ${q.panel.name} · ${q.systemKwp} kWp · about ${q.annualProductionKwh} kWh a year`),
+      q.place ? h('p', { class: 'quote-place' }, t.placeUsed(q.place.label)) : null,
       h('p', {}, `Panels ${money(q.panelsTotal)} + installation ${money(q.installationFee)} = ${money(q.price)}`),
       h('p', { class: 'muted' }, `Assumptions: ${q.assumptions.peakSunHours} peak-sun hours a day, performance ratio ${q.assumptions.performanceRatio}. ${q.assumptions.model}`),
       h('p', {}, h('a', { href: `#/panel/${q.panel.id}` }, 'Order this panel'))));
-  }), out);
+  });
+  f.id = 'quote-form';
+  f.querySelector(':scope > label').after(address.element);
+  mount(h('h1', {}, 'How many panels do I need?'), f, out);
 }
 
 /** Client-side hints that mirror the server's rules; the server's verdict (zxcvbn) is the one that counts. */
@@ -224,15 +311,28 @@ export async function orders() {
 
 export async function order(id) {
   const o = await api('GET', `/api/v1/orders/${encodeURIComponent(id)}`);
+  // The person may have moved on while the order loaded (a slow answer, a link followed at once): an order page
+  // that arrives late must not cover the page they are on now.
+  if (location.hash !== `#/orders/${id}`) return;
   const actions = h('div', { class: 'tabs' });
   const installation = h('section', { id: 'installation' });
   const status = h('span', { class: 'badge', id: 'order-status' }, STATUS[o.status] || o.status);
+  const t = placesText();
+  const homeAddress = `${o.installation.addressLine}, ${o.installation.postalCode} ${o.installation.city}`;
+  const homeMap = h('section', { id: 'order-map', 'aria-labelledby': 'order-map-title' }, h('h2', { id: 'order-map-title' }, t.homeOnMap));
+  if (Number.isFinite(o.installation.latitude) && Number.isFinite(o.installation.longitude)) {
+    const shown = mapFigure({ label: t.homeMap(homeAddress), caption: homeAddress });
+    homeMap.append(shown.figure);
+    shown.ready.then((m) => m.home(o.installation.latitude, o.installation.longitude, { title: homeAddress })).catch(() => {});
+  } else {
+    homeMap.append(h('p', {}, homeAddress));
+  }
   mount(h('p', {}, h('a', { href: '#/orders' }, '← My orders')), h('h1', {}, 'Order ', status),
     h('table', {}, h('tbody', {}, ...o.items.map((i) => h('tr', {}, h('td', {}, `${i.quantity} × ${i.panelName}`), h('td', {}, money(i.unitPrice)))),
       h('tr', {}, h('td', {}, 'Installation'), h('td', {}, money(o.installationFee))),
       h('tr', {}, h('th', {}, 'Total'), h('th', { id: 'order-total' }, money(o.total))))),
-    h('p', { class: 'muted' }, `${o.installation.addressLine}, ${o.installation.postalCode} ${o.installation.city} · ${when(o.installation.preferredStart)} – ${when(o.installation.preferredEnd)}`),
-    o.refundDue ? h('p', { class: 'ok' }, 'A refund is due for this order.') : null, actions, installation);
+    h('p', { class: 'muted', id: 'order-address' }, `${homeAddress} · ${when(o.installation.preferredStart)} – ${when(o.installation.preferredEnd)}`),
+    o.refundDue ? h('p', { class: 'ok' }, 'A refund is due for this order.') : null, actions, installation, homeMap);
   if (o.status === 'PENDING_PAYMENT') {
     actions.append(h('button', { id: 'pay', onclick: async () => {
       const p = await api('POST', `/api/v1/orders/${o.id}/payments`);

@@ -47,6 +47,7 @@ public final class PublicPaths {
             new Rule(HttpMethod.GET, "/*.css"),
             new Rule(HttpMethod.GET, "/manifest.webmanifest"),
             new Rule(HttpMethod.GET, "/js/**"),
+            new Rule(HttpMethod.GET, "/webjars/**"),
             new Rule(HttpMethod.GET, "/icons/**"),
             new Rule(HttpMethod.GET, "/verify-email"),
             new Rule(HttpMethod.GET, "/reset-password"),

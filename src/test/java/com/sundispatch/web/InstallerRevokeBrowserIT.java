@@ -18,7 +18,7 @@ class InstallerRevokeBrowserIT extends BrowserTest {
         String email = registerVerifiedCustomer();
         String access = login(email, PASSWORD).access();
         Api.Response applied = api.post("/api/v1/installers/applications", Map.of("companyName", "Revocable Solar",
-                "licenseNumber", "LIC-424242", "baseLatitude", 52.5, "baseLongitude", 13.4, "serviceRadiusKm", 30,
+                "licenseNumber", "LIC-424242", "baseAddress", baseAddressAt(52.5, 13.4), "serviceRadiusKm", 30,
                 "phone", "+49 30 5550100"), access);
         assertThat(api.post("/api/v1/admin/installers/applications/" + applied.json().path("id").asString()
                 + "/approve", Map.of(), adminToken()).status()).isEqualTo(200);

@@ -2,7 +2,6 @@ package com.sundispatch.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +47,7 @@ class JourneyBrowserIT extends BrowserTest {
         open("/#/panel/" + panel);
         WebElement order = waitFor(By.cssSelector("#buy form"));
         fill(order, "quantity", "4");
+        assertThat(order.findElements(By.cssSelector("input[name=latitude], input[name=longitude]"))).isEmpty();
         fill(order, "addressLine", "Unter den Linden 1");
         fill(order, "city", "Berlin");
         fill(order, "postalCode", "10117");
@@ -68,7 +68,7 @@ class JourneyBrowserIT extends BrowserTest {
         String installerEmail = registerVerifiedCustomer();
         String access = login(installerEmail, PASSWORD).access();
         String appId = api.post("/api/v1/installers/applications", Map.of("companyName", "Browser Solar",
-                "licenseNumber", "LIC-424242", "baseLatitude", lat, "baseLongitude", lon, "serviceRadiusKm", 50,
+                "licenseNumber", "LIC-424242", "baseAddress", baseAddressAt(lat, lon), "serviceRadiusKm", 50,
                 "phone", "+49 30 5550199"), access).json().path("id").asString();
         api.post("/api/v1/admin/installers/applications/" + appId + "/approve", Map.of(), adminToken());
         String installerAccess = login(installerEmail, PASSWORD).access();
@@ -78,10 +78,9 @@ class JourneyBrowserIT extends BrowserTest {
                 installerAccess, Map.of());
 
         String customer = login(registerVerifiedCustomer(), PASSWORD).access();
-        Map<String, Object> where = new HashMap<>(installation());
-        where.put("latitude", lat + 0.05);
-        where.put("longitude", lon);
-        where.put("addressLine", "Sonnenallee 7");
+        // A typed address (no coordinates) that the test geocoder places 5.5 km from the installer's base.
+        Map<String, Object> where = installationAt(lat + 0.05, lon);
+        String street = (String) where.get("addressLine");
         String orderId = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", createPanel(10, "99.00"),
                 "quantity", 3)), "installation", where), customer).json().path("id").asString();
         String paymentId = api.post("/api/v1/orders/" + orderId + "/payments", null, customer).json()
@@ -91,11 +90,11 @@ class JourneyBrowserIT extends BrowserTest {
         signIn(installerEmail, PASSWORD);
         open("/#/installer");
         WebElement offer = waitFor(By.cssSelector("#offers .offer"));
-        assertThat(offer.getText()).contains("3 panels").doesNotContain("Sonnenallee");
+        assertThat(offer.getText()).contains("3 panels", "Approximate location (about 1 km)").doesNotContain(street);
         assertThat(offer.findElement(By.cssSelector(".countdown")).getText()).contains("left");
         offer.findElement(By.cssSelector("button.accept")).click();
         waitForText(By.id("flash"), "The job is yours");
-        waitForText(By.id("jobs"), "Sonnenallee 7");
+        waitForText(By.id("jobs"), street);
     }
 
     @Test

@@ -203,8 +203,8 @@ class NotificationsBrowserIT extends BrowserTest {
 
     private String apply(String access) {
         Api.Response applied = api.post("/api/v1/installers/applications", Map.of("companyName", "Bell Solar",
-                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseLatitude", lat,
-                "baseLongitude", lon, "serviceRadiusKm", 50, "phone", "+49 30 5550123"), access);
+                "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999), "baseAddress",
+                baseAddressAt(lat, lon), "serviceRadiusKm", 50, "phone", "+49 30 5550123"), access);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         return applied.json().path("id").asString();
     }
@@ -217,9 +217,7 @@ class NotificationsBrowserIT extends BrowserTest {
 
     private void payOrderNearby(Instant start) {
         String customer = login(registerVerifiedCustomer(), PASSWORD).access();
-        Map<String, Object> where = new HashMap<>(installation());
-        where.put("latitude", lat + 0.05);
-        where.put("longitude", lon);
+        Map<String, Object> where = new HashMap<>(installationAt(lat + 0.05, lon));
         where.put("preferredStart", start.toString());
         where.put("preferredEnd", start.plus(Duration.ofHours(8)).toString());
         Api.Response order = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId",
