@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
+import com.sundispatch.support.TestGeocoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +69,23 @@ class PlacesOrderIT extends IntegrationTest {
         assertThat(((Number) row.get("longitude")).doubleValue()).isEqualTo(lon);
         assertThat(row.get("location_precision")).isEqualTo("ADDRESS");
         assertThat(stockOf(panel)).isEqualTo(8);
+    }
+
+    @Test
+    void anOrderRefusedForTooManyUnpaidOrdersNeverAsksTheGeocoder() {
+        String panel = createPanel(20, "100.00");
+        String access = verifiedCustomer();
+        for (int i = 0; i < 5; i++) {
+            assertThat(order(access, panel, installation()).status()).isEqualTo(201);
+        }
+        Map<String, Object> where = installationAt(randomLat(), randomLon());
+        String town = (String) where.get("city");
+
+        Api.Response sixth = order(access, panel, where);
+
+        assertThat(sixth.status()).as(sixth.toString()).isEqualTo(409);
+        assertThat(sixth.json().path("code").asString()).isEqualTo("too_many_unpaid_orders");
+        assertThat(TestGeocoder.received()).noneMatch(r -> r.query().values().stream().anyMatch(v -> v.contains(town)));
     }
 
     @Test

@@ -66,8 +66,12 @@ public class InstallerService {
         this.clock = clock;
     }
 
-    @Transactional
-    public ApplicationView apply(String userId, ApplicationData data) {
+    /**
+     * Refuses, before anything costly such as geocoding the base address, an application that {@link #apply}
+     * would refuse anyway: unverified email, already an installer or admin, too many awaiting a decision.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayApply(String userId) {
         accounts.requireVerifiedEmail(userId);
         if (accounts.find(userId).map(a -> a.role() != Role.CUSTOMER).orElse(true)) {
             throw ApiException.conflict("already_installer", "This account is already an installer or an admin.");
@@ -77,6 +81,11 @@ public class InstallerService {
             throw ApiException.conflict("too_many_applications",
                     "You have " + MAX_OPEN_APPLICATIONS + " applications awaiting a decision already.");
         }
+    }
+
+    @Transactional
+    public ApplicationView apply(String userId, ApplicationData data) {
+        requireMayApply(userId);
         // A free slot of 1..3; two concurrent applications picking the same one collide on uk_applications_pending
         // (409 application_in_progress), so the limit cannot be raced past.
         List<Integer> used = applications.pendingSlots(userId);

@@ -66,6 +66,7 @@ class InstallerController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Apply to become an installer (verified email; at most 3 open applications)")
     ApplicationView apply(CurrentUser user, @Valid @RequestBody ApplicationRequest r) {
+        installers.requireMayApply(user.userId());
         BaseAddress address = baseAddress(r.baseAddress());
         Point base = locate(address, r.baseLatitude(), r.baseLongitude());
         return installers.apply(user.userId(), new InstallerService.ApplicationData(r.companyName().trim(),
@@ -85,6 +86,7 @@ class InstallerController {
     @Operation(summary = "Move the service area: a new base address (geocoded; baseLatitude/baseLongitude an "
             + "optional map-pin correction of at most a few km) and radius")
     ServiceArea moveServiceArea(CurrentUser user, @Valid @RequestBody ServiceAreaRequest r) {
+        installers.serviceArea(user.userId()); // a revoked installer is refused before the geocoder is asked
         BaseAddress address = baseAddress(r.baseAddress());
         Point base = locate(address, r.baseLatitude(), r.baseLongitude());
         return installers.moveServiceArea(user.userId(),

@@ -97,6 +97,8 @@ public class OrderService {
         if (count > 500) {
             throw ApiException.validation("items", "at most 500 panels per order");
         }
+        // A cheap early refusal before the geocoder is asked (its budget is shared); the locked check below decides.
+        requireUnpaidOrderSlot(customerId);
         InstallationAddress located = locate(address);
         if (!locks.existsById(customerId)) {
             try {
@@ -107,11 +109,7 @@ public class OrderService {
         }
         return tx.execute(status -> {
             locks.lock(customerId).orElseThrow();
-            if (orders.countByCustomerIdAndStatus(customerId, OrderStatus.PENDING_PAYMENT)
-                    >= properties.maxUnpaidOrders()) {
-                throw ApiException.conflict("too_many_unpaid_orders", "You have " + properties.maxUnpaidOrders()
-                        + " unpaid orders. Pay or cancel one before placing another.");
-            }
+            requireUnpaidOrderSlot(customerId);
             List<OrderLine> lines = new ArrayList<>();
             List<OrderPricing.Line> priced = new ArrayList<>();
             for (Requested r : requested) {
@@ -131,6 +129,13 @@ public class OrderService {
                     Money.of(totals.total(), currency), now, order.reservedUntil()));
             return OrderView.of(order);
         });
+    }
+
+    private void requireUnpaidOrderSlot(String customerId) {
+        if (orders.countByCustomerIdAndStatus(customerId, OrderStatus.PENDING_PAYMENT) >= properties.maxUnpaidOrders()) {
+            throw ApiException.conflict("too_many_unpaid_orders", "You have " + properties.maxUnpaidOrders()
+                    + " unpaid orders. Pay or cancel one before placing another.");
+        }
     }
 
     /**
