@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -130,5 +131,25 @@ public abstract class BrowserTest extends IntegrationTest {
         fill(form, "password", password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(By.id("logout"));
+    }
+
+    /**
+     * An approved installer based at a typed address that the test geocoder places at this point, free from an
+     * hour before to ten hours after a week from now; returns their email (password {@link #PASSWORD}).
+     */
+    protected String approvedInstallerAt(double lat, double lon, String companyName, int serviceRadiusKm) {
+        String email = registerVerifiedCustomer();
+        String access = login(email, PASSWORD).access();
+        String appId = api.post("/api/v1/installers/applications", Map.of("companyName", companyName,
+                "licenseNumber", "LIC-" + (100000 + Math.floorMod(email.hashCode(), 900000)), "baseAddress",
+                baseAddressAt(lat, lon), "serviceRadiusKm", serviceRadiusKm, "phone", "+49 30 5550115"), access)
+                .json().path("id").asString();
+        api.post("/api/v1/admin/installers/applications/" + appId + "/approve", Map.of(), adminToken());
+        String installerAccess = login(email, PASSWORD).access();
+        Instant start = clock.instant().plus(Duration.ofDays(7));
+        api.send("PUT", "/api/v1/installer/availability", Map.of("slots", List.of(Map.of("start",
+                start.minus(Duration.ofHours(1)).toString(), "end", start.plus(Duration.ofHours(10)).toString()))),
+                installerAccess, Map.of());
+        return email;
     }
 }

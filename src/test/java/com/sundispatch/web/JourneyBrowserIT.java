@@ -1,7 +1,5 @@
 package com.sundispatch.web;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,17 +63,7 @@ class JourneyBrowserIT extends BrowserTest {
     void installerAcceptsAnOfferAndSeesTheCustomersAddress() {
         double lat = ThreadLocalRandom.current().nextDouble(-50, 50);
         double lon = ThreadLocalRandom.current().nextDouble(-170, 170);
-        String installerEmail = registerVerifiedCustomer();
-        String access = login(installerEmail, PASSWORD).access();
-        String appId = api.post("/api/v1/installers/applications", Map.of("companyName", "Browser Solar",
-                "licenseNumber", "LIC-424242", "baseAddress", baseAddressAt(lat, lon), "serviceRadiusKm", 50,
-                "phone", "+49 30 5550199"), access).json().path("id").asString();
-        api.post("/api/v1/admin/installers/applications/" + appId + "/approve", Map.of(), adminToken());
-        String installerAccess = login(installerEmail, PASSWORD).access();
-        Instant start = clock.instant().plus(Duration.ofDays(7));
-        api.send("PUT", "/api/v1/installer/availability", Map.of("slots", List.of(Map.of("start",
-                start.minus(Duration.ofHours(1)).toString(), "end", start.plus(Duration.ofHours(10)).toString()))),
-                installerAccess, Map.of());
+        String installerEmail = approvedInstallerAt(lat, lon, "Browser Solar", 50);
 
         String customer = login(registerVerifiedCustomer(), PASSWORD).access();
         // A typed address (no coordinates) that the test geocoder places 5.5 km from the installer's base.

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -127,7 +126,7 @@ class PlacesBrowserIT extends BrowserTest {
     void theInstallersOfferMapShowsOnlyTheCoarsePointAndTheJobMapTheExactOne() throws IOException {
         double lat = ThreadLocalRandom.current().nextDouble(-50, 50);
         double lon = ThreadLocalRandom.current().nextDouble(-170, 170);
-        String installerEmail = approvedInstallerAt(lat, lon);
+        String installerEmail = approvedInstallerAt(lat, lon, "Places Solar", 40);
         String customer = login(registerVerifiedCustomer(), PASSWORD).access();
         // A typed address (no coordinates), which the test geocoder places 3 km from the installer's base.
         Map<String, Object> where = installationAt(lat + 0.027, lon);
@@ -203,7 +202,7 @@ class PlacesBrowserIT extends BrowserTest {
     void adminSeesOpenJobsAndServiceAreasOnAMapWithALegendAndAList() throws IOException {
         double lat = ThreadLocalRandom.current().nextDouble(-50, 50);
         double lon = ThreadLocalRandom.current().nextDouble(-170, 170);
-        approvedInstallerAt(lat, lon);
+        approvedInstallerAt(lat, lon, "Places Solar", 40);
         String customer = login(registerVerifiedCustomer(), PASSWORD).access();
         Map<String, Object> where = installationAt(lat + 0.027, lon);
         String orderId = api.post("/api/v1/orders", Map.of("items", List.of(Map.of("panelId", createPanel(10, "99.00"),
@@ -227,22 +226,6 @@ class PlacesBrowserIT extends BrowserTest {
         phone();
         assertNoHorizontalScroll();
         screenshot("admin-map-phone");
-    }
-
-    /** An approved installer based at a typed address that the test geocoder places there, free a week ahead. */
-    private String approvedInstallerAt(double lat, double lon) {
-        String email = registerVerifiedCustomer();
-        String access = login(email, PASSWORD).access();
-        String appId = api.post("/api/v1/installers/applications", Map.of("companyName", "Places Solar",
-                "licenseNumber", "LIC-151515", "baseAddress", baseAddressAt(lat, lon), "serviceRadiusKm", 40,
-                "phone", "+49 30 5550115"), access).json().path("id").asString();
-        api.post("/api/v1/admin/installers/applications/" + appId + "/approve", Map.of(), adminToken());
-        String installerAccess = login(email, PASSWORD).access();
-        Instant start = clock.instant().plus(Duration.ofDays(7));
-        api.send("PUT", "/api/v1/installer/availability", Map.of("slots", List.of(Map.of("start",
-                start.minus(Duration.ofHours(1)).toString(), "end", start.plus(Duration.ofHours(10)).toString()))),
-                installerAccess, Map.of());
-        return email;
     }
 
     private void phone() {
