@@ -38,6 +38,7 @@ import com.sundispatch.orders.OrderPaid;
 import com.sundispatch.orders.OrderProgress;
 import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.security.SecurityEvents;
+import com.sundispatch.shared.Actor;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.EventIds;
 
@@ -368,7 +369,7 @@ public class Dispatcher {
             throw ApiException.conflict("invalid_state", "Only a job in progress can be completed.");
         }
         events.publishEvent(new JobCompleted(EventIds.next(), jobId, job.orderId(), job.customerId(), installerId,
-                companyOf(installerId), now));
+                companyOf(installerId), now, Actor.INSTALLER));
         return jobs.findById(jobId).orElseThrow();
     }
 
