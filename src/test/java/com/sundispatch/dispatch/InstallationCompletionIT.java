@@ -188,25 +188,27 @@ class InstallationCompletionIT extends DispatchFixtures {
         assertThat(api.post(route, report(6, List.of()), access).code()).isEqualTo("photos_required");
         Held other = startOnTheDay(scheduledJob());
         String foreign = uploadPhoto(other);
-        assertThat(api.post(route, report(6, List.of(foreign)), held.installer().access()).code())
+        // The other job's day is a week later: sign in again there.
+        Held later = at(held, clock.instant());
+        assertThat(api.post(route, report(6, List.of(foreign)), later.installer().access()).code())
                 .isEqualTo("unknown_photo");
         Map<String, Object> noChecklist = new HashMap<>(report(6, List.of(photo)));
         noChecklist.remove("checklist");
-        assertThat(api.post(route, noChecklist, held.installer().access()).status()).isEqualTo(400);
+        assertThat(api.post(route, noChecklist, later.installer().access()).status()).isEqualTo(400);
         // Nothing of the refused attempts stuck: the photo is still a draft, the job still in progress.
-        JsonNode job = api.get(INSTALLER + held.jobId(), held.installer().access()).json();
+        JsonNode job = api.get(INSTALLER + held.jobId(), later.installer().access()).json();
         assertThat(job.path("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(job.path("draftPhotos").size()).isEqualTo(1);
         assertThat(job.path("report").isNull()).isTrue();
 
-        Api.Response done = api.post(route, report(6, List.of(photo)), held.installer().access());
+        Api.Response done = api.post(route, report(6, List.of(photo)), later.installer().access());
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(done.json().path("status").asString()).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(done.json().path("report").path("serialNumbers").size()).isEqualTo(6);
         assertThat(done.json().path("draftPhotos").size()).isZero();
-        assertThat(orderStatus(held.paid())).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(orderStatus(later.paid())).isEqualTo("AWAITING_CONFIRMATION");
         // Submitting twice is a move the machine does not have.
-        assertThat(api.post(route, report(6, List.of(photo)), held.installer().access()).code())
+        assertThat(api.post(route, report(6, List.of(photo)), later.installer().access()).code())
                 .isEqualTo("invalid_state");
     }
 
