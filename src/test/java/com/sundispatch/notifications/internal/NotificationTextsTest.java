@@ -110,7 +110,7 @@ class NotificationTextsTest {
         assertThat(texts.format(Texts.GERMAN, sameDay)).isEqualTo("Donnerstag, 3. Dezember 2026, 09:00–17:00 MEZ");
         // A zone far from the service's: the hour moves with it.
         SiteTime lisbon = SiteTime.at(start, "Europe/Lisbon");
-        assertThat(texts.format(Texts.ENGLISH, lisbon)).isEqualTo("Thursday, 3 December 2026, 08:00 GMT");
+        assertThat(texts.format(Texts.ENGLISH, lisbon)).isEqualTo("Thursday, 3 December 2026, 08:00 WET");
         SiteTime twoDays = SiteTime.of(start, start.plus(Duration.ofDays(1)), "Europe/Berlin");
         assertThat(texts.format(Texts.GERMAN, twoDays))
                 .isEqualTo("Donnerstag, 3. Dezember 2026, 09:00 MEZ – Freitag, 4. Dezember 2026, 09:00 MEZ");
