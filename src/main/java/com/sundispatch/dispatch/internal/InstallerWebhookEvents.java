@@ -151,11 +151,14 @@ class InstallerWebhookEvents {
                 e.agreedBy(), e.start(), e.end(), e.timeZone(), e.agreedAt()));
     }
 
-    /** Whoever asked: a calendar synced from these events must drop the appointment either way. */
+    /**
+     * Whoever asked: a calendar synced from these events must drop the appointment either way. The type is
+     * {@code appointment.reschedule}, not {@code ..._requested}: a delivery's type is stored in 30 characters.
+     */
     @ApplicationModuleListener
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
     void on(RescheduleRequested e) {
-        deliver(e.installerId(), e.eventId(), "appointment.reschedule_requested", e.requestedAt(),
+        deliver(e.installerId(), e.eventId(), "appointment.reschedule", e.requestedAt(),
                 new RescheduleRequestedData(e.jobId(), e.requestedBy(), e.previousStart(), e.reason(), e.timeZone(),
                         e.requestedAt()));
     }

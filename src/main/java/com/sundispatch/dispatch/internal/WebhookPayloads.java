@@ -74,7 +74,7 @@ final class WebhookPayloads {
     }
 
     /**
-     * {@code appointment.reschedule_requested}: the appointment at {@code previousStart} is given up (by either
+     * {@code appointment.reschedule}: the appointment at {@code previousStart} is given up (by either
      * party) and the job is ASSIGNED again; {@code reason} is the requesting party's own words.
      */
     record RescheduleRequestedData(String jobId, Actor requestedBy, Instant previousStart, String reason,
