@@ -351,7 +351,8 @@ class InstallationNotificationsIT extends DispatchFixtures {
             cases.add(new Case(new JobCompleted(id, UUID.randomUUID().toString(), orderId, c.id(), i.id(), COMPANY,
                     now, by), id, orderId,
                     by == Actor.ADMIN ? "Our team has resolved your dispute" : "Thank you for confirming",
-                    by == Actor.ADMIN ? "Our team has resolved the dispute" : "the customer confirmed your installation"));
+                    // An admin's completion reaches the installer once, as the dispute's resolution below.
+                    by == Actor.ADMIN ? null : "the customer confirmed your installation"));
         }
         for (DisputeResolved.Outcome outcome : DisputeResolved.Outcome.values()) {
             String id = EventIds.next();
@@ -375,6 +376,10 @@ class InstallationNotificationsIT extends DispatchFixtures {
             MimeMessage toCustomer = Mailbox.await(c.email(), (completion ? subject("en", "completed")
                     : subject("en", "resolved")) + (completion ? ": order " : " ") + ref);
             assertThat(Mailbox.body(toCustomer)).as(k.event().toString()).contains(k.customerSays());
+            if (k.installerSays() == null) {
+                assertThat(Mailbox.count(i.email(), subject("en", "jobConfirmed") + ": order " + ref)).isZero();
+                continue;
+            }
             MimeMessage toInstaller = Mailbox.await(i.email(), (completion ? subject("en", "jobConfirmed")
                     : subject("en", "jobResolved")) + ": order " + ref);
             assertThat(Mailbox.body(toInstaller)).as(k.event().toString()).contains(k.installerSays());

@@ -86,8 +86,11 @@ class InstallerNotifications {
     /** The job is done for good: who confirmed it picks the words (none stored before 0.11.0: the customer). */
     @ApplicationModuleListener
     void on(JobCompleted event) {
-        String variant = event.confirmedBy() == Actor.SYSTEM ? "automatic"
-                : event.confirmedBy() == Actor.ADMIN ? "admin" : null;
+        if (event.confirmedBy() == Actor.ADMIN) {
+            // An admin's COMPLETE resolution: the installer hears it once, as JOB_DISPUTE_RESOLVED with the note.
+            return;
+        }
+        String variant = event.confirmedBy() == Actor.SYSTEM ? "automatic" : null;
         notifier.send(Notice.of(NotificationKind.JOB_CONFIRMED, event.eventId(), event.installerId())
                 .variant(variant).value("order", CustomerNotifications.reference(event.orderId()))
                 .fact("fact.order", CustomerNotifications.reference(event.orderId()))
