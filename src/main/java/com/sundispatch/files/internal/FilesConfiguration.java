@@ -23,19 +23,9 @@ class FilesConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(FilesConfiguration.class);
 
-    FilesConfiguration(FilesProperties properties, Environment environment) {
-        // The transport cap of the upload route (security module) must let a photo of the allowed size through;
-        // otherwise every large-but-allowed photo would be cut off as "request too large".
-        Long uploadMax = environment.getProperty("sundispatch.security.transport.upload-max-bytes", Long.class);
-        long needed = properties.maxImageSize().toBytes() + MULTIPART_FRAMING_BYTES;
-        if (uploadMax != null && uploadMax < needed) {
-            throw new IllegalStateException("sundispatch.security.transport.upload-max-bytes (" + uploadMax
-                    + ") must be at least sundispatch.files.max-image-size + 64 KiB (" + needed + ")");
-        }
-    }
-
     @Bean
-    BlobStore blobStore(FilesProperties properties) {
+    BlobStore blobStore(FilesProperties properties, Environment environment) {
+        checkUploadCap(properties, environment);
         if (properties.s3().enabled()) {
             log.info("Blob store: S3 bucket {}{}", properties.s3().bucket(),
                     properties.s3().endpoint().isBlank() ? "" : " at " + properties.s3().endpoint());
@@ -43,5 +33,18 @@ class FilesConfiguration {
         }
         log.info("Blob store: file system under {}", properties.directory().toAbsolutePath().normalize());
         return new FileSystemBlobStore(properties.directory());
+    }
+
+    /**
+     * The transport cap of the upload route (security module) must let a photo of the allowed size through;
+     * otherwise every large-but-allowed photo would be cut off as too large before the image policy saw it.
+     */
+    static void checkUploadCap(FilesProperties properties, Environment environment) {
+        Long uploadMax = environment.getProperty("sundispatch.security.transport.upload-max-bytes", Long.class);
+        long needed = properties.maxImageSize().toBytes() + MULTIPART_FRAMING_BYTES;
+        if (uploadMax != null && uploadMax < needed) {
+            throw new IllegalStateException("sundispatch.security.transport.upload-max-bytes (" + uploadMax
+                    + ") must be at least sundispatch.files.max-image-size + 64 KiB (" + needed + ")");
+        }
     }
 }

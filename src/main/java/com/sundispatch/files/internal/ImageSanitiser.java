@@ -432,7 +432,7 @@ class ImageSanitiser implements Images {
         try (in) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
+                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.FILE_TOO_LARGE,
                         "A photo may be at most " + (max / (1024 * 1024)) + " MB.");
             }
             return bytes;
