@@ -155,7 +155,7 @@ class InstallationCompletionIT extends DispatchFixtures {
         assertThat(customer.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline")
                 .contains("photo-");
         assertThat(customer.headers().firstValue("X-Content-Type-Options").orElseThrow()).isEqualTo("nosniff");
-        assertThat(customer.headers().firstValue("Cache-Control").orElseThrow()).contains("private");
+        assertThat(customer.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(api.getBytes(url, held.installer().access()).statusCode()).isEqualTo(200);
         assertThat(api.getBytes(url, adminToken()).statusCode()).isEqualTo(200);
 
@@ -168,6 +168,20 @@ class InstallationCompletionIT extends DispatchFixtures {
         String photoId = url.substring(url.lastIndexOf('/') + 1);
         assertThat(api.getBytes(CUSTOMER + other.jobId() + "/photos/" + photoId, other.customer().access())
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRevokedInstallerNoLongerReachesThePhotosOfJobsTheyHeld() {
+        Held held = reportedJob();
+        String url = api.get(INSTALLER + held.jobId(), held.installer().access()).json().path("report")
+                .path("photos").get(0).path("url").asString();
+        Api.Response revoked = api.post("/api/v1/admin/installers/" + held.installer().id() + "/revoke",
+                Map.of("reason", "Licence withdrawn"), adminToken());
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        // Signed in again, now without the INSTALLER role: the photos of the job stay out of reach.
+        String access = login(held.installer().email(), PASSWORD).access();
+        assertThat(api.getBytes(url, access).statusCode()).isEqualTo(404);
+        assertThat(api.getBytes(url, held.customer().access()).statusCode()).isEqualTo(200);
     }
 
     @Test
