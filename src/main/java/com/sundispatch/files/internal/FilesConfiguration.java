@@ -1,5 +1,9 @@
 package com.sundispatch.files.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +35,27 @@ class FilesConfiguration {
                     properties.s3().endpoint().isBlank() ? "" : " at " + properties.s3().endpoint());
             return new S3BlobStore(properties.s3());
         }
-        log.info("Blob store: file system under {}", properties.directory().toAbsolutePath().normalize());
+        Path directory = properties.directory().toAbsolutePath().normalize();
+        checkWritable(directory);
+        log.info("Blob store: file system under {}", directory);
         return new FileSystemBlobStore(properties.directory());
+    }
+
+    /**
+     * Fails at start-up rather than at the first photo: on a read-only root file system (the Kubernetes manifests)
+     * without a bucket, every upload would otherwise end in an error.
+     */
+    static void checkWritable(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new IllegalStateException("Photos cannot be stored: " + directory + " cannot be created. Set "
+                    + "SUNDISPATCH_S3_BUCKET (production) or a writable SUNDISPATCH_FILES_DIRECTORY.", e);
+        }
+        if (!Files.isWritable(directory)) {
+            throw new IllegalStateException("Photos cannot be stored: " + directory + " is not writable. Set "
+                    + "SUNDISPATCH_S3_BUCKET (production) or a writable SUNDISPATCH_FILES_DIRECTORY.");
+        }
     }
 
     /**

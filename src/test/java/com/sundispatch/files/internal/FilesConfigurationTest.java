@@ -1,5 +1,6 @@
 package com.sundispatch.files.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,14 @@ class FilesConfigurationTest {
         assertThatThrownBy(() -> FilesConfiguration.checkUploadCap(tenMegabytes, new MockEnvironment()
                 .withProperty("sundispatch.security.transport.upload-max-bytes", Long.toString(needed - 1))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("upload-max-bytes");
+    }
+
+    @Test
+    void aFileSystemStoreThatCannotBeWrittenStopsTheStart(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        assertThatThrownBy(() -> FilesConfiguration.checkWritable(file.resolve("blobs")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SUNDISPATCH_S3_BUCKET");
+        FilesConfiguration.checkWritable(dir.resolve("blobs"));
+        assertThat(Files.isDirectory(dir.resolve("blobs"))).isTrue();
     }
 }
