@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import com.sundispatch.security.PublicPaths;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
+import com.sundispatch.support.TestImages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +46,11 @@ class DenyByDefaultIT extends IntegrationTest {
                     if (isPublic(method, path)) {
                         continue;
                     }
-                    Api.Response r = api.send(method.name(), path, method == HttpMethod.GET ? null : Map.of(), null,
-                            Map.of());
+                    // Each route gets the body it takes: the one multipart route a photo, every other one JSON.
+                    boolean upload = method == HttpMethod.POST && path.endsWith("/photos");
+                    Api.Response r = upload
+                            ? api.upload(path, "photo", "roof.png", "image/png", TestImages.png(4, 4), null)
+                            : api.send(method.name(), path, method == HttpMethod.GET ? null : Map.of(), null, Map.of());
                     checked.add(method + " " + path);
                     if (r.status() != 401 || !"unauthorized".equals(r.code())) {
                         open.add(method + " " + path + " -> " + r.status());
