@@ -196,7 +196,8 @@ async function disputeDetail(box, jobId, reload) {
   const submit = h('button', { type: 'submit' }, t.resolveSend);
   const form = h('form', { class: 'resolve-form', novalidate: true },
     h('fieldset', {}, h('legend', {}, t.outcome), ...outcomes),
-    h('label', { for: noteId }, t.resolutionNote), note, h('p', { class: 'muted', id: `${noteId}-hint` }, t.reasonLength(5, 2000)), error, submit);
+    h('label', { for: noteId }, t.resolutionNote), note, h('p', { class: 'muted', id: `${noteId}-hint` }, t.reasonLength(5, 2000)), error,
+    h('div', { class: 'tabs' }, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
