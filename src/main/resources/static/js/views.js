@@ -346,11 +346,12 @@ export async function order(id) {
   } else {
     homeMap.append(h('p', {}, homeAddress));
   }
-  const refund = h('p', { class: 'ok', id: 'refund-due', hidden: !o.refundDue }, 'A refund is due for this order.');
-  mount(h('p', {}, h('a', { href: '#/orders' }, '← My orders')), h('h1', {}, 'Order ', status),
+  const w = installText();
+  const refund = h('p', { class: 'ok', id: 'refund-due', hidden: !o.refundDue }, w.refundDue);
+  mount(h('p', {}, h('a', { href: '#/orders' }, w.backToOrders)), h('h1', {}, `${w.order} `, status),
     h('table', {}, h('tbody', {}, ...o.items.map((i) => h('tr', {}, h('td', {}, `${i.quantity} × ${i.panelName}`), h('td', {}, money(i.unitPrice)))),
-      h('tr', {}, h('td', {}, 'Installation'), h('td', {}, money(o.installationFee))),
-      h('tr', {}, h('th', {}, 'Total'), h('th', { id: 'order-total' }, money(o.total))))),
+      h('tr', {}, h('td', {}, w.installationFee), h('td', {}, money(o.installationFee))),
+      h('tr', {}, h('th', {}, w.total), h('th', { id: 'order-total' }, money(o.total))))),
     h('p', { class: 'muted', id: 'order-address' }, `${homeAddress} · ${range(o.installation.preferredStart, o.installation.preferredEnd, tz)}`),
     refund, actions, installation, homeMap);
 
@@ -362,15 +363,15 @@ export async function order(id) {
       nodes.push(h('button', { id: 'pay', onclick: async () => {
         const p = await api('POST', `/api/v1/orders/${current.id}/payments`);
         location.href = p.checkoutUrl;
-      } }, 'Pay now'));
-      if (current.reservedUntil) nodes.push(h('span', { class: 'muted' }, `Panels reserved until ${when(current.reservedUntil)}`));
+      } }, w.payNow));
+      if (current.reservedUntil) nodes.push(h('span', { class: 'muted' }, w.reservedUntil(when(current.reservedUntil))));
     }
     if (['PENDING_PAYMENT', 'PAID', 'SCHEDULED'].includes(current.status)) {
       nodes.push(h('button', { class: 'secondary', id: 'cancel', onclick: async () => {
-        if (!confirm('Cancel this order?')) return;
+        if (!confirm(w.cancelQuestion)) return;
         await api('POST', `/api/v1/orders/${current.id}/cancel`);
         order(id);
-      } }, 'Cancel order'));
+      } }, w.cancelOrder));
     }
     replaceSection(actions, nodes);
   };
