@@ -15,6 +15,8 @@ public record OrderCancelled(String eventId, String orderId, String customerId, 
         /** The customer cancelled it. */
         CUSTOMER,
         /** It was not paid before its reservation ran out. */
-        RESERVATION_EXPIRED
+        RESERVATION_EXPIRED,
+        /** An admin cancelled it after the installation had started (a dispute resolution or a cancellation). */
+        ADMIN
     }
 }

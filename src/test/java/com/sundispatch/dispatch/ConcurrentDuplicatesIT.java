@@ -47,16 +47,28 @@ class ConcurrentDuplicatesIT extends DispatchFixtures {
     }
 
     @Test
+    void aConfirmationRacingADisputeLetsExactlyOneOfThemWin() throws Exception {
+        Held held = reportedJob();
+        String access = held.customer().access();
+        List<Api.Response> answers = atOnce(10, () -> Math.random() < 0.5
+                ? api.post("/api/v1/installations/" + held.jobId() + "/confirm", null, access)
+                : api.post("/api/v1/installations/" + held.jobId() + "/dispute",
+                        Map.of("reason", "Something is not right here."), access));
+        assertThat(answers).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(r -> r.status() != 200)
+                .allSatisfy(r -> assertThat(r.code()).as(r.toString()).isEqualTo("invalid_state"));
+        String order = orderStatus(held.paid());
+        String job = api.get("/api/v1/orders/" + held.paid().orderId() + "/installation", access).json()
+                .path("status").asString();
+        assertThat(order).isIn("COMPLETED", "DISPUTED");
+        assertThat(job).isEqualTo(order);
+    }
+
+    @Test
     void tenConcurrentReviewsOfOneJobGiveOne201AndNine409AlreadyReviewed() throws Exception {
-        Installer installer = installer(1);
-        Paid paid = paidOrder();
-        String offerId = offersOf(installer).get(0).path("offerId").asString();
-        String jobId = api.post("/api/v1/installer/offers/" + offerId + "/accept", null, installer.access()).json()
-                .path("jobId").asString();
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/start", null, installer.access()).status())
-                .isEqualTo(200);
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", null, installer.access()).status())
-                .isEqualTo(200);
+        Held held = completedJob();
+        String jobId = held.jobId();
+        Paid paid = held.paid();
 
         List<Api.Response> answers = atOnce(10, () -> api.post("/api/v1/installations/" + jobId + "/review",
                 Map.of("rating", 5, "comment", "Great"), paid.customer().access()));

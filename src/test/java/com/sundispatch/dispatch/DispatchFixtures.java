@@ -2,6 +2,7 @@ package com.sundispatch.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import com.sundispatch.places.Locations;
 import com.sundispatch.places.Point;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
+import com.sundispatch.support.TestImages;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,13 +29,13 @@ public abstract class DispatchFixtures extends IntegrationTest {
     /** The installation block of the last paid order (its unique address at this test's spot). */
     protected Map<String, Object> lastInstallation;
 
-    protected record Installer(String email, String access, String id) {
+    public record Installer(String email, String access, String id) {
     }
 
-    protected record Customer(String email, String access) {
+    public record Customer(String email, String access) {
     }
 
-    protected record Paid(Customer customer, String orderId) {
+    public record Paid(Customer customer, String orderId) {
     }
 
     @BeforeEach
@@ -109,6 +111,112 @@ public abstract class DispatchFixtures extends IntegrationTest {
 
     protected String orderStatus(Paid p) {
         return api.get("/api/v1/orders/" + p.orderId(), p.customer().access()).json().path("status").asString();
+    }
+
+    /** A job an installer holds, with both parties' sessions and the appointment this fixture proposes. */
+    public record Held(Installer installer, Paid paid, String jobId, Instant appointment) {
+
+        public Customer customer() {
+            return paid.customer();
+        }
+    }
+
+    /** An installer 1 km north of a fresh paid order (6 panels) accepted it: the job is ASSIGNED. */
+    protected Held assignedJob() {
+        Installer installer = installer(1);
+        Paid paid = paidOrder();
+        JsonNode offer = offersOf(installer).get(0);
+        Api.Response accepted = api.post("/api/v1/installer/offers/" + offer.path("offerId").asString() + "/accept",
+                null, installer.access());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        return held(installer, paid, accepted.json().path("jobId").asString());
+    }
+
+    protected Map<String, Object> slot(Instant start, Duration length) {
+        return Map.of("start", start.toString(), "end", start.plus(length).toString());
+    }
+
+    /** The installer proposes {@link Held#appointment()} for 6 hours, the customer accepts: SCHEDULED. */
+    protected Held scheduledJob() {
+        return schedule(assignedJob());
+    }
+
+    /** The appointment of a job just accepted: an hour into the customer's window, on the minute. */
+    protected Held held(Installer installer, Paid paid, String jobId) {
+        return new Held(installer, paid, jobId, windowStart().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES));
+    }
+
+    protected Held schedule(Held held) {
+        Api.Response proposed = api.post("/api/v1/installer/jobs/" + held.jobId() + "/appointment/proposals",
+                slot(held.appointment(), Duration.ofHours(6)), held.installer().access());
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        String proposalId = proposed.json().path("scheduling").path("openProposal").path("id").asString();
+        Api.Response agreed = api.post("/api/v1/installations/" + held.jobId() + "/appointment/proposals/"
+                + proposalId + "/accept", null, held.customer().access());
+        assertThat(agreed.status()).as(agreed.toString()).isEqualTo(200);
+        assertThat(agreed.json().path("status").asString()).isEqualTo("SCHEDULED");
+        return held;
+    }
+
+    /** Moves the clock to {@code when} and signs both parties in again (their old tokens have expired). */
+    protected Held at(Held held, Instant when) {
+        clock.advance(Duration.between(clock.instant(), when));
+        Installer installer = new Installer(held.installer().email(), login(held.installer().email(), PASSWORD)
+                .access(), held.installer().id());
+        Customer customer = new Customer(held.customer().email(), login(held.customer().email(), PASSWORD).access());
+        return new Held(installer, new Paid(customer, held.paid().orderId()), held.jobId(), held.appointment());
+    }
+
+    protected Held startOnTheDay(Held scheduled) {
+        Held held = at(scheduled, scheduled.appointment());
+        Api.Response started = api.post("/api/v1/installer/jobs/" + held.jobId() + "/start", null,
+                held.installer().access());
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        return held;
+    }
+
+    protected String uploadPhoto(Held held) {
+        Api.Response r = api.upload("/api/v1/installer/jobs/" + held.jobId() + "/photos", "photo", "roof.png",
+                "image/png", TestImages.png(64, 48), held.installer().access());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("photoId").asString();
+    }
+
+    protected static Map<String, Object> report(int panels, List<String> photoIds) {
+        List<String> serials = new ArrayList<>();
+        for (int i = 1; i <= panels; i++) {
+            serials.add("SN-2026-" + ThreadLocalRandom.current().nextInt(100000, 999999) + "-" + i);
+        }
+        Map<String, Object> checklist = Map.of("panelsMounted", true, "inverterConnected", true,
+                "systemCommissioned", true, "gridDocumentsHandedOver", true);
+        return Map.of("checklist", checklist, "serialNumbers", serials, "notes", "All done, roof tidy.",
+                "photoIds", photoIds);
+    }
+
+    /** Started, one photo, the report submitted: AWAITING_CONFIRMATION. */
+    protected Held reportedJob() {
+        return submitReport(startOnTheDay(scheduledJob()));
+    }
+
+    protected Held submitReport(Held held) {
+        String photo = uploadPhoto(held);
+        Api.Response done = api.post("/api/v1/installer/jobs/" + held.jobId() + "/complete", report(6, List.of(photo)),
+                held.installer().access());
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(done.json().path("status").asString()).isEqualTo("AWAITING_CONFIRMATION");
+        return held;
+    }
+
+    /** The whole way to COMPLETED: reported and confirmed by the customer. */
+    protected Held completedJob() {
+        return confirm(reportedJob());
+    }
+
+    protected Held confirm(Held held) {
+        Api.Response confirmed = api.post("/api/v1/installations/" + held.jobId() + "/confirm", null,
+                held.customer().access());
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        return held;
     }
 
     /** Every offer the application published for this installer (each one goes to its webhook). */

@@ -12,48 +12,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.sundispatch.dispatch.internal.Dispatcher;
 import com.sundispatch.support.Api;
-import com.sundispatch.support.IntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Uber half over real HTTP: apply, approve, availability, pay, offers, accept, start, complete, review. */
-class DispatchIT extends IntegrationTest {
+class DispatchIT extends DispatchFixtures {
 
     @Autowired
     Dispatcher dispatcher;
 
-    /** Each test works around its own random spot on the globe, far from every other test's installers. */
-    private double homeLat;
-    private double homeLon;
     /** The installation address of the last paid order. */
     private Map<String, Object> lastAddress;
-
-    private record Installer(String email, String access, String id) {
-    }
-
-    private record Customer(String email, String access) {
-    }
-
-    private record Paid(Customer customer, String orderId) {
-    }
-
-    @BeforeEach
-    void somewhere() {
-        homeLat = ThreadLocalRandom.current().nextDouble(-55, 55);
-        homeLon = ThreadLocalRandom.current().nextDouble(-170, 170);
-    }
-
-    private Instant windowStart() {
-        return clock.instant().plus(Duration.ofDays(7));
-    }
 
     private Installer installer(double kmNorth, int radiusKm, boolean available) {
         String email = registerVerifiedCustomer();
@@ -78,11 +54,12 @@ class DispatchIT extends IntegrationTest {
         return new Installer(email, fresh.access(), id);
     }
 
-    private Paid paidOrder() {
-        return paidOrder(windowStart());
+    /** A paid order of a customer who gave a phone number (the installer sees it after accepting). */
+    private Paid paidOrderWithPhone() {
+        return paidOrderWithPhone(windowStart());
     }
 
-    private Paid paidOrder(Instant start) {
+    private Paid paidOrderWithPhone(Instant start) {
         String panel = createPanel(50, "100.00");
         String email = registerVerifiedCustomer();
         Tokens t = login(email, PASSWORD);
@@ -103,23 +80,13 @@ class DispatchIT extends IntegrationTest {
         return new Paid(new Customer(email, t.access()), orderId);
     }
 
-    private List<JsonNode> offersOf(Installer i) {
-        List<JsonNode> list = new ArrayList<>();
-        api.get("/api/v1/installer/offers", i.access()).json().forEach(list::add);
-        return list;
-    }
-
-    private String orderStatus(Paid p) {
-        return api.get("/api/v1/orders/" + p.orderId(), p.customer().access()).json().path("status").asString();
-    }
-
     @Test
     void happyPathFromPaymentToReview() {
         Installer near = installer(3, 50, true);
         Installer nearer = installer(1, 50, true);
         Installer unavailable = installer(2, 50, false);
         Installer farAway = installer(400, 200, true);
-        Paid paid = paidOrder();
+        Paid paid = paidOrderWithPhone();
 
         List<JsonNode> offers = offersOf(nearer);
         assertThat(offers).hasSize(1);
@@ -148,22 +115,26 @@ class DispatchIT extends IntegrationTest {
                 paid.customer().access());
         assertThat(installation.json().path("status").asString()).isEqualTo("ASSIGNED");
         assertThat(installation.json().path("installer").path("companyName").asString()).isEqualTo("Sun & Sons GmbH");
-        assertThat(installation.json().path("scheduledStart").asString()).isNotBlank();
+        assertThat(installation.json().path("scheduledStart").isNull()).isTrue();
+        assertThat(installation.json().path("window").path("start").asString()).isNotBlank();
 
         Api.Response review = api.post("/api/v1/installations/" + jobId + "/review", Map.of("rating", 5), paid
                 .customer().access());
         assertThat(review.code()).isEqualTo("invalid_state");
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", null, nearer.access()).code())
+        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", report(6, List.of("none")),
+                nearer.access()).code()).isEqualTo("invalid_state");
+        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/start", null, nearer.access()).code())
                 .isEqualTo("invalid_state");
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/start", null, nearer.access()).status())
-                .isEqualTo(200);
-        assertThat(orderStatus(paid)).isEqualTo("INSTALLING");
-        assertThat(api.post("/api/v1/orders/" + paid.orderId() + "/cancel", null, paid.customer().access()).code())
+        // The rest of the life cycle: appointment, start on its day, report, the customer's confirmation.
+        Held held = startOnTheDay(schedule(held(nearer, paid, jobId)));
+        assertThat(orderStatus(held.paid())).isEqualTo("INSTALLING");
+        assertThat(api.post("/api/v1/orders/" + paid.orderId() + "/cancel", null, held.customer().access()).code())
                 .isEqualTo("invalid_state");
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", null, nearer.access()).status())
-                .isEqualTo(200);
-        assertThat(orderStatus(paid)).isEqualTo("COMPLETED");
-        assertThat(api.get("/api/v1/installer/jobs", nearer.access()).json().path("totalItems").asLong()).isEqualTo(1);
+        confirm(submitReport(held));
+        assertThat(orderStatus(held.paid())).isEqualTo("COMPLETED");
+        assertThat(api.get("/api/v1/installer/jobs", held.installer().access()).json().path("totalItems").asLong())
+                .isEqualTo(1);
+        paid = held.paid();
 
         Api.Response reviewed = api.post("/api/v1/installations/" + jobId + "/review",
                 Map.of("rating", 4, "comment", "Tidy work, on time."), paid.customer().access());
@@ -177,7 +148,7 @@ class DispatchIT extends IntegrationTest {
     @Test
     void concurrentAcceptsByAllOfferedInstallersGiveExactlyOneWinner() throws Exception {
         List<Installer> installers = List.of(installer(1, 50, true), installer(2, 50, true), installer(3, 50, true));
-        paidOrder();
+        paidOrderWithPhone();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Api.Response>> answers = new ArrayList<>();
@@ -209,8 +180,8 @@ class DispatchIT extends IntegrationTest {
     @Test
     void oneInstallerAcceptingTwoOverlappingJobsAtOnceGetsOnlyOne() throws Exception {
         Installer only = installer(1, 50, true);
-        paidOrder();
-        paidOrder(windowStart().plus(Duration.ofHours(2)));
+        paidOrderWithPhone();
+        paidOrderWithPhone(windowStart().plus(Duration.ofHours(2)));
         List<JsonNode> offers = offersOf(only);
         assertThat(offers).hasSize(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -242,7 +213,7 @@ class DispatchIT extends IntegrationTest {
     void expiredRoundWidensTheRadiusThenUnassignedThenAdminRedispatches() {
         Installer close = installer(10, 100, true);
         Installer wider = installer(40, 100, true);
-        Paid paid = paidOrder();
+        Paid paid = paidOrderWithPhone();
         assertThat(offersOf(close)).hasSize(1);
         assertThat(offersOf(wider)).isEmpty();
 
@@ -285,7 +256,7 @@ class DispatchIT extends IntegrationTest {
     @Test
     void cancellingThePaidOrderWithdrawsOffers() {
         Installer i = installer(2, 50, true);
-        Paid paid = paidOrder();
+        Paid paid = paidOrderWithPhone();
         String offerId = offersOf(i).get(0).path("offerId").asString();
         Api.Response cancelled = api.post("/api/v1/orders/" + paid.orderId() + "/cancel", null,
                 paid.customer().access());
@@ -300,11 +271,11 @@ class DispatchIT extends IntegrationTest {
     @Test
     void cancellingAScheduledOrderFreesTheInstallersTime() {
         Installer i = installer(2, 50, true);
-        Paid first = paidOrder();
+        Paid first = paidOrderWithPhone();
         api.post("/api/v1/installer/offers/" + offersOf(i).get(0).path("offerId").asString() + "/accept", null,
                 i.access());
         api.post("/api/v1/orders/" + first.orderId() + "/cancel", null, first.customer().access());
-        paidOrder();
+        paidOrderWithPhone();
         List<JsonNode> offers = offersOf(i);
         assertThat(offers).hasSize(1);
         assertThat(api.post("/api/v1/installer/offers/" + offers.get(0).path("offerId").asString() + "/accept", null,
@@ -315,7 +286,7 @@ class DispatchIT extends IntegrationTest {
     void everyObjectLevelCheckAnswers404() {
         Installer mine = installer(1, 50, true);
         Installer other = installer(300, 50, true);
-        Paid paid = paidOrder();
+        Paid paid = paidOrderWithPhone();
         String offerId = offersOf(mine).get(0).path("offerId").asString();
         assertThat(api.post("/api/v1/installer/offers/" + offerId + "/accept", null, other.access()).status())
                 .isEqualTo(404);
@@ -325,8 +296,8 @@ class DispatchIT extends IntegrationTest {
                 .path("jobId").asString();
         assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/start", null, other.access()).status())
                 .isEqualTo(404);
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", null, other.access()).status())
-                .isEqualTo(404);
+        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", report(6, List.of("p")), other.access())
+                .status()).isEqualTo(404);
         assertThat(api.get("/api/v1/installer/jobs", other.access()).json().path("totalItems").asLong()).isZero();
 
         Tokens stranger = login(registerVerifiedCustomer(), PASSWORD);

@@ -243,13 +243,10 @@ class InstallerWebhooksIT extends DispatchFixtures {
         Paid paid = paidOrder();
         acceptFirstOffer(h);
         String jobId = await(h, "job.assigned", 1).get(0).body().path("data").path("jobId").asString();
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/start", null, h.installer().access()).status())
-                .isEqualTo(200);
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", null, h.installer().access())
-                .status()).isEqualTo(200);
+        Held done = confirm(submitReport(startOnTheDay(schedule(held(h.installer(), paid, jobId)))));
 
         assertThat(api.post("/api/v1/installations/" + jobId + "/review",
-                Map.of("rating", 4, "comment", "Tidy work, on time."), paid.customer().access()).status())
+                Map.of("rating", 4, "comment", "Tidy work, on time."), done.customer().access()).status())
                 .isEqualTo(201);
 
         Received r = await(h, "review.received", 1).get(0);

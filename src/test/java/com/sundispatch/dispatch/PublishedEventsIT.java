@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 import com.sundispatch.orders.OrderPlaced;
+import com.sundispatch.shared.Actor;
 import com.sundispatch.shared.Money;
 import com.sundispatch.support.Api;
 
@@ -170,7 +171,7 @@ class PublishedEventsIT extends DispatchFixtures {
     }
 
     @Test
-    void startingAndCompletingAJobPublishJobStartedAndJobCompletedWithTheCompany() {
+    void startingAndConfirmingAJobPublishJobStartedAndJobCompletedWithTheCompany() {
         Installer installer = installer(1);
         Paid paid = paidOrder();
         String offerId = offersOf(installer).get(0).path("offerId").asString();
@@ -178,12 +179,11 @@ class PublishedEventsIT extends DispatchFixtures {
                 .path("jobId").asString();
         String customerId = api.get("/api/v1/me", paid.customer().access()).json().path("id").asString();
 
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/start", null, installer.access()).status())
-                .isEqualTo(200);
+        Held held = startOnTheDay(schedule(held(installer, paid, jobId)));
         JobStarted started = heard(JobStarted.class, s -> s.jobId().equals(jobId));
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", null, installer.access()).status())
-                .isEqualTo(200);
+        confirm(submitReport(held));
         JobCompleted completed = heard(JobCompleted.class, c -> c.jobId().equals(jobId));
+        assertThat(completed.confirmedBy()).isEqualTo(Actor.CUSTOMER);
 
         assertThat(started.orderId()).isEqualTo(paid.orderId());
         assertThat(started.customerId()).isEqualTo(customerId);

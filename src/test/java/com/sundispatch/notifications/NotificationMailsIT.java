@@ -153,17 +153,16 @@ class NotificationMailsIT extends DispatchFixtures {
         MimeMessage assigned = Mailbox.await(o.email(), subject(language, "assigned"));
         assertHtmlAndText(assigned, language, "Sun & Sons GmbH", installerName);
 
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/start", null, installer.access()).status())
-                .isEqualTo(200);
+        Held held = startOnTheDay(schedule(held(installer, new Paid(new Customer(o.email(), o.access()),
+                o.orderId()), jobId)));
         Mailbox.await(o.email(), subject(language, "started"));
-        assertThat(api.post("/api/v1/installer/jobs/" + jobId + "/complete", null, installer.access()).status())
-                .isEqualTo(200);
+        confirm(submitReport(held));
         MimeMessage completed = Mailbox.await(o.email(), subject(language, "completed"));
         assertHtmlAndText(completed, language, "de".equals(language) ? "Installation bewerten"
                 : "Rate the installation");
 
         assertThat(api.post("/api/v1/installations/" + jobId + "/review", Map.of("rating", 4, "comment",
-                "Tidy work, on time."), o.access()).status()).isEqualTo(201);
+                "Tidy work, on time."), held.customer().access()).status()).isEqualTo(201);
         MimeMessage review = Mailbox.await(installer.email(), subject(language, "review"));
         assertHtmlAndText(review, language, "Tidy work, on time.");
 
@@ -171,7 +170,7 @@ class NotificationMailsIT extends DispatchFixtures {
         for (String key : List.of("placed", "paid", "assigned", "started", "completed")) {
             assertThat(Mailbox.count(o.email(), subject(language, key))).as(key).isEqualTo(1);
         }
-        JsonNode inbox = api.get("/api/v1/me/notifications", o.access()).json();
+        JsonNode inbox = api.get("/api/v1/me/notifications", held.customer().access()).json();
         List<String> kinds = new ArrayList<>();
         inbox.path("items").forEach(i -> kinds.add(i.path("kind").asString()));
         assertThat(kinds).containsSubsequence("INSTALLATION_COMPLETED", "INSTALLATION_STARTED", "INSTALLER_ASSIGNED",

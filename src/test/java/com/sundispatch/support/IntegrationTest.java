@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -208,6 +209,22 @@ public abstract class IntegrationTest {
     }
 
     /** Waits (up to 10 s) until the account row of an accepted registration exists, for contexts without mail. */
+    /** Waits up to 10 s for work the server hands off (audit events, alerts) to show; fails with {@code what}. */
+    public static void eventually(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Never happened: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public static void awaitAccountRow(JdbcTemplate jdbc, String email) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {

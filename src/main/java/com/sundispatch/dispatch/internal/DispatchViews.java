@@ -3,9 +3,11 @@ package com.sundispatch.dispatch.internal;
 import java.time.Instant;
 import java.util.List;
 
+import com.sundispatch.dispatch.DisputeResolved;
 import com.sundispatch.dispatch.JobStatus;
 import com.sundispatch.places.Locations;
 import com.sundispatch.places.Point;
+import com.sundispatch.shared.Actor;
 
 /** What each party may see of applications, offers and jobs: no customer contact before acceptance. */
 public final class DispatchViews {
@@ -74,17 +76,91 @@ public final class DispatchViews {
         }
     }
 
-    /** A job as its assigned installer sees it, with the customer's contact details and the exact address. */
+    /**
+     * A job as its assigned installer sees it, with the customer's contact details and the exact address, the
+     * appointment and its negotiation, the photos uploaded for the report not yet submitted, the current report and
+     * any dispute. {@code canStart}: the job is scheduled for today (in the installation's time zone).
+     */
     public record InstallerJobView(String jobId, JobStatus status, Window window, int panelCount, Customer customer,
-            Address address, MapLinks mapLinks) {
+            Address address, MapLinks mapLinks, Appointment appointment, Scheduling scheduling,
+            List<Photo> draftPhotos, Report report, Dispute dispute, boolean canStart, Instant confirmBy) {
+
+        public InstallerJobView {
+            draftPhotos = List.copyOf(draftPhotos);
+        }
     }
 
-    public record InstallerSummary(String name, String companyName, double rating) {
+    /** Who installs: shown to the customer once assigned, with the phone to agree details. */
+    public record InstallerSummary(String name, String companyName, double rating, String phone) {
     }
 
-    /** The installation as its customer sees it. */
+    /**
+     * The installation as its customer sees it. {@code scheduledStart}/{@code scheduledEnd} are the agreed
+     * appointment (null until agreed); {@code confirmBy} is when an unanswered report is confirmed automatically.
+     */
     public record InstallationView(String jobId, JobStatus status, InstallerSummary installer, Instant scheduledStart,
-            Instant scheduledEnd) {
+            Instant scheduledEnd, Window window, Appointment appointment, Scheduling scheduling, Report report,
+            Dispute dispute, Instant confirmBy, Instant reminderSentAt, boolean reviewed) {
+    }
+
+    /** One proposal of a negotiation; {@code status} OPEN, ACCEPTED, SUPERSEDED or WITHDRAWN. */
+    public record Proposal(String id, Instant start, Instant end, Actor proposedBy, Instant createdAt,
+            String status) {
+
+        static Proposal of(AppointmentProposal p) {
+            return new Proposal(p.id(), p.start(), p.end(), p.proposedBy(), p.createdAt(), p.status().name());
+        }
+    }
+
+    /** The agreed appointment; {@code rescheduleUntil} is the last moment either party may move it. */
+    public record Appointment(Instant start, Instant end, Instant agreedAt, String timeZone, Instant rescheduleUntil) {
+    }
+
+    /** The current negotiation: the proposal waiting for an answer, how many more may be made, and all so far. */
+    public record Scheduling(Proposal openProposal, int proposalsLeft, List<Proposal> history) {
+
+        public Scheduling {
+            history = List.copyOf(history);
+        }
+    }
+
+    /** A photo; {@code url} is its download path (bearer token required). */
+    public record Photo(String photoId, String contentType, int bytes, int width, int height, Instant uploadedAt,
+            String url) {
+
+        static Photo of(JobPhoto p) {
+            return new Photo(p.id(), p.contentType(), p.bytes(), p.width(), p.height(), p.uploadedAt(),
+                    "/api/v1/installations/" + p.jobId() + "/photos/" + p.id());
+        }
+    }
+
+    public record Checklist(boolean panelsMounted, boolean inverterConnected, boolean systemCommissioned,
+            boolean gridDocumentsHandedOver) {
+    }
+
+    public record Report(Instant submittedAt, Checklist checklist, List<String> serialNumbers, String notes,
+            List<Photo> photos) {
+
+        public Report {
+            serialNumbers = List.copyOf(serialNumbers);
+            photos = List.copyOf(photos);
+        }
+    }
+
+    public record Resolution(DisputeResolved.Outcome outcome, String note, Instant resolvedAt) {
+    }
+
+    /** The customer's dispute of the current report and, once decided, the admins' resolution. */
+    public record Dispute(String reason, Instant disputedAt, Resolution resolution) {
+    }
+
+    /** Everything about one job for admins: reports newest first. */
+    public record AdminJobDetail(AdminJobView job, String customerId, Window window, Appointment appointment,
+            Scheduling scheduling, List<Report> reports, Dispute dispute) {
+
+        public AdminJobDetail {
+            reports = List.copyOf(reports);
+        }
     }
 
     public record AdminJobView(String jobId, String orderId, JobStatus status, String city, Window window,

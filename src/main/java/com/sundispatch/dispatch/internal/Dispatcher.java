@@ -23,8 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.dispatch.JobAssigned;
 import com.sundispatch.dispatch.JobCancelled;
-import com.sundispatch.dispatch.JobCompleted;
-import com.sundispatch.dispatch.JobStarted;
 import com.sundispatch.dispatch.JobStatus;
 import com.sundispatch.dispatch.JobUnassigned;
 import com.sundispatch.dispatch.OfferCreated;
@@ -59,6 +57,7 @@ public class Dispatcher {
     private final AvailabilitySlotRepository slots;
     private final BookingRepository bookings;
     private final OrderProgress orderProgress;
+    private final AppointmentProposalRepository proposals;
     private final DispatchProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -69,7 +68,8 @@ public class Dispatcher {
     Dispatcher(JobRepository jobs, JobOfferRepository offers, InstallerProfileRepository profiles,
             AvailabilitySlotRepository slots, BookingRepository bookings, OrderProgress orderProgress,
             DispatchProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock,
-            SecurityEvents audit, Accounts accounts) {
+            SecurityEvents audit, Accounts accounts, AppointmentProposalRepository proposals) {
+        this.proposals = proposals;
         this.audit = audit;
         this.accounts = accounts;
         this.jobs = jobs;
@@ -94,20 +94,30 @@ public class Dispatcher {
         dispatchFrom(job, 0);
     }
 
-    /** Runs inside the cancelling transaction: open offers are withdrawn and the installer's time is freed. */
+    /**
+     * Runs inside the cancelling transaction: open offers and proposals are withdrawn and the installer's time is
+     * freed. A job an admin already cancelled (the order follows it) is left alone; a job that moved meanwhile
+     * fails the cancellation, so the order and its job never disagree.
+     */
     @EventListener
     void on(OrderCancelled cancelled) {
         jobs.findByOrderId(cancelled.orderId()).ifPresent(job -> {
-            if (jobs.move(job.id(), EnumSet.of(JobStatus.DISPATCHING, JobStatus.ASSIGNED, JobStatus.UNASSIGNED),
-                    JobStatus.CANCELLED) == 1) {
-                offers.closeOpen(job.id(), JobOffer.Status.WITHDRAWN);
-                bookings.release(job.id());
-                if (job.installerId() != null) {
-                    events.publishEvent(new JobCancelled(EventIds.next(), job.id(), job.orderId(),
-                            job.installerId(), clock.instant()));
-                }
-                log.info("Job {} cancelled with its order", job.id());
+            if (job.status() == JobStatus.CANCELLED) {
+                return;
             }
+            Actor by = cancelled.reason() == OrderCancelled.Reason.ADMIN ? Actor.ADMIN : Actor.CUSTOMER;
+            if (jobs.move(job.id(), job.cancel(by)) != 1) {
+                throw ApiException.conflict("invalid_state", "The installation changed meanwhile; reload it.");
+            }
+            offers.closeOpen(job.id(), JobOffer.Status.WITHDRAWN);
+            proposals.closeAllOpen(job.id(), AppointmentProposal.Status.OPEN, AppointmentProposal.Status.WITHDRAWN,
+                    clock.instant());
+            bookings.release(job.id());
+            if (job.installerId() != null) {
+                events.publishEvent(new JobCancelled(EventIds.next(), job.id(), job.orderId(), job.installerId(),
+                        clock.instant()));
+            }
+            log.info("Job {} cancelled with its order", job.id());
         });
     }
 
@@ -139,10 +149,12 @@ public class Dispatcher {
                 roundMayHaveEnded(offer.jobId());
             }
         }
-        for (Job job : jobs.findByInstallerIdAndStatusIn(installerId, EnumSet.of(JobStatus.ASSIGNED),
-                PageRequest.of(0, 1000)).getContent()) {
-            if (jobs.unassign(job.id(), installerId) == 1) {
+        for (Job job : jobs.findByInstallerIdAndStatusIn(installerId,
+                EnumSet.of(JobStatus.ASSIGNED, JobStatus.SCHEDULED), PageRequest.of(0, 1000)).getContent()) {
+            if (jobs.unassign(job.id(), job.status().to(JobStatus.DISPATCHING, Actor.SYSTEM), installerId) == 1) {
                 bookings.release(job.id());
+                proposals.closeAllOpen(job.id(), AppointmentProposal.Status.OPEN,
+                        AppointmentProposal.Status.WITHDRAWN, clock.instant());
                 orderProgress.installerWithdrawn(job.orderId());
                 log.info("Job {} back to dispatch: its installer was suspended", job.id());
                 Job again = jobs.findById(job.id()).orElseThrow();
@@ -181,7 +193,7 @@ public class Dispatcher {
                 giveUp(job);
                 return;
             }
-            if (jobs.claimNextRound(job.id(), job.attempt(), current) != 1) {
+            if (jobs.claimNextRound(job.id(), JobStatus.DISPATCHING, job.attempt(), current) != 1) {
                 return;
             }
             current++;
@@ -189,7 +201,7 @@ public class Dispatcher {
     }
 
     private void giveUp(Job job) {
-        if (jobs.move(job.id(), EnumSet.of(JobStatus.DISPATCHING), JobStatus.UNASSIGNED) == 1) {
+        if (jobs.move(job.id(), JobStatus.DISPATCHING.to(JobStatus.UNASSIGNED, Actor.SYSTEM)) == 1) {
             log.warn("ALERT job {} of order {} is UNASSIGNED: no installer accepted within {} km", job.id(),
                     job.orderId(), properties.maxRadiusKm());
             events.publishEvent(new JobUnassigned(EventIds.next(), job.id(), job.orderId(), job.customerId(),
@@ -238,7 +250,7 @@ public class Dispatcher {
             giveUp(job);
             return;
         }
-        if (jobs.claimNextRound(jobId, job.attempt(), job.round()) == 1) {
+        if (jobs.claimNextRound(jobId, JobStatus.DISPATCHING, job.attempt(), job.round()) == 1) {
             dispatchFrom(jobs.findById(jobId).orElseThrow(), job.round() + 1);
         }
     }
@@ -312,7 +324,8 @@ public class Dispatcher {
             if (bookings.overlaps(installerId, job.windowStart(), job.windowEnd())) {
                 return new Object[] { AcceptOutcome.CONFLICT, null };
             }
-            if (jobs.assign(job.id(), installerId, now) != 1) {
+            if (jobs.assign(job.id(), JobStatus.DISPATCHING.to(JobStatus.ASSIGNED, Actor.INSTALLER), installerId,
+                    now) != 1) {
                 offers.move(offerId, JobOffer.Status.OPEN, JobOffer.Status.TAKEN);
                 return new Object[] { AcceptOutcome.TAKEN, null };
             }
@@ -349,39 +362,13 @@ public class Dispatcher {
         };
     }
 
-    @Transactional
-    public Job start(String installerId, String jobId) {
-        Job job = jobs.findAssigned(jobId, installerId).orElseThrow(() -> ApiException.notFound("No such job."));
-        Instant now = clock.instant();
-        if (jobs.start(jobId, installerId, now) != 1 || !orderProgress.installationStarted(job.orderId())) {
-            throw ApiException.conflict("invalid_state", "Only an assigned job that has not started can be started.");
-        }
-        events.publishEvent(new JobStarted(EventIds.next(), jobId, job.orderId(), job.customerId(), installerId,
-                companyOf(installerId), now));
-        return jobs.findById(jobId).orElseThrow();
-    }
-
-    @Transactional
-    public Job complete(String installerId, String jobId) {
-        Job job = jobs.findAssigned(jobId, installerId).orElseThrow(() -> ApiException.notFound("No such job."));
-        Instant now = clock.instant();
-        if (jobs.complete(jobId, installerId, now) != 1 || !orderProgress.installationCompleted(job.orderId())) {
-            throw ApiException.conflict("invalid_state", "Only a job in progress can be completed.");
-        }
-        events.publishEvent(new JobCompleted(EventIds.next(), jobId, job.orderId(), job.customerId(), installerId,
-                companyOf(installerId), now, Actor.INSTALLER));
-        return jobs.findById(jobId).orElseThrow();
-    }
-
-    private String companyOf(String installerId) {
-        return profiles.findById(installerId).map(InstallerProfile::companyName).orElse(null);
-    }
 
     /** An admin sends an unassigned job out again, from the first round, asking everyone anew. */
     @Transactional
     public DispatchViews.AdminJobView redispatch(String jobId) {
-        jobs.findById(jobId).orElseThrow(() -> ApiException.notFound("No such job."));
-        if (jobs.restart(jobId) != 1) {
+        Job unassigned = jobs.findById(jobId).orElseThrow(() -> ApiException.notFound("No such job."));
+        if (unassigned.status() != JobStatus.UNASSIGNED
+                || jobs.restart(jobId, JobStatus.UNASSIGNED.to(JobStatus.DISPATCHING, Actor.ADMIN)) != 1) {
             throw ApiException.conflict("invalid_state", "Only an UNASSIGNED job can be dispatched again.");
         }
         Job job = jobs.findById(jobId).orElseThrow();

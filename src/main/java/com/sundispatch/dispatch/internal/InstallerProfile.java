@@ -93,6 +93,7 @@ class InstallerProfile {
 
     String userId() { return userId; }
     String companyName() { return companyName; }
+    String phone() { return phone; }
     double baseLatitude() { return baseLatitude; }
     double baseLongitude() { return baseLongitude; }
     BaseAddress baseAddress() { return baseAddress; }

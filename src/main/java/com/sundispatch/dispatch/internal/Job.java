@@ -1,6 +1,9 @@
 package com.sundispatch.dispatch.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,7 +13,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import com.sundispatch.dispatch.DisputeResolved;
 import com.sundispatch.dispatch.JobStatus;
+import com.sundispatch.orders.OrderPaid;
+import com.sundispatch.shared.Actor;
+import com.sundispatch.shared.ApiException;
 
 /** The installation of one paid order. */
 @Entity
@@ -28,7 +35,7 @@ public class Job {
     private String customerId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 24)
     private JobStatus status;
 
     @Column(nullable = false)
@@ -79,13 +86,61 @@ public class Job {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    /** Counts scheduling negotiations: a reschedule starts a new one with a fresh budget of proposals. */
+    @Column(nullable = false)
+    private int negotiation;
+
+    @Column(name = "scheduled_start")
+    private Instant scheduledStart;
+
+    @Column(name = "scheduled_end")
+    private Instant scheduledEnd;
+
+    @Column(name = "appointment_agreed_at")
+    private Instant appointmentAgreedAt;
+
+    @Column(name = "late_alerted_at")
+    private Instant lateAlertedAt;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "confirm_by")
+    private Instant confirmBy;
+
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "confirmed_by", length = 12)
+    private Actor confirmedBy;
+
+    @Column(name = "disputed_at")
+    private Instant disputedAt;
+
+    @Column(name = "dispute_reason", length = 2000)
+    private String disputeReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 12)
+    private DisputeResolved.Outcome resolution;
+
+    @Column(name = "resolution_note", length = 2000)
+    private String resolutionNote;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "resolved_by", length = 36)
+    private String resolvedBy;
+
     @Version
     private long version;
 
     protected Job() {
     }
 
-    Job(String id, com.sundispatch.orders.OrderPaid paid, Instant now) {
+    Job(String id, OrderPaid paid, Instant now) {
         this.id = id;
         this.orderId = paid.orderId();
         this.customerId = paid.customerId();
@@ -119,4 +174,88 @@ public class Job {
     int round() { return round; }
     String installerId() { return installerId; }
     Instant createdAt() { return createdAt; }
+    Instant assignedAt() { return assignedAt; }
+    Instant startedAt() { return startedAt; }
+    Instant completedAt() { return completedAt; }
+    int negotiation() { return negotiation; }
+    Instant scheduledStart() { return scheduledStart; }
+    Instant scheduledEnd() { return scheduledEnd; }
+    Instant appointmentAgreedAt() { return appointmentAgreedAt; }
+    Instant submittedAt() { return submittedAt; }
+    Instant confirmBy() { return confirmBy; }
+    Instant remindedAt() { return remindedAt; }
+    Actor confirmedBy() { return confirmedBy; }
+    Instant disputedAt() { return disputedAt; }
+    String disputeReason() { return disputeReason; }
+    DisputeResolved.Outcome resolution() { return resolution; }
+    String resolutionNote() { return resolutionNote; }
+    Instant resolvedAt() { return resolvedAt; }
+
+    /** The installation site's time zone: the appointment's day is judged there. */
+    ZoneId zone() {
+        return InstallationZones.of(country);
+    }
+
+    // Intent: each returns the move the machine allows (or throws 409 invalid_state) after the rules of the step.
+    // The repository writes a move with a conditional update from its source state, so a concurrent change wins
+    // or loses cleanly and nothing outside the machine is ever written.
+
+    /** One party accepts the other's proposal: the appointment is agreed. */
+    JobStatus.Move schedule(Actor by) {
+        return status.to(JobStatus.SCHEDULED, by);
+    }
+
+    /**
+     * The agreed appointment is given up: allowed until {@code notice} before its start, or once its day has
+     * passed without a start (a missed appointment must be re-agreed, not left hanging).
+     */
+    JobStatus.Move reschedule(Actor by, Instant now, Duration notice) {
+        JobStatus.Move move = status.to(JobStatus.ASSIGNED, by);
+        boolean early = !now.isAfter(scheduledStart.minus(notice));
+        boolean missed = LocalDate.ofInstant(now, zone()).isAfter(LocalDate.ofInstant(scheduledStart, zone()));
+        if (!early && !missed) {
+            throw ApiException.conflict("reschedule_too_late", "The appointment is less than "
+                    + notice.toHours() + " hours away; please call the other party.");
+        }
+        return move;
+    }
+
+    /** Work starts on the appointment's day only, judged in the installation's time zone. */
+    JobStatus.Move start(Instant now) {
+        JobStatus.Move move = status.to(JobStatus.IN_PROGRESS, Actor.INSTALLER);
+        if (!isAppointmentDay(now)) {
+            throw ApiException.conflict("not_appointment_day", "Work can start on the day of the appointment only.");
+        }
+        return move;
+    }
+
+    boolean isAppointmentDay(Instant now) {
+        return scheduledStart != null && status == JobStatus.SCHEDULED
+                && LocalDate.ofInstant(now, zone()).equals(LocalDate.ofInstant(scheduledStart, zone()));
+    }
+
+    JobStatus.Move submitCompletion() {
+        return status.to(JobStatus.AWAITING_CONFIRMATION, Actor.INSTALLER);
+    }
+
+    /** The customer agrees the work is done, or nobody answered in time (SYSTEM). */
+    JobStatus.Move confirm(Actor by) {
+        return status.to(JobStatus.COMPLETED, by);
+    }
+
+    JobStatus.Move dispute() {
+        return status.to(JobStatus.DISPUTED, Actor.CUSTOMER);
+    }
+
+    JobStatus.Move resolve(DisputeResolved.Outcome outcome) {
+        return status.to(switch (outcome) {
+            case REWORK -> JobStatus.IN_PROGRESS;
+            case COMPLETE -> JobStatus.COMPLETED;
+            case CANCEL -> JobStatus.CANCELLED;
+        }, Actor.ADMIN);
+    }
+
+    JobStatus.Move cancel(Actor by) {
+        return status.to(JobStatus.CANCELLED, by);
+    }
 }

@@ -35,9 +35,11 @@ public class JobQueries {
     private final Accounts accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JobDetails details;
 
     JobQueries(JobRepository jobs, InstallerProfileRepository profiles, ReviewRepository reviews, Accounts accounts,
-            Clock clock, ApplicationEventPublisher events) {
+            Clock clock, ApplicationEventPublisher events, JobDetails details) {
+        this.details = details;
         this.events = events;
         this.jobs = jobs;
         this.profiles = profiles;
@@ -55,11 +57,20 @@ public class JobQueries {
         if (job.installerId() != null) {
             InstallerProfile p = profiles.findById(job.installerId()).orElse(null);
             String name = accounts.find(job.installerId()).map(Accounts.AccountSummary::fullName).orElse(null);
-            installer = p == null ? null : new DispatchViews.InstallerSummary(name, p.companyName(), p.rating());
+            installer = p == null ? null
+                    : new DispatchViews.InstallerSummary(name, p.companyName(), p.rating(), p.phone());
         }
-        boolean scheduled = job.installerId() != null;
-        return new InstallationView(job.id(), job.status(), installer, scheduled ? job.windowStart() : null,
-                scheduled ? job.windowEnd() : null);
+        return new InstallationView(job.id(), job.status(), installer, job.scheduledStart(), job.scheduledEnd(),
+                new DispatchViews.Window(job.windowStart(), job.windowEnd()), details.appointment(job),
+                details.scheduling(job), details.current(job), details.dispute(job),
+                job.status() == JobStatus.AWAITING_CONFIRMATION ? job.confirmBy() : null, job.remindedAt(),
+                reviews.existsById(job.id()));
+    }
+
+    @Transactional(readOnly = true)
+    public InstallationView forCustomerByJob(String customerId, String jobId) {
+        Job job = jobs.findOwned(jobId, customerId).orElseThrow(() -> ApiException.notFound("No such job."));
+        return forCustomer(customerId, job.orderId());
     }
 
     /** A job as its assigned installer sees it: now with the customer's name, phone and address. */
@@ -72,13 +83,31 @@ public class JobQueries {
                         customer == null ? null : customer.phone()),
                 new DispatchViews.Address(job.addressLine(), job.city(), job.postalCode(), job.country(),
                         job.latitude(), job.longitude()),
-                DispatchViews.MapLinks.of(job.latitude(), job.longitude()));
+                DispatchViews.MapLinks.of(job.latitude(), job.longitude()), details.appointment(job),
+                details.scheduling(job), details.drafts(job), details.current(job), details.dispute(job),
+                details.canStart(job, clock.instant()),
+                job.status() == JobStatus.AWAITING_CONFIRMATION ? job.confirmBy() : null);
+    }
+
+    @Transactional(readOnly = true)
+    public InstallerJobView installerJob(String installerId, String jobId) {
+        return forInstaller(jobs.findAssigned(jobId, installerId)
+                .orElseThrow(() -> ApiException.notFound("No such job.")));
+    }
+
+    @Transactional(readOnly = true)
+    public DispatchViews.AdminJobDetail adminJob(String jobId) {
+        Job job = jobs.findById(jobId).orElseThrow(() -> ApiException.notFound("No such job."));
+        return new DispatchViews.AdminJobDetail(AdminJobView.of(job), job.customerId(),
+                new DispatchViews.Window(job.windowStart(), job.windowEnd()), details.appointment(job),
+                details.scheduling(job), details.all(job), details.dispute(job));
     }
 
     @Transactional(readOnly = true)
     public Page<InstallerJobView> installerJobs(String installerId, Pageable pageable) {
         return jobs.findByInstallerIdAndStatusIn(installerId,
-                EnumSet.of(JobStatus.ASSIGNED, JobStatus.IN_PROGRESS, JobStatus.COMPLETED), pageable)
+                EnumSet.of(JobStatus.ASSIGNED, JobStatus.SCHEDULED, JobStatus.IN_PROGRESS,
+                        JobStatus.AWAITING_CONFIRMATION, JobStatus.DISPUTED, JobStatus.COMPLETED), pageable)
                 .map(this::forInstaller);
     }
 

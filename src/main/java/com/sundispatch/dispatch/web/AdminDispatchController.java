@@ -15,15 +15,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.sundispatch.dispatch.JobStatus;
+import com.sundispatch.dispatch.internal.DispatchViews.AdminJobDetail;
 import com.sundispatch.dispatch.internal.DispatchViews.AdminJobView;
 import com.sundispatch.dispatch.internal.DispatchViews.AdminMap;
 import com.sundispatch.dispatch.internal.DispatchViews.ApplicationView;
 import com.sundispatch.dispatch.internal.DispatchViews.InstallerView;
 import com.sundispatch.dispatch.internal.Dispatcher;
 import com.sundispatch.dispatch.internal.InstallerService;
+import com.sundispatch.dispatch.internal.Installations;
 import com.sundispatch.dispatch.internal.JobQueries;
+import com.sundispatch.dispatch.web.DispatchRequests.AdminCancelRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.EmptyRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.RejectRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.ResolveRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.RevokeRequest;
 import com.sundispatch.security.CurrentUser;
 import com.sundispatch.shared.PageRequests;
@@ -41,8 +45,11 @@ class AdminDispatchController {
     private final InstallerService installers;
     private final Dispatcher dispatcher;
     private final JobQueries queries;
+    private final Installations installations;
 
-    AdminDispatchController(InstallerService installers, Dispatcher dispatcher, JobQueries queries) {
+    AdminDispatchController(InstallerService installers, Dispatcher dispatcher, JobQueries queries,
+            Installations installations) {
+        this.installations = installations;
         this.installers = installers;
         this.dispatcher = dispatcher;
         this.queries = queries;
@@ -90,10 +97,34 @@ class AdminDispatchController {
     @Operation(summary = "Jobs by status, e.g. UNASSIGNED")
     PageResponse<AdminJobView> jobs(
             @RequestParam(required = false)
-            @Pattern(regexp = "DISPATCHING|ASSIGNED|IN_PROGRESS|COMPLETED|UNASSIGNED|CANCELLED") String status,
+            @Pattern(regexp = "DISPATCHING|ASSIGNED|SCHEDULED|IN_PROGRESS|AWAITING_CONFIRMATION|DISPUTED|COMPLETED"
+                    + "|UNASSIGNED|CANCELLED") String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return PageResponse.of(queries.byStatus(status == null ? null : JobStatus.valueOf(status),
                 PageRequests.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))), j -> j);
+    }
+
+    @GetMapping("/api/v1/admin/jobs/{id}")
+    @Operation(summary = "One job: appointment, negotiation, every completion report with photos, dispute")
+    AdminJobDetail job(@PathVariable @Size(max = 64) String id) {
+        return queries.adminJob(id);
+    }
+
+    @PostMapping("/api/v1/admin/jobs/{id}/resolve")
+    @Operation(summary = "Resolve a dispute: REWORK (back to the installer), COMPLETE, or CANCEL (refund due); "
+            + "audited")
+    AdminJobDetail resolve(CurrentUser admin, @PathVariable @Size(max = 64) String id,
+            @Valid @RequestBody ResolveRequest r) {
+        installations.resolve(admin.userId(), id, r.outcome(), r.note().strip());
+        return queries.adminJob(id);
+    }
+
+    @PostMapping("/api/v1/admin/jobs/{id}/cancel")
+    @Operation(summary = "Cancel an installation in progress with its order (refund due); audited")
+    AdminJobDetail cancel(CurrentUser admin, @PathVariable @Size(max = 64) String id,
+            @Valid @RequestBody AdminCancelRequest r) {
+        installations.cancelStarted(admin.userId(), id, r.note().strip());
+        return queries.adminJob(id);
     }
 
     @GetMapping("/api/v1/admin/map")

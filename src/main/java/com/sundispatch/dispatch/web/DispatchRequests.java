@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.sundispatch.dispatch.DisputeResolved;
+
 final class DispatchRequests {
 
     private DispatchRequests() {
@@ -68,4 +70,31 @@ final class DispatchRequests {
 
     record EmptyRequest() {
     }
+
+    record ProposalRequest(@NotNull Instant start, @NotNull Instant end) {
+    }
+
+    record RescheduleRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record DisputeRequest(@NotBlank @Size(min = 10, max = 2000) String reason) {
+    }
+
+    record ChecklistRequest(@NotNull Boolean panelsMounted, @NotNull Boolean inverterConnected,
+            @NotNull Boolean systemCommissioned, @NotNull Boolean gridDocumentsHandedOver) {
+    }
+
+    /** Serial numbers: the count must match the order's panels (checked where the job is known). */
+    record CompletionRequest(@NotNull @Valid ChecklistRequest checklist,
+            @NotNull @Size(max = 2000) List<@NotNull @Size(max = 40) String> serialNumbers,
+            @Size(max = 2000) String notes,
+            @NotNull @Size(max = 10) List<@NotBlank @Size(max = 64) String> photoIds) {
+    }
+
+    record ResolveRequest(@NotNull DisputeResolved.Outcome outcome, @NotBlank @Size(min = 5, max = 2000) String note) {
+    }
+
+    record AdminCancelRequest(@NotBlank @Size(min = 5, max = 2000) String note) {
+    }
 }
+

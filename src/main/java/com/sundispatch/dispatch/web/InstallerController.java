@@ -1,22 +1,33 @@
 package com.sundispatch.dispatch.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import com.sundispatch.dispatch.internal.BaseAddress;
 import com.sundispatch.dispatch.internal.DispatchViews;
@@ -28,9 +39,15 @@ import com.sundispatch.dispatch.internal.Dispatcher;
 import com.sundispatch.dispatch.internal.InstallerService;
 import com.sundispatch.dispatch.internal.InstallerService.ServiceArea;
 import com.sundispatch.dispatch.internal.JobQueries;
+import com.sundispatch.dispatch.internal.Installations;
 import com.sundispatch.dispatch.web.DispatchRequests.ApplicationRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.AvailabilityRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.BaseAddressRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.ChecklistRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.CompletionRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.EmptyRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.ProposalRequest;
+import com.sundispatch.dispatch.web.DispatchRequests.RescheduleRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.ReviewRequest;
 import com.sundispatch.dispatch.web.DispatchRequests.ServiceAreaRequest;
 import com.sundispatch.places.AddressQuery;
@@ -38,6 +55,7 @@ import com.sundispatch.places.Place;
 import com.sundispatch.places.Places;
 import com.sundispatch.places.Point;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.Actor;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
@@ -53,9 +71,14 @@ class InstallerController {
     private final InstallerService installers;
     private final Dispatcher dispatcher;
     private final JobQueries queries;
-    private final Places places;
+    private static final String CALENDAR = "text/calendar";
 
-    InstallerController(InstallerService installers, Dispatcher dispatcher, JobQueries queries, Places places) {
+    private final Places places;
+    private final Installations installations;
+
+    InstallerController(InstallerService installers, Dispatcher dispatcher, JobQueries queries, Places places,
+            Installations installations) {
+        this.installations = installations;
         this.places = places;
         this.installers = installers;
         this.dispatcher = dispatcher;
@@ -165,16 +188,99 @@ class InstallerController {
                 PageRequests.of(page, size, Sort.by("windowStart").and(Sort.by("id")))), j -> j);
     }
 
+    @GetMapping("/api/v1/installer/jobs/{jobId}")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "One of the installer's jobs: appointment, negotiation, draft photos, report, dispute")
+    InstallerJobView job(CurrentUser user, @PathVariable @Size(max = 64) String jobId) {
+        return queries.installerJob(user.userId(), jobId);
+    }
+
+    @PostMapping("/api/v1/installer/jobs/{jobId}/appointment/proposals")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Propose an appointment inside the customer's window (replaces the open proposal)")
+    InstallerJobView propose(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            @Valid @RequestBody ProposalRequest r) {
+        installations.propose(Actor.INSTALLER, user.userId(), jobId, r.start(), r.end());
+        return queries.installerJob(user.userId(), jobId);
+    }
+
+    @PostMapping("/api/v1/installer/jobs/{jobId}/appointment/proposals/{proposalId}/accept")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "Accept the customer's proposal: the appointment is agreed")
+    InstallerJobView acceptProposal(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            @PathVariable @Size(max = 64) String proposalId, @RequestBody(required = false) EmptyRequest body) {
+        installations.acceptProposal(Actor.INSTALLER, user.userId(), jobId, proposalId);
+        return queries.installerJob(user.userId(), jobId);
+    }
+
+    @PostMapping("/api/v1/installer/jobs/{jobId}/appointment/reschedule")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "Give up the agreed appointment (up to 48 h before, or after a missed one)")
+    InstallerJobView reschedule(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            @Valid @RequestBody RescheduleRequest r) {
+        installations.reschedule(Actor.INSTALLER, user.userId(), jobId, r.reason().strip());
+        return queries.installerJob(user.userId(), jobId);
+    }
+
+    @GetMapping(path = "/api/v1/installer/jobs/{jobId}/appointment.ics", produces = CALENDAR)
+    @PreAuthorize("hasRole('INSTALLER')")
+    @Operation(summary = "The agreed appointment as an iCalendar file")
+    ResponseEntity<String> installerCalendar(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            Locale locale) {
+        return calendarFile(jobId, installations.calendar(Actor.INSTALLER, user.userId(), jobId, locale));
+    }
+
     @PostMapping("/api/v1/installer/jobs/{jobId}/start")
     @PreAuthorize("hasRole('INSTALLER')")
-    InstallerJobView start(CurrentUser user, @PathVariable @Size(max = 64) String jobId) {
-        return queries.forInstaller(dispatcher.start(user.userId(), jobId));
+    @Operation(summary = "Start the work: on the appointment's day only (409 not_appointment_day)")
+    InstallerJobView start(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            @RequestBody(required = false) EmptyRequest body) {
+        installations.start(user.userId(), jobId);
+        return queries.installerJob(user.userId(), jobId);
+    }
+
+    @PostMapping(path = "/api/v1/installer/jobs/{jobId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('INSTALLER')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Upload one photo for the completion report (JPEG, PNG or WebP, at most 10 MB, "
+            + "re-encoded without metadata); the only multipart route")
+    DispatchViews.Photo uploadPhoto(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            @RequestPart("photo") MultipartFile photo) throws IOException {
+        try (InputStream in = photo.getInputStream()) {
+            return installations.uploadPhoto(user.userId(), jobId, in);
+        }
+    }
+
+    @DeleteMapping("/api/v1/installer/jobs/{jobId}/photos/{photoId}")
+    @PreAuthorize("hasRole('INSTALLER')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a photo that is not yet part of a submitted report")
+    void deletePhoto(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            @PathVariable @Size(max = 64) String photoId) {
+        installations.deletePhoto(user.userId(), jobId, photoId);
     }
 
     @PostMapping("/api/v1/installer/jobs/{jobId}/complete")
     @PreAuthorize("hasRole('INSTALLER')")
-    InstallerJobView complete(CurrentUser user, @PathVariable @Size(max = 64) String jobId) {
-        return queries.forInstaller(dispatcher.complete(user.userId(), jobId));
+    @Operation(summary = "Submit the completion report (checklist, one serial number per panel, notes, 1-10 "
+            + "uploaded photos): the customer is asked to confirm")
+    InstallerJobView complete(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
+            @Valid @RequestBody CompletionRequest r) {
+        ChecklistRequest c = r.checklist();
+        installations.submitCompletion(user.userId(), jobId, new Installations.ReportCommand(c.panelsMounted(),
+                c.inverterConnected(), c.systemCommissioned(), c.gridDocumentsHandedOver(), r.serialNumbers(),
+                r.notes(), r.photoIds()));
+        return queries.installerJob(user.userId(), jobId);
+    }
+
+    static ResponseEntity<String> calendarFile(String jobId, String ics) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(CALENDAR + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("installation-" + jobId + ".ics").build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(ics);
     }
 
     @GetMapping("/api/v1/orders/{orderId}/installation")

@@ -187,6 +187,13 @@ public class MonitoringService implements IpBlockList, DisposableBean {
             }
             case "JOB_UNASSIGNED" -> raise("JOB_UNASSIGNED", event.detail().getOrDefault("jobId", "unknown"),
                     "No installer accepted within the widest radius; consider re-dispatching", AlertSeverity.LOW);
+            case "JOB_NOT_STARTED" -> raise("JOB_NOT_STARTED", event.detail().getOrDefault("jobId", "unknown"),
+                    "An agreed appointment (" + event.detail().getOrDefault("scheduledStart", "?") + ") passed a day "
+                            + "ago without the installation starting; contact the installer and the customer",
+                    AlertSeverity.MEDIUM);
+            case "JOB_DISPUTED" -> raise("JOB_DISPUTED", event.detail().getOrDefault("jobId", "unknown"),
+                    "The customer disputed the completion report; review it and resolve the dispute",
+                    AlertSeverity.MEDIUM);
             default -> {
             }
         }

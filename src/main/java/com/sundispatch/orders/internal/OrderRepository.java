@@ -1,7 +1,6 @@
 package com.sundispatch.orders.internal;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,27 +23,28 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
 
     long countByCustomerIdAndStatus(String customerId, OrderStatus status);
 
-    /** A state change only from an expected state: concurrent changes cannot both apply. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("""
-            update CustomerOrder o set o.status = :to, o.cancelledAt = :now, o.refundDue = :refundDue,
-            o.version = o.version + 1
-            where o.id = :id and o.status in :from""")
-    int cancel(@Param("id") String id, @Param("from") Collection<OrderStatus> from, @Param("to") OrderStatus to,
-            @Param("now") Instant now, @Param("refundDue") boolean refundDue);
+    // Every status change takes an OrderStatus.Move (it exists only for moves the machine allows) and applies only
+    // from the move's source state: concurrent changes cannot both apply.
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
-            update CustomerOrder o set o.status = com.sundispatch.orders.OrderStatus.PAID, o.paidAt = :now,
+            update CustomerOrder o set o.status = :#{#move.to()}, o.cancelledAt = :now, o.refundDue = :refundDue,
             o.version = o.version + 1
-            where o.id = :id and o.status = com.sundispatch.orders.OrderStatus.PENDING_PAYMENT""")
-    int markPaid(@Param("id") String id, @Param("now") Instant now);
+            where o.id = :id and o.status = :#{#move.from()}""")
+    int cancel(@Param("id") String id, @Param("move") OrderStatus.Move move, @Param("now") Instant now,
+            @Param("refundDue") boolean refundDue);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
-            update CustomerOrder o set o.status = :to, o.version = o.version + 1
-            where o.id = :id and o.status = :from""")
-    int advance(@Param("id") String id, @Param("from") OrderStatus from, @Param("to") OrderStatus to);
+            update CustomerOrder o set o.status = :#{#move.to()}, o.paidAt = :now, o.version = o.version + 1
+            where o.id = :id and o.status = :#{#move.from()}""")
+    int markPaid(@Param("id") String id, @Param("move") OrderStatus.Move move, @Param("now") Instant now);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update CustomerOrder o set o.status = :#{#move.to()}, o.version = o.version + 1
+            where o.id = :id and o.status = :#{#move.from()}""")
+    int advance(@Param("id") String id, @Param("move") OrderStatus.Move move);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update CustomerOrder o set o.refundDue = true, o.version = o.version + 1 where o.id = :id")
@@ -52,6 +52,6 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
 
     @Query("""
             select o.id from CustomerOrder o
-            where o.status = com.sundispatch.orders.OrderStatus.PENDING_PAYMENT and o.reservedUntil < :now""")
-    List<String> findExpired(@Param("now") Instant now, Pageable limit);
+            where o.status = :pending and o.reservedUntil < :now""")
+    List<String> findExpired(@Param("pending") OrderStatus pending, @Param("now") Instant now, Pageable limit);
 }

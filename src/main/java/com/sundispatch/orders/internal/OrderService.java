@@ -3,7 +3,6 @@ package com.sundispatch.orders.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +27,7 @@ import com.sundispatch.places.AddressQuery;
 import com.sundispatch.places.Place;
 import com.sundispatch.places.Places;
 import com.sundispatch.places.Point;
+import com.sundispatch.shared.Actor;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.Money;
@@ -174,7 +174,7 @@ public class OrderService {
                         ? "The order is already cancelled." : "The installation has started; it cannot be cancelled.");
             }
             boolean refund = from.paid();
-            if (orders.cancel(orderId, EnumSet.of(from), OrderStatus.CANCELLED, clock.instant(), refund) != 1) {
+            if (orders.cancel(orderId, from.to(OrderStatus.CANCELLED, Actor.CUSTOMER), clock.instant(), refund) != 1) {
                 throw ApiException.conflict("invalid_state", "The order changed meanwhile; reload it.");
             }
             order.lines().forEach(l -> catalog.release(l.panelId(), l.quantity()));
@@ -192,13 +192,13 @@ public class OrderService {
      * claimed with a conditional update, so two instances running this at once never release twice.
      */
     public int expireReservations() {
-        List<String> due = orders.findExpired(clock.instant(), PageRequest.of(0, 200));
+        List<String> due = orders.findExpired(OrderStatus.PENDING_PAYMENT, clock.instant(), PageRequest.of(0, 200));
         int expired = 0;
         for (String id : due) {
             Boolean done = tx.execute(status -> {
                 CustomerOrder order = orders.findById(id).orElse(null);
-                if (order == null || orders.cancel(id, EnumSet.of(OrderStatus.PENDING_PAYMENT),
-                        OrderStatus.CANCELLED, clock.instant(), false) != 1) {
+                if (order == null || orders.cancel(id, OrderStatus.PENDING_PAYMENT.to(OrderStatus.CANCELLED,
+                        Actor.SYSTEM), clock.instant(), false) != 1) {
                     return false;
                 }
                 order.lines().forEach(l -> catalog.release(l.panelId(), l.quantity()));

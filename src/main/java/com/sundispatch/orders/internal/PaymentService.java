@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.sundispatch.orders.OrderPaid;
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.security.Secrets;
+import com.sundispatch.shared.Actor;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.Money;
@@ -151,7 +152,8 @@ public class PaymentService {
             // Already settled by an earlier event (or a concurrent one): this event changes nothing more.
             return;
         }
-        if (orders.markPaid(event.orderId(), now) == 1) {
+        OrderStatus.Move paid = OrderStatus.PENDING_PAYMENT.to(OrderStatus.PAID, Actor.SYSTEM);
+        if (orders.markPaid(event.orderId(), paid, now) == 1) {
             CustomerOrder order = orders.findById(event.orderId()).orElseThrow();
             var a = order.address();
             events.publishEvent(new OrderPaid(EventIds.next(), order.id(), order.customerId(), payment.id(),

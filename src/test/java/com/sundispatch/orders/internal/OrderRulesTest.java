@@ -26,7 +26,9 @@ class OrderRulesTest {
         assertThat(OrderStatus.PENDING_PAYMENT.canMoveTo(OrderStatus.PAID)).isTrue();
         assertThat(OrderStatus.PAID.canMoveTo(OrderStatus.SCHEDULED)).isTrue();
         assertThat(OrderStatus.SCHEDULED.canMoveTo(OrderStatus.INSTALLING)).isTrue();
-        assertThat(OrderStatus.INSTALLING.canMoveTo(OrderStatus.COMPLETED)).isTrue();
+        assertThat(OrderStatus.INSTALLING.canMoveTo(OrderStatus.AWAITING_CONFIRMATION)).isTrue();
+        assertThat(OrderStatus.AWAITING_CONFIRMATION.canMoveTo(OrderStatus.COMPLETED)).isTrue();
+        assertThat(OrderStatus.INSTALLING.canMoveTo(OrderStatus.COMPLETED)).isFalse();
         assertThat(OrderStatus.PENDING_PAYMENT.canMoveTo(OrderStatus.COMPLETED)).isFalse();
         assertThat(OrderStatus.PAID.canMoveTo(OrderStatus.PENDING_PAYMENT)).isFalse();
         assertThat(OrderStatus.COMPLETED.next()).isEmpty();
