@@ -180,11 +180,11 @@ async function disputeDetail(box, jobId, reload) {
     return;
   }
   box.dataset.loaded = 'true';
-  const report = j.report || (Array.isArray(j.reports) && j.reports.length ? j.reports[j.reports.length - 1] : null);
-  const people = [];
-  if (j.customer) people.push(h('p', {}, `${t.customerLabel}: ${[j.customer.name, j.customer.phone].filter(Boolean).join(' · ')}`));
-  if (j.installer) people.push(h('p', {}, `${t.installerLabel}: ${[j.installer.companyName, j.installer.name, j.installer.phone].filter(Boolean).join(' · ')}`));
+  // Reports come newest first; the dispute is about the newest.
+  const report = Array.isArray(j.reports) && j.reports.length ? j.reports[0] : null;
   const appointment = j.appointment ? h('p', {}, `${t.appointment}: ${range(j.appointment.start, j.appointment.end, ADMIN_ZONE)}`) : null;
+  const older = Array.isArray(j.reports) && j.reports.length > 1 ? h('details', { class: 'older-reports' },
+    h('summary', {}, t.olderReports(j.reports.length - 1)), ...j.reports.slice(1).map((r) => reportView(r, ADMIN_ZONE, { id: null }))) : null;
   // The decision: one outcome (radio buttons in a fieldset) and a note; the server may ask the admin to confirm
   // it is them first (api() opens the step-up dialog and repeats the call).
   const name = `outcome-${jobId}`;
@@ -216,9 +216,9 @@ async function disputeDetail(box, jobId, reload) {
       submit.disabled = false;
     }
   });
-  box.replaceChildren(...[...people, appointment,
-    j.dispute ? disputeView(j.dispute, ADMIN_ZONE) : null,
-    report ? reportView(report, ADMIN_ZONE) : null,
+  box.replaceChildren(...[j.job && j.job.orderId ? h('p', { class: 'muted' }, `${t.orderLink}: ${j.job.orderId.slice(0, 8)}`) : null, appointment,
+    j.dispute ? disputeView(j.dispute, ADMIN_ZONE, { id: null }) : null,
+    report ? reportView(report, ADMIN_ZONE, { id: null }) : null, older,
     h('h3', {}, t.resolve), form].filter(Boolean));
 }
 

@@ -256,7 +256,7 @@ export function appointmentBlock({ appointment, tz, icsPath, reschedule }) {
     h('div', { class: 'tabs' }, calendar), problem);
   if (reschedule) {
     const until = appointment.rescheduleUntil ? h('p', { class: 'muted' }, t.rescheduleUntil(dateTime(appointment.rescheduleUntil, tz))) : null;
-    const form = reasonForm({ id: 'reschedule-form', label: t.rescheduleReason, submitText: t.rescheduleSend, min: 5, max: 500, submit: reschedule });
+    const form = reasonForm({ id: 'reschedule-form', label: t.rescheduleReason, submitText: t.rescheduleSend, min: 3, max: 500, submit: reschedule });
     if (until) block.append(until);
     block.append(disclosure(t.reschedule, h('div', { class: 'disclosure-panel' }, form)));
   }
@@ -352,10 +352,10 @@ export function gallery(photos, tz, submittedAt) {
 const CHECKS = ['panelsMounted', 'inverterConnected', 'systemCommissioned', 'gridDocumentsHandedOver'];
 
 /** A submitted completion report: checklist, serial numbers, notes and photos. */
-export function reportView(report, tz) {
+export function reportView(report, tz, { id = 'report' } = {}) {
   const t = installText();
   const checklist = report.checklist || {};
-  return h('div', { class: 'card report', id: 'report' },
+  return h('div', { class: 'card report', id },
     h('h3', {}, t.report),
     h('p', { class: 'muted' }, t.submittedAt(dateTime(report.submittedAt, tz))),
     h('h4', {}, t.checklist),
@@ -371,10 +371,10 @@ export function reportView(report, tz) {
 }
 
 /** The customer's problem report and, once decided, the admin's resolution. */
-export function disputeView(dispute, tz) {
+export function disputeView(dispute, tz, { id = 'dispute' } = {}) {
   const t = installText();
   const r = dispute.resolution;
-  return h('div', { class: 'card dispute', id: 'dispute' },
+  return h('div', { class: 'card dispute', id },
     h('h3', {}, t.disputeTitle),
     h('p', { class: 'muted' }, t.disputeAt(dateTime(dispute.disputedAt, tz))),
     h('blockquote', { class: 'dispute-reason' }, dispute.reason),
@@ -396,7 +396,7 @@ export function reportForm({ job, tz, onSubmitted }) {
     ...CHECKS.map((k, i) => h('label', { class: 'check', for: `check-${k}` }, checks[i], ` ${t.checks[k]}`)));
   const serialHint = uid('serial-hint');
   const serials = Array.from({ length: job.panelCount }, (_, i) => h('input', { type: 'text', name: 'serial', id: `serial-${i + 1}`,
-    autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 64, 'aria-describedby': serialHint }));
+    autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 40, 'aria-describedby': serialHint }));
   const serialFields = h('fieldset', { class: 'serial-fields' }, h('legend', {}, t.serials),
     h('p', { class: 'muted', id: serialHint }, t.serialsHint(job.panelCount)),
     h('ol', { class: 'serial-list' }, ...serials.map((input, i) => h('li', {}, h('label', { for: input.id }, h('span', { class: 'visually-hidden' }, t.serialLabel(i + 1, job.panelCount)), input)))));

@@ -3,13 +3,7 @@ package com.sundispatch.web;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +11,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import javax.imageio.ImageIO;
@@ -211,7 +204,10 @@ class InstallationJourneyBrowserIT extends BrowserTest {
         clock.advance(Duration.between(clock.instant(), start).plusMinutes(10));
         installer = login(installerEmail, PASSWORD).access();
         assertThat(api.post(jobs + "/start", null, installer).status()).isEqualTo(200);
-        String photoId = uploadPhoto(jobs + "/photos", installer, Files.readAllBytes(image("png", 400, 300)));
+        Api.Response photo = api.upload(jobs + "/photos", "photo", "roof.png", "image/png",
+                Files.readAllBytes(image("png", 400, 300)), installer);
+        assertThat(photo.status()).as(photo.body()).isEqualTo(201);
+        String photoId = photo.json().path("photoId").asString();
         assertThat(api.post(jobs + "/complete", Map.of("checklist", Map.of("panelsMounted", true, "inverterConnected",
                 true, "systemCommissioned", true, "gridDocumentsHandedOver", true), "serialNumbers",
                 List.of("DSP-1", "DSP-2"), "notes", "All done.", "photoIds", List.of(photoId)), installer).status())
@@ -286,30 +282,6 @@ class InstallationJourneyBrowserIT extends BrowserTest {
         if (!dialogs.isEmpty()) {
             dialogs.get(0).findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
             dialogs.get(0).findElement(By.cssSelector("button[type=submit]")).click();
-        }
-    }
-
-    /** One photo as multipart/form-data (part "photo"); answers its photoId. */
-    private String uploadPhoto(String path, String access, byte[] png) {
-        String boundary = "----sd" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"roof.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(png);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + access).header("Accept", "application/json")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            return Api.JSON.readTree(response.body()).path("photoId").asString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
