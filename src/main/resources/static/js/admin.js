@@ -198,6 +198,7 @@ async function disputeDetail(box, jobId, reload) {
     h('fieldset', {}, h('legend', {}, t.outcome), ...outcomes),
     h('label', { for: noteId }, t.resolutionNote), note, h('p', { class: 'muted', id: `${noteId}-hint` }, t.reasonLength(5, 2000)), error,
     h('div', { class: 'tabs' }, submit));
+  form.addEventListener('change', () => { error.textContent = ''; });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
@@ -216,7 +217,7 @@ async function disputeDetail(box, jobId, reload) {
       submit.disabled = false;
     }
   });
-  box.replaceChildren(...[j.job && j.job.orderId ? h('p', { class: 'muted' }, `${t.orderLink}: ${j.job.orderId.slice(0, 8)}`) : null, appointment,
+  box.replaceChildren(...[appointment,
     j.dispute ? disputeView(j.dispute, ADMIN_ZONE, { id: null }) : null,
     report ? reportView(report, ADMIN_ZONE, { id: null }) : null, older,
     h('h3', {}, t.resolve), form].filter(Boolean));

@@ -142,6 +142,7 @@ export function proposalForm({ id, window, tz, submitText, submit }) {
     timeZoneHint(tz),
     h('div', { class: 'field-row' }, h('label', {}, t.date, date), h('label', {}, t.startTime, time), h('label', {}, t.duration, duration)),
     error, h('div', { class: 'tabs' }, button));
+  form.addEventListener('change', () => { error.textContent = ''; [date, time].forEach((i) => i.removeAttribute('aria-invalid')); });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
@@ -183,6 +184,10 @@ export function reasonForm({ id, label, submitText, min, max, danger, submit }) 
   const button = h('button', { type: 'submit', class: danger ? 'danger' : '' }, submitText);
   const form = h('form', { id, class: 'reason-form', novalidate: true },
     h('label', { for: textId }, label), text, h('p', { class: 'muted', id: hintId }, t.reasonLength(min, max)), error, h('div', { class: 'tabs' }, button));
+  text.addEventListener('input', () => {
+    const n = [...text.value.trim()].length;
+    if (error.textContent && n >= min && n <= max) { error.textContent = ''; text.removeAttribute('aria-invalid'); }
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';
@@ -412,6 +417,8 @@ export function reportForm({ job, tz, onSubmitted }) {
   const addEntry = ({ name, src, photoId, status }) => {
     const entry = { name, status, photoId };
     const img = h('img', { alt: t.previewAlt(name), class: 'thumb', width: 120, height: 90 });
+    // A file the browser cannot show (not an image at all) gets a plain box instead of a broken image.
+    img.addEventListener('error', () => img.replaceWith(h('span', { class: 'thumb thumb-placeholder', 'aria-hidden': 'true' })));
     if (src) img.src = src;
     const state = h('p', { class: 'photo-state' });
     const progress = h('progress', { max: 100, value: 0, 'aria-label': t.uploading(name) });
@@ -482,6 +489,8 @@ export function reportForm({ job, tz, onSubmitted }) {
   const form = h('form', { id: 'report-form', class: 'report-form', novalidate: true },
     h('p', { class: 'muted' }, t.reportIntro), checklist, serialFields,
     h('label', { for: 'report-notes' }, t.notes), notes, photos, error, h('div', { class: 'tabs' }, button));
+  // A message about what was missing goes once the person changes something.
+  form.addEventListener('change', () => { error.textContent = ''; });
   const refuse = (message, focus) => {
     error.textContent = message;
     if (focus) focus.focus();

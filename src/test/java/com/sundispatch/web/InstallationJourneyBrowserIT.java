@@ -151,7 +151,7 @@ class InstallationJourneyBrowserIT extends BrowserTest {
         // The homeowner sees the report with the photos, opens one larger, and confirms.
         signIn(customerEmail, PASSWORD);
         open("/#/orders/" + orderId);
-        waitForText(By.id("job-status"), "bitte prüfen Sie den Bericht");
+        waitForText(By.id("job-status"), "Bitte prüfen Sie den Bericht");
         waitForText(By.id("confirm-by"), "automatisch bestätigt");
         wait.until(d -> d.findElements(By.cssSelector("#report .photo-grid img.thumb")).size() == 2
                 && d.findElements(By.cssSelector("#report .photo-grid img.thumb")).stream().allMatch(this::loaded));
