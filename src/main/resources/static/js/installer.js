@@ -262,7 +262,7 @@ export async function job(jobId) {
           reportForm({ job: current, tz, onSubmitted: (answer) => apply(answer, t.submitted) }));
         break;
       case 'AWAITING_CONFIRMATION':
-        nodes.push(heading('h2', t.report, 'work-title'),
+        nodes.push(heading('h2', t.installation, 'work-title'),
           current.confirmBy ? h('p', { class: 'confirm-by' }, t.confirmByInstaller(dateTime(current.confirmBy, tz))) : null,
           current.report ? reportView(current.report, tz) : null);
         break;
@@ -271,7 +271,7 @@ export async function job(jobId) {
           current.dispute ? disputeView(current.dispute, tz) : null, current.report ? reportView(current.report, tz) : null);
         break;
       case 'COMPLETED':
-        nodes.push(heading('h2', t.report, 'work-title'), h('p', { class: 'ok' }, t.completedText),
+        nodes.push(heading('h2', t.installation, 'work-title'), h('p', { class: 'ok' }, t.completedText),
           current.dispute ? disputeView(current.dispute, tz) : null, current.report ? reportView(current.report, tz) : null);
         break;
       default:
