@@ -10,6 +10,8 @@ public final class ErrorCodes {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String NOT_ACCEPTABLE = "not_acceptable";
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
+    /** A photo upload too large: the transport cap of the upload route (security) and the image policy (files). */
+    public static final String FILE_TOO_LARGE = "file_too_large";
     public static final String BAD_REQUEST = "bad_request";
     public static final String UNAUTHORIZED = "unauthorized";
     public static final String INVALID_TOKEN = "invalid_token";

@@ -280,6 +280,11 @@ public class Installations {
     public record ReportCommand(boolean panelsMounted, boolean inverterConnected, boolean systemCommissioned,
             boolean gridDocumentsHandedOver, List<String> serialNumbers, String notes, List<String> photoIds) {
 
+        public ReportCommand {
+            serialNumbers = List.copyOf(serialNumbers);
+            photoIds = List.copyOf(photoIds);
+        }
+
         CompletionReport.Checklist checklist() {
             return new CompletionReport.Checklist(panelsMounted, inverterConnected, systemCommissioned,
                     gridDocumentsHandedOver);

@@ -3,24 +3,39 @@ package com.sundispatch.files.internal;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
  * {@code sundispatch.files.*}: where blobs live and the limits of image uploads. {@code s3.bucket} set: the S3
  * store; otherwise the file system under {@code directory}.
+ *
+ * @param maxConcurrentDecodes images decoded at once in this instance; a decoded photo of {@code maxImagePixels}
+ *        takes up to 4 bytes a pixel of heap, so this bounds the memory uploads can claim together. Uploads beyond
+ *        it wait up to 10 s, then get 503 {@code server_busy}.
  */
 @ConfigurationProperties("sundispatch.files")
 public record FilesProperties(
         @DefaultValue("./data/blobs") Path directory,
         @DefaultValue("10MB") DataSize maxImageSize,
         @DefaultValue("40000000") long maxImagePixels,
-        @DefaultValue S3 s3) {
+        @DefaultValue S3 s3,
+        @DefaultValue("2") int maxConcurrentDecodes) {
 
+    @ConstructorBinding
     public FilesProperties {
         if (maxImageSize.toBytes() < 1024 || maxImagePixels < 1) {
             throw new IllegalArgumentException("files: max-image-size >= 1KB and max-image-pixels >= 1");
         }
+        if (maxConcurrentDecodes < 1) {
+            throw new IllegalArgumentException("files: max-concurrent-decodes >= 1");
+        }
+    }
+
+    /** The settings with the default number of concurrent decodes. */
+    public FilesProperties(Path directory, DataSize maxImageSize, long maxImagePixels, S3 s3) {
+        this(directory, maxImageSize, maxImagePixels, s3, 2);
     }
 
     /** Empty {@code endpoint}: AWS itself; set it for any S3-compatible service (path-style access). */

@@ -20,24 +20,38 @@ import com.sundispatch.shared.Problems;
 /**
  * Caps every request body (API4: unbounded resource consumption). A declared Content-Length over the cap
  * is refused before a byte is read; a chunked body is cut off as soon as it crosses the cap.
+ * <p>
+ * The photo upload route ({@link UploadRoute}) has its own, larger cap; over it the answer is 413
+ * {@code file_too_large}, the code the image policy gives a photo over its size. Tomcat parses multipart bodies
+ * from its own stream, not through this wrapper, so for a chunked upload the same number is enforced by
+ * {@code spring.servlet.multipart.max-request-size} (413 {@code file_too_large} from {@code ProblemAdvice}).
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long uploadLimit;
 
-    BodySizeLimitFilter(long limit) {
+    BodySizeLimitFilter(long limit, long uploadLimit) {
         this.limit = limit;
+        this.uploadLimit = uploadLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
-                    "The request body is too large (at most " + limit + " bytes).");
+        boolean upload = UploadRoute.matches(request);
+        long cap = upload ? uploadLimit : limit;
+        if (request.getContentLengthLong() > cap) {
+            if (upload) {
+                Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.FILE_TOO_LARGE,
+                        "The upload is too large (at most " + cap + " bytes with its multipart framing).");
+            } else {
+                Problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
+                        "The request body is too large (at most " + cap + " bytes).");
+            }
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, cap), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -25,15 +25,32 @@ import com.sundispatch.shared.Problems;
  * The API reads JSON and nothing else. Any request that carries a body must say {@code application/json} (UTF-8:
  * no charset, or charset=UTF-8); every other type, a missing type, or another charset is 415
  * {@code unsupported_media_type} before a byte of the body is read. Otherwise a parser that happens to be on the
- * class path (YAML, XML, forms...) would read it with rules other than the strict JSON ones. No route takes uploads
- * yet; one that does will be listed here with its own cap. The body itself must then be well-formed UTF-8
- * ({@link Utf8ValidatingInputStream}).
+ * class path (YAML, XML, forms...) would read it with rules other than the strict JSON ones. The body itself must
+ * then be well-formed UTF-8 ({@link Utf8ValidatingInputStream}).
+ * <p>
+ * The one exception is the photo upload route ({@link UploadRoute}): there a body must be
+ * {@code multipart/form-data} with a boundary, and nothing else. A multipart type anywhere else is refused even
+ * without a body, so Spring's multipart parser never runs outside that route.
  */
 class JsonBodyOnlyFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (UploadRoute.matches(request)) {
+            if (hasBody(request) && !isMultipartFormData(request.getContentType())) {
+                Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Upload photos as multipart/form-data.");
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        if (isMultipart(request.getContentType())) {
+            Problems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "This content type is not supported; send application/json (UTF-8).");
+            return;
+        }
         if (!hasBody(request)) {
             chain.doFilter(request, response);
             return;
@@ -48,6 +65,29 @@ class JsonBodyOnlyFilter extends OncePerRequestFilter {
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    /** multipart/form-data with a boundary parameter: what the upload route's multipart parser reads. */
+    static boolean isMultipartFormData(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            String boundary = type.getParameter("boundary");
+            return MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(type) && boundary != null && !boundary.isBlank();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Any multipart type, also one too broken to parse: the servlet container decides "multipart" from the raw
+     * header's start, so the check does too.
+     */
+    static boolean isMultipart(String contentType) {
+        return contentType != null
+                && contentType.stripLeading().regionMatches(true, 0, "multipart/", 0, "multipart/".length());
     }
 
     static boolean isUtf8Json(String contentType) {

@@ -17,13 +17,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        {@code connectionUploadTimeout}); a body that stalls longer is refused with 408
  * @param maxUnreadBodyBytes the most of a body the server still reads (within the same time budget) after answering
  *        without needing it, to keep the connection open; with more, or slower, the connection is closed
+ * @param uploadMaxBytes the body cap of the one upload route ({@link UploadRoute}) instead of
+ *        {@code sundispatch.security.max-body-bytes}: the largest photo ({@code sundispatch.files.max-image-size})
+ *        plus 64 KiB for the multipart framing. {@code spring.servlet.multipart.max-request-size} and
+ *        {@code max-file-size} take the same value (application.yml), so a chunked body is cut off there too
  */
 @ConfigurationProperties("sundispatch.security.transport")
 public record TransportProperties(
         @DefaultValue("20") int maxConcurrentRequestsPerClient,
         @DefaultValue("PT10S") Duration requestBodyTimeout,
         @DefaultValue("PT5S") Duration uploadReadTimeout,
-        @DefaultValue("1048576") long maxUnreadBodyBytes) {
+        @DefaultValue("1048576") long maxUnreadBodyBytes,
+        @DefaultValue("10551296") long uploadMaxBytes) {
 
     public TransportProperties {
         if (maxConcurrentRequestsPerClient < 1) {
@@ -38,6 +43,9 @@ public record TransportProperties(
         }
         if (maxUnreadBodyBytes < 0) {
             throw new IllegalArgumentException("sundispatch.security.transport.max-unread-body-bytes must not be negative");
+        }
+        if (uploadMaxBytes < 65536) {
+            throw new IllegalArgumentException("sundispatch.security.transport.upload-max-bytes must be at least 65536");
         }
     }
 }

@@ -67,9 +67,10 @@ class WebServerHardening {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(SecurityProperties properties) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodyBytes()));
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(SecurityProperties properties,
+            TransportProperties transport) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(properties.maxBodyBytes(), transport.uploadMaxBytes()));
         // Before any other filter can read a body (and before authentication: anonymous floods count too).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
@@ -112,7 +113,10 @@ class WebServerHardening {
         return registration;
     }
 
-    /** JSON bodies only: 415 before any message converter or parameter parser sees another type. */
+    /**
+     * JSON bodies only (multipart on the upload route only): 415 before any message converter, parameter parser or
+     * multipart parser sees another type.
+     */
     @Bean
     FilterRegistrationBean<JsonBodyOnlyFilter> jsonBodyOnlyFilter() {
         FilterRegistrationBean<JsonBodyOnlyFilter> registration = new FilterRegistrationBean<>(new JsonBodyOnlyFilter());

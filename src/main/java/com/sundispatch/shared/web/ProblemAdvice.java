@@ -1,5 +1,6 @@
 package com.sundispatch.shared.web;
 
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.sundispatch.shared.ApiException;
@@ -209,10 +212,37 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return api(RetryingTransactions.busy(), request);
     }
 
+    /**
+     * A multipart body (only the photo upload route may send one) that cannot be parsed: broken framing, no
+     * boundary, too many parts, or the client gone mid-upload. The client's fault, never a 500.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException ex, HttpServletRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyTimeoutException || t instanceof SocketTimeoutException) {
+                return timeout(request);
+            }
+        }
+        return problem(400, ErrorCodes.MALFORMED_REQUEST, "The multipart body could not be read.", request,
+                List.of(), new HttpHeaders());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return problem(500, ErrorCodes.INTERNAL_ERROR, "Something went wrong on our side.", request, List.of(),
+                new HttpHeaders());
+    }
+
+    /**
+     * An upload over {@code spring.servlet.multipart.max-request-size}/{@code max-file-size} (a chunked body the
+     * transport filter could not judge by its Content-Length): the same 413 {@code file_too_large} as that filter
+     * and the image policy give.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(413, ErrorCodes.FILE_TOO_LARGE, "The upload is too large.", servlet(request), List.of(),
                 new HttpHeaders());
     }
 
