@@ -468,7 +468,7 @@ function renderInstallation(section, o, j, tz, moveFocus, refreshAll) {
         ], t.sendReview, async (v) => {
           if (!(v.rating >= 1 && v.rating <= 5)) throw new Error(t.ratingRange);
           await api('POST', `/api/v1/installations/${j.jobId}/review`, v);
-          flash(t.reviewThanks);
+          await refreshAll(t.reviewThanks);
         });
         review.id = 'review-form';
         nodes.push(review);

@@ -172,6 +172,7 @@ class InstallationJourneyBrowserIT extends BrowserTest {
         WebElement review = waitFor(By.id("review-form"));
         review.findElement(By.cssSelector("button[type=submit]")).click();
         waitForText(By.id("flash"), "Danke für Ihre Bewertung");
+        waitForText(By.id("reviewed"), "Sie haben diese Montage bewertet");
         screenshots("customer-completed");
         String fresh = login(customerEmail, PASSWORD).access(); // the first token expired when the day came
         assertThat(api.get("/api/v1/orders/" + orderId, fresh).json().path("status").asString()).isEqualTo("COMPLETED");
