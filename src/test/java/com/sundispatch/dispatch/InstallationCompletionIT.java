@@ -155,7 +155,7 @@ class InstallationCompletionIT extends DispatchFixtures {
         assertThat(customer.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline")
                 .contains("photo-");
         assertThat(customer.headers().firstValue("X-Content-Type-Options").orElseThrow()).isEqualTo("nosniff");
-        assertThat(customer.headers().firstValue("Cache-Control").orElseThrow()).contains("private");
+        assertThat(customer.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(api.getBytes(url, held.installer().access()).statusCode()).isEqualTo(200);
         assertThat(api.getBytes(url, adminToken()).statusCode()).isEqualTo(200);
 
@@ -168,6 +168,20 @@ class InstallationCompletionIT extends DispatchFixtures {
         String photoId = url.substring(url.lastIndexOf('/') + 1);
         assertThat(api.getBytes(CUSTOMER + other.jobId() + "/photos/" + photoId, other.customer().access())
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRevokedInstallerNoLongerReachesThePhotosOfJobsTheyHeld() {
+        Held held = reportedJob();
+        String url = api.get(INSTALLER + held.jobId(), held.installer().access()).json().path("report")
+                .path("photos").get(0).path("url").asString();
+        Api.Response revoked = api.post("/api/v1/admin/installers/" + held.installer().id() + "/revoke",
+                Map.of("reason", "Licence withdrawn"), adminToken());
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        // Signed in again, now without the INSTALLER role: the photos of the job stay out of reach.
+        String access = login(held.installer().email(), PASSWORD).access();
+        assertThat(api.getBytes(url, access).statusCode()).isEqualTo(404);
+        assertThat(api.getBytes(url, held.customer().access()).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -188,25 +202,27 @@ class InstallationCompletionIT extends DispatchFixtures {
         assertThat(api.post(route, report(6, List.of()), access).code()).isEqualTo("photos_required");
         Held other = startOnTheDay(scheduledJob());
         String foreign = uploadPhoto(other);
-        assertThat(api.post(route, report(6, List.of(foreign)), held.installer().access()).code())
+        // The other job's day is a week later: sign in again there.
+        Held later = at(held, clock.instant());
+        assertThat(api.post(route, report(6, List.of(foreign)), later.installer().access()).code())
                 .isEqualTo("unknown_photo");
         Map<String, Object> noChecklist = new HashMap<>(report(6, List.of(photo)));
         noChecklist.remove("checklist");
-        assertThat(api.post(route, noChecklist, held.installer().access()).status()).isEqualTo(400);
+        assertThat(api.post(route, noChecklist, later.installer().access()).status()).isEqualTo(400);
         // Nothing of the refused attempts stuck: the photo is still a draft, the job still in progress.
-        JsonNode job = api.get(INSTALLER + held.jobId(), held.installer().access()).json();
+        JsonNode job = api.get(INSTALLER + held.jobId(), later.installer().access()).json();
         assertThat(job.path("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(job.path("draftPhotos").size()).isEqualTo(1);
         assertThat(job.path("report").isNull()).isTrue();
 
-        Api.Response done = api.post(route, report(6, List.of(photo)), held.installer().access());
+        Api.Response done = api.post(route, report(6, List.of(photo)), later.installer().access());
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(done.json().path("status").asString()).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(done.json().path("report").path("serialNumbers").size()).isEqualTo(6);
         assertThat(done.json().path("draftPhotos").size()).isZero();
-        assertThat(orderStatus(held.paid())).isEqualTo("AWAITING_CONFIRMATION");
+        assertThat(orderStatus(later.paid())).isEqualTo("AWAITING_CONFIRMATION");
         // Submitting twice is a move the machine does not have.
-        assertThat(api.post(route, report(6, List.of(photo)), held.installer().access()).code())
+        assertThat(api.post(route, report(6, List.of(photo)), later.installer().access()).code())
                 .isEqualTo("invalid_state");
     }
 

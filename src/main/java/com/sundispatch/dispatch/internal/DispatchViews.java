@@ -154,9 +154,12 @@ public final class DispatchViews {
     public record Dispute(String reason, Instant disputedAt, Resolution resolution) {
     }
 
-    /** Everything about one job for admins: reports newest first. */
+    /**
+     * Everything about one job for admins: reports newest first; {@code cancellationNote} when an admin stopped
+     * the work in progress.
+     */
     public record AdminJobDetail(AdminJobView job, String customerId, Window window, Appointment appointment,
-            Scheduling scheduling, List<Report> reports, Dispute dispute) {
+            Scheduling scheduling, List<Report> reports, Dispute dispute, String cancellationNote) {
 
         public AdminJobDetail {
             reports = List.copyOf(reports);

@@ -155,7 +155,11 @@ public class Dispatcher {
                 bookings.release(job.id());
                 proposals.closeAllOpen(job.id(), AppointmentProposal.Status.OPEN,
                         AppointmentProposal.Status.WITHDRAWN, clock.instant());
-                orderProgress.installerWithdrawn(job.orderId());
+                if (!orderProgress.installerWithdrawn(job.orderId())) {
+                    // A held job's order is always SCHEDULED (both move in one transaction): refuse to part them.
+                    throw ApiException.conflict("invalid_state", "The order of job " + job.id()
+                            + " changed meanwhile; try again.");
+                }
                 log.info("Job {} back to dispatch: its installer was suspended", job.id());
                 Job again = jobs.findById(job.id()).orElseThrow();
                 dispatchFrom(again, 0);

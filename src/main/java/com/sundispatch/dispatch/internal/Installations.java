@@ -148,6 +148,10 @@ public class Installations {
     public void acceptProposal(Actor party, String userId, String jobId, String proposalId) {
         Job job = reach(party, userId, jobId);
         JobStatus.Move move = job.schedule(party);
+        // The job's row first, as in propose(): the two never wait on each other in opposite order.
+        if (jobs.lockIn(jobId, JobStatus.ASSIGNED) != 1) {
+            throw ApiException.conflict("invalid_state", "The installation changed meanwhile; reload it.");
+        }
         AppointmentProposal proposal = proposals.findById(proposalId).filter(p -> p.jobId().equals(jobId))
                 .orElseThrow(() -> ApiException.notFound("No such proposal."));
         if (proposal.status() != AppointmentProposal.Status.OPEN || proposal.negotiation() != job.negotiation()) {
@@ -213,7 +217,8 @@ public class Installations {
         Job job = reach(Actor.INSTALLER, installerId, jobId);
         Instant now = clock.instant();
         JobStatus.Move move = job.start(now);
-        if (jobs.start(jobId, move, installerId, now) != 1 || !orderProgress.installationStarted(job.orderId())) {
+        if (jobs.start(jobId, move, installerId, job.negotiation(), now) != 1
+                || !orderProgress.installationStarted(job.orderId())) {
             throw ApiException.conflict("invalid_state", "The installation changed meanwhile; reload it.");
         }
         events.publishEvent(new JobStarted(EventIds.next(), jobId, job.orderId(), job.customerId(), installerId,
@@ -266,10 +271,10 @@ public class Installations {
             reach(Actor.INSTALLER, installerId, jobId);
             JobPhoto photo = photos.findInJob(photoId, jobId)
                     .orElseThrow(() -> ApiException.notFound("No such photo."));
-            if (photo.reportId() != null) {
+            // Conditional: a report submitted meanwhile has taken the photo, and then it stays.
+            if (photo.reportId() != null || photos.deleteDraft(photoId, jobId) != 1) {
                 throw ApiException.conflict("photo_in_report", "This photo is part of a submitted report.");
             }
-            photos.delete(photo);
             return photo.blobKey();
         });
         // After the commit: a failed delete leaves an unreachable blob, never a row without its image.
@@ -343,7 +348,9 @@ public class Installations {
 
     private void complete(Job job, JobStatus.Move move) {
         Instant now = clock.instant();
-        if (jobs.confirm(job.id(), move, now) != 1
+        // The automatic confirmation applies only to a report whose time is up (not to one re-submitted since).
+        Instant due = move.actor() == Actor.SYSTEM ? now : null;
+        if (jobs.confirm(job.id(), move, due, now) != 1
                 || !orderProgress.installationConfirmed(job.orderId(), move.actor())) {
             throw ApiException.conflict("invalid_state", "The installation changed meanwhile; reload it.");
         }
@@ -408,22 +415,30 @@ public class Installations {
                     ? "Resolve the dispute instead." : "Only an installation in progress is cancelled here; "
                             + "before it starts, the customer cancels the order.");
         }
-        if (jobs.move(jobId, job.cancel(Actor.ADMIN)) != 1 || !orderProgress.cancelledByAdmin(job.orderId())) {
+        if (jobs.cancelByAdmin(jobId, job.cancel(Actor.ADMIN), note, adminId, clock.instant()) != 1
+                || !orderProgress.cancelledByAdmin(job.orderId())) {
             throw ApiException.conflict("invalid_state", "The installation changed meanwhile; reload it.");
         }
         bookings.release(jobId);
         events.publishEvent(new JobCancelled(EventIds.next(), jobId, job.orderId(), job.installerId(),
                 clock.instant()));
+        // The note may name people; it stays on the job (admin view), not in the audit trail or the logs.
         audit.publish("JOB_CANCELLED_BY_ADMIN", adminId, SecurityEvent.Outcome.SUCCESS,
-                Map.of("jobId", jobId, "orderId", job.orderId(), "note", note));
+                Map.of("jobId", jobId, "orderId", job.orderId()));
     }
 
-    /** A photo for the job's customer, its installer or an admin; anyone else (or a missing image) 404. */
-    @Transactional(readOnly = true)
-    public PhotoContent photo(String userId, boolean admin, String jobId, String photoId) {
-        Job job = jobs.findById(jobId).filter(j -> admin || userId.equals(j.customerId())
-                || userId.equals(j.installerId())).orElseThrow(() -> ApiException.notFound("No such photo."));
-        JobPhoto photo = photos.findInJob(photoId, job.id()).orElseThrow(() -> ApiException.notFound("No such photo."));
+    /**
+     * A photo for the job's customer, its installer (only while they hold the INSTALLER role: a revoked installer
+     * keeps no access to the jobs they had) or an admin; anyone else, or a missing image, 404. Who may see it is
+     * part of the query. The image is read from the store outside any transaction, so a slow bucket never holds
+     * a database connection.
+     */
+    public PhotoContent photo(String userId, boolean installer, boolean admin, String jobId, String photoId) {
+        boolean visible = admin ? jobs.existsById(jobId) : jobs.viewable(jobId, userId, installer) == 1;
+        if (!visible) {
+            throw ApiException.notFound("No such photo.");
+        }
+        JobPhoto photo = photos.findInJob(photoId, jobId).orElseThrow(() -> ApiException.notFound("No such photo."));
         BlobStore.StoredBlob blob = blobs.get(photo.blobKey())
                 .orElseThrow(() -> ApiException.notFound("No such photo."));
         return new PhotoContent(blob.content(), photo.contentType(), "photo-" + photo.id() + "." + photo.extension());

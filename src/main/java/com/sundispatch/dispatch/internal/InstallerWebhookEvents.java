@@ -13,24 +13,37 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.sundispatch.dispatch.AppointmentAgreed;
+import com.sundispatch.dispatch.AppointmentProposed;
+import com.sundispatch.dispatch.DisputeResolved;
 import com.sundispatch.dispatch.JobAssigned;
 import com.sundispatch.dispatch.JobCancelled;
+import com.sundispatch.dispatch.JobCompleted;
+import com.sundispatch.dispatch.JobDisputed;
 import com.sundispatch.dispatch.OfferCreated;
 import com.sundispatch.dispatch.OfferExpired;
 import com.sundispatch.dispatch.OfferTaken;
+import com.sundispatch.dispatch.RescheduleRequested;
 import com.sundispatch.dispatch.ReviewSubmitted;
 import com.sundispatch.dispatch.internal.DispatchViews.Window;
+import com.sundispatch.dispatch.internal.WebhookPayloads.AppointmentAgreedData;
+import com.sundispatch.dispatch.internal.WebhookPayloads.AppointmentProposedData;
 import com.sundispatch.dispatch.internal.WebhookPayloads.Body;
 import com.sundispatch.dispatch.internal.WebhookPayloads.Data;
+import com.sundispatch.dispatch.internal.WebhookPayloads.DisputeResolvedData;
 import com.sundispatch.dispatch.internal.WebhookPayloads.JobAssignedData;
 import com.sundispatch.dispatch.internal.WebhookPayloads.JobCancelledData;
+import com.sundispatch.dispatch.internal.WebhookPayloads.JobCompletedData;
+import com.sundispatch.dispatch.internal.WebhookPayloads.JobDisputedData;
 import com.sundispatch.dispatch.internal.WebhookPayloads.OfferCreatedData;
 import com.sundispatch.dispatch.internal.WebhookPayloads.OfferExpiredData;
 import com.sundispatch.dispatch.internal.WebhookPayloads.OfferTakenData;
+import com.sundispatch.dispatch.internal.WebhookPayloads.RescheduleRequestedData;
 import com.sundispatch.dispatch.internal.WebhookPayloads.ReviewReceivedData;
 import com.sundispatch.security.DataCipher;
 import com.sundispatch.security.OutboundHttp;
 import com.sundispatch.security.UnsafeUrlException;
+import com.sundispatch.shared.Actor;
 import com.sundispatch.shared.WebhookSignature;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -118,6 +131,58 @@ class InstallerWebhookEvents {
     void on(ReviewSubmitted e) {
         deliver(e.installerId(), e.eventId(), "review.received", e.submittedAt(),
                 new ReviewReceivedData(e.reviewId(), e.jobId(), e.rating(), e.comment(), e.submittedAt()));
+    }
+
+    /** Only the customer's proposals: the installer knows their own. */
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
+    void on(AppointmentProposed e) {
+        if (e.proposedBy() == Actor.INSTALLER) {
+            return;
+        }
+        deliver(e.installerId(), e.eventId(), "appointment.proposed", e.proposedAt(), new AppointmentProposedData(
+                e.jobId(), e.proposalId(), e.proposedBy(), e.start(), e.end(), e.timeZone(), e.proposedAt()));
+    }
+
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
+    void on(AppointmentAgreed e) {
+        deliver(e.installerId(), e.eventId(), "appointment.agreed", e.agreedAt(), new AppointmentAgreedData(e.jobId(),
+                e.agreedBy(), e.start(), e.end(), e.timeZone(), e.agreedAt()));
+    }
+
+    /**
+     * Whoever asked: a calendar synced from these events must drop the appointment either way. The type is
+     * {@code appointment.reschedule}, not {@code ..._requested}: a delivery's type is stored in 30 characters.
+     */
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
+    void on(RescheduleRequested e) {
+        deliver(e.installerId(), e.eventId(), "appointment.reschedule", e.requestedAt(),
+                new RescheduleRequestedData(e.jobId(), e.requestedBy(), e.previousStart(), e.reason(), e.timeZone(),
+                        e.requestedAt()));
+    }
+
+    /** Events stored before 0.11.0 carry no {@code confirmedBy}: they count as the customer's. */
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
+    void on(JobCompleted e) {
+        deliver(e.installerId(), e.eventId(), "job.completed", e.completedAt(), new JobCompletedData(e.jobId(),
+                e.confirmedBy() == null ? Actor.CUSTOMER : e.confirmedBy(), e.completedAt()));
+    }
+
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
+    void on(JobDisputed e) {
+        deliver(e.installerId(), e.eventId(), "job.disputed", e.disputedAt(),
+                new JobDisputedData(e.jobId(), e.reason(), e.disputedAt()));
+    }
+
+    @ApplicationModuleListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = DeliveryFailed.class)
+    void on(DisputeResolved e) {
+        deliver(e.installerId(), e.eventId(), "job.dispute_resolved", e.resolvedAt(),
+                new DisputeResolvedData(e.jobId(), e.outcome(), e.note(), e.resolvedAt()));
     }
 
     private void deliver(String installerId, String eventId, String type, Instant createdAt, Data data) {

@@ -23,6 +23,11 @@ interface JobPhotoRepository extends JpaRepository<JobPhoto, String> {
     @Query("select p from JobPhoto p where p.id = :id and p.jobId = :jobId")
     Optional<JobPhoto> findInJob(@Param("id") String id, @Param("jobId") String jobId);
 
+    /** Deletes a photo only while it is a draft: 0 when a report has taken it meanwhile. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from JobPhoto p where p.id = :id and p.jobId = :jobId and p.reportId is null")
+    int deleteDraft(@Param("id") String id, @Param("jobId") String jobId);
+
     /** Attaches draft photos of this job to a report; the count tells whether all of them were still drafts. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""

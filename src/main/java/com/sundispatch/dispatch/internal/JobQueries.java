@@ -91,7 +91,8 @@ public class JobQueries {
 
     @Transactional(readOnly = true)
     public InstallerJobView installerJob(String installerId, String jobId) {
-        return forInstaller(jobs.findAssigned(jobId, installerId)
+        // A cancelled job is no longer the installer's business: its customer's contact details stay hidden.
+        return forInstaller(jobs.findAssigned(jobId, installerId).filter(j -> j.status() != JobStatus.CANCELLED)
                 .orElseThrow(() -> ApiException.notFound("No such job.")));
     }
 
@@ -100,7 +101,8 @@ public class JobQueries {
         Job job = jobs.findById(jobId).orElseThrow(() -> ApiException.notFound("No such job."));
         return new DispatchViews.AdminJobDetail(AdminJobView.of(job), job.customerId(),
                 new DispatchViews.Window(job.windowStart(), job.windowEnd()), details.appointment(job),
-                details.scheduling(job), details.all(job), details.dispute(job));
+                details.scheduling(job), details.all(job), details.dispute(job),
+                job.status() == JobStatus.CANCELLED && job.disputedAt() == null ? job.resolutionNote() : null);
     }
 
     @Transactional(readOnly = true)

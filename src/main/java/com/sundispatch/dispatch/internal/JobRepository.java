@@ -34,6 +34,15 @@ interface JobRepository extends JpaRepository<Job, String> {
     @Query("select j from Job j where j.id = :id and j.installerId = :installerId")
     Optional<Job> findAssigned(@Param("id") String id, @Param("installerId") String installerId);
 
+    /**
+     * 1 when the user may see the job's photos: its customer, or its installer while acting as one (a revoked
+     * installer has lost the role and with it the jobs they held).
+     */
+    @Query("""
+            select count(j) from Job j where j.id = :id
+            and (j.customerId = :user or (:installer = true and j.installerId = :user))""")
+    long viewable(@Param("id") String id, @Param("user") String userId, @Param("installer") boolean installer);
+
     Page<Job> findByInstallerIdAndStatusIn(String installerId, Collection<JobStatus> statuses, Pageable pageable);
 
     Page<Job> findByStatus(JobStatus status, Pageable pageable);
@@ -106,9 +115,10 @@ interface JobRepository extends JpaRepository<Job, String> {
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
             update Job j set j.status = :#{#move.to()}, j.startedAt = :now, j.version = j.version + 1
-            where j.id = :id and j.installerId = :installer and j.status = :#{#move.from()}""")
+            where j.id = :id and j.installerId = :installer and j.status = :#{#move.from()}
+            and j.negotiation = :negotiation""")
     int start(@Param("id") String id, @Param("move") JobStatus.Move move, @Param("installer") String installerId,
-            @Param("now") Instant now);
+            @Param("negotiation") int negotiation, @Param("now") Instant now);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
@@ -123,8 +133,18 @@ interface JobRepository extends JpaRepository<Job, String> {
     @Query("""
             update Job j set j.status = :#{#move.to()}, j.completedAt = :now, j.confirmedBy = :#{#move.actor()},
             j.version = j.version + 1
+            where j.id = :id and j.status = :#{#move.from()} and (:due is null or j.confirmBy <= :due)""")
+    int confirm(@Param("id") String id, @Param("move") JobStatus.Move move, @Param("due") Instant due,
+            @Param("now") Instant now);
+
+    /** An admin stops work in progress; the note stays on the job for admins. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Job j set j.status = :#{#move.to()}, j.resolutionNote = :note, j.resolvedAt = :now,
+            j.resolvedBy = :admin, j.version = j.version + 1
             where j.id = :id and j.status = :#{#move.from()}""")
-    int confirm(@Param("id") String id, @Param("move") JobStatus.Move move, @Param("now") Instant now);
+    int cancelByAdmin(@Param("id") String id, @Param("move") JobStatus.Move move, @Param("note") String note,
+            @Param("admin") String adminId, @Param("now") Instant now);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""

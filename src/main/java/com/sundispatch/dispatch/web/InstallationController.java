@@ -1,6 +1,5 @@
 package com.sundispatch.dispatch.web;
 
-import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
@@ -97,19 +96,21 @@ class InstallationController {
 
     /**
      * A photo of the work, for the job's customer, its installer and admins only (anyone else 404). Served as
-     * the re-encoded image under a fixed name, never sniffed, kept only in the viewer's own cache.
+     * the re-encoded image under a fixed name, never sniffed and never cached (SECURITY.md A05: a photo of
+     * someone's home must not outlive the session in a shared browser).
      */
     @GetMapping("/api/v1/installations/{jobId}/photos/{photoId}")
     @Operation(summary = "A photo of the completion report (customer, installer, admins)")
     ResponseEntity<byte[]> photo(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
             @PathVariable @Size(max = 64) String photoId) {
-        Installations.PhotoContent photo = installations.photo(user.userId(), user.hasRole("ADMIN"), jobId, photoId);
+        Installations.PhotoContent photo = installations.photo(user.userId(), user.hasRole("INSTALLER"),
+                user.hasRole("ADMIN"), jobId, photoId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(photo.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(photo.filename()).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
+                .cacheControl(CacheControl.noStore())
                 .body(photo.content());
     }
 }

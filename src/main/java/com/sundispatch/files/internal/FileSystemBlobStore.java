@@ -28,9 +28,14 @@ class FileSystemBlobStore implements BlobStore {
     @Override
     public void put(String key, byte[] content, String contentType) {
         Path target = pathOf(key);
+        Path dir = target.getParent();
+        if (dir == null) {
+            // pathOf always gives root/prefix/name; no key can name the file-system root.
+            throw new IllegalArgumentException("not a blob key");
+        }
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".upload", ".tmp");
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".upload", ".tmp");
             Files.write(tmp, content);
             Files.writeString(typeOf(target), contentType);
             try {

@@ -3,6 +3,9 @@ package com.sundispatch.files.internal;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
@@ -82,10 +86,12 @@ class ImageSanitiser implements Images {
 
     private final FilesProperties properties;
     private final Semaphore decodes;
+    private final Semaphore uploads;
 
     ImageSanitiser(FilesProperties properties) {
         this.properties = properties;
         this.decodes = new Semaphore(properties.maxConcurrentDecodes(), true);
+        this.uploads = new Semaphore(properties.maxConcurrentUploads(), true);
         // ImageIO registers plug-ins (the WebP reader) from the class loader that first touches it; in the
         // packaged application that may not be the one that holds them.
         ImageIO.scanForPlugins();
@@ -93,6 +99,16 @@ class ImageSanitiser implements Images {
 
     @Override
     public CleanImage sanitise(InputStream upload) {
+        // Every upload in here holds up to twice its size in heap: only a few at a time per instance.
+        acquire(uploads, 1, "Too many photos are being uploaded right now. Try again in a moment.");
+        try {
+            return sanitiseHeld(upload);
+        } finally {
+            uploads.release();
+        }
+    }
+
+    private CleanImage sanitiseHeld(InputStream upload) {
         byte[] bytes = readCapped(upload, properties.maxImageSize().toBytes());
         Kind kind = kindOf(bytes);
         if (kind == null) {
@@ -339,23 +355,48 @@ class ImageSanitiser implements Images {
     }
 
     private BufferedImage decodeBounded(byte[] bytes, Kind kind) {
-        boolean acquired;
-        try {
-            acquired = decodes.tryAcquire(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVER_BUSY,
-                    "Too many photos are being processed right now. Try again in a moment.", List.of(),
-                    Map.of(HttpHeaders.RETRY_AFTER, "2"));
-        }
+        acquire(decodes, 1, "Too many photos are being processed right now. Try again in a moment.");
         try {
             return decode(bytes, kind);
         } finally {
             decodes.release();
         }
+    }
+
+    private static void acquire(Semaphore semaphore, int permits, String busy) {
+        boolean acquired;
+        try {
+            acquired = semaphore.tryAcquire(permits, 10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.SERVER_BUSY, busy, List.of(),
+                    Map.of(HttpHeaders.RETRY_AFTER, "2"));
+        }
+    }
+
+    /**
+     * The heap a decode of this image claims, from the decoder's own description of its raster: every band's
+     * samples (16-bit PNGs take twice the bytes of 8-bit ones), plus an RGB copy when a JPEG is written from
+     * anything but plain RGB or grey. Unknown: the worst case, 8 bytes a pixel and the copy.
+     */
+    static long decodeBytes(ImageReader reader, long pixels, boolean jpegOutput) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return pixels * (8 + (jpegOutput ? 4 : 0));
+        }
+        SampleModel model = type.getSampleModel(1, 1);
+        long perPixel = model instanceof SinglePixelPackedSampleModel
+                ? DataBuffer.getDataTypeSize(model.getDataType()) / 8
+                : (long) model.getNumBands() * DataBuffer.getDataTypeSize(model.getDataType()) / 8;
+        boolean plain = model.getNumBands() <= 3 && model.getDataType() == DataBuffer.TYPE_BYTE;
+        return pixels * Math.max(1, perPixel) + (jpegOutput && !plain ? pixels * 4 : 0);
     }
 
     private BufferedImage decode(byte[] bytes, Kind kind) {
@@ -373,6 +414,9 @@ class ImageSanitiser implements Images {
                 throw invalid();
             }
             checkPixels(width, height);
+            if (decodeBytes(reader, width * height, kind != Kind.PNG) > properties.maxDecodeMemory().toBytes()) {
+                throw invalid();
+            }
             BufferedImage image = reader.read(0);
             if (image == null || image.getWidth() != width || image.getHeight() != height) {
                 throw invalid();
@@ -432,7 +476,7 @@ class ImageSanitiser implements Images {
         try (in) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
-                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
+                throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.FILE_TOO_LARGE,
                         "A photo may be at most " + (max / (1024 * 1024)) + " MB.");
             }
             return bytes;

@@ -29,7 +29,7 @@ import com.sundispatch.files.BlobStore;
  * names the server made ever reach the bucket. The application needs PutObject, GetObject and DeleteObject on the
  * key prefix and nothing else (deploy/s3-iam-policy.json).
  */
-class S3BlobStore implements BlobStore, AutoCloseable {
+final class S3BlobStore implements BlobStore, AutoCloseable {
 
     private static final String FALLBACK_TYPE = "application/octet-stream";
 

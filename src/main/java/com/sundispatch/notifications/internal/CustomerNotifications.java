@@ -5,13 +5,21 @@ import java.util.Locale;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import com.sundispatch.dispatch.AppointmentAgreed;
+import com.sundispatch.dispatch.AppointmentProposed;
+import com.sundispatch.dispatch.CompletionReminderDue;
+import com.sundispatch.dispatch.CompletionSubmitted;
+import com.sundispatch.dispatch.DisputeResolved;
 import com.sundispatch.dispatch.JobAssigned;
 import com.sundispatch.dispatch.JobCompleted;
 import com.sundispatch.dispatch.JobStarted;
 import com.sundispatch.dispatch.JobUnassigned;
+import com.sundispatch.dispatch.RescheduleRequested;
+import com.sundispatch.identity.Accounts;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderPaid;
 import com.sundispatch.orders.OrderPlaced;
+import com.sundispatch.shared.Actor;
 
 /**
  * What homeowners hear about their order and installation. Durable listeners: each runs after its event's
@@ -22,10 +30,12 @@ class CustomerNotifications {
 
     private final Notifier notifier;
     private final Preferences preferences;
+    private final Accounts accounts;
 
-    CustomerNotifications(Notifier notifier, Preferences preferences) {
+    CustomerNotifications(Notifier notifier, Preferences preferences, Accounts accounts) {
         this.notifier = notifier;
         this.preferences = preferences;
+        this.accounts = accounts;
     }
 
     /** How an order is named to people: the first eight characters of its id, as the web client shows it. */
@@ -88,15 +98,105 @@ class CustomerNotifications {
                 .value("startedAt", event.startedAt()).link(orderLink(event.orderId())).build());
     }
 
-    /** With a review request, unless the homeowner turned review mails off. */
+    /**
+     * The order is complete (since 0.11.0 only by confirmation: the homeowner's, the automatic one, or an
+     * admin's dispute resolution): thanks, with a review request unless the homeowner turned review mails off.
+     */
     @ApplicationModuleListener
     void on(JobCompleted event) {
         boolean askForReview = preferences.allows(event.customerId(), NotificationCategory.REVIEWS,
                 NotificationChannel.EMAIL);
         notifier.send(Notice.of(NotificationKind.INSTALLATION_COMPLETED, event.eventId(), event.customerId())
                 .variant(askForReview ? "review" : null).value("company", event.companyName())
-                .value("completedAt", event.completedAt()).fact("fact.order", reference(event.orderId()))
+                .value("order", reference(event.orderId())).value("completedAt", event.completedAt())
+                .value("confirmation", confirmation(event.confirmedBy()))
+                .fact("fact.order", reference(event.orderId())).fact("fact.company", event.companyName())
+                .fact("fact.completedAt", event.completedAt()).link(orderLink(event.orderId())).build());
+    }
+
+    /** Who completed it, in words; events stored before 0.11.0 carry none and count as the homeowner's. */
+    private static Phrase confirmation(Actor confirmedBy) {
+        return new Phrase("INSTALLATION_COMPLETED.confirmation." + (confirmedBy == Actor.SYSTEM
+                || confirmedBy == Actor.ADMIN ? confirmedBy.name() : Actor.CUSTOMER.name()));
+    }
+
+    /** The installer proposed a date (a proposal of the homeowner's own goes to the installer only). */
+    @ApplicationModuleListener
+    void on(AppointmentProposed event) {
+        if (event.proposedBy() == Actor.CUSTOMER) {
+            return;
+        }
+        SiteTime appointment = SiteTime.of(event.start(), event.end(), event.timeZone());
+        notifier.send(Notice.of(NotificationKind.APPOINTMENT_PROPOSED, event.eventId(), event.customerId())
+                .value("order", reference(event.orderId())).value("appointment", appointment)
+                .fact("fact.order", reference(event.orderId())).fact("fact.installer", nameOf(accounts, event.installerId()))
+                .fact("fact.appointment", appointment).link(orderLink(event.orderId())).build());
+    }
+
+    @ApplicationModuleListener
+    void on(AppointmentAgreed event) {
+        SiteTime appointment = SiteTime.of(event.start(), event.end(), event.timeZone());
+        notifier.send(Notice.of(NotificationKind.APPOINTMENT_AGREED, event.eventId(), event.customerId())
+                .value("order", reference(event.orderId())).value("company", event.companyName())
+                .value("appointment", appointment)
+                .fact("fact.order", reference(event.orderId())).fact("fact.company", event.companyName())
+                .fact("fact.installer", nameOf(accounts, event.installerId())).fact("fact.appointment", appointment)
                 .link(orderLink(event.orderId())).build());
+    }
+
+    /** The installer gave up the agreed date; their reason is their own words (escaped like every value). */
+    @ApplicationModuleListener
+    void on(RescheduleRequested event) {
+        if (event.requestedBy() == Actor.CUSTOMER) {
+            return;
+        }
+        SiteTime previous = SiteTime.at(event.previousStart(), event.timeZone());
+        notifier.send(Notice.of(NotificationKind.RESCHEDULE_REQUESTED, event.eventId(), event.customerId())
+                .value("order", reference(event.orderId())).value("previous", previous)
+                .fact("fact.order", reference(event.orderId())).fact("fact.previousAppointment", previous)
+                .fact("fact.reason", blankToNull(event.reason())).link(orderLink(event.orderId())).build());
+    }
+
+    @ApplicationModuleListener
+    void on(CompletionSubmitted event) {
+        notifier.send(Notice.of(NotificationKind.COMPLETION_SUBMITTED, event.eventId(), event.customerId())
+                .value("order", reference(event.orderId())).value("company", event.companyName())
+                .value("confirmBy", event.confirmBy())
+                .fact("fact.order", reference(event.orderId())).fact("fact.company", event.companyName())
+                .fact("fact.photos", event.photoCount()).fact("fact.confirmBy", event.confirmBy())
+                .link(orderLink(event.orderId())).build());
+    }
+
+    @ApplicationModuleListener
+    void on(CompletionReminderDue event) {
+        notifier.send(Notice.of(NotificationKind.COMPLETION_REMINDER, event.eventId(), event.customerId())
+                .value("order", reference(event.orderId())).value("company", event.companyName())
+                .value("confirmBy", event.confirmBy())
+                .fact("fact.order", reference(event.orderId())).fact("fact.company", event.companyName())
+                .fact("fact.confirmBy", event.confirmBy()).link(orderLink(event.orderId())).build());
+    }
+
+    /** The outcome picks the words (rework, complete, cancel); the admin's note is shown as written, escaped. */
+    @ApplicationModuleListener
+    void on(DisputeResolved event) {
+        notifier.send(Notice.of(NotificationKind.DISPUTE_RESOLVED, event.eventId(), event.customerId())
+                .variant(outcome(event.outcome())).value("order", reference(event.orderId()))
+                .fact("fact.order", reference(event.orderId())).fact("fact.note", blankToNull(event.note()))
+                .link(orderLink(event.orderId())).build());
+    }
+
+    /** The text variant of a dispute's outcome ({@code KIND.rework.intro}); none (generic words) when unknown. */
+    static String outcome(DisputeResolved.Outcome outcome) {
+        return outcome == null ? null : outcome.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The other party's name, shown once both are bound to the job; none when the account is gone. */
+    static String nameOf(Accounts accounts, String userId) {
+        return userId == null ? null : accounts.contact(userId).map(Accounts.Contact::fullName).orElse(null);
     }
 
     @ApplicationModuleListener

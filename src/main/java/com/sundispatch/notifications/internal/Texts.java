@@ -29,7 +29,7 @@ import com.sundispatch.shared.Money;
  * {@code messages_de.properties}, UTF-8), with named placeholders ({@code {orderId}}) rather than
  * MessageFormat's numbered ones, so translators see what goes where and an apostrophe is just an apostrophe.
  * Values are formatted for the language: money as "€3,000.00" or "3.000,00 €", times in the service's time
- * zone with its abbreviation.
+ * zone with its abbreviation, or in the installation's zone for a {@link SiteTime}.
  */
 @Component
 final class Texts {
@@ -83,6 +83,12 @@ final class Texts {
         if (value instanceof Role role) {
             return text(locale, "role." + role.name());
         }
+        if (value instanceof Phrase phrase) {
+            return text(locale, phrase.key());
+        }
+        if (value instanceof SiteTime site) {
+            return onSite(locale, site);
+        }
         if (value instanceof Window window) {
             return format(locale, window.start()) + " – " + format(locale, window.end());
         }
@@ -98,6 +104,28 @@ final class Texts {
             return f.format(d);
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * In the site's zone with its abbreviation: the weekday and date in full (an appointment is read as a day),
+     * a span on one day as "09:00–17:00", across days with both dates.
+     */
+    private String onSite(Locale locale, SiteTime site) {
+        ZoneId z = site.zone() != null ? site.zone() : zone;
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).withZone(z);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(z);
+        DateTimeFormatter abbreviation = DateTimeFormatter.ofPattern("zzz", locale).withZone(z);
+        Instant start = site.start();
+        Instant end = site.end();
+        String from = day.format(start) + ", " + time.format(start);
+        if (end == null) {
+            return from + " " + abbreviation.format(start);
+        }
+        if (start.atZone(z).toLocalDate().equals(end.atZone(z).toLocalDate())) {
+            return from + "–" + time.format(end) + " " + abbreviation.format(end);
+        }
+        return from + " " + abbreviation.format(start) + " – " + day.format(end) + ", " + time.format(end) + " "
+                + abbreviation.format(end);
     }
 
     private Properties bundle(Locale locale) {

@@ -2,7 +2,12 @@ package com.sundispatch.files.internal;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -276,6 +281,21 @@ class ImageSanitiserTest {
 
     private static byte[] jpeg(int width, int height) {
         return write(picture(width, height, false), "jpeg");
+    }
+
+    @Test
+    void aSixteenBitPngIsJudgedByTheMemoryItsDecodeTakesNotByItsPixelCount() {
+        ImageSanitiser tight = new ImageSanitiser(new FilesProperties(Path.of("unused"), DataSize.ofMegabytes(10),
+                40_000_000L, new FilesProperties.S3("", "", "eu-central-1"), 2, DataSize.ofKilobytes(512), 4));
+        // 300 x 300: 270 KB decoded as 8-bit RGB, 720 KB as 16-bit RGBA (4 bands of 2 bytes).
+        assertThat(tight.sanitise(new ByteArrayInputStream(png(300, 300, false))).width()).isEqualTo(300);
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), true, false,
+                Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+        BufferedImage deep = new BufferedImage(model, model.createCompatibleWritableRaster(300, 300), false, null);
+        byte[] sixteenBit = write(deep, "png");
+        assertThatThrownBy(() -> tight.sanitise(new ByteArrayInputStream(sixteenBit)))
+                .isInstanceOf(ApiException.class).hasFieldOrPropertyWithValue("code", "image_invalid");
+        assertThat(sanitiser.sanitise(new ByteArrayInputStream(sixteenBit)).contentType()).isEqualTo("image/png");
     }
 
     private static byte[] png(int width, int height, boolean alpha) {

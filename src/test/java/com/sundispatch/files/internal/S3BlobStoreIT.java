@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -81,6 +82,28 @@ class S3BlobStoreIT {
         assertThat(head.contentType()).isEqualTo("image/png");
         assertThat(head.contentLength()).isEqualTo(9L);
         assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
+
+        // The server reports encryption only when it was asked for: an object written without it has none.
+        String plain = BlobStore.newKey("photos");
+        raw.putObject(b -> b.bucket(BUCKET).key(plain), RequestBody.fromString("x"));
+        assertThat(raw.headObject(b -> b.bucket(BUCKET).key(plain)).serverSideEncryption()).isNull();
+    }
+
+    @Test
+    void theProductionConstructorTakesCredentialsFromTheSdksDefaultChain() {
+        // The first link of DefaultCredentialsProvider: JVM system properties (on AWS it would be the IAM role).
+        System.setProperty("aws.accessKeyId", "chain-access-key");
+        System.setProperty("aws.secretAccessKey", "chain-secret-key");
+        try (S3BlobStore fromChain = new S3BlobStore(
+                new FilesProperties.S3(BUCKET, server.endpoint().toString(), "eu-central-1"))) {
+            String key = BlobStore.newKey("photos");
+            fromChain.put(key, new byte[] { 4, 2 }, "image/jpeg");
+            assertThat(fromChain.get(key).orElseThrow().content()).containsExactly(4, 2);
+            fromChain.delete(key);
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
     }
 
     @Test

@@ -38,7 +38,7 @@ class NotificationTextsTest {
         v.put("refund", Money.eur(new BigDecimal("3000.00")));
         Instant t = Instant.parse("2026-12-03T08:00:00Z");
         for (String time : List.of("reservedUntil", "windowStart", "windowEnd", "startedAt", "completedAt",
-                "expiresAt", "when", "until")) {
+                "expiresAt", "when", "until", "confirmBy")) {
             v.put(time, t);
         }
         v.put("company", "Sonnenschein GmbH");
@@ -58,6 +58,9 @@ class NotificationTextsTest {
         v.put("remaining", 7);
         v.put("newEmail", "a***@example.com");
         v.put("role", Role.CUSTOMER);
+        v.put("appointment", SiteTime.of(t, t.plus(Duration.ofHours(8)), "Europe/Vienna"));
+        v.put("previous", SiteTime.at(t, "Europe/Vienna"));
+        v.put("confirmation", new Phrase("INSTALLATION_COMPLETED.confirmation.SYSTEM"));
         return v;
     }
 
@@ -70,6 +73,52 @@ class NotificationTextsTest {
                 assertThat(text).as(kind + "." + part + " " + locale).isNotBlank().doesNotContain("{", "}");
             }
         }
+    }
+
+    /** Every variant an event can pick exists in both languages with the same placeholders filled. */
+    @ParameterizedTest
+    @EnumSource(NotificationKind.class)
+    void everyVariantTextIsCompleteInBothLanguages(NotificationKind kind) throws Exception {
+        for (Locale locale : List.of(Texts.ENGLISH, Texts.GERMAN)) {
+            for (String key : load(locale.getLanguage()).stringPropertyNames()) {
+                if (key.startsWith(kind.name() + ".")) {
+                    assertThat(texts.text(locale, key, values())).as(key + " " + locale).isNotBlank()
+                            .doesNotContain("{", "}");
+                }
+            }
+        }
+    }
+
+    @Test
+    void whoConfirmedAnInstallationIsAPhraseInEachLanguage() {
+        for (String by : List.of("CUSTOMER", "SYSTEM", "ADMIN")) {
+            Phrase phrase = new Phrase("INSTALLATION_COMPLETED.confirmation." + by);
+            assertThat(texts.format(Texts.ENGLISH, phrase)).as(by).isNotBlank().doesNotContain("INSTALLATION");
+            assertThat(texts.format(Texts.GERMAN, phrase)).as(by).isNotBlank()
+                    .isNotEqualTo(texts.format(Texts.ENGLISH, phrase));
+        }
+        assertThat(texts.format(Texts.GERMAN, new Phrase("INSTALLATION_COMPLETED.confirmation.SYSTEM")))
+                .contains("automatisch");
+    }
+
+    /** An appointment reads as the day on site, in the installation's zone, not the service's (nor UTC). */
+    @Test
+    void appointmentsAreShownInTheInstallationsTimeZoneAndLanguage() {
+        Instant start = Instant.parse("2026-12-03T08:00:00Z");
+        SiteTime sameDay = SiteTime.of(start, start.plus(Duration.ofHours(8)), "Europe/Zurich");
+        assertThat(texts.format(Texts.ENGLISH, sameDay)).isEqualTo("Thursday, 3 December 2026, 09:00–17:00 CET");
+        assertThat(texts.format(Texts.GERMAN, sameDay)).isEqualTo("Donnerstag, 3. Dezember 2026, 09:00–17:00 MEZ");
+        // A zone far from the service's: the hour moves with it.
+        SiteTime lisbon = SiteTime.at(start, "Europe/Lisbon");
+        assertThat(texts.format(Texts.ENGLISH, lisbon)).isEqualTo("Thursday, 3 December 2026, 08:00 WET");
+        SiteTime twoDays = SiteTime.of(start, start.plus(Duration.ofDays(1)), "Europe/Berlin");
+        assertThat(texts.format(Texts.GERMAN, twoDays))
+                .isEqualTo("Donnerstag, 3. Dezember 2026, 09:00 MEZ – Freitag, 4. Dezember 2026, 09:00 MEZ");
+        // Summer time, and an unknown zone falls back to the service's instead of failing the mail.
+        Instant summer = Instant.parse("2026-07-01T08:00:00Z");
+        assertThat(texts.format(Texts.ENGLISH, SiteTime.at(summer, "Europe/Vienna"))).contains("10:00 CEST");
+        assertThat(texts.format(Texts.ENGLISH, SiteTime.at(summer, "Mars/Olympus"))).contains("10:00 CEST");
+        assertThat(texts.format(Texts.ENGLISH, SiteTime.at(summer, null))).contains("10:00 CEST");
     }
 
     @Test
