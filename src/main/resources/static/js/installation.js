@@ -306,9 +306,13 @@ export function schedulingBlock({ me, scheduling, window, tz, accept, propose })
 // Object URLs of photos already fetched on this page, by photo url: a live update reuses them instead of
 // downloading again. Revoked when the person leaves the page.
 const photoUrls = new Map();
+// Previews of files chosen for upload, read from the device: also released when the person leaves the page.
+const localPreviews = new Set();
 window.addEventListener('hashchange', () => {
   photoUrls.forEach((p) => p.then((u) => URL.revokeObjectURL(u)).catch(() => {}));
   photoUrls.clear();
+  localPreviews.forEach((u) => URL.revokeObjectURL(u));
+  localPreviews.clear();
 });
 
 export function photoSource(url) {
@@ -457,6 +461,7 @@ export function reportForm({ job, tz, onSubmitted }) {
       named += 1;
       const name = file.name || t.photoName(named);
       const local = URL.createObjectURL(file);
+      localPreviews.add(local);
       const entry = addEntry({ name, src: local, status: 'uploading' });
       const waiting = entries.filter((x) => x.status !== 'failed').length;
       if (waiting > 10) {

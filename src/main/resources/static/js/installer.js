@@ -196,7 +196,7 @@ async function loadJobs(box) {
       h('p', { class: 'job-status-words' }, h('span', { class: 'badge' }, t.jobStatus[j.status] || t.unknownStatus)),
       j.appointment ? h('p', {}, `${t.appointment}: ${range(j.appointment.start, j.appointment.end, tz)}`)
         : h('p', { class: 'muted' }, `${t.window}: ${range(j.window.start, j.window.end, tz)}`),
-      h('p', {}, `${j.customer.name} · ${j.customer.phone || ''}`),
+      j.customer ? h('p', {}, [j.customer.name, j.customer.phone].filter(Boolean).join(' · ')) : null,
       h('p', { class: 'muted job-address' }, `${j.address.addressLine}, ${j.address.postalCode} ${j.address.city}`),
       jobMap(j),
       h('p', {}, h('a', { href: `#/installer/jobs/${j.jobId}`, class: 'button-link', 'aria-label': `${t.openJob}: ${t.jobListLine(j.panelCount, j.address.city)}` }, t.openJob)));
@@ -220,10 +220,11 @@ export async function job(jobId) {
   const tz = zoneFor(j.address && j.address.country);
   const status = h('p', { id: 'job-status', class: 'status-line' });
   const work = h('section', { id: 'job-work', 'aria-label': t.installation });
-  const phone = j.customer.phone ? h('a', { href: `tel:${j.customer.phone.replace(/[^+0-9]/g, '')}`, class: 'phone' }, j.customer.phone) : null;
+  const customer = j.customer || { name: '' };
+  const phone = customer.phone ? h('a', { href: `tel:${customer.phone.replace(/[^+0-9]/g, '')}`, class: 'phone' }, customer.phone) : null;
   const details = h('section', { class: 'card job-details', 'aria-labelledby': 'job-customer-title' },
     h('h2', { id: 'job-customer-title' }, t.customer),
-    h('p', {}, j.customer.name, phone ? ' · ' : '', phone),
+    h('p', {}, customer.name, phone ? ' · ' : '', phone),
     h('p', { class: 'job-address' }, `${t.address}: ${j.address.addressLine}, ${j.address.postalCode} ${j.address.city}`),
     h('p', {}, `${t.panels(j.panelCount)} · ${t.window}: `, h('span', { id: 'job-window' }, range(j.window.start, j.window.end, tz))),
     jobMap(j));
