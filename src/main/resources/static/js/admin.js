@@ -1,11 +1,12 @@
 import { h, mount, flash, money, when, list, form } from './dom.js';
 import { api, currentUser, download } from './api.js';
 import { confirmAction } from './dialog.js';
-import { ADMIN_ACTIONS as T, placesText } from './texts.js';
+import { ADMIN_ACTIONS as T, placesText, installText } from './texts.js';
 import { mapFigure } from './map.js';
+import { range, says, reportView, disputeView } from './installation.js';
 
 const TABS = [['users', 'Users'], ['applications', 'Installer applications'], ['installers', 'Installers'], ['catalog', 'Catalog'], ['faq', 'FAQ'],
-  ['jobs', 'Unassigned jobs'], ['map', placesText().adminMapTab], ['audit', 'Audit events'], ['alerts', 'Alerts'], ['blocks', 'IP blocks']];
+  ['jobs', 'Unassigned jobs'], ['disputes', installText().disputesTab], ['map', placesText().adminMapTab], ['audit', 'Audit events'], ['alerts', 'Alerts'], ['blocks', 'IP blocks']];
 
 export async function page(tab = 'users') {
   if (!currentUser().mfaEnabled) {
@@ -14,7 +15,7 @@ export async function page(tab = 'users') {
   }
   const body = h('section', { id: `admin-${tab}` });
   mount(h('h1', {}, 'Admin'), h('nav', { class: 'tabs' }, ...TABS.map(([k, t]) => h('a', { href: `#/admin/${k}` }, t))), body);
-  const views = { users, applications, installers, catalog, faq, jobs, map, audit, alerts, blocks };
+  const views = { users, applications, installers, catalog, faq, jobs, disputes, map, audit, alerts, blocks };
   await (views[tab] || users)(body);
 }
 
@@ -142,6 +143,84 @@ async function jobs(box) {
     h('p', {}, `${j.panelCount} panels in ${j.city} · ${when(j.window.start)} · attempt ${j.attempt + 1}`),
     h('button', { onclick: async () => { await api('POST', `/api/v1/admin/jobs/${j.jobId}/redispatch`, {}); jobs(box); } }, 'Dispatch again')),
   'No unassigned jobs.');
+}
+
+// Admins read times in their own time zone: they may judge jobs from anywhere.
+const ADMIN_ZONE = (() => { try { return Intl.DateTimeFormat().resolvedOptions().timeZone; } catch { return 'Europe/Berlin'; } })();
+
+/** Jobs whose customer reported a problem: the report, its photos and the reason, and a form to decide. */
+async function disputes(box) {
+  const t = installText();
+  await list(box, async () => (await api('GET', '/api/v1/admin/jobs?status=DISPUTED&size=100')).items, (j) => {
+    const detail = h('div', { class: 'dispute-detail', id: `dispute-detail-${j.jobId}`, hidden: true });
+    const toggle = h('button', { type: 'button', class: 'secondary show-dispute', 'aria-expanded': 'false', 'aria-controls': detail.id,
+      onclick: async () => {
+        const opening = detail.hidden;
+        detail.hidden = !opening;
+        toggle.setAttribute('aria-expanded', String(opening));
+        toggle.textContent = opening ? t.hideDetails : t.showDetails;
+        if (opening && !detail.dataset.loaded) await disputeDetail(detail, j.jobId, () => disputes(box));
+      } }, t.showDetails);
+    return h('div', { class: 'card dispute-card', dataset: { job: j.jobId } },
+      h('h2', { class: 'dispute-card-title' }, `${t.panels(j.panelCount)} · ${j.city}`),
+      h('p', {}, h('span', { class: 'badge' }, t.jobStatus[j.status] || t.unknownStatus)),
+      j.window ? h('p', { class: 'muted' }, `${t.window}: ${range(j.window.start, j.window.end, ADMIN_ZONE)}`) : null,
+      toggle, detail);
+  }, t.noDisputes);
+}
+
+async function disputeDetail(box, jobId, reload) {
+  const t = installText();
+  box.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  let j;
+  try {
+    j = await api('GET', `/api/v1/admin/jobs/${encodeURIComponent(jobId)}`);
+  } catch (e) {
+    box.replaceChildren(h('p', { class: 'error' }, says(e)));
+    return;
+  }
+  box.dataset.loaded = 'true';
+  // Reports come newest first; the dispute is about the newest.
+  const report = Array.isArray(j.reports) && j.reports.length ? j.reports[0] : null;
+  const appointment = j.appointment ? h('p', {}, `${t.appointment}: ${range(j.appointment.start, j.appointment.end, ADMIN_ZONE)}`) : null;
+  const older = Array.isArray(j.reports) && j.reports.length > 1 ? h('details', { class: 'older-reports' },
+    h('summary', {}, t.olderReports(j.reports.length - 1)), ...j.reports.slice(1).map((r) => reportView(r, ADMIN_ZONE, { id: null }))) : null;
+  // The decision: one outcome (radio buttons in a fieldset) and a note; the server may ask the admin to confirm
+  // it is them first (api() opens the step-up dialog and repeats the call).
+  const name = `outcome-${jobId}`;
+  const outcomes = ['REWORK', 'COMPLETE', 'CANCEL'].map((o) => h('label', { class: 'check' },
+    h('input', { type: 'radio', name, value: o }), ` ${t.outcomes[o]}`));
+  const noteId = `resolve-note-${jobId}`;
+  const note = h('textarea', { id: noteId, name: 'note', rows: 3, maxlength: 2000, 'aria-describedby': `${noteId}-hint ${noteId}-error` });
+  const error = h('p', { class: 'error', role: 'alert', id: `${noteId}-error` });
+  const submit = h('button', { type: 'submit' }, t.resolveSend);
+  const form = h('form', { class: 'resolve-form', novalidate: true },
+    h('fieldset', {}, h('legend', {}, t.outcome), ...outcomes),
+    h('label', { for: noteId }, t.resolutionNote), note, h('p', { class: 'muted', id: `${noteId}-hint` }, t.reasonLength(5, 2000)), error,
+    h('div', { class: 'tabs' }, submit));
+  form.addEventListener('change', () => { error.textContent = ''; });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    const chosen = form.querySelector(`input[name="${name}"]:checked`);
+    if (!chosen) { error.textContent = t.chooseOutcome; form.querySelector('input[type=radio]').focus(); return; }
+    const text = note.value.trim();
+    if ([...text].length < 5 || [...text].length > 2000) { error.textContent = t.reasonLength(5, 2000); note.focus(); return; }
+    submit.disabled = true;
+    try {
+      await api('POST', `/api/v1/admin/jobs/${encodeURIComponent(jobId)}/resolve`, { outcome: chosen.value, note: text });
+      flash(t.resolved);
+      reload();
+    } catch (e) {
+      error.textContent = e.code === 'validation_failed' ? t.reasonLength(5, 2000) : says(e);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  box.replaceChildren(...[appointment,
+    j.dispute ? disputeView(j.dispute, ADMIN_ZONE, { id: null }) : null,
+    report ? reportView(report, ADMIN_ZONE, { id: null }) : null, older,
+    h('h3', {}, t.resolve), form].filter(Boolean));
 }
 
 const JOB_COLOR = '#b45309';

@@ -223,3 +223,52 @@ export async function download(path, fallbackName) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * An image the API serves only with the bearer token (an <img src> cannot carry it): fetched, turned into a Blob
+ * and handed back as an object URL (CSP img-src allows blob:). The caller revokes it when the image goes away.
+ */
+export async function imageUrl(path) {
+  const get = () => fetch(path, {
+    headers: { Authorization: `Bearer ${accessToken}`, 'X-Requested-With': 'SunDispatch' }, credentials: 'same-origin',
+  });
+  let response = await get();
+  if (response.status === 401 && accessToken && await refresh()) response = await get();
+  if (!response.ok) throw new ApiError(response.status, null);
+  return URL.createObjectURL(await response.blob());
+}
+
+// The codes a proxy or the container may answer without a problem body: the status says which one it was.
+const UPLOAD_STATUS_CODES = { 413: 'file_too_large', 415: 'unsupported_image' };
+
+/**
+ * One file as multipart/form-data (part {@code field}) with the bearer token. XMLHttpRequest rather than fetch,
+ * because only it reports upload progress: {@code onProgress(percent)}. Resolves with the JSON answer.
+ */
+export function upload(path, field, file, onProgress) {
+  const send = () => new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('X-Requested-With', 'SunDispatch');
+    if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100));
+    });
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try { data = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300) { resolve(data); return; }
+      const problem = data && data.code ? data : { code: UPLOAD_STATUS_CODES[xhr.status] || (data && data.code) };
+      reject(new ApiError(xhr.status, problem));
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, { code: 'photo_upload_failed' })));
+    const body = new FormData();
+    body.append(field, file, file.name);
+    xhr.send(body);
+  });
+  return send().catch(async (e) => {
+    if (e.status === 401 && accessToken && await refresh()) return send();
+    throw e;
+  });
+}

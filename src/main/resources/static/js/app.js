@@ -28,6 +28,7 @@ const routes = [
   [/^#\/orders\/([\w-]+)$/, views.order, 'auth'],
   [/^#\/account$/, account.page, 'auth'],
   [/^#\/installer$/, installer.page, 'auth'],
+  [/^#\/installer\/jobs\/([\w-]+)$/, installer.job, 'auth'],
   [/^#\/notifications$/, notifications.page, 'auth'],
   [/^#\/settings\/notifications$/, notifications.settings, 'auth'],
   [/^#\/admin(?:\/(\w+))?$/, admin.page, 'ADMIN'],

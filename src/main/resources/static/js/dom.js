@@ -1,4 +1,5 @@
 // DOM helpers. Text always goes in through textContent / DOM nodes, never innerHTML, so data cannot become markup.
+import { lang } from './texts.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -38,8 +39,9 @@ export function money(m) {
   return m ? `${m.amount} ${m.currency}` : '';
 }
 
+/** A date and time in the user's language (de-DE or en-GB), without seconds. */
 export function when(iso) {
-  return iso ? new Date(iso).toLocaleString() : '';
+  return iso ? new Date(iso).toLocaleString(lang() === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
 }
 
 /** A list with its loading, empty and error states. */

@@ -2,7 +2,9 @@ import { h, mount, flash, when, list, form } from './dom.js';
 import { api, currentUser, refresh } from './api.js';
 import { addressBlock, searchPlaces } from './address.js';
 import { mapFigure } from './map.js';
-import { placesText } from './texts.js';
+import { placesText, installText } from './texts.js';
+import { zoneFor, range, dateTime, says, heading, replaceSection, schedulingBlock, appointmentBlock, actionButton,
+  reportForm, reportView, disputeView, follow, jobSignature } from './installation.js';
 
 export async function page() {
   const me = currentUser();
@@ -186,14 +188,101 @@ function jobMap(j) {
 }
 
 async function loadJobs(box) {
-  await list(box, async () => (await api('GET', '/api/v1/installer/jobs')).items, (j) => h('div', { class: 'card job' },
-    h('p', {}, h('span', { class: 'badge' }, j.status), ` ${j.panelCount} panels · ${when(j.window.start)} – ${when(j.window.end)}`),
-    h('p', {}, `${j.customer.name} · ${j.customer.phone || 'no phone'}`),
-    h('p', { class: 'muted job-address' }, `${j.address.addressLine}, ${j.address.postalCode} ${j.address.city}`),
-    jobMap(j),
-    j.status === 'ASSIGNED' ? h('button', { onclick: async () => { await api('POST', `/api/v1/installer/jobs/${j.jobId}/start`); loadJobs(box); } }, 'Start') : null,
-    j.status === 'IN_PROGRESS' ? h('button', { onclick: async () => { await api('POST', `/api/v1/installer/jobs/${j.jobId}/complete`); loadJobs(box); } }, 'Complete') : null),
-  'No jobs yet.');
+  const t = installText();
+  await list(box, async () => (await api('GET', '/api/v1/installer/jobs')).items, (j) => {
+    const tz = zoneFor(j.address && j.address.country);
+    return h('div', { class: 'card job', dataset: { job: j.jobId, status: j.status } },
+      h('h3', { class: 'job-title' }, h('a', { href: `#/installer/jobs/${j.jobId}`, class: 'open-job' }, t.jobListLine(j.panelCount, j.address.city))),
+      h('p', { class: 'job-status-words' }, h('span', { class: 'badge' }, t.jobStatus[j.status] || t.unknownStatus)),
+      j.appointment ? h('p', {}, `${t.appointment}: ${range(j.appointment.start, j.appointment.end, tz)}`)
+        : h('p', { class: 'muted' }, `${t.window}: ${range(j.window.start, j.window.end, tz)}`),
+      j.customer ? h('p', {}, [j.customer.name, j.customer.phone].filter(Boolean).join(' · ')) : null,
+      h('p', { class: 'muted job-address' }, `${j.address.addressLine}, ${j.address.postalCode} ${j.address.city}`),
+      jobMap(j),
+      h('p', {}, h('a', { href: `#/installer/jobs/${j.jobId}`, class: 'button-link', 'aria-label': `${t.openJob}: ${t.jobListLine(j.panelCount, j.address.city)}` }, t.openJob)));
+  }, 'No jobs yet.');
+}
+
+/** One job of the installer: status, customer, window, appointment, start, completion report. */
+export async function job(jobId) {
+  const t = installText();
+  const hash = location.hash;
+  const path = `/api/v1/installer/jobs/${encodeURIComponent(jobId)}`;
+  const back = h('p', {}, h('a', { href: '#/installer' }, t.backToJobs));
+  let j;
+  try {
+    j = await api('GET', path);
+  } catch (e) {
+    mount(back, h('h1', {}, t.installation), h('p', { class: 'error' }, says(e)));
+    return;
+  }
+  if (location.hash !== hash) return;
+  const tz = zoneFor(j.address && j.address.country);
+  const status = h('p', { id: 'job-status', class: 'status-line' });
+  const work = h('section', { id: 'job-work', 'aria-label': t.installation });
+  const customer = j.customer || { name: '' };
+  const phone = customer.phone ? h('a', { href: `tel:${customer.phone.replace(/[^+0-9]/g, '')}`, class: 'phone' }, customer.phone) : null;
+  const details = h('section', { class: 'card job-details', 'aria-labelledby': 'job-customer-title' },
+    h('h2', { id: 'job-customer-title' }, t.customer),
+    h('p', {}, customer.name, phone ? ' · ' : '', phone),
+    h('p', { class: 'job-address' }, `${t.address}: ${j.address.addressLine}, ${j.address.postalCode} ${j.address.city}`),
+    h('p', {}, `${t.panels(j.panelCount)} · ${t.window}: `, h('span', { id: 'job-window' }, range(j.window.start, j.window.end, tz))),
+    jobMap(j));
+  mount(back, h('h1', {}, t.jobTitle(j.panelCount, j.address.city)), status, work, details);
+
+  let setSeen = () => {};
+  const apply = (answer, message) => {
+    setSeen(answer);
+    show(answer, true);
+    if (message) flash(message);
+  };
+  const base = path;
+  function show(current, moveFocus) {
+    status.replaceChildren(h('span', { class: 'badge status', dataset: { status: current.status } }, t.jobStatus[current.status] || t.unknownStatus));
+    const nodes = [];
+    switch (current.status) {
+      case 'ASSIGNED':
+        nodes.push(heading('h2', t.scheduling, 'work-title'), ...schedulingBlock({ me: 'INSTALLER', scheduling: current.scheduling, window: current.window, tz,
+          accept: async (proposalId) => apply(await api('POST', `${base}/appointment/proposals/${encodeURIComponent(proposalId)}/accept`), t.agreed),
+          propose: async (body) => apply(await api('POST', `${base}/appointment/proposals`, body), t.proposed) }));
+        break;
+      case 'SCHEDULED': {
+        nodes.push(heading('h2', t.scheduling, 'work-title'), appointmentBlock({ appointment: current.appointment, tz, icsPath: `${base}/appointment.ics`,
+          reschedule: async (reason) => apply(await api('POST', `${base}/appointment/reschedule`, { reason }), t.rescheduled) }));
+        if (current.canStart) {
+          const start = actionButton({ id: 'start-installation', text: t.start,
+            run: () => api('POST', `${base}/start`), done: (answer) => apply(answer, t.started) });
+          nodes.push(h('div', { class: 'tabs' }, start.button), start.error);
+        } else {
+          nodes.push(h('p', { class: 'muted', id: 'start-hint' }, t.startHint));
+        }
+        break;
+      }
+      case 'IN_PROGRESS':
+        nodes.push(heading('h2', t.report, 'work-title'), current.dispute ? disputeView(current.dispute, tz) : null,
+          reportForm({ job: current, tz, onSubmitted: (answer) => apply(answer, t.submitted) }));
+        break;
+      case 'AWAITING_CONFIRMATION':
+        nodes.push(heading('h2', t.installation, 'work-title'),
+          current.confirmBy ? h('p', { class: 'confirm-by' }, t.confirmByInstaller(dateTime(current.confirmBy, tz))) : null,
+          current.report ? reportView(current.report, tz) : null);
+        break;
+      case 'DISPUTED':
+        nodes.push(heading('h2', t.disputeTitle, 'work-title'), h('p', {}, t.disputedText),
+          current.dispute ? disputeView(current.dispute, tz) : null, current.report ? reportView(current.report, tz) : null);
+        break;
+      case 'COMPLETED':
+        nodes.push(heading('h2', t.installation, 'work-title'), h('p', { class: 'ok' }, t.completedText),
+          current.dispute ? disputeView(current.dispute, tz) : null, current.report ? reportView(current.report, tz) : null);
+        break;
+      default:
+        nodes.push(h('p', { class: 'muted' }, t.nothingToDo));
+    }
+    replaceSection(work, nodes, moveFocus);
+  }
+  show(j, false);
+  setSeen = follow({ hash, every: 8000, initial: jobSignature(j), load: () => api('GET', path), signature: jobSignature,
+    changed: (fresh) => { show(fresh, false); flash(t.updated(t.jobStatus[fresh.status] || t.unknownStatus)); } });
 }
 
 async function renderAvailability(box) {

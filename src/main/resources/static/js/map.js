@@ -124,7 +124,8 @@ export async function createMap(container) {
   // A view first: Leaflet adds layers to a map only once it has one.
   map.setView([51.2, 10.4], 5);
   live.add(map);
-  // The container may get its size after the map (a card laid out later, a phone turned): keep the map in step.
+  // The container may get its size after the map (a card laid out later, a phone turned): keep the map in step,
+  // around the same centre, so a pin in the middle stays in view when a page that is not rebuilt gets narrower.
   if (typeof ResizeObserver === 'function') {
     const observer = new ResizeObserver(() => {
       if (!container.isConnected) {
@@ -132,7 +133,7 @@ export async function createMap(container) {
         observer.disconnect();
         if (live.delete(map)) map.remove();
       } else {
-        map.invalidateSize({ animate: false, pan: false });
+        map.invalidateSize({ animate: false, pan: true });
       }
     });
     observer.observe(container);

@@ -2,7 +2,9 @@ import { h, mount, flash, money, when, list, form } from './dom.js';
 import { api, publicGet, publicPost, login as signIn, verifyMfa, currentUser, reloadMe } from './api.js';
 import { addressBlock, searchPlaces } from './address.js';
 import { mapFigure } from './map.js';
-import { placesText, errorText } from './texts.js';
+import { placesText, errorText, installText } from './texts.js';
+import { zoneFor, range, dateOnly, heading, replaceSection, schedulingBlock, appointmentBlock, actionButton, reasonForm,
+  disclosure, reportView, disputeView, follow, jobSignature } from './installation.js';
 
 export function notFound() {
   mount(h('h1', {}, 'Not found'), h('p', {}, 'There is nothing here. ', h('a', { href: '#/' }, 'Back home')));
@@ -295,29 +297,46 @@ export function resetPassword() {
     }));
 }
 
-const STATUS = {
-  PENDING_PAYMENT: 'Awaiting payment', PAID: 'Paid: finding an installer', SCHEDULED: 'Installer booked',
-  INSTALLING: 'Installation in progress', COMPLETED: 'Installed', CANCELLED: 'Cancelled',
-};
+function orderStatusText(status) {
+  const t = installText();
+  return t.orderStatus[status] || t.unknownStatus;
+}
 
 export async function orders() {
   const box = h('div', { id: 'orders' });
   mount(h('h1', {}, 'My orders'), box);
   await list(box, async () => (await api('GET', '/api/v1/orders?size=50')).items,
     (o) => h('div', { class: 'card order-row' }, h('a', { href: `#/orders/${o.id}` }, `${o.items.map((i) => `${i.quantity} × ${i.panelName}`).join(', ')}`),
-      ' ', h('span', { class: 'badge order-status' }, STATUS[o.status] || o.status), h('p', { class: 'muted' }, `${money(o.total)} · ${when(o.createdAt)}`)),
+      ' ', h('span', { class: 'badge order-status' }, orderStatusText(o.status)), h('p', { class: 'muted' }, `${money(o.total)} · ${when(o.createdAt)}`)),
     'No orders yet.');
 }
 
+// The order statuses for which an installation exists to show.
+const WITH_INSTALLATION = ['PAID', 'SCHEDULED', 'INSTALLING', 'AWAITING_CONFIRMATION', 'DISPUTED', 'COMPLETED'];
+
+async function installationOf(o) {
+  if (!WITH_INSTALLATION.includes(o.status)) return null;
+  try {
+    return await api('GET', `/api/v1/orders/${o.id}/installation`);
+  } catch (e) {
+    if (e.status === 404) return null;
+    throw e;
+  }
+}
+
 export async function order(id) {
+  const hash = `#/orders/${id}`;
   const o = await api('GET', `/api/v1/orders/${encodeURIComponent(id)}`);
   // The person may have moved on while the order loaded (a slow answer, a link followed at once): an order page
   // that arrives late must not cover the page they are on now.
-  if (location.hash !== `#/orders/${id}`) return;
-  const actions = h('div', { class: 'tabs' });
-  const installation = h('section', { id: 'installation' });
-  const status = h('span', { class: 'badge', id: 'order-status' }, STATUS[o.status] || o.status);
+  if (location.hash !== hash) return;
+  let j = await installationOf(o);
+  if (location.hash !== hash) return;
+  const actions = h('div', { class: 'tabs', id: 'order-actions' });
+  const installation = h('section', { id: 'installation', 'aria-label': installText().installation });
+  const status = h('span', { class: 'badge', id: 'order-status' }, orderStatusText(o.status));
   const t = placesText();
+  const tz = zoneFor(o.installation.country);
   const homeAddress = `${o.installation.addressLine}, ${o.installation.postalCode} ${o.installation.city}`;
   const homeMap = h('section', { id: 'order-map', 'aria-labelledby': 'order-map-title' }, h('h2', { id: 'order-map-title' }, t.homeOnMap));
   if (Number.isFinite(o.installation.latitude) && Number.isFinite(o.installation.longitude)) {
@@ -327,48 +346,138 @@ export async function order(id) {
   } else {
     homeMap.append(h('p', {}, homeAddress));
   }
-  mount(h('p', {}, h('a', { href: '#/orders' }, '← My orders')), h('h1', {}, 'Order ', status),
+  const w = installText();
+  const refund = h('p', { class: 'ok', id: 'refund-due', hidden: !o.refundDue }, w.refundDue);
+  mount(h('p', {}, h('a', { href: '#/orders' }, w.backToOrders)), h('h1', {}, `${w.order} `, status),
     h('table', {}, h('tbody', {}, ...o.items.map((i) => h('tr', {}, h('td', {}, `${i.quantity} × ${i.panelName}`), h('td', {}, money(i.unitPrice)))),
-      h('tr', {}, h('td', {}, 'Installation'), h('td', {}, money(o.installationFee))),
-      h('tr', {}, h('th', {}, 'Total'), h('th', { id: 'order-total' }, money(o.total))))),
-    h('p', { class: 'muted', id: 'order-address' }, `${homeAddress} · ${when(o.installation.preferredStart)} – ${when(o.installation.preferredEnd)}`),
-    o.refundDue ? h('p', { class: 'ok' }, 'A refund is due for this order.') : null, actions, installation, homeMap);
-  if (o.status === 'PENDING_PAYMENT') {
-    actions.append(h('button', { id: 'pay', onclick: async () => {
-      const p = await api('POST', `/api/v1/orders/${o.id}/payments`);
-      location.href = p.checkoutUrl;
-    } }, 'Pay now'));
-    if (o.reservedUntil) actions.append(h('span', { class: 'muted' }, `Panels reserved until ${when(o.reservedUntil)}`));
+      h('tr', {}, h('td', {}, w.installationFee), h('td', {}, money(o.installationFee))),
+      h('tr', {}, h('th', {}, w.total), h('th', { id: 'order-total' }, money(o.total))))),
+    h('p', { class: 'muted', id: 'order-address' }, `${homeAddress} · ${range(o.installation.preferredStart, o.installation.preferredEnd, tz)}`),
+    refund, actions, installation, homeMap);
+
+  let current = o;
+  let setSeen = () => {};
+  const renderActions = () => {
+    const nodes = [];
+    if (current.status === 'PENDING_PAYMENT') {
+      nodes.push(h('button', { id: 'pay', onclick: async () => {
+        const p = await api('POST', `/api/v1/orders/${current.id}/payments`);
+        location.href = p.checkoutUrl;
+      } }, w.payNow));
+      if (current.reservedUntil) nodes.push(h('span', { class: 'muted' }, w.reservedUntil(when(current.reservedUntil))));
+    }
+    if (['PENDING_PAYMENT', 'PAID', 'SCHEDULED'].includes(current.status)) {
+      nodes.push(h('button', { class: 'secondary', id: 'cancel', onclick: async () => {
+        if (!confirm(w.cancelQuestion)) return;
+        await api('POST', `/api/v1/orders/${current.id}/cancel`);
+        order(id);
+      } }, w.cancelOrder));
+    }
+    replaceSection(actions, nodes);
+  };
+  const refreshAll = async (message) => {
+    const fresh = { o: await api('GET', `/api/v1/orders/${encodeURIComponent(id)}`), j: null };
+    fresh.j = await installationOf(fresh.o);
+    setSeen(fresh);
+    update(fresh, true);
+    if (message) flash(message);
+  };
+  const update = (fresh, moveFocus) => {
+    const orderChanged = fresh.o.status !== current.status;
+    current = fresh.o;
+    status.textContent = orderStatusText(current.status);
+    refund.hidden = !current.refundDue;
+    if (orderChanged) renderActions();
+    j = fresh.j;
+    renderInstallation(installation, current, j, tz, moveFocus, refreshAll);
+  };
+  renderActions();
+  renderInstallation(installation, current, j, tz, false, refreshAll);
+  // Follows the order while something may still happen; the page changes only when something did.
+  const signature = (x) => JSON.stringify([x.o.status, !!x.o.refundDue, jobSignature(x.j)]);
+  setSeen = follow({ hash, every: 5000, initial: signature({ o, j }), signature,
+    until: (x) => x.o.status === 'CANCELLED' || (x.o.status === 'COMPLETED' && x.j && x.j.reviewed),
+    load: async () => { const fo = await api('GET', `/api/v1/orders/${encodeURIComponent(id)}`); return { o: fo, j: await installationOf(fo) }; },
+    changed: (fresh) => {
+      const before = current.status;
+      update(fresh, false);
+      if (fresh.o.status !== before) flash(installText().updated(orderStatusText(fresh.o.status)));
+    } });
+}
+
+/** The installation part of the order page: installer, appointment, report and sign-off, dispute, review. */
+function renderInstallation(section, o, j, tz, moveFocus, refreshAll) {
+  const t = installText();
+  if (!j) {
+    replaceSection(section, []);
+    return;
   }
-  if (['PENDING_PAYMENT', 'PAID', 'SCHEDULED'].includes(o.status)) {
-    actions.append(h('button', { class: 'secondary', id: 'cancel', onclick: async () => {
-      if (!confirm('Cancel this order?')) return;
-      await api('POST', `/api/v1/orders/${o.id}/cancel`);
-      order(id);
-    } }, 'Cancel order'));
+  const base = `/api/v1/installations/${encodeURIComponent(j.jobId)}`;
+  const nodes = [heading('h2', t.installation, 'installation-title'),
+    h('p', { id: 'job-status', class: 'status-line', dataset: { status: j.status } }, t.customerStatus[j.status] || t.unknownStatus)];
+  if (j.installer) {
+    const phone = j.installer.phone ? h('a', { href: `tel:${j.installer.phone.replace(/[^+0-9]/g, '')}`, class: 'phone' }, j.installer.phone) : null;
+    nodes.push(h('p', { id: 'installer-line' }, `${t.installer}: ${t.installerLine(j.installer)}`, phone ? ' · ' : '', phone));
   }
-  if (!['PENDING_PAYMENT', 'CANCELLED'].includes(o.status)) {
-    try {
-      const j = await api('GET', `/api/v1/orders/${o.id}/installation`);
-      installation.append(h('h2', {}, 'Installation'), h('p', { id: 'job-status' }, j.status),
-        j.installer ? h('p', {}, `${j.installer.companyName} (${j.installer.name}) · rating ${j.installer.rating}`) : null,
-        j.scheduledStart ? h('p', {}, `${when(j.scheduledStart)} – ${when(j.scheduledEnd)}`) : null);
-      if (j.status === 'COMPLETED') {
-        installation.append(h('h2', {}, 'Review'), form([
-          { name: 'rating', label: 'Rating (1–5)', type: 'number', value: 5, min: 1, maxValue: 5 },
-          { name: 'comment', label: 'Comment', type: 'textarea', max: 2000 },
-        ], 'Send review', async (v) => {
-          await api('POST', `/api/v1/installations/${j.jobId}/review`, v);
-          flash('Thank you for your review.');
-        }));
+  if (j.window && !j.appointment && ['DISPATCHING', 'UNASSIGNED', 'ASSIGNED'].includes(j.status)) {
+    nodes.push(h('p', { class: 'muted' }, `${t.yourWindow}: ${range(j.window.start, j.window.end, tz)}`));
+  }
+  const act = (call, message) => async (arg) => { await call(arg); await refreshAll(message); };
+  switch (j.status) {
+    case 'ASSIGNED':
+      nodes.push(h('h3', {}, t.scheduling), ...schedulingBlock({ me: 'CUSTOMER', scheduling: j.scheduling, window: j.window, tz,
+        accept: act((proposalId) => api('POST', `${base}/appointment/proposals/${encodeURIComponent(proposalId)}/accept`), t.agreed),
+        propose: act((body) => api('POST', `${base}/appointment/proposals`, body), t.proposed) }));
+      break;
+    case 'SCHEDULED':
+      if (j.appointment) {
+        nodes.push(appointmentBlock({ appointment: j.appointment, tz, icsPath: `${base}/appointment.ics`,
+          reschedule: act((reason) => api('POST', `${base}/appointment/reschedule`, { reason }), t.rescheduled) }));
       }
-    } catch (e) { if (e.status !== 404) throw e; }
+      break;
+    case 'IN_PROGRESS':
+      if (j.dispute) nodes.push(disputeView(j.dispute, tz));
+      break;
+    case 'AWAITING_CONFIRMATION': {
+      if (j.confirmBy) nodes.push(h('p', { class: 'confirm-by', id: 'confirm-by' }, t.confirmBy(dateOnly(j.confirmBy, tz))));
+      if (j.report) nodes.push(reportView(j.report, tz));
+      const confirmButton = actionButton({ id: 'confirm-installation', text: t.confirm,
+        run: () => api('POST', `${base}/confirm`), done: () => refreshAll(t.confirmed) });
+      const dispute = reasonForm({ id: 'dispute-form', label: t.disputeReason, submitText: t.disputeSend, min: 10, max: 2000, danger: true,
+        submit: act((reason) => api('POST', `${base}/dispute`, { reason }), t.disputed) });
+      nodes.push(h('div', { class: 'card sign-off' }, h('p', {}, h('strong', {}, t.confirmQuestion)),
+        h('div', { class: 'tabs' }, confirmButton.button), confirmButton.error,
+        disclosure(t.dispute, h('div', { class: 'disclosure-panel' }, dispute))));
+      break;
+    }
+    case 'DISPUTED':
+      nodes.push(h('p', {}, t.disputedText));
+      if (j.dispute) nodes.push(disputeView(j.dispute, tz));
+      if (j.report) nodes.push(reportView(j.report, tz));
+      break;
+    case 'COMPLETED':
+      if (j.report) nodes.push(reportView(j.report, tz));
+      if (j.dispute) nodes.push(disputeView(j.dispute, tz));
+      nodes.push(h('h3', {}, t.reviewTitle));
+      if (j.reviewed) {
+        nodes.push(h('p', { class: 'ok', id: 'reviewed' }, t.reviewed));
+      } else {
+        const review = form([
+          { name: 'rating', label: t.rating, type: 'number', value: 5, min: 1, maxValue: 5 },
+          { name: 'comment', label: t.comment, type: 'textarea', max: 2000 },
+        ], t.sendReview, async (v) => {
+          if (!(v.rating >= 1 && v.rating <= 5)) throw new Error(t.ratingRange);
+          await api('POST', `/api/v1/installations/${j.jobId}/review`, v);
+          await refreshAll(t.reviewThanks);
+        });
+        review.id = 'review-form';
+        nodes.push(review);
+      }
+      break;
+    default:
+      break;
   }
-  // Follow the status while something is still happening.
-  if (!['COMPLETED', 'CANCELLED'].includes(o.status)) {
-    const timer = setTimeout(() => { if (location.hash === `#/orders/${id}`) order(id); }, 5000);
-    window.addEventListener('hashchange', () => clearTimeout(timer), { once: true });
-  }
+  replaceSection(section, nodes, moveFocus);
 }
 
 export async function checkout() {

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.util.Locale;
 
 /**
- * The Content-Security-Policy header. Strict by default; {@code img-src} additionally allows exactly the origin of
- * the map's tile server when {@code sundispatch.map.tile-url} (SUNDISPATCH_MAP_TILE_URL) is set. Read here and not
- * from the places module, so security depends on no feature module.
+ * The Content-Security-Policy header. Strict by default; {@code img-src} allows {@code blob:} because installation
+ * photos need the bearer token, so the web client fetches them and shows them through object URLs (and previews
+ * photos before upload the same way), and additionally allows exactly the origin of the map's tile server when
+ * {@code sundispatch.map.tile-url} (SUNDISPATCH_MAP_TILE_URL) is set. Read here and not from the places module,
+ * so security depends on no feature module.
  */
 record ContentSecurityPolicy(String value) {
 
@@ -37,7 +39,7 @@ record ContentSecurityPolicy(String value) {
     }
 
     private static String policy(String extraImages) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:" + extraImages
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" + extraImages
                 + "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "frame-ancestors 'none'; form-action 'self'";
     }
