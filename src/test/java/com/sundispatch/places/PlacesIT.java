@@ -147,7 +147,7 @@ class PlacesIT extends IntegrationTest {
                 .anySatisfy(a -> assertThat(a).contains("GeoNames").contains("CC BY 4.0"))
                 .anySatisfy(a -> assertThat(a).contains("OpenStreetMap contributors").contains("ODbL"))
                 .anySatisfy(a -> assertThat(a).contains("Austrian Post"));
-        assertThat(r.header("Content-Security-Policy")).contains("img-src 'self' data:;");
+        assertThat(r.header("Content-Security-Policy")).contains("img-src 'self' data: blob:;");
     }
 
     @Test

@@ -10,7 +10,7 @@ class ContentSecurityPolicyTest {
 
     @Test
     void withoutATileServerImagesComeFromThisSiteAndDataUrisOnly() {
-        assertThat(ContentSecurityPolicy.forTileUrl("").value()).contains("img-src 'self' data:;")
+        assertThat(ContentSecurityPolicy.forTileUrl("").value()).contains("img-src 'self' data: blob:;")
                 .isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertThat(ContentSecurityPolicy.forTileUrl(null).value()).isEqualTo(ContentSecurityPolicy.STRICT);
     }
@@ -19,11 +19,11 @@ class ContentSecurityPolicyTest {
     void tileHostIsAddedToImgSrcAndNowhereElse() {
         String policy = ContentSecurityPolicy.forTileUrl("https://Tile.Example/{z}/{x}/{y}.png?key=abc").value();
 
-        assertThat(policy).contains("img-src 'self' data: https://tile.example;");
-        assertThat(policy.replace("img-src 'self' data: https://tile.example;", "")).doesNotContain("tile.example");
+        assertThat(policy).contains("img-src 'self' data: blob: https://tile.example;");
+        assertThat(policy.replace("img-src 'self' data: blob: https://tile.example;", "")).doesNotContain("tile.example");
         assertThat(policy).contains("script-src 'self';").contains("connect-src 'self';");
         assertThat(ContentSecurityPolicy.forTileUrl("https://maps.example:8443/t/{z}/{x}/{y}{r}.png").value())
-                .contains("img-src 'self' data: https://maps.example:8443;");
+                .contains("img-src 'self' data: blob: https://maps.example:8443;");
     }
 
     @Test
