@@ -66,17 +66,6 @@ public enum JobStatus {
         return new Move(this, target, actor);
     }
 
-    /** An installer holds the job (accepted and not released, finished or not). */
-    public boolean held() {
-        return this == ASSIGNED || this == SCHEDULED || this == IN_PROGRESS || this == AWAITING_CONFIRMATION
-                || this == COMPLETED || this == DISPUTED;
-    }
-
-    /** The work has begun: from here on only an admin may cancel. */
-    public boolean started() {
-        return this == IN_PROGRESS || this == AWAITING_CONFIRMATION || this == COMPLETED || this == DISPUTED;
-    }
-
     /** A legal move; constructing one for anything the machine does not list throws. */
     public record Move(JobStatus from, JobStatus to, Actor actor) {
 

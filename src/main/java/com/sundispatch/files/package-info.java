@@ -1,5 +1,5 @@
 /**
- * Files people upload: the {@link com.sundispatch.files.BlobStore} port (a file-system store for development, an
+ * Files people upload: the {@link BlobStore} port (a file-system store for development, an
  * S3 store for production, both addressed only by random keys the server makes) and the upload policy for
  * images (type by magic bytes, size and pixel caps, server-side re-encoding that drops every piece of metadata).
  * Other modules keep their own records of what a blob belongs to and who may read it.

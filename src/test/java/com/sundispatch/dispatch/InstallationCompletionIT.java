@@ -171,6 +171,40 @@ class InstallationCompletionIT extends DispatchFixtures {
     }
 
     @Test
+    void strangersReachNoneOfTheReportRoutesAndOnlyAdminsTheJobDetail() {
+        Held held = reportedJob();
+        String photoId = api.get(INSTALLER + held.jobId(), held.installer().access()).json().path("report")
+                .path("photos").get(0).path("photoId").asString();
+        String stranger = login(registerVerifiedCustomer(), PASSWORD).access();
+        Installer otherInstaller = installer(4);
+        Map<String, Object> dispute = Map.of("reason", "Somebody else's installation.");
+
+        // Another customer: the job does not exist for them.
+        assertThat(api.post(CUSTOMER + held.jobId() + "/confirm", null, stranger).status()).isEqualTo(404);
+        assertThat(api.post(CUSTOMER + held.jobId() + "/dispute", dispute, stranger).status()).isEqualTo(404);
+        assertThat(api.post(CUSTOMER + held.jobId() + "/appointment/reschedule", Map.of("reason", "x"), stranger)
+                .status()).isEqualTo(404);
+        // Another installer: neither the job, its photos nor its report.
+        assertThat(api.send("DELETE", INSTALLER + held.jobId() + "/photos/" + photoId, null, otherInstaller.access(),
+                Map.of()).status()).isEqualTo(404);
+        assertThat(api.post(INSTALLER + held.jobId() + "/complete", report(6, List.of(photoId)),
+                otherInstaller.access()).status()).isEqualTo(404);
+        assertThat(api.upload(INSTALLER + held.jobId() + "/photos", "photo", "roof.png", "image/png",
+                TestImages.png(8, 8), otherInstaller.access()).status()).isEqualTo(404);
+        // A customer on an installer's route: 403; the admin detail: admins only, and an unknown job 404.
+        assertThat(api.upload(INSTALLER + held.jobId() + "/photos", "photo", "roof.png", "image/png",
+                TestImages.png(8, 8), held.customer().access()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/jobs/" + held.jobId(), held.customer().access()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/jobs/" + held.jobId(), held.installer().access()).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/jobs/" + held.jobId(), null).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/admin/jobs/00000000-0000-4000-8000-000000000009", adminToken()).status())
+                .isEqualTo(404);
+        // Nothing of it changed the job.
+        assertThat(api.get("/api/v1/orders/" + held.paid().orderId() + "/installation", held.customer().access())
+                .json().path("status").asString()).isEqualTo("AWAITING_CONFIRMATION");
+    }
+
+    @Test
     void aRevokedInstallerNoLongerReachesThePhotosOfJobsTheyHeld() {
         Held held = reportedJob();
         String url = api.get(INSTALLER + held.jobId(), held.installer().access()).json().path("report")

@@ -82,10 +82,9 @@ class JobStatusTest {
 
     @Test
     void onlyAdminsMayStopWorkThatHasStarted() {
-        for (JobStatus status : JobStatus.values()) {
-            if (status.started()) {
-                assertThat(status.allows(JobStatus.CANCELLED, Actor.CUSTOMER)).as(status.name()).isFalse();
-            }
+        for (JobStatus status : EnumSet.of(JobStatus.IN_PROGRESS, JobStatus.AWAITING_CONFIRMATION,
+                JobStatus.COMPLETED, JobStatus.DISPUTED)) {
+            assertThat(status.allows(JobStatus.CANCELLED, Actor.CUSTOMER)).as(status.name()).isFalse();
         }
         assertThat(JobStatus.SCHEDULED.allows(JobStatus.CANCELLED, Actor.CUSTOMER)).isTrue();
     }

@@ -51,8 +51,17 @@ public class JobQueries {
     /** The customer's installation: status, and once assigned, who installs it and when. */
     @Transactional(readOnly = true)
     public InstallationView forCustomer(String customerId, String orderId) {
-        Job job = jobs.findOwnedByOrder(orderId, customerId)
-                .orElseThrow(() -> ApiException.notFound("No installation for this order (yet)."));
+        return customerView(jobs.findOwnedByOrder(orderId, customerId)
+                .orElseThrow(() -> ApiException.notFound("No installation for this order (yet).")));
+    }
+
+    @Transactional(readOnly = true)
+    public InstallationView forCustomerByJob(String customerId, String jobId) {
+        return customerView(jobs.findOwned(jobId, customerId)
+                .orElseThrow(() -> ApiException.notFound("No such job.")));
+    }
+
+    private InstallationView customerView(Job job) {
         DispatchViews.InstallerSummary installer = null;
         if (job.installerId() != null) {
             InstallerProfile p = profiles.findById(job.installerId()).orElse(null);
@@ -65,12 +74,6 @@ public class JobQueries {
                 details.scheduling(job), details.current(job), details.dispute(job),
                 job.status() == JobStatus.AWAITING_CONFIRMATION ? job.confirmBy() : null, job.remindedAt(),
                 reviews.existsById(job.id()));
-    }
-
-    @Transactional(readOnly = true)
-    public InstallationView forCustomerByJob(String customerId, String jobId) {
-        Job job = jobs.findOwned(jobId, customerId).orElseThrow(() -> ApiException.notFound("No such job."));
-        return forCustomer(customerId, job.orderId());
     }
 
     /** A job as its assigned installer sees it: now with the customer's name, phone and address. */
