@@ -4,6 +4,6 @@
  * otherwise written to an outbox folder for development) and a push message, as each person's preferences
  * allow. All of it runs in durable listeners on the event publication registry.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = { "dispatch",
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = { "billing", "dispatch",
         "identity", "monitoring", "orders", "security", "shared" })
 package com.sundispatch.notifications;

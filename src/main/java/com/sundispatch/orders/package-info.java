@@ -3,6 +3,6 @@
  * Tells the rest of the system about paid and cancelled orders through {@link OrderPaid} and
  * {@link OrderCancelled}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Orders", allowedDependencies = { "catalog",
+@org.springframework.modulith.ApplicationModule(displayName = "Orders", allowedDependencies = { "billing", "catalog",
         "identity", "places", "security", "shared" })
 package com.sundispatch.orders;

@@ -85,7 +85,7 @@ class PublicCatalogController {
     @Operation(summary = "Landing data with live counts")
     PublicInfo info() {
         return new PublicInfo(info.name(), info.tagline(), new Contact(info.contactEmail()), info.serviceRegions(),
-                new Counts(catalog.countOnSale(), accounts.countWithRole(Role.INSTALLER)), payments.sandboxEnabled());
+                new Counts(catalog.countOnSale(), accounts.countWithRole(Role.INSTALLER)), payments.sandboxActive());
     }
 
     @GetMapping("/api/v1/public/faq")

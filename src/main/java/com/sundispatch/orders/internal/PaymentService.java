@@ -159,7 +159,7 @@ public class PaymentService {
             events.publishEvent(new OrderPaid(EventIds.next(), order.id(), order.customerId(), payment.id(),
                     Money.of(payment.amount(), payment.currency()), now, a.latitude(), a.longitude(),
                     a.preferredStart(), a.preferredEnd(), order.panelCount(), a.addressLine(), a.city(),
-                    a.postalCode(), a.country()));
+                    a.postalCode(), a.country(), null));
             log.info("Order {} paid", order.id());
         } else {
             // Paid after the reservation expired or the customer cancelled: the money must go back.
@@ -192,10 +192,9 @@ public class PaymentService {
     }
 
     private PaymentView view(Payment p) {
-        PaymentProvider.Checkout checkout = provider.checkout(p.id(), p.orderId(), p.amount(), "EUR");
         return new PaymentView(p.id(), p.orderId(), p.status().name(), p.provider(),
-                p.status() == Payment.Status.REQUIRES_CONFIRMATION ? checkout.checkoutUrl() : null,
-                Money.eur(p.amount()), checkout.testMode(), checkout.notice());
+                p.status() == Payment.Status.REQUIRES_CONFIRMATION ? "/sandbox-checkout#payment=" + p.id() : null,
+                Money.of(p.amount(), p.currency()), provider.testMode(), SandboxPaymentProvider.NOTICE);
     }
 
     record Event(String id, String type, String paymentId, String orderId) {

@@ -96,7 +96,7 @@ class CandidateSearchBenchmark {
     private static Job job(double lat, double lon, Instant start) {
         return new Job(UUID.randomUUID().toString(), new OrderPaid("evt_bench", "bench", "bench-customer", "pay_bench",
                 Money.eur(BigDecimal.TEN), Instant.now(), lat, lon, start,
-                start.plus(Duration.ofHours(8)), 10, "Benchstr. 1", "Bench", "10000", "DE"), Instant.now());
+                start.plus(Duration.ofHours(8)), 10, "Benchstr. 1", "Bench", "10000", "DE", null), Instant.now());
     }
 
     private void seed(Random random, Instant now, Instant windowStart) {

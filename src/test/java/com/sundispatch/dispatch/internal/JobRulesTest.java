@@ -25,7 +25,7 @@ class JobRulesTest {
     private static Job scheduled(String country) {
         OrderPaid paid = new OrderPaid("e", "o", "c", "p", Money.of(new BigDecimal("100.00"), "EUR"), APPOINTMENT, 52.5, 13.4,
                 APPOINTMENT.minus(Duration.ofHours(2)), APPOINTMENT.plus(Duration.ofHours(8)), 6, "Hauptstr. 1",
-                "Berlin", "10115", country);
+                "Berlin", "10115", country, null);
         Job job = new Job("j", paid, APPOINTMENT.minus(Duration.ofDays(10)));
         ReflectionTestUtils.setField(job, "status", JobStatus.SCHEDULED);
         ReflectionTestUtils.setField(job, "scheduledStart", APPOINTMENT);

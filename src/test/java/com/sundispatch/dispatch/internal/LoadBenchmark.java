@@ -136,7 +136,7 @@ class LoadBenchmark {
             Instant start = Instant.now().plus(Duration.ofDays(7));
             Job job = new Job(UUID.randomUUID().toString(), new OrderPaid("evt_b", "b", "b", "pay_b", Money.eur(BigDecimal.TEN), Instant.now(),
                     47.5 + r.nextDouble() * 7,
-                    6.5 + r.nextDouble() * 8, start, start.plus(Duration.ofHours(8)), 10, "a", "b", "1", "DE"),
+                    6.5 + r.nextDouble() * 8, start, start.plus(Duration.ofHours(8)), 10, "a", "b", "1", "DE", null),
                     Instant.now());
             dispatcher.candidates(job, 25, java.util.Set.of(), 3);
             return true;

@@ -24,7 +24,7 @@ class OfferViewTest {
     private static Job job() {
         OrderPaid paid = new OrderPaid("evt_1", "order-1", "customer-1", "payment-1", new Money("100.00", "EUR"), NOW,
                 LAT, LON, NOW.plus(Duration.ofDays(7)), NOW.plus(Duration.ofDays(7).plusHours(8)), 6,
-                "Alexanderplatz 1", "Berlin", "10178", "DE");
+                "Alexanderplatz 1", "Berlin", "10178", "DE", null);
         return new Job("job-1", paid, NOW);
     }
 
