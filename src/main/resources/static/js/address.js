@@ -142,7 +142,8 @@ export function addressBlock({ street = true, cityOptional = false, locate = fal
   const streetInput = street ? h('input', { id: `addr-${counter}-street`, name: 'addressLine', type: 'text', autocomplete: 'street-address', maxlength: 200 }) : null;
   const streetError = h('span', { class: 'field-error', dataset: { field: 'addressLine' } });
   const chosen = h('p', { class: 'muted place-used', 'aria-live': 'polite' });
-  const problem = h('div', { class: 'address-problem', role: 'alert' });
+  const problem = h('div', { class: 'address-problem', role: 'alert', id: `${countryId}-problem` });
+  countrySelect.setAttribute('aria-describedby', problem.id);
   const locateStatus = h('p', { class: 'locate-status', 'aria-live': 'polite' });
 
   const fill = (place) => {
@@ -222,7 +223,7 @@ export function addressBlock({ street = true, cityOptional = false, locate = fal
     clearProblem() {
       problem.replaceChildren();
       [postal.error, city.error, streetError].forEach((e) => { e.textContent = ''; });
-      [postal.input, city.input, streetInput].forEach((i) => i && i.removeAttribute('aria-invalid'));
+      [postal.input, city.input, streetInput, countrySelect].forEach((i) => i && i.removeAttribute('aria-invalid'));
     },
     /** Explains an address problem next to the fields; false when the error is not about the address. */
     showProblem(e) {
@@ -237,6 +238,12 @@ export function addressBlock({ street = true, cityOptional = false, locate = fal
             h('ul', { class: 'problem-suggestions' }, ...suggestions.map((p) => h('li', {},
               h('button', { type: 'button', class: 'secondary choose-suggestion', onclick: () => { fill(p); postal.input.focus(); } }, p.label)))));
         }
+        return true;
+      }
+      if (e.code === 'country_not_served') {
+        countrySelect.setAttribute('aria-invalid', 'true');
+        problem.replaceChildren(h('p', { class: 'error' }, errorText('country_not_served')));
+        countrySelect.focus();
         return true;
       }
       let shown = false;

@@ -1,22 +1,28 @@
 import { h, mount, flash, money, when, list, form } from './dom.js';
 import { api, currentUser, download } from './api.js';
 import { confirmAction } from './dialog.js';
-import { ADMIN_ACTIONS as T, placesText, installText } from './texts.js';
+import { ADMIN_ACTIONS as T, placesText, installText, moneyText } from './texts.js';
+import { orders, payouts } from './admin-money.js';
 import { mapFigure } from './map.js';
 import { range, says, reportView, disputeView } from './installation.js';
 
-const TABS = [['users', 'Users'], ['applications', 'Installer applications'], ['installers', 'Installers'], ['catalog', 'Catalog'], ['faq', 'FAQ'],
+// Built when the page opens, so the tabs that have German words show them in the admin's language.
+const tabs = () => [['users', 'Users'], ['orders', moneyText().ordersTab], ['payouts', moneyText().payoutsTab],
+  ['applications', 'Installer applications'], ['installers', 'Installers'], ['catalog', 'Catalog'], ['faq', 'FAQ'],
   ['jobs', 'Unassigned jobs'], ['disputes', installText().disputesTab], ['map', placesText().adminMapTab], ['audit', 'Audit events'], ['alerts', 'Alerts'], ['blocks', 'IP blocks']];
 
-export async function page(tab = 'users') {
+export async function page(tab = 'users', id = undefined) {
   if (!currentUser().mfaEnabled) {
     mount(h('h1', {}, 'Admin'), h('p', { class: 'error' }, 'Turn on two-factor authentication first: ', h('a', { href: '#/account' }, 'your account')));
     return;
   }
   const body = h('section', { id: `admin-${tab}` });
-  mount(h('h1', {}, 'Admin'), h('nav', { class: 'tabs' }, ...TABS.map(([k, t]) => h('a', { href: `#/admin/${k}` }, t))), body);
-  const views = { users, applications, installers, catalog, faq, jobs, disputes, map, audit, alerts, blocks };
-  await (views[tab] || users)(body);
+  mount(h('h1', {}, 'Admin'), h('nav', { class: 'tabs', 'aria-label': 'Admin' }, ...tabs().map(([k, t]) =>
+    h('a', { href: `#/admin/${k}`, 'aria-current': k === tab ? 'page' : null }, t))), body);
+  const views = { users, applications, installers, catalog, faq, jobs, disputes, map, audit, alerts, blocks, orders, payouts };
+  // Only the orders tab takes a second part (an order's id); elsewhere it would be a page that does not exist.
+  if (id && tab !== 'orders') { body.replaceChildren(h('p', { class: 'error' }, 'There is nothing here.')); return; }
+  await (views[tab] || users)(body, id);
 }
 
 function table(headers, rows) {

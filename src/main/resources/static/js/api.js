@@ -29,9 +29,9 @@ export function hasRole(role) { return !!me && me.role === role; }
  * One request. With {@code conditional} (a GET for polling) it sends If-None-Match when an ETag is given and
  * answers { status, etag, data } instead of the data alone, so a 304 ("nothing changed") is not an error.
  */
-async function raw(method, path, body, auth, conditional) {
+async function raw(method, path, body, auth, conditional, extra) {
   // Tells the server this is the web client: the refresh token then stays in its HttpOnly cookie only.
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'SunDispatch' };
+  const headers = { ...(extra || {}), Accept: 'application/json', 'X-Requested-With': 'SunDispatch' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (conditional && conditional.etag) headers['If-None-Match'] = conditional.etag;
@@ -56,26 +56,27 @@ async function raw(method, path, body, auth, conditional) {
 /**
  * A call with the access token; one silent refresh when it has expired; back to login when the session ended.
  * A sensitive change refused with 403 reauthentication_required opens the "Confirm it's you" dialog once and,
- * once the server accepted the proof, repeats the original call once.
+ * once the server accepted the proof, repeats the original call once. {@code opts.headers} go with every attempt
+ * (an Idempotency-Key stays the same, so a repeated call cannot act twice).
  */
-export async function api(method, path, body) {
+export async function api(method, path, body, opts = {}) {
   try {
-    return await authed(method, path, body);
+    return await authed(method, path, body, undefined, opts.headers);
   } catch (e) {
     if (e.status === 403 && e.code === 'reauthentication_required' && accessToken) {
       if (!(await stepUp())) throw new ApiError(403, { code: 'reauthentication_cancelled' });
-      return authed(method, path, body);
+      return authed(method, path, body, undefined, opts.headers);
     }
     throw e;
   }
 }
 
-async function authed(method, path, body, conditional) {
+async function authed(method, path, body, conditional, extra) {
   try {
-    return await raw(method, path, body, true, conditional);
+    return await raw(method, path, body, true, conditional, extra);
   } catch (e) {
     if (e.status === 401 && accessToken) {
-      if (await refresh()) return raw(method, path, body, true, conditional);
+      if (await refresh()) return raw(method, path, body, true, conditional, extra);
       endSession('Your session has ended. Please sign in again.');
     }
     throw e;
@@ -199,7 +200,8 @@ export function publicPost(path, body) { return raw('POST', path, body, false); 
 
 /**
  * A file download with the bearer token (a plain link cannot carry it): fetched, then handed to the browser as
- * a Blob through an object URL on a temporary anchor, so nothing but the file leaves this module.
+ * a Blob through an object URL on a temporary anchor, so nothing but the file leaves this module. Resolves with
+ * the file name used.
  */
 export async function download(path, fallbackName) {
   const get = () => fetch(path, {
@@ -215,13 +217,15 @@ export async function download(path, fallbackName) {
   const disposition = response.headers.get('Content-Disposition') || '';
   const match = /filename="([^"]+)"/.exec(disposition);
   const url = URL.createObjectURL(await response.blob());
+  const name = match ? match[1] : fallbackName;
   const a = document.createElement('a');
   a.href = url;
-  a.download = match ? match[1] : fallbackName;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 }
 
 /**

@@ -6,6 +6,7 @@ import * as installer from './installer.js';
 import * as admin from './admin.js';
 import * as notifications from './notifications.js';
 import * as inbox from './inbox.js';
+import * as billing from './billing.js';
 import { setUserLanguage, notifyText, placesText } from './texts.js';
 import { disablePush } from './push.js';
 
@@ -28,10 +29,11 @@ const routes = [
   [/^#\/orders\/([\w-]+)$/, views.order, 'auth'],
   [/^#\/account$/, account.page, 'auth'],
   [/^#\/installer$/, installer.page, 'auth'],
+  [/^#\/installer\/earnings$/, billing.earnings, 'INSTALLER'],
   [/^#\/installer\/jobs\/([\w-]+)$/, installer.job, 'auth'],
   [/^#\/notifications$/, notifications.page, 'auth'],
   [/^#\/settings\/notifications$/, notifications.settings, 'auth'],
-  [/^#\/admin(?:\/(\w+))?$/, admin.page, 'ADMIN'],
+  [/^#\/admin(?:\/(\w+)(?:\/([\w-]+))?)?$/, admin.page, 'ADMIN'],
 ];
 
 function nav() {
@@ -66,7 +68,7 @@ async function route() {
       location.hash = '#/login';
       return undefined;
     }
-    if (guard === 'ADMIN' && me.role !== 'ADMIN') return views.notFound();
+    if ((guard === 'ADMIN' || guard === 'INSTALLER') && me.role !== guard) return views.notFound();
     return view(...match.slice(1));
   }
   return views.notFound();

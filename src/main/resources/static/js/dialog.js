@@ -37,9 +37,9 @@ function open(title, build) {
   });
 }
 
-function buttons(confirmText, cancel, danger) {
+function buttons(confirmText, cancel, danger, cancelText) {
   const ok = h('button', { type: 'submit', class: danger ? 'danger' : '' }, confirmText);
-  const no = h('button', { type: 'button', class: 'secondary', onclick: cancel }, STEP_UP.cancel);
+  const no = h('button', { type: 'button', class: 'secondary', onclick: cancel }, cancelText || STEP_UP.cancel);
   return { ok, row: h('div', { class: 'dialog-buttons' }, ok, no) };
 }
 
@@ -114,13 +114,16 @@ export function reauthenticate({ mfa, check }) {
  * A confirmation with optional text fields (e.g. a reason). {@code onConfirm(values)} runs while the dialog is
  * open, so its error shows in the dialog; resolves with its result, or null when cancelled.
  */
-export function confirmAction({ title, text, fields = [], confirmText, danger = false, onConfirm, id }) {
+export function confirmAction({ title, text, fields = [], confirmText, cancelText, danger = false, onConfirm, id }) {
   return open(title, (form, done) => {
     const general = h('p', { class: 'error', role: 'alert' });
     const inputs = fields.map((f) => ({ spec: f, ...field(f.label, { name: f.name, type: 'text', maxlength: f.max || 200, required: !!f.required }) }));
-    const { ok, row } = buttons(confirmText, () => done(null), danger);
+    const { ok, row } = buttons(confirmText, () => done(null), danger, cancelText);
     if (id) form.id = id;
-    form.append(h('p', {}, text), ...inputs.map((f) => h('div', { class: 'dialog-field' }, f.label, f.input, f.error)), general, row);
+    // The consequences are the dialog's description: a screen reader reads them with the title when it opens.
+    const textId = `dlg-text-${++counter}`;
+    form.closest('dialog').setAttribute('aria-describedby', textId);
+    form.append(h('p', { id: textId }, text), ...inputs.map((f) => h('div', { class: 'dialog-field' }, f.label, f.input, f.error)), general, row);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       general.textContent = '';

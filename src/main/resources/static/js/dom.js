@@ -35,8 +35,29 @@ export function flash(message, kind = 'info') {
   box.textContent = message || '';
 }
 
+/** The locale of numbers and dates: en-GB or de-DE, after the user's language. */
+export function locale() {
+  return lang() === 'de' ? 'de-DE' : 'en-GB';
+}
+
+/**
+ * An amount in the user's language: "€1,140.00" (en-GB) or "1.140,00 €" (de-DE). The decimal string goes to
+ * Intl as it is (exact in current browsers), never through arithmetic.
+ */
 export function money(m) {
-  return m ? `${m.amount} ${m.currency}` : '';
+  if (!m || m.amount === undefined || m.amount === null) return '';
+  try {
+    return new Intl.NumberFormat(locale(), { style: 'currency', currency: m.currency || 'EUR' }).format(m.amount);
+  } catch {
+    return `${m.amount} ${m.currency}`;
+  }
+}
+
+/** A calendar date ("2026-12-02", as the server sends dates without a time) in the user's language. */
+export function day(isoDate) {
+  if (!isoDate) return '';
+  const d = new Date(`${String(isoDate).slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(locale(), { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
 /** A date and time in the user's language (de-DE or en-GB), without seconds. */
@@ -65,10 +86,13 @@ export async function list(container, load, render, emptyText) {
  * A form from field specs. On a problem+json answer, each field's message from the server shows next to it and
  * the general message above the button.
  */
+let formCounter = 0;
+
 export function form(fields, submitText, onSubmit, opts = {}) {
   const errors = {};
   const inputs = {};
   const general = h('p', { class: 'error', role: 'alert' });
+  const prefix = `f${++formCounter}`;
   const el = h('form', { class: opts.inline ? 'inline' : '', novalidate: true });
   for (const f of fields) {
     const input = f.type === 'select'
@@ -79,7 +103,9 @@ export function form(fields, submitText, onSubmit, opts = {}) {
           step: f.step, min: f.min, max: f.maxValue, maxlength: f.max, placeholder: f.placeholder });
     if (f.value !== undefined && f.value !== null) input.value = f.value;
     inputs[f.name] = input;
-    errors[f.name] = h('span', { class: 'field-error', dataset: { field: f.name } });
+    // The field's error is tied to it (aria-describedby), so a screen reader reads it with the field.
+    errors[f.name] = h('span', { class: 'field-error', id: `${prefix}-${f.name}-error`, dataset: { field: f.name } });
+    input.setAttribute('aria-describedby', errors[f.name].id);
     el.append(h('label', {}, f.label, input, f.hint || null, errors[f.name]));
   }
   const button = h('button', { type: 'submit' }, submitText);
@@ -87,6 +113,7 @@ export function form(fields, submitText, onSubmit, opts = {}) {
   el.addEventListener('submit', async (event) => {
     event.preventDefault();
     Object.values(errors).forEach((e) => { e.textContent = ''; });
+    Object.values(inputs).forEach((i) => i.removeAttribute('aria-invalid'));
     general.textContent = '';
     const values = {};
     for (const f of fields) {
@@ -109,6 +136,9 @@ export function form(fields, submitText, onSubmit, opts = {}) {
         if (errors[key]) { errors[key].textContent = fe.message; shown = true; }
       }
       if (!shown) general.textContent = e.message || 'Something went wrong.';
+      const invalid = Object.keys(errors).filter((k) => errors[k].textContent);
+      invalid.forEach((k) => inputs[k].setAttribute('aria-invalid', 'true'));
+      if (invalid.length) inputs[invalid[0]].focus();
     } finally {
       button.disabled = false;
     }

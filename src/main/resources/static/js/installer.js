@@ -5,6 +5,7 @@ import { mapFigure } from './map.js';
 import { placesText, installText } from './texts.js';
 import { zoneFor, range, dateTime, says, heading, replaceSection, schedulingBlock, appointmentBlock, actionButton,
   reportForm, reportView, disputeView, follow, jobSignature } from './installation.js';
+import { installerTabs } from './billing.js';
 
 export async function page() {
   const me = currentUser();
@@ -14,7 +15,7 @@ export async function page() {
   const availability = h('section', { id: 'availability' });
   const webhook = h('section', { id: 'webhook' });
   const area = h('section', { id: 'service-area' });
-  mount(h('h1', {}, 'Installer'), h('h2', {}, 'Open offers'), offers, h('h2', {}, 'Your jobs'), jobs,
+  mount(h('h1', {}, 'Installer'), installerTabs('jobs'), h('h2', {}, 'Open offers'), offers, h('h2', {}, 'Your jobs'), jobs,
     h('h2', {}, placesText().serviceAreaTitle), area,
     h('h2', {}, 'Availability'), availability, h('h2', {}, 'Webhook for your dispatch software'), webhook);
   loadOffers(offers, jobs);

@@ -2,9 +2,11 @@ import { h, mount, flash, money, when, list, form } from './dom.js';
 import { api, publicGet, publicPost, login as signIn, verifyMfa, currentUser, reloadMe } from './api.js';
 import { addressBlock, searchPlaces } from './address.js';
 import { mapFigure } from './map.js';
-import { placesText, errorText, installText } from './texts.js';
+import { placesText, errorText, installText, moneyText } from './texts.js';
 import { zoneFor, range, dateOnly, heading, replaceSection, schedulingBlock, appointmentBlock, actionButton, reasonForm,
-  disclosure, reportView, disputeView, follow, jobSignature } from './installation.js';
+  disclosure, reportView, disputeView, follow, jobSignature, says } from './installation.js';
+import { confirmAction } from './dialog.js';
+import { ref, summaryTable, documentsSection, refundsSection, cancellationText, times } from './billing.js';
 
 export function notFound() {
   mount(h('h1', {}, 'Not found'), h('p', {}, 'There is nothing here. ', h('a', { href: '#/' }, 'Back home')));
@@ -157,6 +159,18 @@ export async function panel(id) {
   });
   f.id = 'order-form';
   f.querySelector(':scope > label').after(address.element, check);
+  // What the panels come to, as the quantity changes (exact, in cents); the full summary with VAT follows the order.
+  const m = moneyText();
+  const estimate = h('p', { class: 'estimate', id: 'order-estimate', 'aria-live': 'polite' });
+  const estimateNote = h('p', { class: 'muted', id: 'order-estimate-note' }, m.estimateNote);
+  const showEstimate = () => {
+    const q = Number(f.inputs.quantity.value);
+    const total = Number.isInteger(q) && q > 0 && p.price ? times(p.price.amount, q) : null;
+    estimate.textContent = total ? m.estimate(q, money(p.price), money({ amount: total, currency: p.price.currency })) : '';
+  };
+  f.inputs.quantity.addEventListener('input', showEstimate);
+  f.inputs.quantity.closest('label').after(estimate, estimateNote);
+  showEstimate();
   // Suggestions fill postal code and city without a change event: look the position up then too.
   address.element.addEventListener('click', (e) => { if (e.target.closest('.suggestion, .choose-suggestion, .use-location')) relocate(); });
   address.element.addEventListener('mousedown', (e) => { if (e.target.closest('.suggestion')) relocate(); });
@@ -347,33 +361,65 @@ export async function order(id) {
     homeMap.append(h('p', {}, homeAddress));
   }
   const w = installText();
-  const refund = h('p', { class: 'ok', id: 'refund-due', hidden: !o.refundDue }, w.refundDue);
-  mount(h('p', {}, h('a', { href: '#/orders' }, w.backToOrders)), h('h1', {}, `${w.order} `, status),
-    h('table', {}, h('tbody', {}, ...o.items.map((i) => h('tr', {}, h('td', {}, `${i.quantity} × ${i.panelName}`), h('td', {}, money(i.unitPrice)))),
-      h('tr', {}, h('td', {}, w.installationFee), h('td', {}, money(o.installationFee))),
-      h('tr', {}, h('th', {}, w.total), h('th', { id: 'order-total' }, money(o.total))))),
+  const m = moneyText();
+  // The older "a refund is due" line is for a server without refund details; the refunds section says more.
+  const refund = h('p', { class: 'ok', id: 'refund-due', hidden: !o.refundDue || o.refundStatus !== undefined }, w.refundDue);
+  const moneyBox = h('div', { id: 'order-money' });
+  const renderMoney = (x) => {
+    const docs = Array.isArray(x.documents) && x.documents.length ? documentsSection(x.documents,
+      (d) => `/api/v1/orders/${encodeURIComponent(x.id)}/documents/${encodeURIComponent(d.id)}`) : null;
+    moneyBox.replaceChildren(...[refundsSection(x), docs].filter(Boolean));
+  };
+  const title = h('h1', { id: 'order-title', tabindex: '-1' }, `${w.order} `, status);
+  mount(h('p', {}, h('a', { href: '#/orders' }, w.backToOrders)), title,
+    h('p', { class: 'muted order-ref' }, `${m.reference}: `, h('strong', { id: 'order-ref' }, ref(o.id))),
+    summaryTable(o),
     h('p', { class: 'muted', id: 'order-address' }, `${homeAddress} · ${range(o.installation.preferredStart, o.installation.preferredEnd, tz)}`),
-    refund, actions, installation, homeMap);
+    refund, actions, moneyBox, installation, homeMap);
+  renderMoney(o);
 
   let current = o;
   let setSeen = () => {};
+  const actionError = h('p', { class: 'error', role: 'alert', id: 'order-action-error' });
   const renderActions = () => {
     const nodes = [];
     if (current.status === 'PENDING_PAYMENT') {
-      nodes.push(h('button', { id: 'pay', onclick: async () => {
-        const p = await api('POST', `/api/v1/orders/${current.id}/payments`);
-        location.href = p.checkoutUrl;
-      } }, w.payNow));
+      const pay = h('button', { id: 'pay', 'aria-describedby': actionError.id, onclick: async () => {
+        actionError.textContent = '';
+        pay.disabled = true;
+        try {
+          const p = await api('POST', `/api/v1/orders/${current.id}/payments`);
+          // The provider's page: the sandbox's path here, or the provider's https page; nothing else is followed.
+          const target = String(p.checkoutUrl || '');
+          if (!(/^\/(?!\/)/.test(target) || /^https:\/\//i.test(target))) throw new Error('unsafe checkout url');
+          location.href = target;
+        } catch (e) {
+          actionError.textContent = says(e);
+          pay.disabled = false;
+        }
+      } }, w.payNow);
+      nodes.push(pay);
       if (current.reservedUntil) nodes.push(h('span', { class: 'muted' }, w.reservedUntil(when(current.reservedUntil))));
     }
-    if (['PENDING_PAYMENT', 'PAID', 'SCHEDULED'].includes(current.status)) {
+    // A server with money details says while cancelling is possible (cancellation is then set); an older one by status.
+    const cancellable = current.cancellation !== undefined ? !!current.cancellation
+      : ['PENDING_PAYMENT', 'PAID', 'SCHEDULED'].includes(current.status);
+    if (cancellable) {
       nodes.push(h('button', { class: 'secondary', id: 'cancel', onclick: async () => {
-        if (!confirm(w.cancelQuestion)) return;
-        await api('POST', `/api/v1/orders/${current.id}/cancel`);
-        order(id);
+        actionError.textContent = '';
+        const consequence = cancellationText(current.cancellation);
+        const done = await confirmAction({ id: 'cancel-order-form', title: m.cancelTitle, text: consequence,
+          confirmText: m.cancelConfirm, cancelText: m.cancelKeep, danger: true,
+          onConfirm: () => api('POST', `/api/v1/orders/${encodeURIComponent(current.id)}/cancel`) });
+        if (!done) return;
+        const refunded = current.cancellation && current.cancellation.refund && Number(current.cancellation.refund.amount) > 0;
+        await refreshAll(refunded ? m.cancelledRefund(money(current.cancellation.refund)) : m.cancelled);
+        // The cancel button is gone: focus goes to the page's heading, the flash above says what happened.
+        title.focus();
       } }, w.cancelOrder));
     }
     replaceSection(actions, nodes);
+    actions.append(actionError);
   };
   const refreshAll = async (message) => {
     const fresh = { o: await api('GET', `/api/v1/orders/${encodeURIComponent(id)}`), j: null };
@@ -383,10 +429,12 @@ export async function order(id) {
     if (message) flash(message);
   };
   const update = (fresh, moveFocus) => {
-    const orderChanged = fresh.o.status !== current.status;
+    const orderChanged = fresh.o.status !== current.status
+      || JSON.stringify(fresh.o.cancellation || null) !== JSON.stringify(current.cancellation || null);
     current = fresh.o;
     status.textContent = orderStatusText(current.status);
-    refund.hidden = !current.refundDue;
+    refund.hidden = !current.refundDue || current.refundStatus !== undefined;
+    renderMoney(current);
     if (orderChanged) renderActions();
     j = fresh.j;
     renderInstallation(installation, current, j, tz, moveFocus, refreshAll);
@@ -394,14 +442,18 @@ export async function order(id) {
   renderActions();
   renderInstallation(installation, current, j, tz, false, refreshAll);
   // Follows the order while something may still happen; the page changes only when something did.
-  const signature = (x) => JSON.stringify([x.o.status, !!x.o.refundDue, jobSignature(x.j)]);
+  const signature = (x) => JSON.stringify([x.o.status, !!x.o.refundDue, x.o.refundStatus || null,
+    (x.o.refunds || []).map((r) => r.status), (x.o.documents || []).length, jobSignature(x.j)]);
+  // A cancelled order is still followed while its refund is on its way.
   setSeen = follow({ hash, every: 5000, initial: signature({ o, j }), signature,
-    until: (x) => x.o.status === 'CANCELLED' || (x.o.status === 'COMPLETED' && x.j && x.j.reviewed),
+    until: (x) => (x.o.status === 'CANCELLED' && x.o.refundStatus !== 'PENDING') || (x.o.status === 'COMPLETED' && x.j && x.j.reviewed),
     load: async () => { const fo = await api('GET', `/api/v1/orders/${encodeURIComponent(id)}`); return { o: fo, j: await installationOf(fo) }; },
     changed: (fresh) => {
       const before = current.status;
+      const refundBefore = current.refundStatus;
       update(fresh, false);
       if (fresh.o.status !== before) flash(installText().updated(orderStatusText(fresh.o.status)));
+      else if (fresh.o.refundStatus !== refundBefore && m.refundStatus[fresh.o.refundStatus]) flash(m.refundStatus[fresh.o.refundStatus]);
     } });
 }
 
@@ -481,14 +533,53 @@ function renderInstallation(section, o, j, tz, moveFocus, refreshAll) {
 }
 
 export async function checkout() {
+  const t = moneyText();
   const paymentId = new URLSearchParams(location.hash.replace(/^#/, '')).get('payment') || '';
+  const notice = h('div', { class: 'test-notice', id: 'checkout-notice' },
+    h('p', { class: 'test-notice-title' }, h('strong', {}, t.testNotice)), h('p', {}, t.testNoticeMore));
+  const broken = (text) => mount(h('h1', {}, t.badLink), notice, h('p', { class: 'error', id: 'checkout-problem' }, text),
+    h('p', {}, h('a', { href: '/#/orders' }, installText().backToOrders)));
   if (!/^[0-9a-f-]{36}$/.test(paymentId)) {
-    mount(h('h1', {}, 'This checkout link does not work'));
+    broken(t.badLinkText);
     return;
   }
-  const done = (orderId) => { history.replaceState(null, '', `/#/orders/${orderId}`); window.dispatchEvent(new HashChangeEvent('hashchange')); };
-  mount(h('h1', {}, 'Sandbox checkout'), h('p', { class: 'hero' }, 'Test mode: no money moves. This page plays the card processor.'),
-    h('div', { class: 'tabs' },
-      h('button', { id: 'confirm-payment', onclick: async () => done((await api('POST', `/api/v1/payments/sandbox/${encodeURIComponent(paymentId)}/confirm`, { outcome: 'succeeded' })).orderId) }, 'Pay (test)'),
-      h('button', { class: 'secondary', onclick: async () => done((await api('POST', `/api/v1/payments/sandbox/${encodeURIComponent(paymentId)}/confirm`, { outcome: 'failed' })).orderId) }, 'Decline')));
+  let p;
+  try {
+    p = await api('GET', `/api/v1/payments/${encodeURIComponent(paymentId)}`);
+  } catch (e) {
+    broken(e.status === 401 ? t.signInFirst : says(e));
+    return;
+  }
+  const orderId = p.orderId || (p.order && p.order.id);
+  const done = (id) => { history.replaceState(null, '', `/#/orders/${id}`); window.dispatchEvent(new HashChangeEvent('hashchange')); };
+  const header = [h('h1', {}, t.checkoutTitle), notice,
+    h('p', { class: 'checkout-ref' }, `${t.reference}: `, h('strong', { id: 'checkout-order' }, ref(orderId)))];
+  const back = h('p', {}, h('a', { href: `/#/orders/${orderId}` }, t.backToOrder));
+  if (p.status && p.status !== 'REQUIRES_CONFIRMATION') {
+    mount(...header, h('p', { id: 'checkout-state', class: p.status === 'SUCCEEDED' ? 'ok' : 'error' },
+      p.status === 'SUCCEEDED' ? t.paymentDone : t.paymentFailed), back);
+    return;
+  }
+  const error = h('p', { class: 'error', role: 'alert', id: 'checkout-error' });
+  const confirmWith = (outcome) => async () => {
+    error.textContent = '';
+    payButton.disabled = true;
+    declineButton.disabled = true;
+    try {
+      const answer = await api('POST', `/api/v1/payments/sandbox/${encodeURIComponent(paymentId)}/confirm`, { outcome });
+      done(answer.orderId || orderId);
+    } catch (e) {
+      error.textContent = says(e);
+      payButton.disabled = false;
+      declineButton.disabled = false;
+    }
+  };
+  const payButton = h('button', { id: 'confirm-payment', 'aria-describedby': 'checkout-notice' }, t.payTest(money(p.amount)));
+  const declineButton = h('button', { class: 'secondary', id: 'decline-payment' }, t.declineTest);
+  payButton.addEventListener('click', confirmWith('succeeded'));
+  declineButton.addEventListener('click', confirmWith('failed'));
+  mount(...header,
+    p.order ? summaryTable(p.order, { id: 'checkout-summary', totalId: 'checkout-total', vatId: 'checkout-vat' }) : null,
+    h('p', { class: 'amount-due' }, `${t.amountDue}: `, h('strong', { id: 'checkout-amount' }, money(p.amount))),
+    h('div', { class: 'tabs' }, payButton, declineButton), error, back);
 }
