@@ -25,9 +25,9 @@ function combobox({ name, label, autocomplete, max, inputmode, query, country, o
   const listId = `${id}-list`;
   const t = placesText();
   const input = h('input', { id, name, type: 'text', autocomplete, maxlength: max, inputmode, role: 'combobox',
-    'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId });
+    'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, 'aria-describedby': `${id}-error` });
   const listbox = h('ul', { id: listId, role: 'listbox', class: 'suggestions', 'aria-label': t.suggestionsLabel(label), hidden: true });
-  const error = h('span', { class: 'field-error', dataset: { field: name } });
+  const error = h('span', { class: 'field-error', id: `${id}-error`, dataset: { field: name } });
   let places = [];
   let active = -1;
   let timer = null;
@@ -139,8 +139,9 @@ export function addressBlock({ street = true, cityOptional = false, locate = fal
   const countrySelect = h('select', { id: countryId, name: 'country', autocomplete: 'country' },
     ...COUNTRIES.map((c) => h('option', { value: c }, t.countries[c])));
   countrySelect.value = COUNTRIES.includes(value.country) ? value.country : 'DE';
-  const streetInput = street ? h('input', { id: `addr-${counter}-street`, name: 'addressLine', type: 'text', autocomplete: 'street-address', maxlength: 200 }) : null;
-  const streetError = h('span', { class: 'field-error', dataset: { field: 'addressLine' } });
+  const streetInput = street ? h('input', { id: `addr-${counter}-street`, name: 'addressLine', type: 'text', autocomplete: 'street-address', maxlength: 200,
+    'aria-describedby': `addr-${counter}-street-error` }) : null;
+  const streetError = h('span', { class: 'field-error', id: `addr-${counter}-street-error`, dataset: { field: 'addressLine' } });
   const chosen = h('p', { class: 'muted place-used', 'aria-live': 'polite' });
   const problem = h('div', { class: 'address-problem', role: 'alert', id: `${countryId}-problem` });
   countrySelect.setAttribute('aria-describedby', problem.id);
@@ -252,6 +253,8 @@ export function addressBlock({ street = true, cityOptional = false, locate = fal
         const target = { postalCode: postal.error, city: city.error, addressLine: streetError }[key];
         if (target) {
           target.textContent = fe.message;
+          const input = { postalCode: postal.input, city: city.input, addressLine: streetInput }[key];
+          if (input) input.setAttribute('aria-invalid', 'true');
           shown = true;
         }
       }

@@ -95,7 +95,7 @@ export async function orders(box, id) {
     return ok;
   };
 
-  async function load(values, page) {
+  async function load(values, page, focusId) {
     const params = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
     for (const [k, v] of Object.entries(values)) if (v) params.set(k, k.endsWith('Total') ? v.replace(',', '.') : v);
     results.setAttribute('aria-busy', 'true');
@@ -117,7 +117,7 @@ export async function orders(box, id) {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     status.textContent = `${t.found(total)}${total > PAGE_SIZE ? ` · ${t.pageOf(page + 1, pages)}` : ''}`;
     const items = data.items || [];
-    const table = items.length === 0 ? h('p', { class: 'muted' }, t.noOrders) : dataTable({ id: 'admin-orders', label: t.resultsCaption,
+    const table = items.length === 0 ? h('p', { class: 'muted' }, t.noOrders) : dataTable({ id: 'admin-orders', label: t.resultsCaption, className: 'wide',
       headers: [{ text: t.order }, { text: t.customer }, { text: installText().statusLabel }, { text: t.total, num: true },
         { text: t.refunded, num: true }, { text: t.created }, { text: t.paid }],
       rows: items.map((o) => ({ attrs: { dataset: { order: o.id } }, cells: [
@@ -126,11 +126,18 @@ export async function orders(box, id) {
         statusText(o.status), money(o.total), o.refunded && Number(o.refunded.amount) > 0 ? money(o.refunded) : '–',
         when(o.createdAt), when(o.paidAt)] })) });
     const pager = pages > 1 ? h('nav', { class: 'tabs pager', 'aria-label': t.pageOf(page + 1, pages) },
-      h('button', { type: 'button', class: 'secondary', id: 'orders-previous', disabled: page === 0, onclick: () => load(values, page - 1) }, t.previous),
+      h('button', { type: 'button', class: 'secondary', id: 'orders-previous', disabled: page === 0, onclick: () => load(values, page - 1, 'orders-previous') }, t.previous),
       h('span', { class: 'muted pager-text' }, t.pageOf(page + 1, pages)),
-      h('button', { type: 'button', class: 'secondary', id: 'orders-next', disabled: page + 1 >= pages, onclick: () => load(values, page + 1) }, t.next)) : null;
+      h('button', { type: 'button', class: 'secondary', id: 'orders-next', disabled: page + 1 >= pages, onclick: () => load(values, page + 1, 'orders-next') }, t.next)) : null;
     results.replaceChildren(...[table, pager].filter(Boolean));
     results.removeAttribute('aria-busy');
+    // The pager was drawn again: focus stays on the button pressed, or the other one once this one is disabled.
+    if (focusId) {
+      const again = document.getElementById(focusId);
+      const other = document.getElementById(focusId === 'orders-next' ? 'orders-previous' : 'orders-next');
+      if (again && !again.disabled) again.focus();
+      else if (other) other.focus();
+    }
   }
 
   form.addEventListener('submit', (event) => {
@@ -184,7 +191,7 @@ async function story(box, id) {
       `${money(payout.amount)} (${t.base} ${money(payout.base)} − ${t.platformFee} ${money(payout.fee)}) · ${words(t.payoutStatus, payout.status)}`,
       payout.dueAt ? ` · ${t.dueSince} ${when(payout.dueAt)}` : '', payout.paidAt ? ` · ${t.paidOn} ${when(payout.paidAt)}` : '',
       payout.reference ? ` · ${t.transferReference}: ${payout.reference}` : '') : h('p', { class: 'muted' }, t.noPayout)),
-    section('ledger', t.ledger, ledger.length ? dataTable({ id: 'story-ledger-table', labelledBy: 'story-ledger-title',
+    section('ledger', t.ledger, ledger.length ? dataTable({ id: 'story-ledger-table', labelledBy: 'story-ledger-title', className: 'wide',
       headers: [{ text: t.when }, { text: t.movement }, { text: t.from }, { text: t.to }, { text: t.amount, num: true }, { text: t.referenceCol }],
       rows: ledger.map((l) => ({ cells: [when(l.createdAt), words(t.ledgerKinds, l.kind), words(t.accounts, l.from), words(t.accounts, l.to),
         money(l.amount), shortId(l.reference)] })) }) : h('p', { class: 'muted' }, t.noLedger)),

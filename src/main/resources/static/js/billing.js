@@ -215,7 +215,7 @@ export async function earnings() {
         rows: months.map((m) => ({ cells: [monthName(m.month), String(m.jobs ?? 0), money(m.earned), money(m.pending), money(m.paidOut)] })) })
         : h('p', { class: 'muted' }, t.noMonths(y)),
       h('h2', { id: 'earnings-payouts-title' }, t.payoutsTitle(y)),
-      payouts.length ? dataTable({ id: 'earnings-payouts', labelledBy: 'earnings-payouts-title',
+      payouts.length ? dataTable({ id: 'earnings-payouts', labelledBy: 'earnings-payouts-title', className: 'wide',
         headers: [{ text: t.order }, { text: t.base, num: true }, { text: t.platformFee, num: true }, { text: t.payout, num: true },
           { text: t.status }, { text: t.dueSince }, { text: t.paidOn }, { text: t.transferReference }],
         rows: payouts.map((p) => ({ attrs: { dataset: { payout: p.id, status: p.status } }, cells: [ref(p.orderId), money(p.base), money(p.fee),

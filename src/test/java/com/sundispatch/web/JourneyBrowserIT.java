@@ -51,7 +51,7 @@ class JourneyBrowserIT extends BrowserTest {
         fill(order, "postalCode", "10117");
         order.findElement(By.cssSelector("button[type=submit]")).click();
         waitForText(By.id("order-status"), "Awaiting payment");
-        assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo("1270.00 EUR");
+        assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo("€1,270.00");
 
         browser.findElement(By.id("pay")).click();
         waitFor(By.id("confirm-payment")).click();
