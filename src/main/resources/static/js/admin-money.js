@@ -265,7 +265,8 @@ function refundForm(o, cur, reload) {
     submit.disabled = true;
     try {
       const refund = await api('POST', `/api/v1/admin/orders/${encodeURIComponent(o.id)}/refunds`,
-        { amount: { amount: normalized, currency: cur }, reason: text ? `${reason.value}: ${text}` : reason.value },
+        // The reason goes to the customer with the credit note: words, not a code.
+        { amount: { amount: normalized, currency: cur }, reason: text ? `${t.refundReasons[reason.value]}: ${text}` : t.refundReasons[reason.value] },
         { headers: { 'Idempotency-Key': key } });
       key = idempotencyKey();
       flash(t.refundDone(money((refund && refund.amount) || { amount: normalized, currency: cur })));
@@ -324,7 +325,8 @@ export async function payouts(box, filter) {
       status === 'PAID' ? (p.reference || '') : h('button', { type: 'button', class: 'mark-paid', 'aria-label': t.markPaidLabel(name(p), ref(p.orderId)),
         onclick: async () => {
           const done = await confirmAction({ id: 'mark-paid-form', title: t.markPaidTitle(name(p), money(p.amount)), text: t.markPaidText,
-            fields: [{ name: 'reference', label: t.transferReference, required: true, max: 64, missing: t.referenceMissing }],
+            fields: [{ name: 'reference', label: t.transferReference, required: true, max: 64, missing: t.referenceMissing,
+              pattern: /^[A-Za-z0-9][A-Za-z0-9 ._/:#-]{0,63}$/, invalid: t.referenceInvalid }],
             confirmText: t.markPaid, cancelText: installText().cancel,
             onConfirm: async (v) => {
               try {

@@ -136,6 +136,10 @@ export function confirmAction({ title, text, fields = [], confirmText, cancelTex
           showError(f.error, f.input, f.spec.missing);
           return;
         }
+        if (f.spec.pattern && values[f.spec.name] && !f.spec.pattern.test(values[f.spec.name])) {
+          showError(f.error, f.input, f.spec.invalid || f.spec.missing);
+          return;
+        }
       }
       ok.disabled = true;
       try {
@@ -145,7 +149,8 @@ export function confirmAction({ title, text, fields = [], confirmText, cancelTex
         const fieldProblem = ((e.problem && e.problem.errors) || []).find((p) => inputs.some((f) => f.spec.name === p.field.split('.').pop()));
         if (fieldProblem) {
           const f = inputs.find((x) => x.spec.name === fieldProblem.field.split('.').pop());
-          showError(f.error, f.input, fieldProblem.message);
+          // A field's own sentence when it has one; the server's words only where the caller gave none.
+          showError(f.error, f.input, f.spec.invalid || fieldProblem.message);
         } else {
           showError(general, null, errorText(e.code) || e.message || 'Something went wrong.');
         }

@@ -209,8 +209,8 @@ class MoneyJourneyBrowserIT extends BrowserTest {
         waitForText(By.id("story-refunds"), "€10.00");
         JsonNode story = api.get("/api/v1/admin/orders/" + orderId, adminToken()).json();
         assertThat(story.path("refunds").size()).as(story.toString()).isEqualTo(1);
-        assertThat(text(browser.findElement(By.id("story-refunds")))).contains("Goodwill: Late appointment")
-                .doesNotContain("GOODWILL");
+        assertThat(text(browser.findElement(By.id("story-refunds")))).contains("Refund by SunDispatch")
+                .doesNotContain("ADMIN", "PENDING");
 
         // The payout is marked paid with the bank transfer's reference.
         open("/#/admin/payouts");
