@@ -365,7 +365,12 @@ export async function order(id) {
   // The older "a refund is due" line is for a server without refund details; the refunds section says more.
   const refund = h('p', { class: 'ok', id: 'refund-due', hidden: !o.refundDue || o.refundStatus !== undefined }, w.refundDue);
   const moneyBox = h('div', { id: 'order-money' });
+  let moneyShown = null;
   const renderMoney = (x) => {
+    // Drawn again only when refunds or documents changed, so a download's status and the focus stay put otherwise.
+    const key = JSON.stringify([x.refundStatus, x.refunded, x.refunds, x.documents]);
+    if (key === moneyShown) return;
+    moneyShown = key;
     const docs = Array.isArray(x.documents) && x.documents.length ? documentsSection(x.documents,
       (d) => `/api/v1/orders/${encodeURIComponent(x.id)}/documents/${encodeURIComponent(d.id)}`) : null;
     moneyBox.replaceChildren(...[refundsSection(x), docs].filter(Boolean));
