@@ -823,7 +823,7 @@ export const MONEY = {
     refundStatus: {
       PENDING: 'A refund is on its way to your payment method.',
       REFUNDED: 'Refunded in full.',
-      PARTIALLY_REFUNDED: 'Partly refunded.',
+      PARTIALLY_REFUNDED: 'Part of the payment was refunded.',
       FAILED: 'A refund did not go through. We are looking into it and will contact you.',
     },
     refundItemStatus: { PENDING: 'On its way', SUCCEEDED: 'Refunded', FAILED: 'Failed' },
@@ -1009,7 +1009,7 @@ export const MONEY = {
     refundStatus: {
       PENDING: 'Eine Erstattung ist auf dem Weg zu Ihrem Zahlungsmittel.',
       REFUNDED: 'Vollständig erstattet.',
-      PARTIALLY_REFUNDED: 'Teilweise erstattet.',
+      PARTIALLY_REFUNDED: 'Ein Teil der Zahlung wurde erstattet.',
       FAILED: 'Eine Erstattung ist nicht durchgegangen. Wir kümmern uns darum und melden uns bei Ihnen.',
     },
     refundItemStatus: { PENDING: 'Unterwegs', SUCCEEDED: 'Erstattet', FAILED: 'Fehlgeschlagen' },

@@ -135,7 +135,7 @@ class MoneyJourneyBrowserIT extends BrowserTest {
         WebElement refunds = waitFor(By.id("refunds"));
         waitForText(By.cssSelector("#refunds .refund"), euro(refund));
         assertThat(text(browser.findElement(By.id("refunds-status"))))
-                .isIn("Eine Erstattung ist auf dem Weg zu Ihrem Zahlungsmittel.", "Teilweise erstattet.");
+                .isIn("Eine Erstattung ist auf dem Weg zu Ihrem Zahlungsmittel.", "Ein Teil der Zahlung wurde erstattet.");
         assertThat(text(refunds)).doesNotContain("PENDING", "SUCCEEDED", "PARTIALLY_REFUNDED");
         waitFor(By.cssSelector("#documents li[data-type=CREDIT_NOTE] button.download-doc"));
         checkAccessibility("order cancelled, refund");
@@ -208,7 +208,7 @@ class MoneyJourneyBrowserIT extends BrowserTest {
         waitForText(By.id("flash"), "€10.00 is being refunded");
         waitForText(By.id("story-refunds"), "€10.00");
         JsonNode story = api.get("/api/v1/admin/orders/" + orderId, adminToken()).json();
-        assertThat(story.path("refunds").size()).as(story.toString()).isEqualTo(1);
+        assertThat(story.path("order").path("refunds").size()).as(story.toString()).isEqualTo(1);
         assertThat(text(browser.findElement(By.id("story-refunds")))).contains("Refund by SunDispatch")
                 .doesNotContain("ADMIN", "PENDING");
 
