@@ -116,13 +116,13 @@ public class JobQueries {
                 .map(this::forInstaller);
     }
 
-    @Transactional(readOnly = true)
     /** The job of an order (an admin following the order's story). */
     @Transactional(readOnly = true)
     public Page<AdminJobView> ofOrder(String orderId, Pageable pageable) {
         return jobs.findByOrderId(orderId, pageable).map(AdminJobView::of);
     }
 
+    @Transactional(readOnly = true)
     public Page<AdminJobView> byStatus(JobStatus status, Pageable pageable) {
         return (status == null ? jobs.findAll(pageable) : jobs.findByStatus(status, pageable)).map(AdminJobView::of);
     }
