@@ -192,6 +192,8 @@ class MoneyIT extends DispatchFixtures {
         Held h = reportedJob();
         assertThat(ledgerKinds(h.paid().orderId())).containsExactly("CAPTURE");
         assertThat(story(h.paid().orderId()).path("payout").isNull()).isTrue();
+        Api.Response job = api.get("/api/v1/admin/jobs?orderId=" + h.paid().orderId(), adminToken());
+        assertThat(job.json().path("items").get(0).path("jobId").asString()).isEqualTo(h.jobId());
         JsonNode o = order(h.paid());
         BigDecimal total = amount(o.path("total"));
         BigDecimal vat = amount(o.path("tax").path("vat"));
