@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -239,8 +240,8 @@ class LedgerIT extends IntegrationTest {
         assertThat(rows(order)).isEqualTo(2);
     }
 
-    private static LocalDate today() {
-        return LocalDate.ofInstant(java.time.Instant.now(), ZoneId.of("Europe/Berlin"));
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
     }
 
     @Test
@@ -252,7 +253,7 @@ class LedgerIT extends IntegrationTest {
             ledger.record(Movement.of(order, Kind.REFUND, new BigDecimal("10.00"), "EUR", formula));
             ledger.record(Movement.of(order, Kind.CANCELLATION_FEE, new BigDecimal("50.00"), "EUR", "@SUM(A1)"));
         });
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Europe/Berlin"));
+        LocalDate today = today();
 
         Api.Response r = api.get("/api/v1/admin/ledger.csv?from=" + today.minusDays(1) + "&to=" + today,
                 adminToken());
@@ -265,7 +266,7 @@ class LedgerIT extends IntegrationTest {
         String[] lines = r.body().split("\r\n");
         assertThat(lines[0]).isEqualTo(
                 "entry_id,created_at,order_id,kind,from_account,to_account,amount,currency,reference");
-        List<String> mine = java.util.Arrays.stream(lines).filter(l -> l.contains(order)).toList();
+        List<String> mine = Arrays.stream(lines).filter(l -> l.contains(order)).toList();
         assertThat(mine).hasSize(3);
         assertThat(mine).anySatisfy(l -> assertThat(l).endsWith(
                 ",CAPTURE,CUSTOMER,HELD,1190.00,EUR,\"pay, 1\""));
