@@ -14,7 +14,7 @@ import com.sundispatch.shared.PaymentsProperties;
  * payment, which may be another one after the configuration changed.
  */
 @Component
-class PaymentProviders {
+final class PaymentProviders {
 
     private final Map<String, PaymentProvider> byName;
     private final PaymentProvider active;

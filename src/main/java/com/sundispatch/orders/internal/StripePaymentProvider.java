@@ -59,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @see <a href="https://docs.stripe.com/webhooks#verify-manually">Verify webhook signatures manually</a>
  */
 @Component
-class StripePaymentProvider implements PaymentProvider {
+final class StripePaymentProvider implements PaymentProvider {
 
     static final String NAME = "stripe";
     static final String TEST_NOTICE = "Stripe test mode: no real money moves.";
