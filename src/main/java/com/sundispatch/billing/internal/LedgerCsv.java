@@ -43,6 +43,11 @@ public class LedgerCsv {
         if (from == null || to == null) {
             throw ApiException.validation(from == null ? "from" : "to", "must be a date (YYYY-MM-DD)");
         }
+        for (LocalDate date : new LocalDate[] { from, to }) {
+            if (date.getYear() < 2000 || date.getYear() > 2100) {
+                throw ApiException.validation(date == from ? "from" : "to", "must be a date from 2000 to 2100");
+            }
+        }
         if (to.isBefore(from)) {
             throw ApiException.validation("to", "must not be before from");
         }

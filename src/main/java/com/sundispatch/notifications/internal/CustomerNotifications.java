@@ -100,7 +100,8 @@ class CustomerNotifications {
         String variant = event.refundDue() ? "refund"
                 : event.reason() == OrderCancelled.Reason.RESERVATION_EXPIRED ? "expired" : null;
         // The credit note of the refund this cancellation opened (issued in the same transaction), if any.
-        Invoicing.Document creditNote = !event.refundDue() ? null : invoicing.documentsOf(event.orderId()).stream()
+        boolean refunding = event.refundDue() && event.refundAmount() != null && event.refundAmount().value().signum() > 0;
+        Invoicing.Document creditNote = !refunding ? null : invoicing.documentsOf(event.orderId()).stream()
                 .filter(d -> d.type() == Invoicing.Type.CREDIT_NOTE).reduce((first, second) -> second).orElse(null);
         notifier.send(Notice.of(NotificationKind.ORDER_CANCELLED, event.eventId(), event.customerId())
                 .variant(variant).value("order", reference(event.orderId())).value("refund", event.refundAmount())

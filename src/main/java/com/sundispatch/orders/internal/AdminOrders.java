@@ -155,11 +155,17 @@ public class AdminOrders {
      * the refund it opened. Audited.
      */
     public RefundOutcome refund(String adminId, String orderId, Money amount, String note, String idempotencyKey) {
-        String key = "admin-" + idempotencyKey;
+        // ':' cannot occur in a client's key, so an admin's key never collides with the ones the system uses.
+        String key = "admin:" + idempotencyKey;
         return tx.execute(status -> {
             CustomerOrder order = orders.lockById(orderId).orElseThrow(() -> ApiException.notFound("No such order."));
             Optional<Refund> earlier = refundRows.findByOrderIdAndIdempotencyKey(orderId, key);
             if (earlier.isPresent()) {
+                if (earlier.get().amount().compareTo(amount.value()) != 0
+                        || !earlier.get().currency().equals(amount.currency())) {
+                    throw ApiException.conflict("idempotency_key_reused",
+                            "This Idempotency-Key was used for a different refund.");
+                }
                 return new RefundOutcome(view(earlier.get()), false);
             }
             if (!amount.currency().equals(order.currency())) {

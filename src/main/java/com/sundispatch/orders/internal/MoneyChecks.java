@@ -108,7 +108,7 @@ public class MoneyChecks {
         if (balances.getOrDefault(Ledger.Account.INSTALLER_PAYABLE, BigDecimal.ZERO).signum() < 0) {
             found.add(new Difference(orderId, "more paid to the installer than was owed"));
         }
-        if (order.status() == OrderStatus.COMPLETED && payout.isPresent() && held.signum() != 0) {
+        if (order.status() == OrderStatus.COMPLETED && payout.isPresent() && !refundsPending && held.signum() != 0) {
             found.add(new Difference(orderId, "completed and paid out, yet " + held + " still held"));
         }
         if (order.status() == OrderStatus.COMPLETED && payout.isEmpty() && held.signum() > 0) {

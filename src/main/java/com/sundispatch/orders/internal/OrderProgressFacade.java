@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.billing.BillingProperties;
-import com.sundispatch.billing.Ledger;
 import com.sundispatch.billing.Payouts;
 import com.sundispatch.billing.Vat;
 import com.sundispatch.orders.OrderCancelled;
@@ -24,17 +23,15 @@ class OrderProgressFacade implements OrderProgress {
 
     private final OrderRepository orders;
     private final Refunds refunds;
-    private final Ledger ledger;
     private final Payouts payouts;
     private final BillingProperties billing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderProgressFacade(OrderRepository orders, Refunds refunds, Ledger ledger, Payouts payouts,
+    OrderProgressFacade(OrderRepository orders, Refunds refunds, Payouts payouts,
             BillingProperties billing, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.refunds = refunds;
-        this.ledger = ledger;
         this.payouts = payouts;
         this.billing = billing;
         this.events = events;
@@ -63,12 +60,13 @@ class OrderProgressFacade implements OrderProgress {
     @Transactional
     public boolean installationConfirmed(String orderId, Actor by, String installerId) {
         OrderStatus from = by == Actor.ADMIN ? OrderStatus.DISPUTED : OrderStatus.AWAITING_CONFIRMATION;
-        if (!advance(orderId, from.to(OrderStatus.COMPLETED, by))) {
+        CustomerOrder order = orders.lockById(orderId).orElse(null);
+        if (order == null || !advance(orderId, from.to(OrderStatus.COMPLETED, by))) {
             return false;
         }
-        CustomerOrder order = orders.findById(orderId).orElseThrow();
-        // What is still held after any refunds (a goodwill refund during a dispute) is what the work earned.
-        BigDecimal held = ledger.balances(orderId).getOrDefault(Ledger.Account.HELD, BigDecimal.ZERO);
+        // What was paid less every refund made or still on its way (a goodwill refund during a dispute) is what
+        // the work earned; read under the order's lock, like every refund.
+        BigDecimal held = refunds.refundable(orderId);
         if (held.signum() > 0) {
             Vat.Split tax = Vat.split(held, OrderViews.tax(order, billing).rate());
             payouts.recordDue(orderId, installerId, held, tax.vat(), order.currency());

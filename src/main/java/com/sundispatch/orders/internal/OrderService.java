@@ -184,8 +184,9 @@ public class OrderService {
      */
     public OrderView cancel(String customerId, String orderId) {
         return tx.execute(status -> {
-            orders.findOwned(orderId, customerId).orElseThrow(() -> ApiException.notFound("No such order."));
-            CustomerOrder order = orders.lockById(orderId).orElseThrow();
+            // The lock comes first and ownership is checked on the locked row: money decisions read only after it.
+            CustomerOrder order = orders.lockById(orderId).filter(o -> o.customerId().equals(customerId))
+                    .orElseThrow(() -> ApiException.notFound("No such order."));
             OrderStatus from = order.status();
             if (!from.cancellable()) {
                 throw ApiException.conflict("invalid_state", from == OrderStatus.CANCELLED

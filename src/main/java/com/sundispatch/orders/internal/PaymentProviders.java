@@ -25,6 +25,12 @@ final class PaymentProviders {
         if (active == null) {
             throw new IllegalStateException("No payment provider named " + settings.provider());
         }
+        // A real provider chosen but not configured would only show up as "payments unavailable" at the first
+        // checkout; the sandbox switched off is a deliberate state (production without payments) and may start.
+        if (!active.available() && !active.name().equals(SandboxPaymentProvider.NAME)) {
+            throw new IllegalStateException("sundispatch.payments.provider is " + active.name()
+                    + " but it is not configured (SUNDISPATCH_STRIPE_SECRET_KEY and SUNDISPATCH_STRIPE_WEBHOOK_SECRET)");
+        }
     }
 
     PaymentProvider active() {

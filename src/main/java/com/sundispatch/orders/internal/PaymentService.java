@@ -107,7 +107,8 @@ public class PaymentService {
                     "Online payment is not available at the moment. Please contact us to complete your order.");
         }
         Payment payment = tx.execute(status -> {
-            CustomerOrder order = orders.findOwned(orderId, customerId)
+            // Locked, so a double click opens one payment (and one session at the provider), not two.
+            CustomerOrder order = orders.lockById(orderId).filter(o -> o.customerId().equals(customerId))
                     .orElseThrow(() -> ApiException.notFound("No such order."));
             if (order.status() != OrderStatus.PENDING_PAYMENT) {
                 throw ApiException.conflict("invalid_state", order.status() == OrderStatus.CANCELLED
@@ -206,6 +207,8 @@ public class PaymentService {
             case PAYMENT_SUCCEEDED, PAYMENT_FAILED -> {
                 Payment payment = payments.findById(event.paymentId())
                         .filter(p -> p.orderId().equals(event.orderId()) && p.provider().equals(provider.name()))
+                        .filter(p -> p.providerReference() == null || event.providerReference() == null
+                                || p.providerReference().equals(event.providerReference()))
                         .orElseThrow(() -> ApiException.badRequest("invalid_event", "Unknown payment for this order."));
                 if (event.type() == PaymentProvider.EventType.PAYMENT_SUCCEEDED) {
                     succeeded(payment, event.chargeReference());
@@ -219,8 +222,15 @@ public class PaymentService {
                     log.warn("Refund event {} names no refund of ours; ignored", event.id());
                     return;
                 }
-                boolean ours = refunds.of(event.orderId() == null ? "" : event.orderId()).stream()
-                        .anyMatch(r -> r.id().equals(event.refundId()));
+                // Found by our refund id; an order id, when the event names one, must be the refund's own, the
+                // refund must be of a payment this provider took, and a provider reference already known must match.
+                boolean ours = refunds.find(event.refundId()).filter(r -> event.orderId() == null
+                        || r.orderId().equals(event.orderId()))
+                        .filter(r -> r.providerReference() == null || event.providerReference() == null
+                                || r.providerReference().equals(event.providerReference()))
+                        .filter(r -> payments.findById(r.paymentId())
+                                .filter(p -> p.provider().equals(provider.name())).isPresent())
+                        .isPresent();
                 if (!ours) {
                     throw ApiException.badRequest("invalid_event", "Unknown refund for this order.");
                 }

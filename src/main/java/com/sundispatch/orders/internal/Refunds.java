@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.billing.Invoicing;
@@ -42,6 +43,7 @@ class Refunds {
 
     private final RefundRepository refunds;
     private final PaymentRepository payments;
+    private final OrderRepository orders;
     private final Invoicing invoicing;
     private final Ledger ledger;
     private final PaymentProviders providers;
@@ -50,11 +52,13 @@ class Refunds {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Refunds(RefundRepository refunds, PaymentRepository payments, Invoicing invoicing, Ledger ledger,
+    Refunds(RefundRepository refunds, PaymentRepository payments, OrderRepository orders, Invoicing invoicing,
+            Ledger ledger,
             PaymentProviders providers, ApplicationEventPublisher events, SecurityEvents audit, TransactionTemplate tx,
             Clock clock) {
         this.refunds = refunds;
         this.payments = payments;
+        this.orders = orders;
         this.invoicing = invoicing;
         this.ledger = ledger;
         this.providers = providers;
@@ -116,12 +120,21 @@ class Refunds {
         return payment.amount().subtract(taken);
     }
 
+    Optional<Refund> find(String refundId) {
+        return refunds.findById(refundId);
+    }
+
     List<Refund> of(String orderId) {
         return refunds.findByOrderIdOrderByCreatedAt(orderId);
     }
 
-    /** Executes the refund through the provider once its transaction committed; redelivered until it is done. */
-    @ApplicationModuleListener
+    /**
+     * Executes the refund through the provider once its transaction committed; redelivered until it is done. A
+     * durable listener like every other, but without a transaction of its own: no pooled connection waits on the
+     * provider's answer, and only the settlement opens one.
+     */
+    @Async
+    @TransactionalEventListener
     void on(RefundIssued event) {
         execute(event.refundId());
     }
@@ -161,6 +174,8 @@ class Refunds {
             if (refund == null) {
                 return false;
             }
+            // Serialised with everything else that moves this order's money (cancellation, confirmation, refunds).
+            orders.lockById(refund.orderId());
             Instant now = clock.instant();
             switch (result.state()) {
                 case PENDING -> {

@@ -64,6 +64,11 @@ class AdminOrderController {
             @RequestParam(required = false) @Pattern(regexp = AMOUNT) String minTotal,
             @RequestParam(required = false) @Pattern(regexp = AMOUNT) String maxTotal,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        for (LocalDate date : new LocalDate[] { from, to }) {
+            if (date != null && (date.getYear() < 2000 || date.getYear() > 2100)) {
+                throw ApiException.validation(date == from ? "from" : "to", "must be a date from 2000 to 2100");
+            }
+        }
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiException.validation("to", "must not be before from");
         }
