@@ -59,7 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @see <a href="https://docs.stripe.com/webhooks#verify-manually">Verify webhook signatures manually</a>
  */
 @Component
-class StripePaymentProvider implements PaymentProvider {
+final class StripePaymentProvider implements PaymentProvider {
 
     static final String NAME = "stripe";
     static final String TEST_NOTICE = "Stripe test mode: no real money moves.";
@@ -136,8 +136,8 @@ class StripePaymentProvider implements PaymentProvider {
         if (host == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("sundispatch.payments.stripe.api-base-url must be a plain https URL");
         }
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(host);
+        boolean https = "https".equals(uri.getScheme());
+        boolean loopbackHttp = "http".equals(uri.getScheme()) && isLoopback(host);
         if (!https && !loopbackHttp) {
             throw new IllegalArgumentException(
                     "sundispatch.payments.stripe.api-base-url must be https (plain http only on loopback)");
@@ -147,9 +147,8 @@ class StripePaymentProvider implements PaymentProvider {
 
     /** Literal loopback names only: resolving a name here would let DNS decide whether the key goes out in clear. */
     private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1")
-                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        return host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     @Override
@@ -298,7 +297,7 @@ class StripePaymentProvider implements PaymentProvider {
                 }
                 t = Long.parseLong(kv[1]);
             } else if (kv[0].equals("v1") && kv[1].matches("[0-9a-fA-F]{64}")) {
-                signatures.add(kv[1].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                signatures.add(HexFormat.of().parseHex(kv[1]));
             }
         }
         if (t == null || signatures.isEmpty()) {
@@ -308,8 +307,7 @@ class StripePaymentProvider implements PaymentProvider {
         if (skew > properties.webhookTolerance().toSeconds()) {
             return false;
         }
-        byte[] expected = HexFormat.of().formatHex(sign(properties.webhookSecret(), t, body))
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(properties.webhookSecret(), t, body);
         boolean match = false;
         for (byte[] candidate : signatures) {
             match |= MessageDigest.isEqual(expected, candidate);
@@ -642,7 +640,7 @@ class StripePaymentProvider implements PaymentProvider {
 
         @Override
         public CompletionStage<byte[]> getBody() {
-            return result;
+            return result.minimalCompletionStage();
         }
 
         @Override
