@@ -298,7 +298,8 @@ class StripePaymentProviderTest {
         assertThat(sent.header("idempotency-key")).isEqualTo("ref_1");
         assertThat(sent.form()).containsEntry("payment_intent", intent).containsEntry("amount", "4000")
                 .containsEntry("reason", "requested_by_customer").containsEntry("metadata[refund_id]", "ref_1")
-                .containsEntry("metadata[payment_id]", "pay_r1");
+                .containsEntry("metadata[payment_id]", "pay_r1")
+                .containsEntry("metadata[order_id]", "abcd1234-5678-90ef-aaaa-bbbbccccdddd");
     }
 
     @Test
@@ -319,6 +320,17 @@ class StripePaymentProviderTest {
                         "EUR", "more")));
         assertThat(e.code()).isEqualTo("charge_already_refunded");
         assertThat(e.retryable()).isFalse();
+    }
+
+    @Test
+    void refusesToRefundAPaymentIntentThatIsNotThePayments() {
+        String session = paidSession("pay_mine", "10.00");
+        String other = stripe.pay(provider.create(payment("pay_theirs", "10.00")).providerReference());
+        PaymentProviderException e = catchThrowableOfType(PaymentProviderException.class,
+                () -> provider.refund(new RefundRequest("ref_mix", "pay_mine", session, other, new BigDecimal("1.00"),
+                        "EUR", "x")));
+        assertThat(e.code()).isEqualTo("charge_mismatch");
+        assertThat(stripe.requests("POST /v1/refunds")).isEmpty();
     }
 
     @Test
@@ -475,8 +487,8 @@ class StripePaymentProviderTest {
         stripe.settleRefund(refund, "succeeded");
         for (String type : List.of("refund.created", "refund.updated", "charge.refund.updated")) {
             Event e = parse(stripe.event(type, refund, now()));
-            assertThat(e).as(type).isEqualTo(new Event(e.id(), EventType.REFUND_SUCCEEDED, "pay_rev", null, "ref_ev",
-                    refund, intent, null));
+            assertThat(e).as(type).isEqualTo(new Event(e.id(), EventType.REFUND_SUCCEEDED, "pay_rev",
+                    "abcd1234-5678-90ef-aaaa-bbbbccccdddd", "ref_ev", refund, intent, null));
         }
         stripe.settleRefund(refund, "failed");
         Event failed = parse(stripe.event("refund.updated", refund, now()));
