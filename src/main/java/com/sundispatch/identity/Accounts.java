@@ -38,6 +38,9 @@ public interface Accounts {
         }
     }
 
+    /** The ids of accounts whose email starts with {@code prefix} (case-insensitive, literal), at most {@code limit}. */
+    List<String> idsWithEmailPrefix(String prefix, int limit);
+
     /** The contact of one account, empty when there is no such account. */
     Optional<Contact> contact(String userId);
 

@@ -9,8 +9,8 @@ import com.sundispatch.shared.Actor;
  */
 public interface OrderProgress {
 
-    /** PAID to SCHEDULED: an installer accepted. */
-    boolean installerAssigned(String orderId);
+    /** PAID to SCHEDULED: an installer accepted; the order names them (their payout is recorded against it). */
+    boolean installerAssigned(String orderId, String installerId);
 
     /** SCHEDULED to INSTALLING: work started on the appointment's day. */
     boolean installationStarted(String orderId);
@@ -20,9 +20,10 @@ public interface OrderProgress {
 
     /**
      * To COMPLETED: from AWAITING_CONFIRMATION by the customer or the system (nobody answered in time), or from
-     * DISPUTED by an admin.
+     * DISPUTED by an admin. The money held for the order is released: the installer's payout becomes due (net of
+     * the platform's fee and, by default, the VAT) in the same transaction.
      */
-    boolean installationConfirmed(String orderId, Actor by);
+    boolean installationConfirmed(String orderId, Actor by, String installerId);
 
     /** AWAITING_CONFIRMATION to DISPUTED: the customer disputed the report. */
     boolean installationDisputed(String orderId);
@@ -31,8 +32,9 @@ public interface OrderProgress {
     boolean reworkOrdered(String orderId);
 
     /**
-     * An admin cancelled an installation that had started (in progress or disputed): the order is CANCELLED with a
-     * refund due and {@link OrderCancelled} (reason ADMIN) is published. The panels are not put back on sale:
+     * An admin cancelled an installation that had started (in progress or disputed): the order is CANCELLED, what
+     * is left of the payment is refunded through the provider, and {@link OrderCancelled} (reason ADMIN) is
+     * published. The panels are not put back on sale:
      * they left the warehouse with the installer.
      */
     boolean cancelledByAdmin(String orderId);

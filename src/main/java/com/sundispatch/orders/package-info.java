@@ -4,5 +4,5 @@
  * {@link OrderCancelled}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Orders", allowedDependencies = { "billing", "catalog",
-        "identity", "places", "security", "shared" })
+        "identity", "monitoring", "places", "security", "shared" })
 package com.sundispatch.orders;

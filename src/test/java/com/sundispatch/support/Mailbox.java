@@ -93,6 +93,31 @@ public final class Mailbox {
         return part(mail, "text/plain").orElseGet(() -> GreenMailUtil.getBody(mail));
     }
 
+    /** An attached file of the mail: its name and bytes. */
+    public record Attachment(String filename, byte[] bytes) {
+    }
+
+    /** The first attachment of the mail, if it has one. */
+    public static Optional<Attachment> attachment(Part part) {
+        try {
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                return Optional.of(new Attachment(part.getFileName(), part.getInputStream().readAllBytes()));
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    Optional<Attachment> found = attachment(multipart.getBodyPart(i));
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (MessagingException | IOException e) {
+            throw new AssertionError("Unreadable mail", e);
+        }
+    }
+
     /** The HTML part, decoded. */
     public static String html(MimeMessage mail) {
         return part(mail, "text/html").orElseThrow(() -> new AssertionError("No HTML part in mail"));

@@ -342,7 +342,7 @@ public class Dispatcher {
                 }
             }
             bookings.save(new Booking(job.id(), installerId, job.windowStart(), job.windowEnd()));
-            if (!orderProgress.installerAssigned(job.orderId())) {
+            if (!orderProgress.installerAssigned(job.orderId(), installerId)) {
                 throw ApiException.conflict("offer_taken", "The order is no longer awaiting an installer.");
             }
             log.info("Job {} assigned to installer {}", job.id(), installerId);

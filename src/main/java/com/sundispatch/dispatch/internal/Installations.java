@@ -351,7 +351,7 @@ public class Installations {
         // The automatic confirmation applies only to a report whose time is up (not to one re-submitted since).
         Instant due = move.actor() == Actor.SYSTEM ? now : null;
         if (jobs.confirm(job.id(), move, due, now) != 1
-                || !orderProgress.installationConfirmed(job.orderId(), move.actor())) {
+                || !orderProgress.installationConfirmed(job.orderId(), move.actor(), job.installerId())) {
             throw ApiException.conflict("invalid_state", "The installation changed meanwhile; reload it.");
         }
         events.publishEvent(new JobCompleted(EventIds.next(), job.id(), job.orderId(), job.customerId(),
@@ -387,7 +387,7 @@ public class Installations {
         }
         boolean orderMoved = switch (outcome) {
             case REWORK -> orderProgress.reworkOrdered(job.orderId());
-            case COMPLETE -> orderProgress.installationConfirmed(job.orderId(), Actor.ADMIN);
+            case COMPLETE -> orderProgress.installationConfirmed(job.orderId(), Actor.ADMIN, job.installerId());
             case CANCEL -> orderProgress.cancelledByAdmin(job.orderId());
         };
         if (!orderMoved) {

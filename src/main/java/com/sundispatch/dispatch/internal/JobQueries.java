@@ -116,6 +116,12 @@ public class JobQueries {
                 .map(this::forInstaller);
     }
 
+    /** The job of an order (an admin following the order's story). */
+    @Transactional(readOnly = true)
+    public Page<AdminJobView> ofOrder(String orderId, Pageable pageable) {
+        return jobs.findByOrderId(orderId, pageable).map(AdminJobView::of);
+    }
+
     @Transactional(readOnly = true)
     public Page<AdminJobView> byStatus(JobStatus status, Pageable pageable) {
         return (status == null ? jobs.findAll(pageable) : jobs.findByStatus(status, pageable)).map(AdminJobView::of);

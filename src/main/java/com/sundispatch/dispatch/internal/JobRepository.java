@@ -47,6 +47,8 @@ interface JobRepository extends JpaRepository<Job, String> {
 
     Page<Job> findByStatus(JobStatus status, Pageable pageable);
 
+    Page<Job> findByOrderId(String orderId, Pageable pageable);
+
     /** A slice (no count query): the admins' map needs only "are there more". */
     Slice<Job> findByStatusIn(Collection<JobStatus> statuses, Pageable pageable);
 

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -94,14 +95,16 @@ class AdminDispatchController {
     }
 
     @GetMapping("/api/v1/admin/jobs")
-    @Operation(summary = "Jobs by status, e.g. UNASSIGNED")
+    @Operation(summary = "Jobs by status, e.g. UNASSIGNED, or the job of one order (orderId)")
     PageResponse<AdminJobView> jobs(
             @RequestParam(required = false)
             @Pattern(regexp = "DISPATCHING|ASSIGNED|SCHEDULED|IN_PROGRESS|AWAITING_CONFIRMATION|DISPUTED|COMPLETED"
                     + "|UNASSIGNED|CANCELLED") String status,
+            @RequestParam(required = false) @Size(max = 64) String orderId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return PageResponse.of(queries.byStatus(status == null ? null : JobStatus.valueOf(status),
-                PageRequests.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))), j -> j);
+        Pageable pageable = PageRequests.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));
+        return PageResponse.of(orderId != null ? queries.ofOrder(orderId, pageable)
+                : queries.byStatus(status == null ? null : JobStatus.valueOf(status), pageable), j -> j);
     }
 
     @GetMapping("/api/v1/admin/jobs/{id}")

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,12 @@ class AccountsFacade implements Accounts {
     public Optional<AccountSummary> find(String userId) {
         return users.findById(userId)
                 .map(u -> new AccountSummary(u.id(), u.fullName(), u.phone(), u.role(), u.emailVerified()));
+    }
+
+    @Override
+    public List<String> idsWithEmailPrefix(String prefix, int limit) {
+        String escaped = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return users.idsByEmailPrefix(escaped, PageRequest.of(0, limit));
     }
 
     @Override

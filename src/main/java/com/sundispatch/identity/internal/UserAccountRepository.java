@@ -43,6 +43,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, String> {
 
     List<UserAccount> findByRole(Role role);
 
+    // The prefix arrives with %, _ and ! escaped by '!' (not a backslash, which MariaDB string literals treat as an
+    // escape of their own), so it cannot become a wildcard.
+    @Query("select u.id from UserAccount u where lower(u.email) like concat(lower(:prefix), '%') escape '!'")
+    List<String> idsByEmailPrefix(@Param("prefix") String escapedPrefix, Pageable limit);
+
     // Spring Data escapes % and _ in "Containing" arguments, so a search term cannot become a wildcard.
     Page<UserAccount> findByEmailContainingIgnoreCaseOrFullNameContainingIgnoreCase(String email, String name,
             Pageable pageable);

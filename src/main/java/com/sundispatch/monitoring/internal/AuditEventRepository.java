@@ -13,6 +13,10 @@ import org.springframework.data.repository.query.Param;
 
 interface AuditEventRepository extends JpaRepository<AuditEvent, String> {
 
+    /** Entries whose stored detail contains {@code fragment} (a caller-built, wildcard-free JSON member). */
+    @Query("select e from AuditEvent e where e.detail like concat('%', :fragment, '%') order by e.occurredAt desc")
+    List<AuditEvent> mentioning(@Param("fragment") String fragment, Limit limit);
+
     @Query("""
             select e from AuditEvent e where (:type is null or e.type = :type)
             and (:userId is null or e.userId = :userId) and (:ip is null or e.ip = :ip)

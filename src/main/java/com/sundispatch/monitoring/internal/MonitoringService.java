@@ -191,6 +191,14 @@ public class MonitoringService implements IpBlockList, DisposableBean {
                     "An agreed appointment (" + event.detail().getOrDefault("scheduledStart", "?") + ") passed a day "
                             + "ago without the installation starting; contact the installer and the customer",
                     AlertSeverity.MEDIUM);
+            case "LEDGER_MISMATCH" -> raise("LEDGER_MISMATCH", event.detail().getOrDefault("orderId", "unknown"),
+                    "The ledger check found " + event.detail().getOrDefault("differences", "?") + " difference(s) "
+                            + "between the ledger and the payment records; GET /api/v1/admin/ledger/check lists them",
+                    AlertSeverity.HIGH);
+            case "REFUND_FAILED" -> raise("REFUND_FAILED", event.detail().getOrDefault("refundId", "unknown"),
+                    "The payment provider refused a refund (" + event.detail().getOrDefault("code", "?") + "); "
+                            + "the customer is still owed the money: refund them another way",
+                    AlertSeverity.MEDIUM);
             case "JOB_DISPUTED" -> raise("JOB_DISPUTED", event.detail().getOrDefault("jobId", "unknown"),
                     "The customer disputed the completion report; review it and resolve the dispute",
                     AlertSeverity.MEDIUM);

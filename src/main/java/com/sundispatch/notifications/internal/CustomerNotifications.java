@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import com.sundispatch.billing.Invoicing;
 import com.sundispatch.dispatch.AppointmentAgreed;
 import com.sundispatch.dispatch.AppointmentProposed;
 import com.sundispatch.dispatch.CompletionReminderDue;
@@ -19,6 +20,7 @@ import com.sundispatch.identity.Accounts;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderPaid;
 import com.sundispatch.orders.OrderPlaced;
+import com.sundispatch.orders.RefundIssued;
 import com.sundispatch.shared.Actor;
 
 /**
@@ -31,9 +33,11 @@ class CustomerNotifications {
     private final Notifier notifier;
     private final Preferences preferences;
     private final Accounts accounts;
+    private final Invoicing invoicing;
 
-    CustomerNotifications(Notifier notifier, Preferences preferences, Accounts accounts) {
+    CustomerNotifications(Notifier notifier, Preferences preferences, Accounts accounts, Invoicing invoicing) {
         this.notifier = notifier;
+        this.invoicing = invoicing;
         this.preferences = preferences;
         this.accounts = accounts;
     }
@@ -59,12 +63,35 @@ class CustomerNotifications {
         notifier.send(notice.build());
     }
 
+    /** The receipt, with the invoice attached (events stored before 0.12.0 name none). */
     @ApplicationModuleListener
     void on(OrderPaid event) {
+        String invoice = event.invoiceId() == null ? null
+                : invoicing.find(event.invoiceId()).map(Invoicing.Document::number).orElse(null);
         notifier.send(Notice.of(NotificationKind.PAYMENT_RECEIVED, event.eventId(), event.customerId())
                 .value("order", reference(event.orderId())).value("amount", event.amount())
                 .fact("fact.order", reference(event.orderId())).fact("fact.amount", event.amount())
                 .fact("fact.paidAt", event.paidAt()).fact("fact.paymentReference", event.paymentId())
+                .fact("fact.invoice", invoice).attach(invoice == null ? null : event.invoiceId())
+                .link(orderLink(event.orderId())).build());
+    }
+
+    /**
+     * A refund the cancellation mail does not already announce: an admin's, or a payment that came too late. The
+     * credit note rides along (a late payment was never invoiced, so it has none).
+     */
+    @ApplicationModuleListener
+    void on(RefundIssued event) {
+        if (event.reason() != RefundIssued.Reason.ADMIN && event.reason() != RefundIssued.Reason.LATE_PAYMENT) {
+            return;
+        }
+        String creditNote = event.creditNoteId() == null ? null
+                : invoicing.find(event.creditNoteId()).map(Invoicing.Document::number).orElse(null);
+        notifier.send(Notice.of(NotificationKind.REFUND_ISSUED, event.eventId(), event.customerId())
+                .variant(event.reason() == RefundIssued.Reason.LATE_PAYMENT ? "late" : null)
+                .value("order", reference(event.orderId())).value("amount", event.amount())
+                .fact("fact.order", reference(event.orderId())).fact("fact.refund", event.amount())
+                .fact("fact.creditNote", creditNote).attach(creditNote == null ? null : event.creditNoteId())
                 .link(orderLink(event.orderId())).build());
     }
 
@@ -72,10 +99,14 @@ class CustomerNotifications {
     void on(OrderCancelled event) {
         String variant = event.refundDue() ? "refund"
                 : event.reason() == OrderCancelled.Reason.RESERVATION_EXPIRED ? "expired" : null;
+        // The credit note of the refund this cancellation opened (issued in the same transaction), if any.
+        Invoicing.Document creditNote = !event.refundDue() ? null : invoicing.documentsOf(event.orderId()).stream()
+                .filter(d -> d.type() == Invoicing.Type.CREDIT_NOTE).reduce((first, second) -> second).orElse(null);
         notifier.send(Notice.of(NotificationKind.ORDER_CANCELLED, event.eventId(), event.customerId())
                 .variant(variant).value("order", reference(event.orderId())).value("refund", event.refundAmount())
                 .fact("fact.order", reference(event.orderId())).fact("fact.refund", event.refundAmount())
-                .link("/#/orders").build());
+                .fact("fact.creditNote", creditNote == null ? null : creditNote.number())
+                .attach(creditNote == null ? null : creditNote.id()).link(orderLink(event.orderId())).build());
     }
 
     @ApplicationModuleListener

@@ -17,15 +17,18 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import com.sundispatch.billing.Invoicing;
+
 /**
  * Sends over SMTP when Spring Mail is configured ({@code SPRING_MAIL_HOST}); otherwise writes one {@code .eml}
  * file per mail into the outbox folder so development works without a mail server. The log names the
- * purpose and the account, never the link.
+ * purpose and the account, never the link. A billing document named by the mail is rendered and attached here.
  */
 @Component
 class MailDelivery {
@@ -34,10 +37,12 @@ class MailDelivery {
 
     private final ObjectProvider<JavaMailSender> smtp;
     private final MailSettings settings;
+    private final Invoicing invoicing;
     private final Clock clock;
 
-    MailDelivery(ObjectProvider<JavaMailSender> smtp, MailSettings settings, Clock clock) {
+    MailDelivery(ObjectProvider<JavaMailSender> smtp, MailSettings settings, Invoicing invoicing, Clock clock) {
         this.smtp = smtp;
+        this.invoicing = invoicing;
         this.settings = settings;
         this.clock = clock;
     }
@@ -86,7 +91,10 @@ class MailDelivery {
                 setHeader("Message-ID", "<" + mail.messageId() + ">");
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
+        Invoicing.Pdf attachment = mail.attachmentId() == null ? null : invoicing.pdf(mail.attachmentId())
+                .orElse(null);
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null || attachment != null,
+                "UTF-8");
         helper.setFrom(new InternetAddress(settings.from()));
         helper.setTo(new InternetAddress(mail.to()));
         helper.setSubject(mail.subject());
@@ -94,6 +102,9 @@ class MailDelivery {
             helper.setText(mail.text(), mail.html());
         } else {
             helper.setText(mail.text());
+        }
+        if (attachment != null) {
+            helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.bytes()), "application/pdf");
         }
         helper.setSentDate(Date.from(clock.instant()));
         return message;

@@ -11,10 +11,11 @@ import java.util.Map;
  * lists (label key and value), the order lines of a confirmation, and the app link it points to. Words and
  * formats depend on the recipient's language and are chosen by {@link Notifier}. A {@code variant} picks
  * alternative texts ({@code ORDER_CANCELLED.refund.intro} before {@code ORDER_CANCELLED.intro}); {@code mailTo}
- * sends the mail to another address than the account's (the old address after an email change).
+ * sends the mail to another address than the account's (the old address after an email change);
+ * {@code attachmentId} names a billing document (invoice, credit note) the mail carries as a PDF.
  */
 record Notice(NotificationKind kind, String variant, String eventId, String recipientId, Map<String, Object> values,
-        List<Fact> facts, List<Line> lines, String link, String mailTo) {
+        List<Fact> facts, List<Line> lines, String link, String mailTo, String attachmentId) {
 
     /** A labelled value in a mail ("Total: 3,000.00 €"); the label is a text key. */
     record Fact(String labelKey, Object value) {
@@ -44,6 +45,7 @@ record Notice(NotificationKind kind, String variant, String eventId, String reci
         private String link = "/";
         private String variant;
         private String mailTo;
+        private String attachmentId;
 
         private Builder(NotificationKind kind, String eventId, String recipientId) {
             this.kind = kind;
@@ -88,8 +90,14 @@ record Notice(NotificationKind kind, String variant, String eventId, String reci
             return this;
         }
 
+        /** A billing document the mail carries as a PDF (rendered when the mail is sent); null for none. */
+        Builder attach(String documentId) {
+            this.attachmentId = documentId;
+            return this;
+        }
+
         Notice build() {
-            return new Notice(kind, variant, eventId, recipientId, values, facts, lines, link, mailTo);
+            return new Notice(kind, variant, eventId, recipientId, values, facts, lines, link, mailTo, attachmentId);
         }
     }
 }

@@ -8,6 +8,7 @@ public enum NotificationKind {
     ORDER_PLACED(NotificationCategory.ORDERS),
     PAYMENT_RECEIVED(NotificationCategory.ORDERS),
     ORDER_CANCELLED(NotificationCategory.ORDERS),
+    REFUND_ISSUED(NotificationCategory.ORDERS),
     INSTALLER_ASSIGNED(NotificationCategory.INSTALLATION),
     INSTALLATION_STARTED(NotificationCategory.INSTALLATION),
     INSTALLATION_COMPLETED(NotificationCategory.INSTALLATION),

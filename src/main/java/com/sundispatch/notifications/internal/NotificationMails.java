@@ -53,8 +53,8 @@ class NotificationMails {
         }
         try {
             deliver(new OutgoingMail(mail.to(), mail.subject(), mail.text(), mail.html(),
-                    mail.kind().toLowerCase(Locale.ROOT), mail.recipientId(), mail.messageId()), mail.eventId(),
-                    mail.kind());
+                    mail.kind().toLowerCase(Locale.ROOT), mail.recipientId(), mail.messageId(), mail.attachmentId()),
+                    mail.eventId(), mail.kind());
         } catch (MailDelivery.MailNotSent e) {
             boolean permanent = permanent(e.getCause());
             boolean tooLate = mail.owedSince() != null

@@ -122,11 +122,12 @@ class Notifier {
         String to = notice.mailTo() != null ? notice.mailTo() : contact.email();
         if (notice.kind().mailOnly()) {
             mails.deliver(new OutgoingMail(to, rendered.subject(), rendered.text(), rendered.html(),
-                    notice.kind().name().toLowerCase(Locale.ROOT), contact.userId(), messageId(notice)),
+                    notice.kind().name().toLowerCase(Locale.ROOT), contact.userId(), messageId(notice), null),
                     notice.eventId(), notice.kind().name());
         } else {
             events.publishEvent(new NotificationMailOwed(notice.eventId(), notice.kind().name(), contact.userId(), to,
-                    rendered.subject(), rendered.text(), rendered.html(), messageId(notice), clock.instant()));
+                    rendered.subject(), rendered.text(), rendered.html(), messageId(notice), clock.instant(),
+                    notice.attachmentId()));
         }
     }
 

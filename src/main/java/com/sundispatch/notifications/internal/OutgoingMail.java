@@ -7,7 +7,7 @@ package com.sundispatch.notifications.internal;
  * never log it.
  */
 record OutgoingMail(String to, String subject, String text, String html, String purpose, String userId,
-        String messageId) {
+        String messageId, String attachmentId) {
 
     @Override
     public String toString() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -19,7 +20,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import com.sundispatch.orders.OrderStatus;
+import com.sundispatch.billing.Vat;
 import com.sundispatch.places.Precision;
+import com.sundispatch.shared.Money;
 
 @Entity
 @Table(name = "orders")
@@ -97,6 +100,20 @@ class CustomerOrder {
     @Column(name = "refund_due", nullable = false)
     private boolean refundDue;
 
+    /** The VAT split of the total; null for orders placed before 0.12.0 (computed on read then). */
+    @Column(name = "vat_rate", precision = 5, scale = 2)
+    private BigDecimal vatRate;
+
+    @Column(name = "net_total", precision = 12, scale = 2)
+    private BigDecimal netTotal;
+
+    @Column(name = "vat_total", precision = 12, scale = 2)
+    private BigDecimal vatTotal;
+
+    /** The installer who holds the installation, set when one accepts and cleared when they are withdrawn. */
+    @Column(name = "installer_id", length = 36)
+    private String installerId;
+
     @Version
     private long version;
 
@@ -112,7 +129,10 @@ class CustomerOrder {
         this.panelsTotal = totals.panelsTotal();
         this.installationFee = totals.installationFee();
         this.total = totals.total();
-        this.currency = "EUR";
+        this.currency = Money.EUR;
+        this.vatRate = totals.tax().rate();
+        this.netTotal = totals.tax().net();
+        this.vatTotal = totals.tax().vat();
         this.addressLine = address.addressLine();
         this.city = address.city();
         this.postalCode = address.postalCode();
@@ -177,6 +197,20 @@ class CustomerOrder {
 
     boolean refundDue() {
         return refundDue;
+    }
+
+    Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    String installerId() {
+        return installerId;
+    }
+
+    /** The stored VAT split, or empty for an order placed before VAT was recorded. */
+    Optional<Vat.Split> storedTax() {
+        return vatRate == null ? Optional.empty()
+                : Optional.of(new Vat.Split(netTotal, vatTotal, total, vatRate));
     }
 
     int panelCount() {

@@ -1,16 +1,19 @@
 package com.sundispatch.orders.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
-/** Totals of an order from its lines and the installation fee; all amounts to the cent. */
+import com.sundispatch.billing.Vat;
+
+/** Totals of an order from its lines and the installation fee, with their VAT; all amounts to the cent. */
 final class OrderPricing {
 
     record Line(int quantity, BigDecimal unitPrice) {
     }
 
-    record Totals(BigDecimal panelsTotal, BigDecimal installationFee, BigDecimal total, int panelCount) {
+    /** {@code tax}: the VAT taken out of each line (panels and the fee), summed. */
+    record Totals(BigDecimal panelsTotal, BigDecimal installationFee, BigDecimal total, int panelCount,
+            Vat.Split tax) {
     }
 
     private OrderPricing() {
@@ -20,10 +23,21 @@ final class OrderPricing {
         return lines.stream().mapToInt(Line::quantity).sum();
     }
 
-    static Totals totals(List<Line> lines, BigDecimal installationFee) {
-        BigDecimal panels = lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal fee = installationFee.setScale(2, RoundingMode.HALF_UP);
-        return new Totals(panels, fee, panels.add(fee), panelCount(lines));
+    /** Gross prices (VAT included) at the installation country's {@code vatRate} percent. */
+    static Totals totals(List<Line> lines, BigDecimal installationFee, BigDecimal vatRate) {
+        BigDecimal panels = BigDecimal.ZERO.setScale(2);
+        Vat.Split tax = Vat.Split.zero(vatRate);
+        for (Line l : lines) {
+            BigDecimal gross = lineTotal(l.quantity(), l.unitPrice());
+            panels = panels.add(gross);
+            tax = tax.plus(Vat.split(gross, vatRate));
+        }
+        BigDecimal fee = Vat.cents(installationFee);
+        tax = tax.plus(Vat.split(fee, vatRate));
+        return new Totals(panels, fee, panels.add(fee), panelCount(lines), tax);
+    }
+
+    static BigDecimal lineTotal(int quantity, BigDecimal unitPrice) {
+        return Vat.cents(unitPrice.multiply(BigDecimal.valueOf(quantity)));
     }
 }

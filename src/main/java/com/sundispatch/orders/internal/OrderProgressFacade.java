@@ -1,14 +1,20 @@
 package com.sundispatch.orders.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.sundispatch.billing.BillingProperties;
+import com.sundispatch.billing.Ledger;
+import com.sundispatch.billing.Payouts;
+import com.sundispatch.billing.Vat;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderProgress;
 import com.sundispatch.orders.OrderStatus;
+import com.sundispatch.orders.RefundIssued;
 import com.sundispatch.shared.Actor;
 import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.Money;
@@ -17,19 +23,28 @@ import com.sundispatch.shared.Money;
 class OrderProgressFacade implements OrderProgress {
 
     private final OrderRepository orders;
+    private final Refunds refunds;
+    private final Ledger ledger;
+    private final Payouts payouts;
+    private final BillingProperties billing;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrderProgressFacade(OrderRepository orders, ApplicationEventPublisher events, Clock clock) {
+    OrderProgressFacade(OrderRepository orders, Refunds refunds, Ledger ledger, Payouts payouts,
+            BillingProperties billing, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
+        this.refunds = refunds;
+        this.ledger = ledger;
+        this.payouts = payouts;
+        this.billing = billing;
         this.events = events;
         this.clock = clock;
     }
 
     @Override
     @Transactional
-    public boolean installerAssigned(String orderId) {
-        return advance(orderId, OrderStatus.PAID.to(OrderStatus.SCHEDULED, Actor.INSTALLER));
+    public boolean installerAssigned(String orderId, String installerId) {
+        return orders.assign(orderId, OrderStatus.PAID.to(OrderStatus.SCHEDULED, Actor.INSTALLER), installerId) == 1;
     }
 
     @Override
@@ -46,9 +61,19 @@ class OrderProgressFacade implements OrderProgress {
 
     @Override
     @Transactional
-    public boolean installationConfirmed(String orderId, Actor by) {
+    public boolean installationConfirmed(String orderId, Actor by, String installerId) {
         OrderStatus from = by == Actor.ADMIN ? OrderStatus.DISPUTED : OrderStatus.AWAITING_CONFIRMATION;
-        return advance(orderId, from.to(OrderStatus.COMPLETED, by));
+        if (!advance(orderId, from.to(OrderStatus.COMPLETED, by))) {
+            return false;
+        }
+        CustomerOrder order = orders.findById(orderId).orElseThrow();
+        // What is still held after any refunds (a goodwill refund during a dispute) is what the work earned.
+        BigDecimal held = ledger.balances(orderId).getOrDefault(Ledger.Account.HELD, BigDecimal.ZERO);
+        if (held.signum() > 0) {
+            Vat.Split tax = Vat.split(held, OrderViews.tax(order, billing).rate());
+            payouts.recordDue(orderId, installerId, held, tax.vat(), order.currency());
+        }
+        return true;
     }
 
     @Override
@@ -66,7 +91,7 @@ class OrderProgressFacade implements OrderProgress {
     @Override
     @Transactional
     public boolean cancelledByAdmin(String orderId) {
-        CustomerOrder order = orders.findById(orderId).orElse(null);
+        CustomerOrder order = orders.lockById(orderId).orElse(null);
         if (order == null || !order.status().allows(OrderStatus.CANCELLED, Actor.ADMIN)) {
             return false;
         }
@@ -74,15 +99,17 @@ class OrderProgressFacade implements OrderProgress {
                 true) != 1) {
             return false;
         }
+        BigDecimal refund = refunds.refundable(orderId);
+        refunds.open(order, refund, RefundIssued.Reason.CANCELLED_BY_ADMIN, null, null, "admin-cancel-" + orderId);
         events.publishEvent(new OrderCancelled(EventIds.next(), orderId, order.customerId(),
-                OrderCancelled.Reason.ADMIN, true, Money.of(order.total(), order.currency()), clock.instant()));
+                OrderCancelled.Reason.ADMIN, true, Money.of(refund, order.currency()), clock.instant()));
         return true;
     }
 
     @Override
     @Transactional
     public boolean installerWithdrawn(String orderId) {
-        return advance(orderId, OrderStatus.SCHEDULED.to(OrderStatus.PAID, Actor.SYSTEM));
+        return orders.unassign(orderId, OrderStatus.SCHEDULED.to(OrderStatus.PAID, Actor.SYSTEM)) == 1;
     }
 
     private boolean advance(String orderId, OrderStatus.Move move) {

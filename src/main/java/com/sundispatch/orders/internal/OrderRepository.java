@@ -4,16 +4,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 import com.sundispatch.orders.OrderStatus;
 
-interface OrderRepository extends JpaRepository<CustomerOrder, String> {
+interface OrderRepository extends JpaRepository<CustomerOrder, String>, JpaSpecificationExecutor<CustomerOrder> {
+
+    /** The order row locked until the transaction ends: money decisions on one order happen one at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from CustomerOrder o where o.id = :id")
+    Optional<CustomerOrder> lockById(@Param("id") String id);
 
     /** The owner is part of the query: someone else's order is simply not found. */
     @Query("select o from CustomerOrder o where o.id = :id and o.customerId = :customerId")
@@ -45,6 +54,21 @@ interface OrderRepository extends JpaRepository<CustomerOrder, String> {
             update CustomerOrder o set o.status = :#{#move.to()}, o.version = o.version + 1
             where o.id = :id and o.status = :#{#move.from()}""")
     int advance(@Param("id") String id, @Param("move") OrderStatus.Move move);
+
+    /** An installer accepted: the order is SCHEDULED and names them (their payout is recorded against it). */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update CustomerOrder o set o.status = :#{#move.to()}, o.installerId = :installerId,
+            o.version = o.version + 1
+            where o.id = :id and o.status = :#{#move.from()}""")
+    int assign(@Param("id") String id, @Param("move") OrderStatus.Move move,
+            @Param("installerId") String installerId);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update CustomerOrder o set o.status = :#{#move.to()}, o.installerId = null, o.version = o.version + 1
+            where o.id = :id and o.status = :#{#move.from()}""")
+    int unassign(@Param("id") String id, @Param("move") OrderStatus.Move move);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update CustomerOrder o set o.refundDue = true, o.version = o.version + 1 where o.id = :id")

@@ -1,5 +1,6 @@
 package com.sundispatch.orders.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,15 +15,19 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.sundispatch.billing.BillingProperties;
+import com.sundispatch.billing.Ledger;
 import com.sundispatch.catalog.Catalog;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.orders.OrderCancelled;
 import com.sundispatch.orders.OrderPlaced;
 import com.sundispatch.orders.OrderStatus;
+import com.sundispatch.orders.RefundIssued;
 import com.sundispatch.places.AddressQuery;
 import com.sundispatch.places.Place;
 import com.sundispatch.places.Places;
@@ -43,6 +48,10 @@ public class OrderService {
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
     private final OrderRepository orders;
+    private final OrderViews views;
+    private final Refunds refunds;
+    private final Ledger ledger;
+    private final BillingProperties billing;
     private final CustomerLockRepository locks;
     private final Catalog catalog;
     private final Places places;
@@ -52,10 +61,14 @@ public class OrderService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    OrderService(OrderRepository orders, CustomerLockRepository locks, Catalog catalog, Places places,
-            Accounts accounts, OrdersProperties properties, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock) {
+    OrderService(OrderRepository orders, OrderViews views, Refunds refunds, Ledger ledger, BillingProperties billing,
+            CustomerLockRepository locks, Catalog catalog, Places places, Accounts accounts,
+            OrdersProperties properties, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.orders = orders;
+        this.views = views;
+        this.refunds = refunds;
+        this.ledger = ledger;
+        this.billing = billing;
         this.places = places;
         this.locks = locks;
         this.catalog = catalog;
@@ -74,6 +87,8 @@ public class OrderService {
      */
     public OrderView place(String customerId, List<Requested> requested, RequestedInstallation address) {
         accounts.requireVerifiedEmail(customerId);
+        BigDecimal vatRate = billing.vatRate(address.country()).orElseThrow(() -> new ApiException(
+                HttpStatus.BAD_REQUEST, "country_not_served", "We do not sell to this country yet."));
         Instant now = clock.instant();
         if (!address.preferredStart().isAfter(now)) {
             throw ApiException.validation("installation.preferredStart", "must be in the future");
@@ -119,7 +134,7 @@ public class OrderService {
                 priced.add(new OrderPricing.Line(r.quantity(), panel.unitPrice()));
             }
             OrderPricing.Totals totals = OrderPricing.totals(priced,
-                    catalog.installationFee(OrderPricing.panelCount(priced)));
+                    catalog.installationFee(OrderPricing.panelCount(priced)), vatRate);
             CustomerOrder order = orders.save(new CustomerOrder(UUID.randomUUID().toString(), customerId, lines,
                     totals, located, now, now.plus(properties.reservationTtl())));
             String currency = order.currency();
@@ -127,7 +142,7 @@ public class OrderService {
                     .map(l -> new OrderPlaced.Item(l.panelName(), l.quantity(), Money.of(l.unitPrice(), currency)))
                     .toList(), Money.of(totals.panelsTotal(), currency), Money.of(totals.installationFee(), currency),
                     Money.of(totals.total(), currency), now, order.reservedUntil()));
-            return OrderView.of(order);
+            return views.of(order);
         });
     }
 
@@ -154,36 +169,50 @@ public class OrderService {
 
     @Transactional(readOnly = true)
     public Page<OrderView> list(String customerId, Pageable pageable) {
-        return orders.findByCustomerId(customerId, pageable).map(OrderView::of);
+        return orders.findByCustomerId(customerId, pageable).map(views::of);
     }
 
     @Transactional(readOnly = true)
     public OrderView get(String customerId, String orderId) {
-        return orders.findOwned(orderId, customerId).map(OrderView::of)
+        return orders.findOwned(orderId, customerId).map(views::of)
                 .orElseThrow(() -> ApiException.notFound("No such order."));
     }
 
-    /** Cancels before installation starts; stock goes back; a paid order gets a refund marked as due. */
+    /**
+     * Cancels before installation starts; stock goes back. A paid order is refunded through the provider: in full
+     * while no installer holds it, minus the cancellation fee once one does (the fee is booked to the platform).
+     */
     public OrderView cancel(String customerId, String orderId) {
         return tx.execute(status -> {
-            CustomerOrder order = orders.findOwned(orderId, customerId)
-                    .orElseThrow(() -> ApiException.notFound("No such order."));
+            orders.findOwned(orderId, customerId).orElseThrow(() -> ApiException.notFound("No such order."));
+            CustomerOrder order = orders.lockById(orderId).orElseThrow();
             OrderStatus from = order.status();
             if (!from.cancellable()) {
                 throw ApiException.conflict("invalid_state", from == OrderStatus.CANCELLED
                         ? "The order is already cancelled." : "The installation has started; it cannot be cancelled.");
             }
-            boolean refund = from.paid();
-            if (orders.cancel(orderId, from.to(OrderStatus.CANCELLED, Actor.CUSTOMER), clock.instant(), refund) != 1) {
+            boolean paid = from.paid();
+            if (orders.cancel(orderId, from.to(OrderStatus.CANCELLED, Actor.CUSTOMER), clock.instant(), paid) != 1) {
                 throw ApiException.conflict("invalid_state", "The order changed meanwhile; reload it.");
             }
             order.lines().forEach(l -> catalog.release(l.panelId(), l.quantity()));
-            events.publishEvent(new OrderCancelled(EventIds.next(), orderId, customerId, OrderCancelled.Reason.CUSTOMER,
-                    refund, refund ? Money.of(order.total(), order.currency()) : null, clock.instant()));
-            if (refund) {
-                log.info("Order {} cancelled after payment: refund due", orderId);
+            BigDecimal refund = BigDecimal.ZERO;
+            if (paid) {
+                BigDecimal refundable = refunds.refundable(orderId);
+                BigDecimal fee = OrderViews.cancellationFee(from, refundable, billing);
+                if (fee.signum() > 0) {
+                    ledger.record(Ledger.Movement.of(orderId, Ledger.Kind.CANCELLATION_FEE, fee, order.currency(),
+                            orderId));
+                }
+                refund = refundable.subtract(fee);
+                refunds.open(order, refund, RefundIssued.Reason.CANCELLED, null, customerId, "cancel-" + orderId);
             }
-            return OrderView.of(orders.findById(orderId).orElseThrow());
+            events.publishEvent(new OrderCancelled(EventIds.next(), orderId, customerId, OrderCancelled.Reason.CUSTOMER,
+                    paid, paid ? Money.of(refund, order.currency()) : null, clock.instant()));
+            if (paid) {
+                log.info("Order {} cancelled after payment: {} {} refunded", orderId, refund, order.currency());
+            }
+            return views.of(orders.findById(orderId).orElseThrow());
         });
     }
 

@@ -1,25 +1,40 @@
 package com.sundispatch.orders.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.shared.Money;
 
-/** An order as its customer sees it. */
+/**
+ * An order as its customer sees it: what was bought at which gross prices, the VAT in it, the installation, and
+ * where the money stands (refunds, invoices and credit notes, and what a cancellation would cost now).
+ */
 public record OrderView(String id, OrderStatus status, List<Item> items, Money panelsTotal, Money installationFee,
-        Money total, InstallationAddress installation, Instant createdAt, Instant reservedUntil, Instant paidAt,
-        boolean refundDue) {
+        Money total, Tax tax, InstallationAddress installation, Instant createdAt, Instant reservedUntil,
+        Instant paidAt, boolean refundDue, Money refunded, RefundStatus refundStatus, List<RefundView> refunds,
+        List<DocumentView> documents, Cancellation cancellation) {
 
-    public record Item(String panelId, String panelName, int quantity, Money unitPrice) {
+    public record Item(String panelId, String panelName, int quantity, Money unitPrice, Money lineTotal) {
     }
 
-    static OrderView of(CustomerOrder o) {
-        return new OrderView(o.id(), o.status(),
-                o.lines().stream().map(l -> new Item(l.panelId(), l.panelName(), l.quantity(),
-                        Money.of(l.unitPrice(), o.currency()))).toList(),
-                Money.of(o.panelsTotal(), o.currency()), Money.of(o.installationFee(), o.currency()),
-                Money.of(o.total(), o.currency()), o.address(), o.createdAt(),
-                o.status() == OrderStatus.PENDING_PAYMENT ? o.reservedUntil() : null, o.paidAt(), o.refundDue());
+    /** The VAT in the total: {@code rate} in percent as a decimal string ("19", "8.1"). */
+    public record Tax(String rate, Money net, Money vat) {
+    }
+
+    public enum RefundStatus {
+        NONE, PENDING, REFUNDED, PARTIALLY_REFUNDED, FAILED
+    }
+
+    public record RefundView(String id, Money amount, String status, String reason, Instant createdAt,
+            Instant settledAt) {
+    }
+
+    public record DocumentView(String id, String type, String number, LocalDate issuedOn, Money gross) {
+    }
+
+    /** What cancelling now would keep and give back; null when the customer can no longer cancel. */
+    public record Cancellation(Money fee, Money refund) {
     }
 }

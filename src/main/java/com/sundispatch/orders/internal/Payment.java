@@ -38,6 +38,16 @@ class Payment {
     @Column(nullable = false, length = 3)
     private String currency;
 
+    @Column(name = "provider_reference", length = 100)
+    private String providerReference;
+
+    /** What a refund names at the provider (Stripe: the PaymentIntent), known once the payment succeeded. */
+    @Column(name = "charge_reference", length = 100)
+    private String chargeReference;
+
+    @Column(name = "checkout_url", length = 500)
+    private String checkoutUrl;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -80,6 +90,26 @@ class Payment {
 
     String currency() {
         return currency;
+    }
+
+    String providerReference() {
+        return providerReference;
+    }
+
+    String chargeReference() {
+        return chargeReference;
+    }
+
+    String checkoutUrl() {
+        return checkoutUrl;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
     }
 
 }

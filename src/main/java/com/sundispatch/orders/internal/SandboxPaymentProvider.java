@@ -89,7 +89,8 @@ class SandboxPaymentProvider implements PaymentProvider {
         try {
             JsonNode node = json.readTree(body);
             String id = text(node, "id", true);
-            EventType type = switch (text(node, "type", true)) {
+            JsonNode typeNode = node.get("type");
+            EventType type = switch (typeNode == null || !typeNode.isString() ? "" : typeNode.asString()) {
                 case "payment.succeeded" -> EventType.PAYMENT_SUCCEEDED;
                 case "payment.failed" -> EventType.PAYMENT_FAILED;
                 case "refund.succeeded" -> EventType.REFUND_SUCCEEDED;

@@ -87,6 +87,12 @@ class OrderController {
         return payments.start(user.userId(), id);
     }
 
+    @GetMapping("/payments/{paymentId}")
+    @Operation(summary = "One of my payments with what it pays for (items, installation fee, VAT, total)")
+    PaymentView payment(CurrentUser user, @PathVariable @Size(max = 64) String paymentId) {
+        return payments.get(user.userId(), paymentId);
+    }
+
     @PostMapping("/payments/sandbox/{paymentId}/confirm")
     @Operation(summary = "The sandbox checkout: confirm (or decline) a test payment; the sandbox then sends "
             + "its signed webhook")

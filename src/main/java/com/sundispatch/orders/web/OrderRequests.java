@@ -43,6 +43,15 @@ final class OrderRequests {
             @NotNull @Valid InstallationRequest installation) {
     }
 
+    /** Money as everywhere: a decimal string with at most two places, in the order's currency. */
+    record MoneyRequest(@NotBlank @Pattern(regexp = "^\\d{1,10}(\\.\\d{1,2})?$") String amount,
+            @NotBlank @Pattern(regexp = "^[A-Z]{3}$") String currency) {
+    }
+
+    /** An admin's refund; {@code reason} is shown to the customer on the credit note's mail. */
+    record RefundRequest(@NotNull @Valid MoneyRequest amount, @NotBlank @Size(max = 500) String reason) {
+    }
+
     record SandboxConfirmRequest(@Pattern(regexp = "^(succeeded|failed)$") String outcome) {
     }
 }

@@ -1,5 +1,6 @@
 package com.sundispatch.orders.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
@@ -25,10 +26,24 @@ class PaymentWebhookController {
     }
 
     @PostMapping(path = "/api/v1/payments/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Payment provider events: X-Signature t=...,v1=HMAC-SHA256(secret, t.body); once per id")
+    @Operation(summary = "Payment provider events, verified by the provider's signature over the raw body: the "
+            + "sandbox's X-Signature t=...,v1=HMAC-SHA256(secret, t.body) or Stripe's Stripe-Signature; once per id")
     Map<String, String> webhook(@RequestBody byte[] body,
-            @RequestHeader(name = "X-Signature", required = false) String signature) {
-        PaymentService.WebhookOutcome outcome = payments.handleWebhook(body, signature);
-        return Map.of("status", outcome == PaymentService.WebhookOutcome.PROCESSED ? "processed" : "already_processed");
+            @RequestHeader(name = "X-Signature", required = false) String signature,
+            @RequestHeader(name = "Stripe-Signature", required = false) String stripeSignature) {
+        // Only the signature headers are handed on; which one is present tells the providers apart.
+        Map<String, String> headers = new HashMap<>();
+        if (signature != null) {
+            headers.put("x-signature", signature);
+        }
+        if (stripeSignature != null) {
+            headers.put("stripe-signature", stripeSignature);
+        }
+        PaymentService.WebhookOutcome outcome = payments.handleWebhook(body, headers);
+        return Map.of("status", switch (outcome) {
+            case PROCESSED -> "processed";
+            case ALREADY_PROCESSED -> "already_processed";
+            case IGNORED -> "ignored";
+        });
     }
 }

@@ -14,7 +14,7 @@ class OrderRulesTest {
     @Test
     void totalsAreLinesPlusFeeToTheCent() {
         var totals = OrderPricing.totals(List.of(new OrderPricing.Line(3, new BigDecimal("142.00")),
-                new OrderPricing.Line(2, new BigDecimal("189.995"))), new BigDecimal("715"));
+                new OrderPricing.Line(2, new BigDecimal("189.995"))), new BigDecimal("715"), new BigDecimal("19"));
         assertThat(totals.panelsTotal()).isEqualByComparingTo("805.99");
         assertThat(totals.installationFee()).isEqualByComparingTo("715.00");
         assertThat(totals.total()).isEqualByComparingTo("1520.99");
