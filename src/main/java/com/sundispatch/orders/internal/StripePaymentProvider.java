@@ -81,7 +81,8 @@ final class StripePaymentProvider implements PaymentProvider {
     private static final Pattern INTENT_ID = stripeId("pi");
     /** Most refunds are {@code re_}; refunds of some payment methods are {@code pyr_}. */
     private static final Pattern REFUND_ID = Pattern.compile("(re|pyr)_[A-Za-z0-9_]{1,95}");
-    private static final Pattern EVENT_ID = stripeId("evt");
+    /** Short enough that the namespaced key ({@code stripe:evt_…}) fits the processed-events column (100). */
+    private static final Pattern EVENT_ID = Pattern.compile("evt_[A-Za-z0-9_]{1,80}");
     private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,64}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     /** Stripe counts these in whole units, not cents; we only ever charge EUR and CHF, so they are refused. */
@@ -136,8 +137,8 @@ final class StripePaymentProvider implements PaymentProvider {
         if (host == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("sundispatch.payments.stripe.api-base-url must be a plain https URL");
         }
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        boolean loopbackHttp = "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(host);
+        boolean https = "https".equals(uri.getScheme());
+        boolean loopbackHttp = "http".equals(uri.getScheme()) && isLoopback(host);
         if (!https && !loopbackHttp) {
             throw new IllegalArgumentException(
                     "sundispatch.payments.stripe.api-base-url must be https (plain http only on loopback)");
@@ -147,9 +148,8 @@ final class StripePaymentProvider implements PaymentProvider {
 
     /** Literal loopback names only: resolving a name here would let DNS decide whether the key goes out in clear. */
     private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1")
-                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        return host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     @Override
@@ -298,7 +298,7 @@ final class StripePaymentProvider implements PaymentProvider {
                 }
                 t = Long.parseLong(kv[1]);
             } else if (kv[0].equals("v1") && kv[1].matches("[0-9a-fA-F]{64}")) {
-                signatures.add(kv[1].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                signatures.add(HexFormat.of().parseHex(kv[1]));
             }
         }
         if (t == null || signatures.isEmpty()) {
@@ -308,8 +308,7 @@ final class StripePaymentProvider implements PaymentProvider {
         if (skew > properties.webhookTolerance().toSeconds()) {
             return false;
         }
-        byte[] expected = HexFormat.of().formatHex(sign(properties.webhookSecret(), t, body))
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(properties.webhookSecret(), t, body);
         boolean match = false;
         for (byte[] candidate : signatures) {
             match |= MessageDigest.isEqual(expected, candidate);
@@ -386,6 +385,7 @@ final class StripePaymentProvider implements PaymentProvider {
         }
         String refundId = required(metadata, "refund_id", OUR_ID, IllegalArgumentException::new);
         String paymentId = optional(metadata, "payment_id", OUR_ID, IllegalArgumentException::new);
+        String orderId = optional(metadata, "order_id", OUR_ID, IllegalArgumentException::new);
         String intent = optional(refund, "payment_intent", INTENT_ID, IllegalArgumentException::new);
         String failure = optional(refund, "failure_reason", CODE, IllegalArgumentException::new);
         EventType type = switch (requiredText(refund, "status")) {
@@ -396,12 +396,18 @@ final class StripePaymentProvider implements PaymentProvider {
         if (type == EventType.IGNORED) {
             return ignored(id);
         }
-        return new Event(id, type, paymentId, null, refundId, refundRef, intent,
+        return new Event(id, type, paymentId, orderId, refundId, refundRef, intent,
                 type == EventType.REFUND_FAILED ? (failure == null ? "refund_failed" : failure) : null);
     }
 
     // ---- refunds and status -------------------------------------------------------------------------------
 
+    /**
+     * Refunds the session's PaymentIntent. The session is read first (one GET): it names the PaymentIntent when
+     * we do not know it yet, proves that a known one belongs to this payment (a mix-up would refund someone
+     * else's money), and gives the order id, which goes into the refund's metadata so that its webhooks name
+     * the order like every other event ({@link RefundRequest} carries no order id).
+     */
     @Override
     public RefundResult refund(RefundRequest request) {
         String refundId = ourId(request.refundId());
@@ -409,14 +415,27 @@ final class StripePaymentProvider implements PaymentProvider {
         long amount = minorUnits(request.amount());
         currency(request.currency());
         String intent = request.chargeReference();
-        if (intent == null) {
-            intent = paymentStatus(request.providerReference()).chargeReference();
-            if (intent == null) {
-                throw new PaymentProviderException("The payment has no PaymentIntent to refund yet.",
-                        "payment_not_captured", false, null);
-            }
-        } else if (!INTENT_ID.matcher(intent).matches()) {
+        if (intent != null && !INTENT_ID.matcher(intent).matches()) {
             throw new PaymentProviderException("Not a PaymentIntent id.", "invalid_id", false, null);
+        }
+        String orderId = null;
+        if (request.providerReference() != null) {
+            JsonNode session = session(request.providerReference());
+            String sessionIntent = optional(session, "payment_intent", INTENT_ID, StripePaymentProvider::invalidAnswer);
+            if (intent == null) {
+                intent = sessionIntent;
+            } else if (sessionIntent != null && !sessionIntent.equals(intent)) {
+                throw new PaymentProviderException("The PaymentIntent is not this payment's.", "charge_mismatch",
+                        false, null);
+            }
+            JsonNode metadata = session.get("metadata");
+            if (metadata != null && metadata.isObject()) {
+                orderId = optional(metadata, "order_id", OUR_ID, StripePaymentProvider::invalidAnswer);
+            }
+        }
+        if (intent == null) {
+            throw new PaymentProviderException("The payment has no PaymentIntent to refund yet.",
+                    "payment_not_captured", false, null);
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("payment_intent", intent);
@@ -424,18 +443,15 @@ final class StripePaymentProvider implements PaymentProvider {
         form.put("reason", "requested_by_customer");
         form.put("metadata[refund_id]", refundId);
         form.put("metadata[payment_id]", paymentId);
+        if (orderId != null) {
+            form.put("metadata[order_id]", orderId);
+        }
         return refundResult(call("POST", "/v1/refunds", form, refundId));
     }
 
     @Override
     public PaymentStatus paymentStatus(String providerReference) {
-        if (providerReference == null || !SESSION_ID.matcher(providerReference).matches()) {
-            throw new PaymentProviderException("Not a Checkout Session id.", "invalid_id", false, null);
-        }
-        JsonNode session = call("GET", "/v1/checkout/sessions/" + providerReference, null, null);
-        if (!providerReference.equals(required(session, "id", SESSION_ID))) {
-            throw invalidAnswer("id");
-        }
+        JsonNode session = session(providerReference);
         String intent = optional(session, "payment_intent", INTENT_ID, StripePaymentProvider::invalidAnswer);
         if ("paid".equals(optionalText(session, "payment_status"))) {
             if (intent == null) {
@@ -447,6 +463,17 @@ final class StripePaymentProvider implements PaymentProvider {
             return new PaymentStatus(State.FAILED, intent);
         }
         return new PaymentStatus(State.PENDING, intent);
+    }
+
+    private JsonNode session(String providerReference) {
+        if (providerReference == null || !SESSION_ID.matcher(providerReference).matches()) {
+            throw new PaymentProviderException("Not a Checkout Session id.", "invalid_id", false, null);
+        }
+        JsonNode session = call("GET", "/v1/checkout/sessions/" + providerReference, null, null);
+        if (!providerReference.equals(required(session, "id", SESSION_ID))) {
+            throw invalidAnswer("id");
+        }
+        return session;
     }
 
     @Override
@@ -642,7 +669,7 @@ final class StripePaymentProvider implements PaymentProvider {
 
         @Override
         public CompletionStage<byte[]> getBody() {
-            return result;
+            return result.minimalCompletionStage();
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,7 @@ class StripePaymentProviderTest {
     private FakeStripe stripe;
     private MutableClock clock;
     private StripePaymentProvider provider;
+    private StripePaymentProvider impatient;
     private ListAppender<ILoggingEvent> logs;
 
     @BeforeEach
@@ -53,7 +55,9 @@ class StripePaymentProviderTest {
         clock = new MutableClock();
         clock.freeze();
         stripe.now(clock.instant().getEpochSecond());
-        provider = provider(stripe.baseUrl(), FakeStripe.SECRET_KEY, Duration.ofMillis(700));
+        provider = provider(stripe.baseUrl(), FakeStripe.SECRET_KEY, Duration.ofSeconds(5));
+        // Only for answers that never come: a short timeout keeps those tests quick.
+        impatient = provider(stripe.baseUrl(), FakeStripe.SECRET_KEY, Duration.ofMillis(500));
         logs = new ListAppender<>();
         logs.start();
         ((Logger) LoggerFactory.getLogger(StripePaymentProvider.class)).addAppender(logs);
@@ -228,8 +232,9 @@ class StripePaymentProviderTest {
     void serverErrorsRateLimitsTimeoutsAndGarbageAreRetryable() {
         for (Fault fault : List.of(Fault.ERROR, Fault.RATE_LIMITED, Fault.GARBAGE, Fault.HUGE, Fault.SLOW)) {
             stripe.failNext(fault, 1);
+            StripePaymentProvider caller = fault == Fault.SLOW ? impatient : provider;
             PaymentProviderException e = catchThrowableOfType(PaymentProviderException.class,
-                    () -> provider.create(payment("pay_" + fault.name().toLowerCase(), "10.00")));
+                    () -> caller.create(payment("pay_" + fault.name().toLowerCase(Locale.ROOT), "10.00")));
             assertThat(e).as(fault.name()).isNotNull();
             assertThat(e.retryable()).as(fault.name()).isTrue();
         }
@@ -242,7 +247,7 @@ class StripePaymentProviderTest {
         stripe.failNext(Fault.SLOW, 1);
         long start = System.nanoTime();
         PaymentProviderException e = catchThrowableOfType(PaymentProviderException.class,
-                () -> provider.paymentStatus("cs_test_abc"));
+                () -> impatient.paymentStatus("cs_test_abc"));
         assertThat(e.code()).isEqualTo("timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
@@ -293,7 +298,8 @@ class StripePaymentProviderTest {
         assertThat(sent.header("idempotency-key")).isEqualTo("ref_1");
         assertThat(sent.form()).containsEntry("payment_intent", intent).containsEntry("amount", "4000")
                 .containsEntry("reason", "requested_by_customer").containsEntry("metadata[refund_id]", "ref_1")
-                .containsEntry("metadata[payment_id]", "pay_r1");
+                .containsEntry("metadata[payment_id]", "pay_r1")
+                .containsEntry("metadata[order_id]", "abcd1234-5678-90ef-aaaa-bbbbccccdddd");
     }
 
     @Test
@@ -314,6 +320,17 @@ class StripePaymentProviderTest {
                         "EUR", "more")));
         assertThat(e.code()).isEqualTo("charge_already_refunded");
         assertThat(e.retryable()).isFalse();
+    }
+
+    @Test
+    void refusesToRefundAPaymentIntentThatIsNotThePayments() {
+        String session = paidSession("pay_mine", "10.00");
+        String other = stripe.pay(provider.create(payment("pay_theirs", "10.00")).providerReference());
+        PaymentProviderException e = catchThrowableOfType(PaymentProviderException.class,
+                () -> provider.refund(new RefundRequest("ref_mix", "pay_mine", session, other, new BigDecimal("1.00"),
+                        "EUR", "x")));
+        assertThat(e.code()).isEqualTo("charge_mismatch");
+        assertThat(stripe.requests("POST /v1/refunds")).isEmpty();
     }
 
     @Test
@@ -470,8 +487,8 @@ class StripePaymentProviderTest {
         stripe.settleRefund(refund, "succeeded");
         for (String type : List.of("refund.created", "refund.updated", "charge.refund.updated")) {
             Event e = parse(stripe.event(type, refund, now()));
-            assertThat(e).as(type).isEqualTo(new Event(e.id(), EventType.REFUND_SUCCEEDED, "pay_rev", null, "ref_ev",
-                    refund, intent, null));
+            assertThat(e).as(type).isEqualTo(new Event(e.id(), EventType.REFUND_SUCCEEDED, "pay_rev",
+                    "abcd1234-5678-90ef-aaaa-bbbbccccdddd", "ref_ev", refund, intent, null));
         }
         stripe.settleRefund(refund, "failed");
         Event failed = parse(stripe.event("refund.updated", refund, now()));
