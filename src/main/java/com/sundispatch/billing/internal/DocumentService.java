@@ -52,18 +52,11 @@ class DocumentService implements Invoicing {
         this.properties = properties;
     }
 
-    /** One invoice per order: issuing again (a redelivered payment event) returns the invoice already issued. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Document issueInvoice(InvoiceDraft draft) {
         if (draft.lines().isEmpty()) {
             throw new IllegalArgumentException("An invoice needs at least one line");
-        }
-        // Locked before the check, so a concurrent issuer for the same order waits here and then finds ours.
-        numbers.lock(Series.INV, draft.issuedAt());
-        Optional<DocumentContent> existing = invoiceOf(draft.orderId(), true);
-        if (existing.isPresent()) {
-            return summary(existing.get());
         }
         List<DocumentLine> lines = new ArrayList<>();
         Vat.Split total = Vat.Split.zero(draft.vatRate());
@@ -98,7 +91,7 @@ class DocumentService implements Invoicing {
         if (existing.isPresent()) {
             return summary(existing.get());
         }
-        DocumentContent invoice = invoiceOf(draft.orderId(), false).orElseThrow(() -> ApiException.conflict(
+        DocumentContent invoice = invoiceOf(draft.orderId()).orElseThrow(() -> ApiException.conflict(
                 "invalid_state", "The order has no invoice to credit."));
         String description = "Refund for invoice " + invoice.number();
         Vat.Split split = Vat.split(draft.gross(), invoice.vatRate());
@@ -118,7 +111,8 @@ class DocumentService implements Invoicing {
     @Transactional(readOnly = true)
     public List<Document> documentsOf(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from billing_documents where order_id = ? "
-                + "order by issued_at, doc_number").param(orderId).query(this::content).list().stream()
+                + "order by issued_at, case when doc_type = 'INVOICE' then 0 else 1 end, doc_year, sequence_no")
+                .param(orderId).query(this::content).list().stream()
                 .map(DocumentService::summary).toList();
     }
 
@@ -141,9 +135,9 @@ class DocumentService implements Invoicing {
                 .query(this::content).optional().map(this::withLines);
     }
 
-    private Optional<DocumentContent> invoiceOf(String orderId, boolean locking) {
+    private Optional<DocumentContent> invoiceOf(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from billing_documents where order_id = ? and doc_type = ? "
-                + "order by issued_at" + (locking ? " for update" : "")).params(orderId, Type.INVOICE.name())
+                + "order by issued_at").params(orderId, Type.INVOICE.name())
                 .query(this::content).list().stream().findFirst();
     }
 
