@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -155,7 +154,7 @@ class DocumentService implements Invoicing {
                         c.net(), c.vat(), c.gross(), clip(s.name(), 200), clip(s.address(), 500),
                         clip(s.vatId(), 40), clip(s.contact(), 200), clip(b.name(), 200),
                         clip(b.addressLine(), 200), clip(b.postalCode(), 12), clip(b.city(), 100),
-                        clip(b.country(), 2).toUpperCase(Locale.ROOT), c.note())
+                        clip(b.country(), 2), c.note())
                 .update();
         for (DocumentLine l : c.lines()) {
             jdbc.sql("insert into billing_document_lines (document_id, line_no, description, quantity, unit_gross, "
@@ -203,15 +202,19 @@ class DocumentService implements Invoicing {
         return issuedAt.atZone(properties.timeZone()).toLocalDate();
     }
 
-    /** The refund's reason word as the credit note states it, in both languages of the document. */
+    /**
+     * The refund's reason as the credit note states it, in both languages of the document. Orders pass the name
+     * of its refund reason; the lower-case words are accepted too.
+     */
     static String reasonText(String reason) {
         if (reason == null) {
             return null;
         }
-        return switch (reason.toLowerCase(Locale.ROOT)) {
-            case "cancelled" -> "Stornierung der Bestellung / Order cancelled";
-            case "goodwill" -> "Kulanz / Goodwill";
-            case "installation_failed", "not_installed" -> "Installation nicht erfolgt / Installation not done";
+        return switch (reason) {
+            case "CANCELLED", "cancelled" -> "Stornierung durch den Kunden / Cancelled by the customer";
+            case "CANCELLED_BY_ADMIN", "cancelled_by_admin" -> "Stornierung / Order cancelled";
+            case "LATE_PAYMENT", "late_payment" -> "Zahlung nach Stornierung / Payment after cancellation";
+            case "ADMIN", "admin", "goodwill" -> "Kulanz oder Korrektur / Goodwill or correction";
             default -> "Erstattung / Refund";
         };
     }
