@@ -1,6 +1,9 @@
 package com.sundispatch.billing;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,6 +21,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -150,6 +155,96 @@ class InvoicingIT extends DispatchFixtures {
                 + "and doc_year = 2041 order by sequence_no", String.class);
         assertThat(numbers).doesNotHaveDuplicates().first().isEqualTo(number("INV", 2041, before + 1));
         assertThat(lastNumber("INV", 2041)).isEqualTo(before + committed);
+    }
+
+    @Test
+    void whenTheIssuerThatCreatedANewYearsCounterRollsBackTheWaitingIssuersStillCommitInOrder() throws Exception {
+        Instant issuedAt = Instant.parse("2042-03-01T10:00:00Z");
+        long before = lastNumber("INV", 2042);
+        CountDownLatch othersWaiting = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<?> first = pool.submit(() -> tx().executeWithoutResult(s -> {
+                invoicing.issueInvoice(draft(UUID.randomUUID().toString(), UUID.randomUUID().toString(), issuedAt));
+                await(othersWaiting);
+                s.setRollbackOnly();
+            }));
+            eventually("the first issuer created the year's counter", () -> counterExistsUncommitted(2042));
+            List<Future<Document>> others = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(pool.submit(() -> issue(draft(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                        issuedAt))));
+            }
+            eventually("three issuers wait for the first",
+                    () -> waitingTransactions() >= 3 || others.stream().anyMatch(Future::isDone));
+            for (Future<Document> f : others) {
+                if (f.isDone()) {
+                    f.get();
+                }
+            }
+            assertThat(others).as("issuers that did not wait for the first").noneMatch(Future::isDone);
+            othersWaiting.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            List<Long> taken = new ArrayList<>();
+            for (Future<Document> f : others) {
+                taken.add(Long.parseLong(f.get(30, TimeUnit.SECONDS).number().substring(9)));
+            }
+            assertThat(taken).containsExactlyInAnyOrder(before + 1, before + 2, before + 3);
+        } finally {
+            othersWaiting.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The counter row of (INV, year) exists, committed or not: a dirty read. */
+    private boolean counterExistsUncommitted(int year) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> {
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select count(*) from document_sequences where series = 'INV' and doc_year = ?")) {
+                ps.setInt(1, year);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) > 0;
+                }
+            } finally {
+                c.setTransactionIsolation(isolation);
+            }
+        }));
+    }
+
+    private long lastProbe = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+    private int lastWaiting;
+
+    /**
+     * Transactions of the database that wait for a lock right now. InnoDB refreshes its transaction table only
+     * when it was not read for 100 ms, so a probe polled faster would read the same stale table forever: probes
+     * are spaced 150 ms apart, with the last answer given in between.
+     */
+    private int waitingTransactions() {
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        if (product != null && product.contains("H2")) {
+            Integer n = jdbc.queryForObject("select count(*) from information_schema.sessions "
+                    + "where blocker_id is not null", Integer.class);
+            return n == null ? 0 : n;
+        }
+        if (System.nanoTime() - lastProbe > TimeUnit.MILLISECONDS.toNanos(150)) {
+            Integer n = jdbc.queryForObject("select count(*) from information_schema.innodb_trx "
+                    + "where trx_state = 'LOCK WAIT'", Integer.class);
+            lastWaiting = n == null ? 0 : n;
+            lastProbe = System.nanoTime();
+        }
+        return lastWaiting;
     }
 
     @Test
