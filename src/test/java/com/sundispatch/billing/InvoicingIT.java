@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +94,7 @@ class InvoicingIT extends DispatchFixtures {
         String customerId = UUID.randomUUID().toString();
         String orderId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        int year = now.atZone(java.time.ZoneId.of("Europe/Berlin")).getYear();
+        int year = now.atZone(ZoneId.of("Europe/Berlin")).getYear();
         long before = lastNumber("INV", year);
         Document d = issue(draft(orderId, customerId, now));
         assertThat(d.type()).isEqualTo(Type.INVOICE);
@@ -249,7 +251,7 @@ class InvoicingIT extends DispatchFixtures {
 
     @Test
     void aDocumentIssuedLateOnNewYearsEveUtcIsAlreadyNextYearsInBerlin() {
-        clock.advance(java.time.Duration.between(clock.instant(), Instant.parse("2026-12-31T23:30:00Z")));
+        clock.advance(Duration.between(clock.instant(), Instant.parse("2026-12-31T23:30:00Z")));
         long before = lastNumber("INV", 2027);
         Document d = issue(draft(UUID.randomUUID().toString(), UUID.randomUUID().toString(), clock.instant()));
         assertThat(d.number()).isEqualTo(number("INV", 2027, before + 1));
