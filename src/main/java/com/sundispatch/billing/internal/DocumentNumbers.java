@@ -2,7 +2,11 @@ package com.sundispatch.billing.internal;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,6 +35,9 @@ class DocumentNumbers {
         }
     }
 
+    /** The year of each series' guard row, which no document ever has. */
+    private static final int GUARD_YEAR = 0;
+
     private final JdbcClient jdbc;
     private final BillingProperties properties;
 
@@ -52,14 +59,64 @@ class DocumentNumbers {
     @Transactional(propagation = Propagation.MANDATORY)
     long lock(Series series, Instant issuedAt) {
         int year = yearOf(issuedAt);
-        // An upsert rather than SELECT FOR UPDATE then INSERT: two creators of a missing row would each hold a gap
-        // lock that blocks the other's insert (a deadlock on InnoDB); the upsert waits on the row instead and, on
-        // a duplicate, takes the row's exclusive lock directly. It changes nothing when the row exists.
-        jdbc.sql("insert into document_sequences (series, doc_year, last_value) values (?, ?, 0) "
-                + "on duplicate key update last_value = last_value")
-                .params(series.name(), year).update();
+        // A plain read takes no lock: only a counter already committed is locked directly (a record lock).
+        boolean exists = jdbc.sql("select count(*) from document_sequences where series = ? and doc_year = ?")
+                .params(series.name(), year).query(Integer.class).single() > 0;
+        if (!exists) {
+            create(series, year);
+        }
         return jdbc.sql("select last_value from document_sequences where series = ? and doc_year = ? for update")
                 .params(series.name(), year).query(Long.class).single();
+    }
+
+    /**
+     * Creates the counter of a new year, one creator at a time. Creators queue on the series' guard row (year 0)
+     * and check again once they hold it. Without the queue, two creators' locking reads of the missing row would
+     * each hold a gap lock that blocks the other's insert, and when a creator rolls back, the transactions
+     * waiting on its row would do the same: a deadlock on InnoDB that would fail the caller's payment.
+     */
+    private void create(Series series, int year) {
+        if (lockGuard(series).isEmpty()) {
+            insertIgnoringDuplicate(series, GUARD_YEAR);
+            lockGuard(series).orElseThrow();
+        }
+        boolean created = !jdbc.sql("select last_value from document_sequences where series = ? and doc_year = ? "
+                + "for update").params(series.name(), year).query(Long.class).list().isEmpty();
+        if (!created) {
+            jdbc.sql("insert into document_sequences (series, doc_year, last_value) values (?, ?, 0)")
+                    .params(series.name(), year).update();
+        }
+    }
+
+    private Optional<Long> lockGuard(Series series) {
+        return jdbc.sql("select last_value from document_sequences where series = ? and doc_year = ? for update")
+                .params(series.name(), GUARD_YEAR).query(Long.class).optional();
+    }
+
+    /**
+     * The guard rows exist before the first document is issued: created on start, each in its own statement,
+     * so no payment's transaction ever has to insert one.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void createGuards() {
+        for (Series series : Series.values()) {
+            insertIgnoringDuplicate(series, GUARD_YEAR);
+        }
+    }
+
+    private void insertIgnoringDuplicate(Series series, int year) {
+        boolean present = jdbc.sql("select count(*) from document_sequences where series = ? and doc_year = ?")
+                .params(series.name(), year).query(Integer.class).single() > 0;
+        if (present) {
+            return;
+        }
+        try {
+            jdbc.sql("insert into document_sequences (series, doc_year, last_value) values (?, ?, 0)")
+                    .params(series.name(), year).update();
+        } catch (DuplicateKeyException e) {
+            // Another instance created it at the same moment: it exists, which is all that is needed.
+            return;
+        }
     }
 
     /** Takes the next number of (series, year of {@code issuedAt}) in the caller's transaction. */

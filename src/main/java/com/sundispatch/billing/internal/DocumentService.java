@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,18 +51,11 @@ class DocumentService implements Invoicing {
         this.properties = properties;
     }
 
-    /** One invoice per order: issuing again (a redelivered payment event) returns the invoice already issued. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Document issueInvoice(InvoiceDraft draft) {
         if (draft.lines().isEmpty()) {
             throw new IllegalArgumentException("An invoice needs at least one line");
-        }
-        // Locked before the check, so a concurrent issuer for the same order waits here and then finds ours.
-        numbers.lock(Series.INV, draft.issuedAt());
-        Optional<DocumentContent> existing = invoiceOf(draft.orderId(), true);
-        if (existing.isPresent()) {
-            return summary(existing.get());
         }
         List<DocumentLine> lines = new ArrayList<>();
         Vat.Split total = Vat.Split.zero(draft.vatRate());
@@ -98,7 +90,7 @@ class DocumentService implements Invoicing {
         if (existing.isPresent()) {
             return summary(existing.get());
         }
-        DocumentContent invoice = invoiceOf(draft.orderId(), false).orElseThrow(() -> ApiException.conflict(
+        DocumentContent invoice = invoiceOf(draft.orderId()).orElseThrow(() -> ApiException.conflict(
                 "invalid_state", "The order has no invoice to credit."));
         String description = "Refund for invoice " + invoice.number();
         Vat.Split split = Vat.split(draft.gross(), invoice.vatRate());
@@ -118,7 +110,8 @@ class DocumentService implements Invoicing {
     @Transactional(readOnly = true)
     public List<Document> documentsOf(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from billing_documents where order_id = ? "
-                + "order by issued_at, doc_number").param(orderId).query(this::content).list().stream()
+                + "order by issued_at, case when doc_type = 'INVOICE' then 0 else 1 end, doc_year, sequence_no")
+                .param(orderId).query(this::content).list().stream()
                 .map(DocumentService::summary).toList();
     }
 
@@ -141,9 +134,9 @@ class DocumentService implements Invoicing {
                 .query(this::content).optional().map(this::withLines);
     }
 
-    private Optional<DocumentContent> invoiceOf(String orderId, boolean locking) {
+    private Optional<DocumentContent> invoiceOf(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from billing_documents where order_id = ? and doc_type = ? "
-                + "order by issued_at" + (locking ? " for update" : "")).params(orderId, Type.INVOICE.name())
+                + "order by issued_at").params(orderId, Type.INVOICE.name())
                 .query(this::content).list().stream().findFirst();
     }
 
@@ -161,7 +154,7 @@ class DocumentService implements Invoicing {
                         c.net(), c.vat(), c.gross(), clip(s.name(), 200), clip(s.address(), 500),
                         clip(s.vatId(), 40), clip(s.contact(), 200), clip(b.name(), 200),
                         clip(b.addressLine(), 200), clip(b.postalCode(), 12), clip(b.city(), 100),
-                        clip(b.country(), 2).toUpperCase(Locale.ROOT), c.note())
+                        clip(b.country(), 2), c.note())
                 .update();
         for (DocumentLine l : c.lines()) {
             jdbc.sql("insert into billing_document_lines (document_id, line_no, description, quantity, unit_gross, "
@@ -209,15 +202,19 @@ class DocumentService implements Invoicing {
         return issuedAt.atZone(properties.timeZone()).toLocalDate();
     }
 
-    /** The refund's reason word as the credit note states it, in both languages of the document. */
+    /**
+     * The refund's reason as the credit note states it, in both languages of the document. Orders pass the name
+     * of its refund reason; the lower-case words are accepted too.
+     */
     static String reasonText(String reason) {
         if (reason == null) {
             return null;
         }
-        return switch (reason.toLowerCase(Locale.ROOT)) {
-            case "cancelled" -> "Stornierung der Bestellung / Order cancelled";
-            case "goodwill" -> "Kulanz / Goodwill";
-            case "installation_failed", "not_installed" -> "Installation nicht erfolgt / Installation not done";
+        return switch (reason) {
+            case "CANCELLED", "cancelled" -> "Stornierung durch den Kunden / Cancelled by the customer";
+            case "CANCELLED_BY_ADMIN", "cancelled_by_admin" -> "Stornierung / Order cancelled";
+            case "LATE_PAYMENT", "late_payment" -> "Zahlung nach Stornierung / Payment after cancellation";
+            case "ADMIN", "admin", "goodwill" -> "Kulanz oder Korrektur / Goodwill or correction";
             default -> "Erstattung / Refund";
         };
     }

@@ -119,8 +119,8 @@ class InvoicePdf {
     }
 
     private PdfPTable facts(DocumentContent doc) {
-        PdfPTable table = new PdfPTable(new float[] { 2, 3 });
-        table.setWidthPercentage(80);
+        PdfPTable table = new PdfPTable(new float[] { 2, 4 });
+        table.setWidthPercentage(100);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
         table.setSpacingBefore(8);
         table.setSpacingAfter(14);

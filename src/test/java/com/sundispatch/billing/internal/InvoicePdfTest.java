@@ -79,7 +79,7 @@ class InvoicePdfTest {
         String text = text(renderer.render(note));
         assertThat(text).contains("Gutschrift / Credit note", "CN-2026-000007",
                 "relates to invoice INV-2026-000042", "Refund for invoice INV-2026-000042", "8,1 %", "92,51 EUR",
-                "7,49 EUR", "100,00 EUR", "Order cancelled");
+                "7,49 EUR", "100,00 EUR", "Cancelled by the customer");
     }
 
     @Test
