@@ -364,6 +364,9 @@ class MoneyIT extends DispatchFixtures {
         Api.Response again = adminRefund(admin, p.orderId(), "10.00", "EUR", key);
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        Api.Response reused = adminRefund(admin, p.orderId(), "11.00", "EUR", key);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("idempotency_key_reused");
         Api.Response tooMuch = adminRefund(admin, p.orderId(), total.toPlainString(), "EUR", "key-" + UUID.randomUUID());
         assertThat(tooMuch.status()).isEqualTo(409);
         assertThat(tooMuch.code()).isEqualTo("refund_exceeds_balance");
@@ -536,5 +539,8 @@ class MoneyIT extends DispatchFixtures {
         assertThat(api.get("/api/v1/admin/orders?minTotal=abc", adminToken()).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/admin/orders?from=2026-12-02&to=2026-12-01", adminToken()).status())
                 .isEqualTo(400);
+        assertThat(api.get("/api/v1/admin/orders?to=%2B999999999-12-31", adminToken()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/admin/ledger.csv?from=%2B999999999-12-31&to=%2B999999999-12-31", adminToken())
+                .status()).isEqualTo(400);
     }
 }

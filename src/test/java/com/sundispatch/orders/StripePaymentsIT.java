@@ -1,6 +1,7 @@
 package com.sundispatch.orders;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.sundispatch.orders.internal.PaymentService;
+import com.sundispatch.shared.WebhookSignature;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.FakeStripe;
 import com.sundispatch.support.FakeStripe.SignedEvent;
@@ -26,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cancellation refunds at Stripe exactly once; a webhook that never arrived is made good by reconciliation.
  */
 class StripePaymentsIT extends IntegrationTest {
+
+    /** The sandbox's secret of the test profile: switched off here, it must open nothing. */
+    private static final byte[] SANDBOX_SECRET = "test-fixture-webhook-0123456789-abcdefghijklm"
+            .getBytes(StandardCharsets.UTF_8);
 
     private static final FakeStripe STRIPE = FakeStripe.shared();
 
@@ -186,6 +192,15 @@ class StripePaymentsIT extends IntegrationTest {
         String refundId = refundsAtStripe(p).get(0).get("id").asString();
         eventually("Stripe accepted the refund",
                 () -> "PENDING".equals(order(p).json().path("refundStatus").asString()));
+
+        // The sandbox is not the provider here: an event signed with its secret settles nothing.
+        String ourRefund = order(p).json().path("refunds").get(0).path("id").asString();
+        String forged = "{\"id\":\"evt_sbx_forged\",\"type\":\"refund.succeeded\",\"paymentId\":\"x\","
+                + "\"orderId\":\"" + p.orderId() + "\",\"refundId\":\"" + ourRefund + "\"}";
+        Api.Response sandboxSigned = api.send("POST", "/api/v1/payments/webhook", forged, null, Map.of("X-Signature",
+                WebhookSignature.header(SANDBOX_SECRET, now(), forged.getBytes(StandardCharsets.UTF_8))));
+        assertThat(sandboxSigned.code()).isEqualTo("invalid_signature");
+        assertThat(order(p).json().path("refundStatus").asString()).isEqualTo("PENDING");
 
         STRIPE.settleRefund(refundId, "succeeded");
         assertThat(deliver(STRIPE.event("refund.updated", refundId, now())).status()).isEqualTo(200);

@@ -81,6 +81,10 @@ class SandboxPaymentProvider implements PaymentProvider {
         return "sbx_" + paymentId;
     }
 
+    private static String refundReference(String refundId) {
+        return "sbx_re_" + refundId;
+    }
+
     @Override
     public Event verifyAndParse(byte[] body, Map<String, String> headers) {
         // Switched off (production, or another provider chosen), the sandbox's secret opens nothing.
@@ -101,8 +105,9 @@ class SandboxPaymentProvider implements PaymentProvider {
             String paymentId = text(node, "paymentId", true);
             String refundId = text(node, "refundId", type == EventType.REFUND_SUCCEEDED
                     || type == EventType.REFUND_FAILED);
-            return new Event(id, type, paymentId, text(node, "orderId", true), refundId, reference(paymentId),
-                    reference(paymentId), null);
+            // For a refund event the provider's reference is the refund's own, as refund() named it.
+            return new Event(id, type, paymentId, text(node, "orderId", true), refundId,
+                    refundId == null ? reference(paymentId) : refundReference(refundId), reference(paymentId), null);
         } catch (JacksonException | IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_event", "The webhook body is not a valid payment event.");
         }
@@ -125,7 +130,7 @@ class SandboxPaymentProvider implements PaymentProvider {
     /** The sandbox refunds at once and deterministically per refund id: asking twice is the same refund. */
     @Override
     public RefundResult refund(RefundRequest request) {
-        return new RefundResult("sbx_re_" + request.refundId(), State.SUCCEEDED, null);
+        return new RefundResult(refundReference(request.refundId()), State.SUCCEEDED, null);
     }
 
     /** The sandbox keeps no state of its own: a payment nobody confirmed in its checkout is still pending. */
