@@ -23,6 +23,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -233,6 +234,15 @@ class InvoicingIT extends DispatchFixtures {
      * when it was not read for 100 ms, so a probe polled faster would read the same stale table forever: probes
      * are spaced 150 ms apart, with the last answer given in between.
      */
+    private long blindSince;
+
+    private long firstBlindProbe() {
+        if (blindSince == 0) {
+            blindSince = System.nanoTime();
+        }
+        return blindSince;
+    }
+
     private int waitingTransactions() {
         String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         if (product != null && product.contains("H2")) {
@@ -241,9 +251,15 @@ class InvoicingIT extends DispatchFixtures {
             return n == null ? 0 : n;
         }
         if (System.nanoTime() - lastProbe > TimeUnit.MILLISECONDS.toNanos(150)) {
-            Integer n = jdbc.queryForObject("select count(*) from information_schema.innodb_trx "
-                    + "where trx_state = 'LOCK WAIT'", Integer.class);
-            lastWaiting = n == null ? 0 : n;
+            try {
+                Integer n = jdbc.queryForObject("select count(*) from information_schema.innodb_trx "
+                        + "where trx_state = 'LOCK WAIT'", Integer.class);
+                lastWaiting = n == null ? 0 : n;
+            } catch (DataAccessException noProcessPrivilege) {
+                // A database user without PROCESS cannot see lock waits (.ci/run grants it): give the three issuers
+                // a second to reach the lock instead, then count them as waiting.
+                lastWaiting = System.nanoTime() - firstBlindProbe() > TimeUnit.SECONDS.toNanos(1) ? 3 : 0;
+            }
             lastProbe = System.nanoTime();
         }
         return lastWaiting;
