@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The append-only record of every movement of money, per order, between accounts. Rows are inserted and never
@@ -76,6 +77,9 @@ public interface Ledger {
     boolean record(Movement movement);
 
     List<Entry> entriesOf(String orderId);
+
+    /** When the first movement of all was recorded (the ledger began with 0.12.0); empty while there is none. */
+    Optional<Instant> firstEntryAt();
 
     /** The order's balance per account: money in minus money out, from its entries alone. */
     Map<Account, BigDecimal> balances(String orderId);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -499,6 +500,15 @@ class MoneyIT extends DispatchFixtures {
         JsonNode report = ledgerCheck();
         assertThat(report.path("orders").asInt()).isGreaterThanOrEqualTo(6);
         assertThat(report.path("differences").size()).as(report.toString()).isZero();
+
+        // An order paid before the ledger began (0.12.0) is outside it: counted as legacy, not as a difference.
+        Paid old = paidOrder();
+        jdbc.update("delete from ledger_entries where order_id = ?", old.orderId());
+        jdbc.update("update orders set paid_at = ? where id = ?", Timestamp.valueOf("2025-06-01 12:00:00"),
+                old.orderId());
+        JsonNode withLegacy = ledgerCheck();
+        assertThat(withLegacy.path("legacyOrders").asInt()).isPositive();
+        assertThat(withLegacy.path("differences").size()).as(withLegacy.toString()).isZero();
 
         // The check is not blind: money booked twice behind the application's back is found.
         String someOrder = jdbc.queryForObject("select order_id from ledger_entries where kind = 'CAPTURE' "

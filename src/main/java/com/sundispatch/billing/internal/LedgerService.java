@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -101,6 +102,13 @@ public class LedgerService implements Ledger {
     public List<Entry> entriesOf(String orderId) {
         return jdbc.sql("select " + COLUMNS + " from ledger_entries where order_id = ? order by created_at, id")
                 .param(orderId).query(LedgerService::entry).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> firstEntryAt() {
+        return jdbc.sql("select min(created_at) from ledger_entries")
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
     }
 
     @Override
