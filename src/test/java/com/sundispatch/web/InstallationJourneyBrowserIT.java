@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,11 +16,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.sundispatch.support.Api;
@@ -330,39 +326,5 @@ class InstallationJourneyBrowserIT extends BrowserTest {
         assertThat(problems).as("accessibility problems on %s", where).isEmpty();
         assertThat((String) js("return document.body.innerText")).as("raw codes on %s", where)
                 .doesNotContain("AWAITING_CONFIRMATION", "IN_PROGRESS", "undefined", "null");
-    }
-
-    /** Full-page screenshots at desktop (1280x900) and phone (390x844) size, and no sideways scrolling on the phone. */
-    private void screenshots(String name) throws IOException {
-        for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
-            browser.manage().window().setSize(size);
-            wait.until(d -> ((Number) js("return window.innerWidth")).intValue() <= size.getWidth());
-            String device = size.getWidth() < 600 ? "phone" : "desktop";
-            if ("phone".equals(device)) {
-                Number scroll = (Number) js("return document.documentElement.scrollWidth");
-                Number width = (Number) js("return document.documentElement.clientWidth");
-                assertThat(scroll.intValue()).as("%s is wider than the phone", name).isLessThanOrEqualTo(width.intValue());
-            }
-            fullPage("InstallationJourneyBrowserIT-" + name + "-" + device);
-        }
-        browser.manage().window().setSize(new Dimension(1280, 900));
-    }
-
-    @SuppressWarnings("unchecked")
-    private void fullPage(String name) throws IOException {
-        ChromeDriver chrome = (ChromeDriver) browser;
-        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) content.get("width")).doubleValue();
-        double height = Math.min(((Number) content.get("height")).doubleValue(), 8000);
-        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 }

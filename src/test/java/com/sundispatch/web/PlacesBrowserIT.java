@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -230,10 +229,6 @@ class PlacesBrowserIT extends BrowserTest {
 
     private void phone() {
         browser.manage().window().setSize(new Dimension(360, 800));
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private void assertNoHorizontalScroll() {
