@@ -28,6 +28,24 @@ function changed(reason) { listeners.forEach((fn) => fn(me, reason)); }
 export function currentUser() { return me; }
 export function hasRole(role) { return !!me && me.role === role; }
 
+// How far the server's clock is ahead of this browser's (ms), from the Date header of its answers: deadlines the
+// server sets (an offer's expiry) are counted down against the server's time, not a wrong clock on the device.
+let serverOffset = 0;
+
+function noteServerTime(header) {
+  const at = Date.parse(header || '');
+  if (Number.isNaN(at)) return;
+  // The header has whole seconds: half a second is the middle guess of the true time. Differences within that
+  // rounding are ignored, so a countdown does not jitter between answers.
+  const next = at + 500 - Date.now();
+  if (Math.abs(next - serverOffset) > 1500) serverOffset = next;
+}
+
+/** The server's current time in ms (the browser's clock corrected by the last answer's Date header). */
+export function serverNow() {
+  return Date.now() + serverOffset;
+}
+
 /**
  * One request. With {@code conditional} (a GET for polling) it sends If-None-Match when an ETag is given and
  * answers { status, etag, data } instead of the data alone, so a 304 ("nothing changed") is not an error.
@@ -47,6 +65,7 @@ async function raw(method, path, body, auth, conditional, extra) {
   } catch {
     throw new ApiError(0, { code: 'network' }); // offline, or the server is not reachable
   }
+  noteServerTime(response.headers.get('Date'));
   if (conditional && response.status === 304) return { status: 304, etag: conditional.etag, data: null };
   const text = await response.text();
   let data = null;
