@@ -249,10 +249,11 @@ export function addressBlock({ street = true, cityOptional = false, locate = fal
       }
       let shown = false;
       for (const fe of (e.problem && e.problem.errors) || []) {
-        const key = fe.field.split('.').pop();
+        const key = String(fe.field || '').split('.').pop();
         const target = { postalCode: postal.error, city: city.error, addressLine: streetError }[key];
         if (target) {
-          target.textContent = fe.message;
+          // The field's own sentence, never the server's validation message.
+          target.textContent = { postalCode: t.postalCodeInvalid, city: t.cityInvalid, addressLine: t.streetInvalid }[key];
           const input = { postalCode: postal.input, city: city.input, addressLine: streetInput }[key];
           if (input) input.setAttribute('aria-invalid', 'true');
           shown = true;

@@ -96,13 +96,63 @@ export function heading(level, text, id) {
 }
 
 /**
- * Replaces a section's content. Focus stays where it is unless it was inside what is replaced; then it moves to
- * the section's first heading, so a keyboard user is not dropped at the top of the page.
+ * Marks a part of a section for {@link replaceSection}: a part with the same key and signature as the one on the
+ * screen is kept as it is (with what is typed in it, an open disclosure, the focus), any other is replaced.
+ */
+export function keyed(node, key, signature = '') {
+  if (node && node.dataset) {
+    node.dataset.key = key;
+    node.dataset.sig = typeof signature === 'string' ? signature : JSON.stringify(signature);
+  }
+  return node;
+}
+
+/** Whether a freshly built part says the same as the one on the screen (then the one on the screen stays). */
+function samePart(shown, fresh) {
+  if (shown.nodeType !== fresh.nodeType) return false;
+  if (fresh.nodeType !== Node.ELEMENT_NODE) return shown.isEqualNode(fresh);
+  if (fresh.dataset.key || shown.dataset.key) {
+    return shown.dataset.key === fresh.dataset.key && shown.dataset.sig === fresh.dataset.sig;
+  }
+  return shown.isEqualNode(fresh);
+}
+
+/**
+ * Updates a section to show {@code nodes}, in place: parts that did not change stay the same DOM nodes (compared
+ * by key and signature, see {@link keyed}, else by their content), only the changed ones are swapped, so a live
+ * update never rebuilds the page and never moves the focus. Only when the focused part itself had to go does
+ * focus move, to the section's first heading, so a keyboard user is not dropped at the top of the page;
+ * {@code moveFocus} (after the person's own action) does the same when the control they used is gone.
  */
 export function replaceSection(section, nodes, moveFocus = false) {
-  const hadFocus = section.contains(document.activeElement) && document.activeElement !== section;
-  section.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined && n !== false));
-  if (hadFocus || moveFocus) {
+  const fresh = nodes.filter((n) => n !== null && n !== undefined && n !== false);
+  const focused = document.activeElement;
+  const hadFocus = !!focused && section.contains(focused) && focused !== section;
+  const shown = [...section.childNodes];
+  let from = 0;
+  const wanted = fresh.map((n) => {
+    // In order: a part that is still there is found after the last one kept.
+    for (let i = from; i < shown.length; i += 1) {
+      if (shown[i] && samePart(shown[i], n)) {
+        const keep = shown[i];
+        shown[i] = null;
+        from = i + 1;
+        return keep;
+      }
+    }
+    return n;
+  });
+  shown.forEach((old) => { if (old) old.remove(); });
+  let at = section.firstChild;
+  for (const n of wanted) {
+    if (n === at) {
+      at = at.nextSibling;
+    } else {
+      section.insertBefore(n, at);
+    }
+  }
+  const lost = !focused || focused === document.body || !focused.isConnected;
+  if (lost && (hadFocus || moveFocus)) {
     const target = section.querySelector('h2[tabindex], h3[tabindex]');
     if (target) target.focus({ preventScroll: false });
   }
@@ -137,7 +187,7 @@ export function proposalForm({ id, window, tz, submitText, submit }) {
   duration.value = '4';
   const error = h('p', { class: 'error', id: errorId, role: 'alert' });
   const button = h('button', { type: 'submit' }, submitText || t.proposeSend);
-  const form = h('form', { id, class: 'proposal-form', novalidate: true },
+  const form = h('form', { id, class: 'proposal-form', novalidate: true, dataset: { key: id, sig: JSON.stringify([window.start, window.end, tz]) } },
     h('p', { class: 'muted', id: hintId }, t.windowHint(range(window.start, window.end, tz))),
     timeZoneHint(tz),
     h('div', { class: 'field-row' }, h('label', {}, t.date, date), h('label', {}, t.startTime, time), h('label', {}, t.duration, duration)),
@@ -254,11 +304,12 @@ export function appointmentBlock({ appointment, tz, icsPath, reschedule }) {
     problem.textContent = '';
     try { await download(icsPath, 'appointment.ics'); } catch { problem.textContent = t.calendarFailed; }
   } }, t.addToCalendar);
-  const block = h('div', { class: 'card appointment', id: 'appointment' },
+  const block = keyed(h('div', { class: 'card appointment', id: 'appointment' },
     h('h3', {}, t.appointment),
     h('p', { class: 'appointment-when' }, h('strong', {}, range(appointment.start, appointment.end, tz))),
     timeZoneHint(tz),
-    h('div', { class: 'tabs' }, calendar), problem);
+    h('div', { class: 'tabs' }, calendar), problem), 'appointment',
+  [appointment.start, appointment.end, appointment.rescheduleUntil, appointment.agreedAt, tz, !!reschedule]);
   if (reschedule) {
     const until = appointment.rescheduleUntil ? h('p', { class: 'muted' }, t.rescheduleUntil(dateTime(appointment.rescheduleUntil, tz))) : null;
     const form = reasonForm({ id: 'reschedule-form', label: t.rescheduleReason, submitText: t.rescheduleSend, min: 3, max: 500, submit: reschedule });
@@ -280,11 +331,12 @@ export function schedulingBlock({ me, scheduling, window, tz, accept, propose })
   if (open) {
     const when = range(open.start, open.end, tz);
     const mine = open.proposedBy === me;
-    nodes.push(h('p', { class: 'open-proposal', id: 'open-proposal', dataset: { by: open.proposedBy } },
+    nodes.push(h('p', { class: 'open-proposal', id: 'open-proposal', dataset: { by: open.proposedBy, proposal: open.id } },
       mine ? t.openProposalMine(when) : me === 'CUSTOMER' ? t.openProposalInstaller(when) : t.openProposalCustomer(when)));
     if (!mine) {
       const a = actionButton({ id: 'accept-proposal', text: me === 'CUSTOMER' ? t.confirmProposal : t.acceptProposal, run: () => accept(open.id) });
-      nodes.push(h('div', { class: 'tabs' }, a.button), a.error);
+      // Keyed by the proposal: the button accepts exactly the proposal shown above it.
+      nodes.push(keyed(h('div', { class: 'tabs accept-proposal' }, a.button, a.error), 'accept-proposal', open.id));
     }
   } else if (me === 'CUSTOMER') {
     nodes.push(h('p', { class: 'muted' }, t.waitingForInstaller));
@@ -299,7 +351,7 @@ export function schedulingBlock({ me, scheduling, window, tz, accept, propose })
   const form = proposalForm({ id: 'proposal-form', window, tz, submit: propose });
   // The installer's first proposal is the next step, so its form is open; otherwise it waits behind a button.
   if (me === 'INSTALLER' && !open) nodes.push(h('h3', {}, t.propose), form);
-  else nodes.push(disclosure(t.proposeAnother, h('div', { class: 'disclosure-panel' }, form)));
+  else nodes.push(keyed(disclosure(t.proposeAnother, h('div', { class: 'disclosure-panel' }, form)), 'propose-another', form.dataset.sig));
   return nodes;
 }
 
@@ -364,7 +416,7 @@ const CHECKS = ['panelsMounted', 'inverterConnected', 'systemCommissioned', 'gri
 export function reportView(report, tz, { id = 'report' } = {}) {
   const t = installText();
   const checklist = report.checklist || {};
-  return h('div', { class: 'card report', id },
+  return keyed(h('div', { class: 'card report', id },
     h('h3', {}, t.report),
     h('p', { class: 'muted' }, t.submittedAt(dateTime(report.submittedAt, tz))),
     h('h4', {}, t.checklist),
@@ -376,20 +428,20 @@ export function reportView(report, tz, { id = 'report' } = {}) {
     h('h4', {}, t.notes.replace(/ \(.*\)$/, '')),
     h('p', { class: 'report-notes' }, report.notes ? report.notes : t.noNotes),
     h('h4', {}, t.photos),
-    gallery(report.photos || [], tz, report.submittedAt));
+    gallery(report.photos || [], tz, report.submittedAt)), id, [report.submittedAt, (report.photos || []).map((p) => p.photoId), tz]);
 }
 
 /** The customer's problem report and, once decided, the admin's resolution. */
 export function disputeView(dispute, tz, { id = 'dispute' } = {}) {
   const t = installText();
   const r = dispute.resolution;
-  return h('div', { class: 'card dispute', id },
+  return keyed(h('div', { class: 'card dispute', id },
     h('h3', {}, t.disputeTitle),
     h('p', { class: 'muted' }, t.disputeAt(dateTime(dispute.disputedAt, tz))),
     h('blockquote', { class: 'dispute-reason' }, dispute.reason),
     r ? h('div', { class: 'resolution' }, h('h4', {}, t.resolution),
       h('p', {}, h('strong', {}, t.outcomes[r.outcome] || t.unknownStatus)), r.note ? h('p', {}, r.note) : null,
-      h('p', { class: 'muted' }, t.resolvedAt(dateTime(r.resolvedAt, tz)))) : null);
+      h('p', { class: 'muted' }, t.resolvedAt(dateTime(r.resolvedAt, tz)))) : null), id, [dispute.disputedAt, r && r.resolvedAt, tz]);
 }
 
 /**
@@ -491,7 +543,8 @@ export function reportForm({ job, tz, onSubmitted }) {
     h('label', { for: 'photo-input', class: 'file-label' }, t.choosePhotos), picker, list);
 
   const button = h('button', { type: 'submit', id: 'submit-report' }, t.submitReport);
-  const form = h('form', { id: 'report-form', class: 'report-form', novalidate: true },
+  // Keyed by the job: a live update leaves the typed serial numbers and the uploaded photos alone.
+  const form = h('form', { id: 'report-form', class: 'report-form', novalidate: true, dataset: { key: 'report-form', sig: `${job.jobId}:${job.panelCount}` } },
     h('p', { class: 'muted' }, t.reportIntro), checklist, serialFields,
     h('label', { for: 'report-notes' }, t.notes), notes, photos, error, h('div', { class: 'tabs' }, button));
   // A message about what was missing goes once the person changes something.

@@ -1,7 +1,8 @@
 // The inbox page and the notification settings (category x channel, and push on this device).
-import { h, mount, flash } from './dom.js';
+import { h, mount, flash, when, locale } from './dom.js';
 import { api } from './api.js';
-import { notifyText, lang, errorText } from './texts.js';
+import { notifyText, errorText } from './texts.js';
+import { formatAgo } from './format.js';
 import { onInboxChange, openNotification, markRead, safeLink, setUnread, poll, clearToasts } from './inbox.js';
 import { pushSupported, pushEnabled, enablePush, disablePush, sendTestPush } from './push.js';
 
@@ -9,24 +10,12 @@ const PAGE_SIZE = 20;
 const CATEGORIES = ['SECURITY', 'ORDERS', 'INSTALLATION', 'REVIEWS', 'OFFERS', 'INSTALLER', 'ADMIN'];
 const CHANNELS = ['EMAIL', 'IN_APP', 'PUSH'];
 
-function locale() {
-  return lang() === 'de' ? 'de-DE' : undefined;
-}
-
-/** "5 minutes ago" next to the exact date and time, in a <time> element. */
+/** "5 minutes ago" next to the exact date and time (without seconds), in a <time> element. */
 function timeOf(iso) {
   const t = notifyText();
-  const date = new Date(iso);
-  const seconds = Math.round((date.getTime() - Date.now()) / 1000);
-  const steps = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
-  let relative = t.justNow;
-  if (Math.abs(seconds) >= 60 && typeof Intl !== 'undefined' && Intl.RelativeTimeFormat) {
-    const format = new Intl.RelativeTimeFormat(locale() || lang(), { numeric: 'auto' });
-    const [unit, size] = steps.find(([, s]) => Math.abs(seconds) >= s);
-    relative = format.format(Math.round(seconds / size), unit);
-  }
-  const absolute = date.toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
-  return h('time', { datetime: iso, class: 'muted' }, `${relative} · ${absolute}`);
+  const seconds = Math.abs(Date.now() - new Date(iso).getTime()) / 1000;
+  const relative = seconds < 60 ? t.justNow : formatAgo(iso, locale());
+  return h('time', { datetime: iso, class: 'muted' }, [relative, when(iso)].filter(Boolean).join(' · '));
 }
 
 let counter = 0;
@@ -157,34 +146,35 @@ export async function page() {
   try {
     await load(true);
   } catch (e) {
-    listEl.replaceChildren(h('li', { class: 'error' }, e.message || t.loadFailed));
+    listEl.replaceChildren(h('li', { class: 'error' }, t.loadFailed));
   }
 }
 
 function preferenceTable(preferences, t) {
   const byKey = new Map(preferences.map((p) => [`${p.category}:${p.channel}`, p]));
   const present = CATEGORIES.filter((c) => preferences.some((p) => p.category === c));
-  // A category the client does not know yet still shows, under its code, rather than vanishing.
   preferences.forEach((p) => { if (!present.includes(p.category)) present.push(p.category); });
   const boxes = [];
   const rows = present.map((category) => {
-    const [name, explanation] = t.categories[category] || [category, ''];
+    // A category this client does not know yet still shows, under a general name, rather than vanishing.
+    const [name, explanation] = t.categories[category] || [t.otherCategory, ''];
     const nameId = `pref-${category}`;
     return h('tr', { dataset: { category } },
       h('th', { scope: 'row', id: nameId }, h('span', { class: 'pref-name' }, name),
         explanation ? h('span', { class: 'pref-explanation muted' }, explanation) : null),
       ...CHANNELS.map((channel) => {
         const p = byKey.get(`${category}:${channel}`);
-        if (!p) return h('td', {});
+        if (!p) return h('td', { dataset: { label: t.channels[channel] } });
         const id = `pref-${category}-${channel}`;
         const input = h('input', { type: 'checkbox', id, name: id, checked: !!p.enabled || !!p.locked, disabled: !!p.locked,
           'aria-describedby': p.locked ? 'pref-locked-note' : undefined, dataset: { category, channel } });
         boxes.push({ input, pref: p });
-        return h('td', { dataset: { channel } }, h('label', { for: id, class: 'visually-hidden' }, t.cell(name, t.channels[channel])),
+        return h('td', { dataset: { channel, label: t.channels[channel] } }, h('label', { for: id, class: 'visually-hidden' }, t.cell(name, t.channels[channel])),
           input, p.locked ? h('span', { class: 'pref-locked muted', 'aria-hidden': 'true' }, t.locked) : null);
       }));
   });
-  const table = h('table', { class: 'prefs', id: 'preferences' },
+  // On a phone each kind of news becomes a card with its channels below it (table.stack).
+  const table = h('table', { class: 'prefs stack', id: 'preferences' },
     h('caption', { class: 'visually-hidden' }, t.settingsTitle),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.category),
       ...CHANNELS.map((c) => h('th', { scope: 'col' }, t.channels[c])))),
@@ -204,7 +194,7 @@ export async function settings() {
   try {
     data = await api('GET', '/api/v1/me/notification-preferences');
   } catch (e) {
-    area.replaceChildren(h('p', { class: 'error' }, e.message || t.loadFailed));
+    area.replaceChildren(h('p', { class: 'error' }, t.loadFailed));
     return;
   }
   renderPreferences(area, data.preferences || []);
