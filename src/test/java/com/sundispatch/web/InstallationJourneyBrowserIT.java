@@ -71,7 +71,9 @@ class InstallationJourneyBrowserIT extends BrowserTest {
         signIn(installerEmail, PASSWORD);
         open("/#/installer");
         waitFor(By.cssSelector("#offers .offer button.accept")).click();
-        waitForText(By.id("flash"), "The job is yours");
+        // Said next to the offers, with the way to the job; not a page-wide flash that outlives the job's state.
+        waitForText(By.id("offers-status"), "The job is yours");
+        assertThat(browser.findElement(By.id("flash")).getText()).doesNotContain("The job is yours");
         WebElement openJob = wait.until(d -> d.findElements(By.cssSelector("#jobs .job")).stream()
                 .filter(j -> j.getText().contains((String) where.get("addressLine"))).findFirst()
                 .map(j -> j.findElement(By.cssSelector("a.open-job"))).orElse(null));

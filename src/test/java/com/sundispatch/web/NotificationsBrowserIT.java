@@ -1,8 +1,6 @@
 package com.sundispatch.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,10 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -77,7 +72,7 @@ class NotificationsBrowserIT extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(4)).until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#offers .offer")));
         assertThat(pageWasNotReloaded()).isTrue();
-        screens("offer-toast");
+        screenshots("offer-toast");
 
         shown.findElement(By.cssSelector(".toast-close")).click();
         wait.until(d -> d.findElements(toast).isEmpty());
@@ -133,7 +128,7 @@ class NotificationsBrowserIT extends BrowserTest {
                     .isEqualTo("Unread: ");
             assertThat(item.findElement(By.tagName("time")).getAttribute("datetime")).isNotBlank();
         });
-        screens("list");
+        screenshots("list");
 
         WebElement first = orders.get(0);
         String firstId = first.getAttribute("data-id");
@@ -168,7 +163,7 @@ class NotificationsBrowserIT extends BrowserTest {
         open("/#/account");
         waitFor(By.id("account-notification-settings")).click();
         waitFor(By.id("preferences"));
-        screens("settings");
+        screenshots("settings");
 
         WebElement reviewMails = browser.findElement(By.id("pref-REVIEWS-EMAIL"));
         assertThat(reviewMails.isSelected()).isTrue();
@@ -326,25 +321,6 @@ class NotificationsBrowserIT extends BrowserTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Screenshots at desktop and phone width; at 375 px nothing may stick out sideways. */
-    private void screens(String name) throws IOException {
-        Path dir = Path.of("target/screenshots");
-        Files.createDirectories(dir);
-        Dimension desktop = browser.manage().window().getSize();
-        Files.write(dir.resolve("NotificationsBrowserIT-" + name + "-desktop.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new Dimension(375, 812));
-        try {
-            Files.write(dir.resolve("NotificationsBrowserIT-" + name + "-phone.png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            Object overflow = ((JavascriptExecutor) browser).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(((Number) overflow).intValue()).as("horizontal overflow at 375 px").isLessThanOrEqualTo(0);
-        } finally {
-            browser.manage().window().setSize(desktop);
         }
     }
 }

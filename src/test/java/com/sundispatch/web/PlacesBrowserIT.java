@@ -183,7 +183,7 @@ class PlacesBrowserIT extends BrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 1000));
 
         waitFor(By.cssSelector(card + " button.accept")).click();
-        waitForText(By.id("flash"), "The job is yours");
+        waitForText(By.id("offers-status"), "The job is yours");
         waitForText(By.id("jobs"), street);
         WebElement job = wait.until(d -> d.findElements(By.cssSelector("#jobs .job")).stream()
                 .filter(j -> j.getText().contains(street)).findFirst().orElse(null));
@@ -242,6 +242,7 @@ class PlacesBrowserIT extends BrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
+        checkPage(name);
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve("PlacesBrowserIT-" + name + ".png"),
