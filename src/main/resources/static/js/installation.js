@@ -173,8 +173,9 @@ const DURATIONS = [[2, 'h'], [3, 'h'], [4, 'h'], [5, 'h'], [6, 'h'], [8, 'h'], [
  */
 export function proposalForm({ id, window, tz, submitText, submit }) {
   const t = installText();
-  const errorId = uid('proposal-error');
-  const hintId = uid('proposal-hint');
+  // Ids from the form's own id, so the same form built again is recognised as unchanged (see replaceSection).
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
   const quarter = 15 * 60000;
   const startMs = Math.ceil(new Date(window.start).getTime() / quarter) * quarter;
   const first = zonedParts(startMs, tz);
@@ -226,7 +227,7 @@ export function proposalForm({ id, window, tz, submitText, submit }) {
 /** A reason form (reschedule, dispute): a labelled textarea with its length rule said up front. */
 export function reasonForm({ id, label, submitText, min, max, danger, submit }) {
   const t = installText();
-  const textId = uid('reason');
+  const textId = id ? `${id}-reason` : uid('reason');
   const hintId = `${textId}-hint`;
   const errorId = `${textId}-error`;
   const text = h('textarea', { id: textId, name: 'reason', rows: 4, maxlength: max, required: true, 'aria-describedby': `${hintId} ${errorId}` });
@@ -263,7 +264,8 @@ export function reasonForm({ id, label, submitText, min, max, danger, submit }) 
 
 /** A disclosure button that shows and hides a panel below it (aria-expanded), focus moving into it when opened. */
 export function disclosure(label, panel, className = 'secondary') {
-  const panelId = panel.id || uid('panel');
+  const inner = panel.querySelector('form[id]');
+  const panelId = panel.id || (inner ? `${inner.id}-panel` : uid('panel'));
   panel.id = panelId;
   panel.hidden = true;
   const button = h('button', { type: 'button', class: className, 'aria-expanded': 'false', 'aria-controls': panelId, onclick: () => {
@@ -455,7 +457,7 @@ export function reportForm({ job, tz, onSubmitted }) {
   const checks = CHECKS.map((k) => h('input', { type: 'checkbox', name: k, id: `check-${k}` }));
   const checklist = h('fieldset', { class: 'checklist-fields' }, h('legend', {}, t.checklist),
     ...CHECKS.map((k, i) => h('label', { class: 'check', for: `check-${k}` }, checks[i], ` ${t.checks[k]}`)));
-  const serialHint = uid('serial-hint');
+  const serialHint = 'serial-hint';
   const serials = Array.from({ length: job.panelCount }, (_, i) => h('input', { type: 'text', name: 'serial', id: `serial-${i + 1}`,
     autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 40, 'aria-describedby': serialHint }));
   const serialFields = h('fieldset', { class: 'serial-fields' }, h('legend', {}, t.serials),
@@ -465,7 +467,7 @@ export function reportForm({ job, tz, onSubmitted }) {
 
   // Photos: each entry {name, status: uploading|done|failed, photoId, item}.
   const entries = [];
-  const photoHint = uid('photo-hint');
+  const photoHint = 'photo-hint';
   const list = h('ul', { class: 'photo-uploads', 'aria-live': 'polite' });
   const picker = h('input', { type: 'file', id: 'photo-input', name: 'photo', accept: 'image/jpeg,image/png,image/webp', capture: 'environment',
     multiple: true, 'aria-describedby': photoHint, class: 'file-input' });

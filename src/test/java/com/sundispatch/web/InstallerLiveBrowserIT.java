@@ -68,11 +68,21 @@ class InstallerLiveBrowserIT extends BrowserTest {
         assertThat(js("return document.querySelector('#offers .offer') === window.sdCard"
                 + " && document.activeElement === arguments[0]", accept)).isEqualTo(true);
 
-        accept.click();
-        waitForText(By.id("offers-status"), "The job is yours.");
+        // In German the workplace speaks German, the countdown included.
+        new Select(browser.findElement(By.id("language"))).selectByValue("de");
+        waitForText(By.tagName("h1"), "Installateur");
+        WebElement german = waitFor(By.cssSelector("#offers .offer"));
+        assertThat(german.getText()).contains("Zeit zum Annehmen", "Zeitraum des Kunden", "Annehmen", "Ablehnen");
+        WebElement annehmen = german.findElement(By.cssSelector("button.accept"));
+        screenshots("offer-countdown-de");
+
+        annehmen.click();
+        waitForText(By.id("offers-status"), "Der Auftrag gehört Ihnen.");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("open-accepted-job");
         wait.until(d -> d.findElements(By.cssSelector("#jobs .job[data-status=ASSIGNED]")).size() == 1);
-        screenshots("offer-accepted");
+        assertThat(browser.findElement(By.cssSelector("#jobs .job .badge")).getText())
+                .isEqualTo("Installateur zugewiesen: Termin noch nicht vereinbart");
+        screenshots("offer-accepted-de");
     }
 
     @Test
