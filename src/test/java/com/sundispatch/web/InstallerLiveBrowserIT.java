@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -64,7 +65,7 @@ class InstallerLiveBrowserIT extends BrowserTest {
         screenshots("offer-countdown");
 
         // The 15-second reload of the list keeps the card (and the focus) while the offer is still open.
-        new WebDriverWait(browser, Duration.ofSeconds(25)).until(d -> seconds(countdown.getText()) <= first - 17);
+        longWait().until(d -> seconds(countdown.getText()) <= first - 17);
         assertThat(js("return document.querySelector('#offers .offer') === window.sdCard"
                 + " && document.activeElement === arguments[0]", accept)).isEqualTo(true);
 
@@ -119,7 +120,7 @@ class InstallerLiveBrowserIT extends BrowserTest {
         Api.Response counter = api.post("/api/v1/installations/" + jobId + "/appointment/proposals", Map.of("start",
                 later.toString(), "end", later.plus(Duration.ofHours(4)).toString()), customer);
         assertThat(counter.status()).as(counter.toString()).isEqualTo(201);
-        new WebDriverWait(browser, Duration.ofSeconds(25)).until(d ->
+        longWait().until(d ->
                 d.findElement(By.id("open-proposal")).getText().contains("The customer proposes"));
         waitFor(By.id("accept-proposal"));
         assertThat(js("return document.activeElement === window.sdFocused")).as("focus kept").isEqualTo(true);
@@ -138,6 +139,13 @@ class InstallerLiveBrowserIT extends BrowserTest {
         waitForText(By.id("flash"), "The appointment is agreed.");
         waitFor(By.id("appointment"));
         screenshots("job-scheduled");
+    }
+
+    /** Long enough for a 15-second list reload or an 8-second job poll on a busy machine; a replaced part is looked up again. */
+    private WebDriverWait longWait() {
+        WebDriverWait longer = new WebDriverWait(browser, Duration.ofSeconds(40));
+        longer.ignoring(StaleElementReferenceException.class);
+        return longer;
     }
 
     private static int seconds(String countdown) {
