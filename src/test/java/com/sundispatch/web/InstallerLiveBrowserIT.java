@@ -141,6 +141,43 @@ class InstallerLiveBrowserIT extends BrowserTest {
         screenshots("job-scheduled");
     }
 
+    @Test
+    void anApplicantSeesSentencesNotPatternsForRefusedFieldsAndTheApplicationWithItsStatusInWords() throws IOException {
+        String email = registerVerifiedCustomer();
+        signIn(email, PASSWORD);
+        open("/#/installer");
+        waitForText(By.tagName("h1"), "Become an installer");
+        WebElement form = waitFor(By.id("apply-form"));
+        // Sent empty: each required field says what it needs, and the focus goes to the first.
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText(By.cssSelector("[data-field=companyName]"), "Enter your company name.");
+        assertThat(browser.switchTo().activeElement().getAttribute("name")).isEqualTo("companyName");
+        // A name the server refuses: the field's own sentence, never the server's pattern.
+        // The address first: typing the phone last closes the place suggestions (they close when the field is left).
+        fill(form, "addressLine", "Unter den Linden 1");
+        fill(form, "postalCode", "10117");
+        fill(form, "city", "Berlin");
+        fill(form, "companyName", "<Sun>");
+        fill(form, "licenseNumber", "LIC-" + ThreadLocalRandom.current().nextInt(100000, 999999));
+        fill(form, "phone", "+49 30 5550199");
+        wait.until(d -> d.findElements(By.cssSelector("#apply-form [role=listbox]:not([hidden])")).isEmpty());
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText(By.cssSelector("[data-field=companyName]"), "Enter your company name using letters");
+        WebElement company = form.findElement(By.name("companyName"));
+        assertThat(company.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("\\p{L}", "must match", "must not");
+        screenshots("apply-refused");
+
+        fill(form, "companyName", "Sonnenschein Montage GmbH");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText(By.id("apply-status"), "Your application was sent.");
+        waitForText(By.id("applications"), "Sonnenschein Montage GmbH");
+        assertThat(browser.findElement(By.cssSelector("#applications .application-status")).getText())
+                .isEqualTo("Waiting for review");
+        assertThat(company.getAttribute("aria-invalid")).isNull();
+        screenshots("apply-sent");
+    }
+
     /** Long enough for a 15-second list reload or an 8-second job poll on a busy machine; a replaced part is looked up again. */
     private WebDriverWait longWait() {
         WebDriverWait longer = new WebDriverWait(browser, Duration.ofSeconds(40));
