@@ -25,6 +25,7 @@ import com.sundispatch.catalog.PublicInfoProperties;
 import com.sundispatch.catalog.internal.CatalogService;
 import com.sundispatch.catalog.internal.FaqService;
 import com.sundispatch.catalog.internal.FaqService.FaqItem;
+import com.sundispatch.catalog.internal.LegalNotice;
 import com.sundispatch.catalog.internal.PanelView;
 import com.sundispatch.catalog.internal.QuoteService;
 import com.sundispatch.catalog.web.CatalogRequests.QuoteRequest;
@@ -69,9 +70,11 @@ class PublicCatalogController {
     private final Accounts accounts;
     private final PaymentsProperties payments;
     private final Places places;
+    private final LegalNotice legal;
 
     PublicCatalogController(CatalogService catalog, FaqService faq, QuoteService quotes, PublicInfoProperties info,
-            Accounts accounts, PaymentsProperties payments, Places places) {
+            Accounts accounts, PaymentsProperties payments, Places places, LegalNotice legal) {
+        this.legal = legal;
         this.places = places;
         this.payments = payments;
         this.catalog = catalog;
@@ -86,6 +89,12 @@ class PublicCatalogController {
     PublicInfo info() {
         return new PublicInfo(info.name(), info.tagline(), new Contact(info.contactEmail()), info.serviceRegions(),
                 new Counts(catalog.countOnSale(), accounts.countWithRole(Role.INSTALLER)), payments.sandboxActive());
+    }
+
+    @GetMapping("/api/v1/public/legal")
+    @Operation(summary = "The imprint and the privacy notice (English and German), from configuration")
+    LegalNotice.Legal legal() {
+        return legal.legal();
     }
 
     @GetMapping("/api/v1/public/faq")
