@@ -3,7 +3,9 @@
 // refresh call for visitors who never signed in; it holds no secret.
 
 import { reauthenticate as reauthDialog } from './dialog.js';
-import { errorText } from './texts.js';
+import { problemText } from './messages/errors.js';
+import { pick } from './i18n.js';
+import { COMMON } from './messages/common.js';
 
 let accessToken = null;
 let me = null;
@@ -12,7 +14,8 @@ const MARKER = 'sd_session';
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(errorText(problem && problem.code) || (problem && problem.detail) || `Request failed (${status})`);
+    // Always a sentence for people, from the code or the status; the server's detail is for developers and logs.
+    super(problemText(problem && problem.code, status));
     this.status = status;
     this.problem = problem;
     this.code = problem && problem.code;
@@ -35,10 +38,15 @@ async function raw(method, path, body, auth, conditional, extra) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (conditional && conditional.etag) headers['If-None-Match'] = conditional.etag;
-  const response = await fetch(path, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
-    cache: conditional ? 'no-store' : undefined,
-  });
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
+      cache: conditional ? 'no-store' : undefined,
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network' }); // offline, or the server is not reachable
+  }
   if (conditional && response.status === 304) return { status: 304, etag: conditional.etag, data: null };
   const text = await response.text();
   let data = null;
@@ -77,7 +85,7 @@ async function authed(method, path, body, conditional, extra) {
   } catch (e) {
     if (e.status === 401 && accessToken) {
       if (await refresh()) return raw(method, path, body, true, conditional, extra);
-      endSession('Your session has ended. Please sign in again.');
+      endSession(problemText('session_ended'));
     }
     throw e;
   }
@@ -170,7 +178,7 @@ export async function reloadMe() {
 
 export async function logout() {
   try { await raw('POST', '/api/v1/auth/logout', undefined, true); } catch { /* the session is gone anyway */ }
-  endSession('You are signed out.');
+  endSession(pick(COMMON).signedOut);
 }
 
 export function endSession(message) {
@@ -190,7 +198,9 @@ setInterval(async () => {
   if (!accessToken) return;
   try { await raw('GET', '/api/v1/me', undefined, true); } catch (e) {
     if (e.status === 401 || e.status === 403) {
-      if (!(e.status === 401 && (await refresh()))) endSession('Your session has ended. Please sign in again.');
+      // Back to sign-in with the reason: a suspended or locked account says so; anything else ended the session.
+      const reason = e.code === 'account_banned' || e.code === 'account_locked' ? e.message : problemText('session_ended');
+      if (!(e.status === 401 && (await refresh()))) endSession(reason);
     }
   }
 }, 4000);

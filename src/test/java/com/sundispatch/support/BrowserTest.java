@@ -10,15 +10,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,16 +43,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Debian's headless Chromium through Selenium against the running server. Skipped, with a message saying why,
  * where Chromium or its driver is not installed (.ci/run installs both). Every test leaves a screenshot under
- * target/screenshots/ and fails on JavaScript errors or CSP violations in the browser console.
+ * target/screenshots/ and fails on JavaScript errors or CSP violations in the browser console, and every page
+ * state a test records ({@link #screenshots}) and the state it ends on pass {@link #checkPage}: axe-core's WCAG 2.2
+ * A/AA rules without a critical or serious violation, no developer artefact in the text, one h1, a title.
  */
 public abstract class BrowserTest extends IntegrationTest {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
 
+    /** WCAG 2.0, 2.1 and 2.2 at levels A and AA: the rules axe-core tags for them. */
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    /** Text people must never see: a value that was missing in the data, shown as code would print it. */
+    private static final Pattern ARTEFACT = Pattern.compile("\\b(null|undefined|NaN)\\b|\\[object Object\\]");
+
     protected WebDriver browser;
     protected WebDriverWait wait;
     private Path profile;
+    private boolean failed;
+
+    /** Remembers that the test itself failed, so the end-of-test page check does not bury its message. */
+    @RegisterExtension
+    final TestExecutionExceptionHandler failures = (context, error) -> {
+        failed = true;
+        throw error;
+    };
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -63,7 +86,7 @@ public abstract class BrowserTest extends IntegrationTest {
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // A list re-rendered between finding an element and reading it: look again.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -72,6 +95,11 @@ public abstract class BrowserTest extends IntegrationTest {
             return;
         }
         try {
+            // The state the test ends on is a page state too (skipped when the test already failed: its own
+            // failure is the one to read, and the page may be half-way).
+            if (!failed) {
+                checkPage("end of " + info.getTestMethod().orElseThrow().getName());
+            }
             Path dir = Path.of("target/screenshots");
             Files.createDirectories(dir);
             byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
@@ -161,6 +189,7 @@ public abstract class BrowserTest extends IntegrationTest {
      * after the test class, and no sideways scrolling on the phone.
      */
     protected void screenshots(String name) throws IOException {
+        checkPage(name);
         for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
             browser.manage().window().setSize(size);
             wait.until(d -> ((Number) js("return window.innerWidth")).intValue() <= size.getWidth());
@@ -187,6 +216,41 @@ public abstract class BrowserTest extends IntegrationTest {
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /**
+     * The page as it is now: no critical or serious axe-core violation of WCAG 2.2 A/AA, none of "null",
+     * "undefined", "NaN" or "[object Object]" in the visible text, exactly one h1 and a document title.
+     */
+    protected void checkPage(String state) {
+        try {
+            Results results = new AxeBuilder().withTags(WCAG).analyze(browser);
+            List<String> violations = results.getViolations().stream()
+                    .filter(r -> "critical".equals(r.getImpact()) || "serious".equals(r.getImpact()))
+                    .map(BrowserTest::describe)
+                    .toList();
+            assertThat(violations).as("accessibility violations (axe-core) on: %s", state).isEmpty();
+            String text = browser.findElement(By.tagName("body")).getText();
+            Matcher artefact = ARTEFACT.matcher(text);
+            String shown = artefact.find() ? text.substring(Math.max(0, artefact.start() - 60),
+                    Math.min(text.length(), artefact.end() + 60)) : null;
+            assertThat(shown).as("developer artefact (null, undefined, NaN, [object Object]) on: %s", state).isNull();
+            Number h1 = (Number) js("return document.querySelectorAll('h1').length");
+            assertThat(h1.intValue()).as("h1 elements on: %s", state).isEqualTo(1);
+            assertThat(browser.getTitle()).as("document title on: %s", state).isNotBlank();
+        } catch (AssertionError e) {
+            failed = true; // one report per test: the end-of-test check does not repeat it
+            throw e;
+        }
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at " + rule.getNodes().stream()
+                .limit(5).map(n -> String.valueOf(n.getTarget()) + " " + abbreviate(n.getHtml())).toList();
+    }
+
+    private static String abbreviate(String html) {
+        return html == null || html.length() <= 160 ? String.valueOf(html) : html.substring(0, 160) + "…";
     }
 
     protected Object js(String script, Object... args) {
