@@ -67,7 +67,7 @@ export function summaryTable(o, { id = 'order-summary', totalId = 'order-total',
     num(number(i.quantity), { dataset: { label: t.quantity } }),
     num(money(i.unitPrice), { dataset: { label: t.unitPrice } }),
     num(money(i.lineTotal), { class: 'num line-total', dataset: { label: t.lineTotal }, title: t.lineCalc(number(i.quantity), money(i.unitPrice), money(i.lineTotal)) })));
-  if (lines.subtotal && lines.items.length > 1) rows.push(h('tr', { class: 'subtotal' }, label(t.panelsSubtotal), num(money(lines.subtotal))));
+  if (lines.subtotal) rows.push(h('tr', { class: 'subtotal' }, label(t.panelsSubtotal), num(money(lines.subtotal))));
   if (lines.installation) rows.push(h('tr', { class: 'fee' }, label(t.installationFee), num(money(lines.installation))));
   const foot = [h('tr', { class: 'total' }, label(t.total), num(money(lines.total), { id: totalId }))];
   if (lines.tax) {
