@@ -73,7 +73,7 @@ public class JobQueries {
                 new DispatchViews.Window(job.windowStart(), job.windowEnd()), details.appointment(job),
                 details.scheduling(job), details.current(job), details.dispute(job),
                 job.status() == JobStatus.AWAITING_CONFIRMATION ? job.confirmBy() : null, job.remindedAt(),
-                reviews.existsById(job.id()));
+                reviews.existsById(job.id()), job.assignedAt(), job.startedAt(), job.completedAt());
     }
 
     /** A job as its assigned installer sees it: now with the customer's name, phone and address. */
