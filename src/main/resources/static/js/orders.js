@@ -210,6 +210,8 @@ export async function order(id) {
     return { o, j: await installationOf(o) };
   };
   let setSeen = () => {};
+  // The banner message of the person's last own action: it belongs to that state and goes when the order moves on.
+  let ownFlash = null;
   // After the person's own action: the fresh state, the message where they look, focus where they asked for it.
   async function refreshAll(message, focusId) {
     const fresh = await load();
@@ -217,7 +219,10 @@ export async function order(id) {
     current = fresh;
     setSeen(fresh);
     renderAll(focusId);
+    // The person's own action is said in the banner; an older live-update line would now be stale.
+    updateLine.textContent = '';
     if (message) flash(message, 'ok');
+    ownFlash = message || null;
     // The banner says it to screen readers; the eyes stay on the part the person just used, which shows it too.
     const target = focusId && document.getElementById(focusId);
     if (target) target.scrollIntoView({ block: 'nearest' });
@@ -255,15 +260,23 @@ export async function order(id) {
     (x.o.refunds || []).map((r) => r.status), (x.o.documents || []).length, !!x.o.cancellation,
     x.o.cancellation && x.o.cancellation.fee, jobSignature(x.j), x.j && x.j.review ? 1 : 0]);
   setSeen = follow({ hash, every: 5000, initial: signature(current), signature,
-    until: (x) => (x.o.status === 'CANCELLED' && x.o.refundStatus !== 'PENDING') || (x.o.status === 'COMPLETED' && x.j && x.j.reviewed),
+    // Also ends when this page was drawn anew (a language switch): the new page follows the order itself.
+    until: (x) => !document.contains(title) || (x.o.status === 'CANCELLED' && x.o.refundStatus !== 'PENDING')
+      || (x.o.status === 'COMPLETED' && x.j && x.j.reviewed),
     load,
     changed: (fresh) => {
+      if (!document.contains(title)) return;
       const before = current.o.status;
       current = fresh;
       renderAll();
       // Said in the page's own status line (a polite live region), not in the banner at the top, so the page
       // neither scrolls nor loses focus while someone reads or types.
-      if (fresh.o.status !== before) updateLine.textContent = t.updatedAt(when(new Date().toISOString()), statusText(fresh.o.status));
+      if (fresh.o.status !== before) {
+        updateLine.textContent = t.updatedAt(when(new Date().toISOString()), statusText(fresh.o.status));
+        const banner = document.getElementById('flash');
+        if (ownFlash && banner && banner.textContent === ownFlash) flash('');
+        ownFlash = null;
+      }
     } });
 }
 

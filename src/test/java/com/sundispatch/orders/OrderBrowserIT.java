@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import com.sundispatch.support.Api;
@@ -178,6 +179,17 @@ class OrderBrowserIT extends BrowserTest {
         assertStepHasTime("started");
         assertStepHasTime("completed");
         screenshots("completed-reviewed");
+
+        // Printed, the page is a receipt: the money summary and documents stay, the controls and forms go.
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(browser.findElement(By.id("order-summary")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("order-total")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("next-step")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("print-receipt")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("installation")).isDisplayed()).isFalse();
+        screenshots("receipt-print");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
 
     private String placeOrderAt(String customer, double lat, double lon) {
