@@ -159,22 +159,26 @@ export async function order(id) {
 
   const renderActions = () => {
     const o = current.o;
+    const hadFocus = [cancelButton, payButton, printButton].includes(document.activeElement);
     payButton.hidden = o.status !== 'PENDING_PAYMENT';
+    // A receipt exists once something was paid.
+    printButton.hidden = !o.paidAt && !['PAID', 'SCHEDULED', 'INSTALLING', 'AWAITING_CONFIRMATION', 'DISPUTED', 'COMPLETED'].includes(o.status);
     reserved.textContent = o.status === 'PENDING_PAYMENT' && o.reservedUntil ? w.reservedUntil(when(o.reservedUntil)) : '';
     reserved.hidden = !reserved.textContent;
     // A server with money details says while cancelling is possible (cancellation is then set); an older one by status.
     const cancellable = o.cancellation !== undefined ? !!o.cancellation : ['PENDING_PAYMENT', 'PAID', 'SCHEDULED'].includes(o.status);
-    const hadFocus = document.activeElement === cancelButton || document.activeElement === payButton;
     cancelButton.hidden = !cancellable;
     // A control that went away while focused: focus goes to the page's heading, never to the top of the document.
-    if (hadFocus && (document.activeElement === document.body || document.activeElement === null)) title.focus();
+    const focused = document.activeElement;
+    if (hadFocus && (!focused || focused === document.body || focused.hidden)) title.focus();
   };
 
   const renderTimeline = () => {
     const entries = timeline(current.o, current.j);
     if (!changedKey('timeline', JSON.stringify([entries, document.documentElement.lang]))) return;
     timelineList.replaceChildren(...entries.map((e) => {
-      const label = t.timeline[e.key];
+      const ahead = (e.state === 'current' || e.state === 'upcoming') && t.timelineAhead[e.key];
+      const label = ahead || t.timeline[e.key];
       const text = typeof label === 'function' ? label(money(e.amount)) : label;
       return h('li', { class: e.state, dataset: { step: e.key, state: e.state }, 'aria-current': e.state === 'current' ? 'step' : null },
         h('span', { class: 'timeline-label' }, text),
