@@ -1,7 +1,8 @@
 // Money on the screen (issue 17): the order summary with its VAT, invoices and credit notes fetched with the bearer
 // token, refunds in words, the installer's earnings, and a table that stays readable on a phone. Words come from
 // texts.js (English or German); amounts are formatted by money() in dom.js, never computed with floating point.
-import { h, mount, money, when, day, locale } from './dom.js';
+import { h, mount, money, when, day, number, locale } from './dom.js';
+import { summaryLines } from './order-progress.js';
 import { api, download } from './api.js';
 import { moneyText, installText } from './texts.js';
 import { says } from './installation.js';
@@ -50,24 +51,29 @@ export function times(amount, quantity) {
 }
 
 /**
- * The summary of an order: each line with quantity, unit price and line total, the installation, the total and
- * the VAT it includes ("incl. VAT 19 %: €271.43") with the net amount. Works for an order and a payment's order.
+ * The summary of an order as a receipt that adds up: each line "quantity × unit price" with its line total, the
+ * panels' subtotal, the installation, the total, and the VAT it includes with the net amount ("incl. VAT 19 %:
+ * €271.43"). Amounts are the server's (docs/money.md); only a line total an older server leaves out is multiplied
+ * here, exactly. Works for an order and a payment's order.
  */
 export function summaryTable(o, { id = 'order-summary', totalId = 'order-total', vatId = 'order-vat' } = {}) {
   const t = moneyText();
+  const lines = summaryLines(o, times);
   const captionId = uid('summary-caption');
   const num = (text, attrs = {}) => h('td', { class: 'num', ...attrs }, text);
-  const rows = (o.items || []).map((i) => h('tr', { class: 'line' },
-    h('th', { scope: 'row' }, i.panelName),
-    num(String(i.quantity)),
-    num(money(i.unitPrice)),
-    num(money(i.lineTotal || (i.unitPrice && { amount: times(i.unitPrice.amount, i.quantity), currency: i.unitPrice.currency })))));
-  rows.push(h('tr', { class: 'fee' }, h('th', { scope: 'row' }, t.installationFee), num(''), num(''), num(money(o.installationFee))));
-  const foot = [h('tr', { class: 'total' }, h('th', { scope: 'row', colspan: '3' }, t.total), num(money(o.total), { id: totalId }))];
-  if (o.tax && o.tax.vat) {
+  const label = (text, attrs = {}) => h('th', { scope: 'row', colspan: '3', ...attrs }, text);
+  const rows = lines.items.map((i) => h('tr', { class: 'line' },
+    h('th', { scope: 'row' }, i.name),
+    num(number(i.quantity), { dataset: { label: t.quantity } }),
+    num(money(i.unitPrice), { dataset: { label: t.unitPrice } }),
+    num(money(i.lineTotal), { class: 'num line-total', dataset: { label: t.lineTotal }, title: t.lineCalc(number(i.quantity), money(i.unitPrice), money(i.lineTotal)) })));
+  if (lines.subtotal) rows.push(h('tr', { class: 'subtotal' }, label(t.panelsSubtotal), num(money(lines.subtotal))));
+  if (lines.installation) rows.push(h('tr', { class: 'fee' }, label(t.installationFee), num(money(lines.installation))));
+  const foot = [h('tr', { class: 'total' }, label(t.total), num(money(lines.total), { id: totalId }))];
+  if (lines.tax) {
     foot.push(h('tr', { class: 'vat' }, h('td', { colspan: '4', id: vatId },
-      h('span', { class: 'vat-line' }, t.vatLine(rateText(o.tax.rate), money(o.tax.vat))),
-      o.tax.net ? h('span', { class: 'net-line muted' }, t.netLine(money(o.tax.net))) : null)));
+      h('span', { class: 'vat-line' }, t.vatLine(rateText(lines.tax.rate), money(lines.tax.vat))),
+      lines.tax.net ? h('span', { class: 'net-line muted' }, t.netLine(money(lines.tax.net))) : null)));
   }
   return h('table', { id, class: 'money-table', 'aria-labelledby': captionId },
     h('caption', { id: captionId }, t.summary),
@@ -212,7 +218,7 @@ export async function earnings() {
       h('h2', { id: 'earnings-months-title' }, t.monthsTitle(y)),
       months.length ? dataTable({ id: 'earnings-months', labelledBy: 'earnings-months-title',
         headers: [{ text: t.month }, { text: t.jobs, num: true }, { text: t.earned, num: true }, { text: t.due, num: true }, { text: t.paidOut, num: true }],
-        rows: months.map((m) => ({ cells: [monthName(m.month), String(m.jobs ?? 0), money(m.earned), money(m.pending), money(m.paidOut)] })) })
+        rows: months.map((m) => ({ cells: [monthName(m.month), number(m.jobs ?? 0), money(m.earned), money(m.pending), money(m.paidOut)] })) })
         : h('p', { class: 'muted' }, t.noMonths(y)),
       h('h2', { id: 'earnings-payouts-title' }, t.payoutsTitle(y)),
       payouts.length ? dataTable({ id: 'earnings-payouts', labelledBy: 'earnings-payouts-title', className: 'wide',

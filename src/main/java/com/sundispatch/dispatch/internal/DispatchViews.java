@@ -110,7 +110,8 @@ public final class DispatchViews {
      */
     public record InstallationView(String jobId, JobStatus status, InstallerSummary installer, Instant scheduledStart,
             Instant scheduledEnd, Window window, Appointment appointment, Scheduling scheduling, Report report,
-            Dispute dispute, Instant confirmBy, Instant reminderSentAt, boolean reviewed, OwnReview review) {
+            Dispute dispute, Instant confirmBy, Instant reminderSentAt, boolean reviewed, OwnReview review,
+            Instant assignedAt, Instant startedAt, Instant completedAt) {
     }
 
     /** One proposal of a negotiation; {@code status} OPEN, ACCEPTED, SUPERSEDED or WITHDRAWN. */

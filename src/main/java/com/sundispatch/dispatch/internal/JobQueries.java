@@ -75,7 +75,8 @@ public class JobQueries {
                 details.scheduling(job), details.current(job), details.dispute(job),
                 job.status() == JobStatus.AWAITING_CONFIRMATION ? job.confirmBy() : null, job.remindedAt(),
                 review != null, review == null ? null
-                        : new DispatchViews.OwnReview(review.rating(), review.comment(), review.createdAt()));
+                        : new DispatchViews.OwnReview(review.rating(), review.comment(), review.createdAt()),
+                job.assignedAt(), job.startedAt(), job.completedAt());
     }
 
     /** A job as its assigned installer sees it: now with the customer's name, phone and address. */

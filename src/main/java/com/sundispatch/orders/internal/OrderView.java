@@ -13,7 +13,7 @@ import com.sundispatch.shared.Money;
  */
 public record OrderView(String id, OrderStatus status, List<Item> items, Money panelsTotal, Money installationFee,
         Money total, Tax tax, InstallationAddress installation, Instant createdAt, Instant reservedUntil,
-        Instant paidAt, boolean refundDue, Money refunded, RefundStatus refundStatus, List<RefundView> refunds,
+        Instant paidAt, Instant cancelledAt, boolean refundDue, Money refunded, RefundStatus refundStatus, List<RefundView> refunds,
         List<DocumentView> documents, Cancellation cancellation) {
 
     public record Item(String panelId, String panelName, int quantity, Money unitPrice, Money lineTotal) {

@@ -44,7 +44,7 @@ class OrderViews {
                 new OrderView.Tax(tax.rate().stripTrailingZeros().toPlainString(), Money.of(tax.net(), currency),
                         Money.of(tax.vat(), currency)),
                 o.address(), o.createdAt(), o.status() == OrderStatus.PENDING_PAYMENT ? o.reservedUntil() : null,
-                o.paidAt(), o.refundDue(), Money.of(refunded, currency), refundStatus(orderRefunds, captured, refunded),
+                o.paidAt(), o.cancelledAt(), o.refundDue(), Money.of(refunded, currency), refundStatus(orderRefunds, captured, refunded),
                 orderRefunds.stream().map(r -> new OrderView.RefundView(r.id(), Money.of(r.amount(), r.currency()),
                         r.status().name(), r.reason().name(), r.createdAt(), r.settledAt())).toList(),
                 invoicing.documentsOf(o.id()).stream().map(d -> new OrderView.DocumentView(d.id(), d.type().name(),
