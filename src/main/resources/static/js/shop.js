@@ -28,13 +28,18 @@ export function stars(rating) {
     h('span', { class: 'visually-hidden' }, shopText().starsLabel(number(p.value))));
 }
 
+/** replaceChildren without the optional parts: a null child would show as the text "null". */
+function put(el, ...nodes) {
+  el.replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
+}
+
 function panelTitle(p) {
   return `${p.manufacturer} ${p.name}`;
 }
 
 function panelCard(p, headingLevel = 'h3') {
   const t = shopText();
-  return h('article', { class: 'card panel-card', dataset: { id: p.id, name: panelTitle(p), price: p.price ? p.price.amount : '',
+  return h('article', { class: 'card panel-card', dataset: { id: p.id, model: p.name, price: p.price ? p.price.amount : '',
     watts: String(p.wattsPeak), efficiency: String(p.efficiencyPercent) } },
   p.photoUrls && p.photoUrls[0] ? h('img', { src: p.photoUrls[0], alt: t.photoOf(panelTitle(p)), loading: 'lazy' }) : null,
   h(headingLevel, {}, h('a', { href: `#/panel/${encodeURIComponent(p.id)}` }, panelTitle(p))),
@@ -84,7 +89,9 @@ export async function home() {
       h('p', {}, h('a', { href: '#/catalog' }, t.allPanels))),
     h('section', { 'aria-labelledby': 'faq-title' }, h('h2', { id: 'faq-title' }, t.faqTitle), faq));
   publicGet('/api/v1/public/info').then((info) => {
-    const items = [plural(info.counts.verifiedInstallers, t.verifiedInstallers), plural(info.counts.panels, t.panelsOnSale)];
+    // A count of none is no trust signal: only numbers worth saying are shown.
+    const items = [info.counts.verifiedInstallers > 0 ? plural(info.counts.verifiedInstallers, t.verifiedInstallers) : null,
+      info.counts.panels > 0 ? plural(info.counts.panels, t.panelsOnSale) : null].filter(Boolean);
     if (info.serviceRegions && info.serviceRegions.length) items.push(t.servedIn(new Intl.ListFormat(locale(), { type: 'conjunction' }).format(info.serviceRegions)));
     trust.replaceChildren(...items.map((text) => h('li', {}, text)));
     document.getElementById('foot-info').textContent = `${info.name} · ${info.contact.email}`;
@@ -139,11 +146,14 @@ export async function catalog(params) {
       return;
     }
     results.removeAttribute('aria-busy');
+    // What the cards show, for tests and tools: the sort and page actually loaded.
+    results.dataset.sort = state.sort;
+    results.dataset.page = String(state.page);
     const pages = pageCount(data.totalItems, PAGE_SIZE);
     count.textContent = plural(data.totalItems, t.resultCount);
     if (data.items.length === 0) {
       results.replaceChildren(h('p', { class: 'muted' }, t.noMatch),
-        state.page > 1 ? h('p', {}, h('a', { href: buildHash('/catalog', catalogHashState({ ...state, page: 1 })) }, t.firstPage)) : null);
+        h('p', { hidden: state.page <= 1 }, h('a', { href: buildHash('/catalog', catalogHashState({ ...state, page: 1 })) }, t.firstPage)));
     } else {
       results.replaceChildren(...data.items.map((p) => panelCard(p, 'h2')));
     }
@@ -267,7 +277,7 @@ export async function quote(params) {
     }
     address.showUsed(q.place);
     rememberQuote(q, v.monthlyKwh);
-    const countText = plural(q.panelCount, t.resultCount);
+    const countText = plural(q.panelCount, t.countPanels);
     const next = buildHash('/order', orderStateFromQuote(q, v.monthlyKwh, a));
     const line = (label, value, id) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', { class: 'num', id }, value));
     out.replaceChildren(h('section', { class: 'card quote-card', 'aria-labelledby': 'quote-result-title' },
@@ -323,7 +333,7 @@ export async function orderFunnel(params) {
   const explicitCount = !!(params && params.get('quantity'));
   const steps = h('ol', { class: 'stepper', id: 'order-steps', 'aria-label': t.stepsLabel });
   const sizeNote = s.kwh
-    ? h('p', { class: 'next-step', id: 'from-quote' }, t.fromQuote(plural(s.quantity, t.resultCount), number(s.kwh)), ' ',
+    ? h('p', { class: 'next-step', id: 'from-quote' }, t.fromQuote(plural(s.quantity, t.countPanels), number(s.kwh)), ' ',
       h('a', { href: buildHash('/quote', { kwh: s.kwh, postalCode: s.postalCode, city: s.city, country: s.country, panel: s.panel }) }, t.changeQuote))
     : h('p', { class: 'muted', id: 'from-quote' }, `${t.noQuote} `, h('a', { href: buildHash('/quote', { panel: s.panel }) }, t.noQuoteLink));
 
@@ -453,13 +463,13 @@ export async function orderFunnel(params) {
   const priceFor = (p) => {
     const n = Number(qty.value);
     const e = Number.isInteger(n) && n > 0 ? estimate(p.price, n, null) : null;
-    return e ? t.priceForCount(plural(n, t.resultCount), money(e.panels)) : '';
+    return e ? t.priceForCount(plural(n, t.countPanels), money(e.panels)) : '';
   };
   const chosenBox = h('div', { class: 'chosen-panel', id: 'chosen-panel' });
   const choices = h('fieldset', { class: 'panel-choices', id: 'panel-choices' }, h('legend', {}, t.choosePanel));
   const toggle = h('button', { type: 'button', class: 'secondary', id: 'change-panel', 'aria-expanded': 'false', 'aria-controls': 'panel-choices' }, t.changePanel);
   const renderChosen = () => {
-    chosenBox.replaceChildren(...(chosen ? [
+    put(chosenBox, ...(chosen ? [
       chosen.photoUrls && chosen.photoUrls[0] ? h('img', { src: chosen.photoUrls[0], alt: '' }) : null,
       h('div', {}, h('p', { class: 'chosen-name' }, h('strong', {}, panelTitle(chosen))),
         h('p', { class: 'muted' }, `${t.wattsPeak(number(chosen.wattsPeak))} · ${money(chosen.price)} ${t.priceEach}`),
@@ -507,13 +517,13 @@ export async function orderFunnel(params) {
     const where = a.postalCode && a.city ? [a.addressLine, `${a.postalCode} ${a.city}`].filter(Boolean).join(', ') : t.reviewNotYet;
     const startValue = f.inputs.preferredStart ? f.inputs.preferredStart.value : '';
     const endValue = f.inputs.preferredEnd ? f.inputs.preferredEnd.value : '';
-    const window = startValue && endValue ? `${when(new Date(startValue).toISOString())} – ${when(new Date(endValue).toISOString())}` : t.reviewNotYet;
-    review.replaceChildren(h('h2', { id: 'review-title' }, t.reviewLegend),
+    const span = startValue && endValue ? `${when(new Date(startValue).toISOString())} – ${when(new Date(endValue).toISOString())}` : t.reviewNotYet;
+    put(review, h('h2', { id: 'review-title' }, t.reviewLegend),
       e ? h('table', { class: 'money-table', id: 'review-summary' }, h('caption', {}, t.reviewCaption),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.reviewItem), h('th', { scope: 'col', class: 'num' }, t.reviewAmount))),
         h('tbody', {}, ...rows), h('tfoot', {}, foot)) : h('p', { class: 'muted' }, chosen ? t.quantityMissing : t.noPanelChosen),
       me ? h('dl', { class: 'facts review-facts' }, h('dt', {}, t.reviewWhere), h('dd', { id: 'review-where' }, where),
-        h('dt', {}, t.reviewWhen), h('dd', { id: 'review-when' }, window)) : null,
+        h('dt', {}, t.reviewWhen), h('dd', { id: 'review-when' }, span)) : null,
       h('p', { class: 'muted', id: 'order-estimate-note' }, t.reviewNote));
   };
 
