@@ -63,12 +63,10 @@ export function login(params) {
   const a = authText();
   const next = safeNext(params && params.get('next'));
   const area = h('div');
-  const help = h('p', { class: 'muted', id: 'login-help' });
   const f = form([
     { name: 'email', label: a.email, type: 'email', autocomplete: 'username', required: true, missing: a.emailMissing, invalid: a.emailInvalid },
     { name: 'password', label: a.password, type: 'password', autocomplete: 'current-password', required: true, missing: a.passwordMissing },
   ], a.signIn, async (v) => {
-    help.textContent = '';
     const result = await signIn(v.email.trim(), v.password);
     const done = () => {
       const me = currentUser();
@@ -83,10 +81,10 @@ export function login(params) {
       return;
     }
     done();
-  }, { onError: (e) => { help.textContent = e.code === 'email_not_verified' ? a.notVerifiedHelp : ''; } });
+  });
   f.id = 'login-form';
   f.classList.add('auth-form');
-  area.append(f, help, h('p', {}, h('a', { href: '#/forgot' }, a.forgotLink), ' · ', h('a', { href: buildHash('/register', { next }) }, a.registerLink)));
+  area.append(f, h('p', {}, h('a', { href: '#/forgot' }, a.forgotLink), ' · ', h('a', { href: buildHash('/register', { next }) }, a.registerLink)));
   mount(h('h1', {}, a.signInTitle), area);
 }
 

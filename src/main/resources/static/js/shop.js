@@ -188,7 +188,7 @@ function facts(p) {
       ? [t.factPerformance, t.performance(number(p.performanceWarrantyPercent), plural(p.performanceWarrantyYears, t.years)), 'performance'] : null,
     [t.factStock, p.stock > 0 ? plural(p.stock, t.inStock) : t.outOfStock, 'stock'],
   ].filter(Boolean);
-  return h('dl', { class: 'facts', id: 'panel-facts' }, ...rows.flatMap(([label, value, key]) =>
+  return h('dl', { class: 'facts facts-narrow', id: 'panel-facts' }, ...rows.flatMap(([label, value, key]) =>
     [h('dt', { dataset: { fact: key } }, label), h('dd', { dataset: { fact: key } }, value)]));
 }
 
@@ -291,7 +291,7 @@ export async function quote(params) {
         h('tfoot', {}, h('tr', { class: 'total' }, h('th', { scope: 'row' }, t.resultTotal), h('td', { class: 'num', id: 'quote-total' }, money(q.price))))),
       h('details', { class: 'assumptions', id: 'quote-assumptions' }, h('summary', {}, t.howEstimated),
         h('p', {}, t.howEstimatedText),
-        h('dl', { class: 'facts' },
+        h('dl', { class: 'facts facts-narrow' },
           h('dt', {}, t.assumptionSun), h('dd', { id: 'assumption-sun' }, number(q.assumptions.peakSunHours, { maximumFractionDigits: 1 })),
           h('dt', {}, t.assumptionRatio), h('dd', { id: 'assumption-ratio' }, number(q.assumptions.performanceRatio, { style: 'percent' }))),
         h('p', { class: 'muted' }, t.assumptionNote)),
@@ -522,7 +522,7 @@ export async function orderFunnel(params) {
       e ? h('table', { class: 'money-table', id: 'review-summary' }, h('caption', {}, t.reviewCaption),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.reviewItem), h('th', { scope: 'col', class: 'num' }, t.reviewAmount))),
         h('tbody', {}, ...rows), h('tfoot', {}, foot)) : h('p', { class: 'muted' }, chosen ? t.quantityMissing : t.noPanelChosen),
-      me ? h('dl', { class: 'facts review-facts' }, h('dt', {}, t.reviewWhere), h('dd', { id: 'review-where' }, where),
+      me ? h('dl', { class: 'facts facts-narrow review-facts' }, h('dt', {}, t.reviewWhere), h('dd', { id: 'review-where' }, where),
         h('dt', {}, t.reviewWhen), h('dd', { id: 'review-when' }, span)) : null,
       h('p', { class: 'muted', id: 'order-estimate-note' }, t.reviewNote));
   };
@@ -644,7 +644,7 @@ export async function imprint() {
   const rows = [[t.imprintCompany, i.company], [t.imprintAddress, i.address], [t.imprintRepresentative, i.representative],
     [t.imprintEmail, i.email ? h('a', { href: `mailto:${i.email}` }, i.email) : null], [t.imprintPhone, i.phone ? h('a', { href: `tel:${String(i.phone).replace(/[^\d+]/g, '')}` }, i.phone) : null],
     [t.imprintRegister, i.register], [t.imprintVatId, i.vatId]].filter(([, v]) => v);
-  mount(h('h1', {}, t.imprintTitle), h('dl', { class: 'facts', id: 'imprint' },
+  mount(h('h1', {}, t.imprintTitle), h('dl', { class: 'facts facts-narrow', id: 'imprint' },
     ...rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', { class: 'pre-line' }, v)])));
 }
 
