@@ -93,7 +93,8 @@ test('password guidance names what is missing and never promises acceptance', ()
   assert.deepEqual(passwordStrength('short'), { level: 'short', missing: ['needLength', 'needOther'] });
   assert.equal(passwordStrength('').level, 'empty');
   assert.deepEqual(passwordStrength('grace-hopper-2026', { fullName: 'Grace Hopper' }).missing, ['notName']);
-  assert.equal(passwordStrength('Password1234').level, 'fair');
+  assert.equal(passwordStrength('Password1234').level, 'weak');
+  assert.equal(passwordStrength('Tulpen;Regen7x').level, 'fair');
   assert.equal(passwordStrength('correct horse battery staple 42').level, 'strong');
   for (const p of ['Password1234', 'correct horse battery staple 42']) {
     assert.ok(['weak', 'fair', 'strong'].includes(passwordStrength(p).level));

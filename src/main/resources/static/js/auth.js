@@ -14,8 +14,12 @@ function strength(input, context) {
   const bar = h('span');
   const meter = h('div', { class: 'strength', 'aria-hidden': 'true' }, bar);
   const hint = h('span', { class: 'muted strength-hint', id: 'password-hint', 'aria-live': 'polite' }, a.passwordRules);
+  // The server's verdict wins: a refused password shows as weak until it is changed.
+  const refused = new Set();
+  input.refused = () => { refused.add(input.value); input.dispatchEvent(new Event('input')); };
   input.addEventListener('input', () => {
-    const s = passwordStrength(input.value, context());
+    const guess = passwordStrength(input.value, context());
+    const s = refused.has(input.value) && guess.level !== 'short' ? { level: 'weak', missing: guess.missing } : guess;
     meter.dataset.level = s.level;
     bar.style.width = `${(METER[s.level] / 3) * 100}%`;
     if (s.level === 'empty') hint.textContent = a.passwordRules;
@@ -44,7 +48,12 @@ export function register(params) {
   ], a.createAccount, async (v) => {
     if ([...v.password].length < 12) throw fieldError('password');
     // The answer is the same whether or not the address already has an account (no id): the mail says which.
-    await publicPost('/api/v1/auth/register', { ...v, email: v.email.trim(), fullName: v.fullName.trim(), language: document.documentElement.lang });
+    try {
+      await publicPost('/api/v1/auth/register', { ...v, email: v.email.trim(), fullName: v.fullName.trim(), language: document.documentElement.lang });
+    } catch (e) {
+      if (e.code === 'weak_password') f.inputs.password.refused();
+      throw e;
+    }
     mount(h('h1', {}, a.checkMailTitle),
       h('div', { class: 'card', id: 'register-done' },
         h('p', {}, `${a.checkMailSent} `, h('strong', {}, v.email.trim()), '.'),
@@ -128,7 +137,12 @@ export function resetPassword() {
     invalid: a.passwordInvalid, missing: a.passwordMissing }],
   a.setPassword, async (v) => {
     if ([...v.newPassword].length < 12) throw fieldError('newPassword');
-    await publicPost('/api/v1/auth/password-reset/confirm', { token, newPassword: v.newPassword });
+    try {
+      await publicPost('/api/v1/auth/password-reset/confirm', { token, newPassword: v.newPassword });
+    } catch (e) {
+      if (e.code === 'weak_password') f.inputs.newPassword.refused();
+      throw e;
+    }
     sessionStorage.setItem('sd_flash', a.passwordChanged);
     location.hash = '#/login';
   });

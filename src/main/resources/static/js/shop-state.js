@@ -146,6 +146,9 @@ export function safeNext(next) {
   return /^#\/[\w/?=&%.,+-]*$/.test(n) && !n.startsWith('#/login') ? n : null;
 }
 
+const COMMON_PARTS = ['password', 'passwort', 'qwert', 'qwertz', 'asdf', '1234', 'abcd', 'letmein', 'welcome', 'willkommen',
+  'admin', 'iloveyou', 'sommer', 'summer', 'winter', 'hallo', 'hello', 'monkey', 'dragon', 'sunshine', 'solar'];
+
 /**
  * Guidance for a new password, never a verdict: the rules the server checks first (length, a letter, a digit or
  * symbol, not the email or name) as {@code missing}, and a rough level from length and variety. The server also
@@ -164,6 +167,8 @@ export function passwordStrength(password, { email = '', fullName = '' } = {}) {
   if (String(fullName).toLowerCase().split(/[\s'.-]+/).some((part) => part.length >= 3 && lower.includes(part))) missing.push('notName');
   if (missing.includes('needLength')) return { level: 'short', missing };
   if (missing.length) return { level: 'weak', missing };
+  // The most guessed parts of passwords: a password built on one is weak whatever its length.
+  if (COMMON_PARTS.some((part) => lower.includes(part))) return { level: 'weak', missing };
   const variety = new Set(v).size;
   const level = [...v].length >= 16 && variety >= 10 ? 'strong' : variety >= 8 ? 'fair' : 'weak';
   return { level, missing };
