@@ -61,10 +61,11 @@ class PlacesBrowserIT extends BrowserTest {
         show(By.cssSelector(".position-check"));
         screenshot("checkout-desktop");
 
-        // "Place order and pay" places the order and opens the (sandbox) payment at once.
+        // "Place order and pay" places the order and opens the (sandbox) payment, whose page links back to the order.
         order.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(By.id("confirm-payment")).click();
-        waitForText(By.id("order-status"), "Paid");
+        waitFor(By.id("confirm-payment"));
+        browser.findElement(By.cssSelector("a[href^='/#/orders/']")).click();
+        waitForText(By.id("order-status"), "Awaiting payment");
         WebElement home = waitFor(By.cssSelector("#order-map .map-pin[data-kind=home]"));
         String orderId = browser.getCurrentUrl().replaceAll(".*#/orders/", "");
         JsonNode installation = api.get("/api/v1/orders/" + orderId, login(email, PASSWORD).access()).json()
