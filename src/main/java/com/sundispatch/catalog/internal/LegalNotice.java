@@ -17,7 +17,7 @@ import com.sundispatch.catalog.LegalProperties;
 
 /** The imprint and privacy notice the web client shows, from configuration (read once). */
 @Component
-public class LegalNotice {
+public final class LegalNotice {
 
     private static final Logger log = LoggerFactory.getLogger(LegalNotice.class);
 
