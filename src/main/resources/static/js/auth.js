@@ -1,87 +1,114 @@
-// Sign-up, sign-in, password reset and email verification.
-import { h, mount, flash, money, when, list, form } from './dom.js';
-import { api, publicGet, publicPost, login as signIn, verifyMfa, currentUser, reloadMe } from './api.js';
-import { addressBlock, searchPlaces } from './address.js';
-import { mapFigure } from './map.js';
-import { placesText, errorText, installText, moneyText } from './texts.js';
-import { zoneFor, range, dateOnly, heading, replaceSection, schedulingBlock, appointmentBlock, actionButton, reasonForm,
-  disclosure, reportView, disputeView, follow, jobSignature, says } from './installation.js';
-import { confirmAction } from './dialog.js';
-import { ref, summaryTable, documentsSection, refundsSection, cancellationText, times } from './billing.js';
+// Sign-up, sign-in, password reset and email verification. Every refusal is one sentence from the error code
+// (messages/errors.js) or the field's own sentence; the server's words are never shown.
+import { h, mount, form } from './dom.js';
+import { publicPost, login as signIn, verifyMfa, currentUser, reloadMe } from './api.js';
+import { buildHash } from './router.js';
+import { authText } from './messages/auth.js';
+import { passwordStrength, safeNext } from './shop-state.js';
 
-/** Client-side hints that mirror the server's rules; the server's verdict (zxcvbn) is the one that counts. */
-function strength(input, meter, hint, context) {
+const METER = { empty: 0, short: 1, weak: 1, fair: 2, strong: 3 };
+
+/** Guidance as the password is typed: what is still missing, else a level, always with the breach check said. */
+function strength(input, context) {
+  const a = authText();
+  const bar = h('span');
+  const meter = h('div', { class: 'strength', 'aria-hidden': 'true' }, bar);
+  const hint = h('span', { class: 'muted strength-hint', id: 'password-hint', 'aria-live': 'polite' }, a.passwordRules);
+  // The server's verdict wins: a refused password shows as weak until it is changed.
+  const refused = new Set();
+  input.refused = () => { refused.add(input.value); input.dispatchEvent(new Event('input')); };
   input.addEventListener('input', () => {
-    const v = input.value;
-    const { email = '', fullName = '' } = context();
-    const problems = [];
-    if ([...v].length < 12) problems.push('at least 12 characters');
-    if (!/\p{L}/u.test(v)) problems.push('a letter');
-    if (!/[^\p{L}]/u.test(v)) problems.push('a digit or symbol');
-    const local = email.split('@')[0].toLowerCase();
-    if (local.length >= 3 && v.toLowerCase().includes(local)) problems.push('not your email');
-    for (const part of fullName.toLowerCase().split(/[\s'.-]+/)) {
-      if (part.length >= 3 && v.toLowerCase().includes(part)) { problems.push('not your name'); break; }
-    }
-    const variety = new Set(v).size;
-    const score = problems.length ? Math.min(1, problems.length === 1 ? 1 : 0) : Math.min(4, 2 + Math.floor(variety / 8));
-    meter.firstChild.style.width = `${(score / 4) * 100}%`;
-    meter.firstChild.style.background = score >= 3 ? 'var(--ok)' : 'var(--bad)';
-    hint.textContent = problems.length ? `Needs ${problems.join(', ')}.` : 'Looks good; the server also checks it is not easy to guess.';
+    const guess = passwordStrength(input.value, context());
+    const s = refused.has(input.value) && guess.level !== 'short' ? { level: 'weak', missing: guess.missing } : guess;
+    meter.dataset.level = s.level;
+    bar.style.width = `${(METER[s.level] / 3) * 100}%`;
+    if (s.level === 'empty') hint.textContent = a.passwordRules;
+    else if (s.missing.length) hint.textContent = a.strengthShort(s.missing.map((k) => a[k]).join(', '));
+    else hint.textContent = a.strengthHint(a.strength[s.level]);
   });
+  input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') || ''} password-hint`.trim());
+  return [meter, hint];
 }
 
-export function register() {
-  const meter = h('div', { class: 'strength' }, h('span'));
-  const hint = h('span', { class: 'muted', id: 'password-hint' });
+/** A refusal the client can name before asking the server: shown under the field like the server's would be. */
+function fieldError(field) {
+  const e = new Error('');
+  e.problem = { errors: [{ field }] };
+  return e;
+}
+
+export function register(params) {
+  const a = authText();
+  const next = safeNext(params && params.get('next'));
   const f = form([
-    { name: 'fullName', label: 'Full name', autocomplete: 'name', max: 100 },
-    { name: 'email', label: 'Email', type: 'email', autocomplete: 'email', max: 254 },
-    { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', max: 128 },
-  ], 'Create account', async (v) => {
+    { name: 'fullName', label: a.fullName, autocomplete: 'name', max: 100, required: true, invalid: a.fullNameInvalid, missing: a.fullNameMissing },
+    { name: 'email', label: a.email, type: 'email', autocomplete: 'email', max: 254, required: true, invalid: a.emailInvalid, missing: a.emailMissing },
+    { name: 'password', label: a.password, type: 'password', autocomplete: 'new-password', max: 128, required: true,
+      invalid: a.passwordInvalid, missing: a.passwordMissing },
+  ], a.createAccount, async (v) => {
+    if ([...v.password].length < 12) throw fieldError('password');
     // The answer is the same whether or not the address already has an account (no id): the mail says which.
-    await publicPost('/api/v1/auth/register', v);
-    mount(h('h1', {}, 'Check your mailbox'),
+    try {
+      await publicPost('/api/v1/auth/register', { ...v, email: v.email.trim(), fullName: v.fullName.trim(), language: document.documentElement.lang });
+    } catch (e) {
+      if (e.code === 'weak_password') f.inputs.password.refused();
+      throw e;
+    }
+    mount(h('h1', {}, a.checkMailTitle),
       h('div', { class: 'card', id: 'register-done' },
-        h('p', {}, 'We sent a mail to ', h('strong', {}, v.email.trim()), '.'),
-        h('p', {}, 'Open the link in it to confirm your address, then sign in. If you already have an account, '
-          + 'the mail tells you how to sign in or reset your password.'),
-        h('p', { class: 'muted' }, 'No mail after a few minutes? Look in your spam folder, or register again.'),
-        h('p', {}, h('a', { href: '#/login' }, 'Sign in'))));
+        h('p', {}, `${a.checkMailSent} `, h('strong', {}, v.email.trim()), '.'),
+        h('p', {}, a.checkMailText),
+        h('p', { class: 'muted' }, a.checkMailSpam),
+        h('p', {}, h('a', { href: buildHash('/login', { next }) }, a.signIn))));
   });
   f.id = 'register-form';
-  f.inputs.password.after(meter, hint);
-  strength(f.inputs.password, meter, hint, () => ({ email: f.inputs.email.value, fullName: f.inputs.fullName.value }));
-  mount(h('h1', {}, 'Create your account'), f);
+  f.classList.add('auth-form');
+  f.inputs.password.after(...strength(f.inputs.password, () => ({ email: f.inputs.email.value, fullName: f.inputs.fullName.value })));
+  mount(h('h1', {}, a.registerTitle), f,
+    h('p', {}, `${a.haveAccount} `, h('a', { href: buildHash('/login', { next }) }, a.signIn)));
 }
 
-export function login() {
+export function login(params) {
+  const a = authText();
+  const next = safeNext(params && params.get('next'));
   const area = h('div');
   const f = form([
-    { name: 'email', label: 'Email', type: 'email', autocomplete: 'username' },
-    { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
-  ], 'Sign in', async (v) => {
-    const result = await signIn(v.email, v.password);
+    { name: 'email', label: a.email, type: 'email', autocomplete: 'username', required: true, missing: a.emailMissing, invalid: a.emailInvalid },
+    { name: 'password', label: a.password, type: 'password', autocomplete: 'current-password', required: true, missing: a.passwordMissing },
+  ], a.signIn, async (v) => {
+    const result = await signIn(v.email.trim(), v.password);
+    const done = () => {
+      const me = currentUser();
+      location.hash = me.role === 'ADMIN' && !me.mfaEnabled ? '#/account' : next || '#/';
+    };
     if (result.mfaRequired) {
-      const mfa = form([{ name: 'code', label: 'Code from your authenticator app (or a recovery code)', autocomplete: 'one-time-code' }],
-        'Verify', async (c) => { await verifyMfa(result.mfaToken, c.code.trim()); location.hash = '#/'; });
+      const mfa = form([{ name: 'code', label: a.mfaCode, autocomplete: 'one-time-code', required: true, missing: a.mfaCodeMissing, inputmode: 'numeric' }],
+        a.verify, async (c) => { await verifyMfa(result.mfaToken, c.code.trim()); done(); });
       mfa.id = 'mfa-form';
-      area.replaceChildren(h('p', {}, 'Two-factor authentication is on for this account.'), mfa);
+      area.replaceChildren(h('p', {}, a.mfaIntro), mfa);
+      mfa.inputs.code.focus();
       return;
     }
-    location.hash = currentUser().role === 'ADMIN' && !currentUser().mfaEnabled ? '#/account' : '#/';
+    done();
   });
   f.id = 'login-form';
-  area.append(f, h('p', {}, h('a', { href: '#/forgot' }, 'Forgot your password?'), ' · ', h('a', { href: '#/register' }, 'Create an account')));
-  mount(h('h1', {}, 'Sign in'), area);
+  f.classList.add('auth-form');
+  area.append(f, h('p', {}, h('a', { href: '#/forgot' }, a.forgotLink), ' · ', h('a', { href: buildHash('/register', { next }) }, a.registerLink)));
+  mount(h('h1', {}, a.signInTitle), area);
 }
 
 export function forgot() {
-  mount(h('h1', {}, 'Forgot your password?'), form([{ name: 'email', label: 'Email', type: 'email' }], 'Send me a link',
-    async (v) => {
-      const r = await publicPost('/api/v1/auth/password-reset/request', v);
-      flash(r.message);
-    }));
+  const a = authText();
+  const done = h('p', { class: 'ok', id: 'forgot-done', role: 'status' });
+  const f = form([{ name: 'email', label: a.email, type: 'email', autocomplete: 'email', required: true, missing: a.emailMissing, invalid: a.emailInvalid }],
+    a.sendLink, async (v) => {
+      done.textContent = '';
+      await publicPost('/api/v1/auth/password-reset/request', { email: v.email.trim() });
+      done.textContent = a.forgotSent;
+    }, { reset: true });
+  f.id = 'forgot-form';
+  f.classList.add('auth-form');
+  mount(h('h1', {}, a.forgotTitle), h('p', {}, a.forgotIntro), f, done);
 }
 
 function fragmentToken(name) {
@@ -89,25 +116,38 @@ function fragmentToken(name) {
 }
 
 export async function verifyEmail() {
+  const a = authText();
   const token = fragmentToken('token');
   history.replaceState(null, '', '/#/');
   try {
     await publicPost('/api/v1/auth/verify-email', { token });
     if (currentUser()) await reloadMe();
-    mount(h('h1', {}, 'Email confirmed'), h('p', { id: 'verified', class: 'ok' }, 'Thank you: your email is confirmed.'),
-      h('p', {}, h('a', { href: currentUser() ? '#/catalog' : '#/login' }, currentUser() ? 'Shop panels' : 'Sign in')));
+    mount(h('h1', {}, a.confirmedTitle), h('p', { id: 'verified', class: 'ok' }, a.confirmedText),
+      h('p', {}, h('a', { class: 'cta', href: currentUser() ? '#/catalog' : '#/login' }, currentUser() ? a.shopPanels : a.signIn)));
   } catch (e) {
-    mount(h('h1', {}, 'This link does not work'), h('p', { class: 'error' }, e.message));
+    mount(h('h1', {}, a.badLinkTitle), h('p', { class: 'error' }, e.message));
   }
 }
 
 export function resetPassword() {
+  const a = authText();
   const token = fragmentToken('token');
   history.replaceState(null, '', '/#/');
-  mount(h('h1', {}, 'Choose a new password'), form([{ name: 'newPassword', label: 'New password', type: 'password', autocomplete: 'new-password' }],
-    'Set password', async (v) => {
+  const f = form([{ name: 'newPassword', label: a.newPassword, type: 'password', autocomplete: 'new-password', required: true, max: 128,
+    invalid: a.passwordInvalid, missing: a.passwordMissing }],
+  a.setPassword, async (v) => {
+    if ([...v.newPassword].length < 12) throw fieldError('newPassword');
+    try {
       await publicPost('/api/v1/auth/password-reset/confirm', { token, newPassword: v.newPassword });
-      sessionStorage.setItem('sd_flash', 'Your password is changed; every session was signed out. Sign in with the new one.');
-      location.hash = '#/login';
-    }));
+    } catch (e) {
+      if (e.code === 'weak_password') f.inputs.newPassword.refused();
+      throw e;
+    }
+    sessionStorage.setItem('sd_flash', a.passwordChanged);
+    location.hash = '#/login';
+  });
+  f.id = 'reset-form';
+  f.classList.add('auth-form');
+  f.inputs.newPassword.after(...strength(f.inputs.newPassword, () => ({})));
+  mount(h('h1', {}, a.newPasswordTitle), f);
 }

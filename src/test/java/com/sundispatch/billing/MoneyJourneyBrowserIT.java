@@ -49,7 +49,7 @@ class MoneyJourneyBrowserIT extends BrowserTest {
 
         // The order form says what the panels come to as the quantity changes.
         signIn(customerEmail, PASSWORD);
-        open("/#/panel/" + panel);
+        open("/#/order?panel=" + panel);
         WebElement order = waitFor(By.id("order-form"));
         fill(order, "quantity", String.valueOf(PANELS));
         waitForText(By.id("order-estimate"), "3 × 120,00 € = 360,00 € für die Module");
@@ -59,6 +59,9 @@ class MoneyJourneyBrowserIT extends BrowserTest {
         setDateTime(order.findElement(By.name("preferredStart")), (String) where.get("preferredStart"));
         setDateTime(order.findElement(By.name("preferredEnd")), (String) where.get("preferredEnd"));
         order.findElement(By.cssSelector("button[type=submit]")).click();
+        // "Bestellen und bezahlen" places the order and opens the payment, whose page links back to the order.
+        waitFor(By.id("confirm-payment"));
+        browser.findElement(By.cssSelector("a[href^='/#/orders/']")).click();
         waitForText(By.id("order-status"), "Zahlung ausstehend");
         String orderId = browser.getCurrentUrl().replaceAll(".*#/orders/", "");
         JsonNode placed = api.get("/api/v1/orders/" + orderId, customerAccess).json();

@@ -51,7 +51,7 @@ class InstallationJourneyBrowserIT extends BrowserTest {
 
         // The homeowner orders and pays in the browser, in German.
         signIn(customerEmail, PASSWORD);
-        open("/#/panel/" + panel);
+        open("/#/order?panel=" + panel);
         WebElement order = waitFor(By.id("order-form"));
         fill(order, "quantity", String.valueOf(PANELS));
         fill(order, "addressLine", (String) where.get("addressLine"));
@@ -59,12 +59,11 @@ class InstallationJourneyBrowserIT extends BrowserTest {
         fill(order, "city", (String) where.get("city"));
         setDateTime(order.findElement(By.name("preferredStart")), (String) where.get("preferredStart"));
         setDateTime(order.findElement(By.name("preferredEnd")), (String) where.get("preferredEnd"));
+        // "Bestellen und bezahlen" places the order and opens the (sandbox) payment at once.
         order.findElement(By.cssSelector("button[type=submit]")).click();
-        waitForText(By.id("order-status"), "Zahlung ausstehend");
-        String orderId = browser.getCurrentUrl().replaceAll(".*#/orders/", "");
-        browser.findElement(By.id("pay")).click();
         waitFor(By.id("confirm-payment")).click();
         waitForText(By.id("order-status"), "Bezahlt");
+        String orderId = browser.getCurrentUrl().replaceAll(".*#/orders/", "");
         signOut();
 
         // The installer accepts the offer and proposes the first possible time of the window.

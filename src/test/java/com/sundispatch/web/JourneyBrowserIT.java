@@ -1,6 +1,11 @@
 package com.sundispatch.web;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JourneyBrowserIT extends BrowserTest {
 
     @Test
-    void homeownerRegistersVerifiesOrdersPaysAndSeesTheStatusChange() {
+    void homeownerRegistersGetsAQuoteAndOrdersTheQuotedPanelsThroughTheFunnel() throws IOException {
         String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
         open("/#/register");
         WebElement form = waitFor(By.id("register-form"));
@@ -28,6 +33,13 @@ class JourneyBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("password-hint")).getText()).contains("at least 12 characters");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitForText(By.cssSelector("#register-form .field-error[data-field=password]"), "at least 12 characters");
+        // A password that meets the visible rules but that the server refuses: the meter never promised more.
+        fill(form, "password", "Password1234");
+        String hint = browser.findElement(By.id("password-hint")).getText();
+        assertThat(hint).contains("known from data breaches").doesNotContainIgnoringCase("looks good");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText(By.cssSelector("#register-form .field-error[data-field=password]"), "too easy to guess");
+        screenshots("register-weak-password");
         fill(form, "password", PASSWORD);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waitForText(By.id("register-done"), "We sent a mail to " + email);
@@ -39,24 +51,51 @@ class JourneyBrowserIT extends BrowserTest {
         link = link.substring(link.indexOf("http")).trim();
         browser.get(link.replace("http://localhost:8080", base()));
         waitFor(By.id("verified"));
-
         signIn(email, PASSWORD);
-        String panel = createPanel(30, "150.00");
-        open("/#/panel/" + panel);
-        WebElement order = waitFor(By.cssSelector("#buy form"));
-        fill(order, "quantity", "4");
-        assertThat(order.findElements(By.cssSelector("input[name=latitude], input[name=longitude]"))).isEmpty();
+
+        // The quote for a chosen panel: words and numbers, the assumptions behind a disclosure, no formula.
+        String panel = createPanel(80, "150.00");
+        open("/#/quote?panel=" + panel);
+        WebElement quote = waitFor(By.id("quote-form"));
+        waitFor(By.id("quote-panel"));
+        fill(quote, "monthlyKwh", "250");
+        quote.findElement(By.name("postalCode")).sendKeys("10117");
+        quote.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement result = waitFor(By.id("quote-summary"));
+        int count = Integer.parseInt(result.getText().replaceAll("^(\\d+) panels?.*$", "$1"));
+        assertThat(browser.findElement(By.id("quote-result")).getText()).doesNotContain("ceil(", "kWp)/", "monthlyKwh")
+                .contains("How we estimated this");
+        assertThat(browser.findElement(By.id("quote-panels")).getText()).isEqualTo(money(150L * count + ".00"));
+        String quotedTotal = browser.findElement(By.id("quote-total")).getText();
+        screenshots("quote");
+
+        // The funnel carries the quote's count and panel: the order is for exactly what was quoted.
+        browser.findElement(By.id("quote-continue")).click();
+        WebElement order = waitFor(By.id("order-form"));
+        assertThat(order.findElement(By.name("quantity")).getAttribute("value")).isEqualTo(String.valueOf(count));
+        assertThat(browser.findElement(By.id("from-quote")).getText()).contains(count + " panel", "250 kWh");
+        assertThat(browser.findElement(By.cssSelector("#order-steps li.done")).getText()).startsWith("Size");
         fill(order, "addressLine", "Unter den Linden 1");
         fill(order, "city", "Berlin");
         fill(order, "postalCode", "10117");
-        order.findElement(By.cssSelector("button[type=submit]")).click();
-        waitForText(By.id("order-status"), "Awaiting payment");
-        assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo("€1,270.00");
+        waitForText(By.id("review-where"), "Unter den Linden 1, 10117 Berlin");
+        assertThat(browser.findElement(By.id("review-panels")).getText()).isEqualTo(money(150L * count + ".00"));
+        assertThat(browser.findElement(By.id("review-total")).getText()).isEqualTo(quotedTotal);
+        screenshots("funnel-review");
 
-        browser.findElement(By.id("pay")).click();
-        waitFor(By.id("confirm-payment")).click();
+        order.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement pay = waitFor(By.id("confirm-payment"));
+        assertThat(browser.findElement(By.id("checkout-amount")).getText()).isEqualTo(quotedTotal);
+        screenshots("sandbox-checkout");
+        pay.click();
         waitForText(By.id("order-status"), "Paid");
         assertThat(browser.getCurrentUrl()).contains("#/orders/");
+        assertThat(browser.findElement(By.id("order-total")).getText()).isEqualTo(quotedTotal);
+    }
+
+    /** "€1,270.00" as en-GB writes an amount. */
+    private static String money(String amount) {
+        return "€" + new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK)).format(new BigDecimal(amount));
     }
 
     @Test

@@ -34,7 +34,7 @@ class PlacesBrowserIT extends BrowserTest {
         String email = registerVerifiedCustomer();
         signIn(email, PASSWORD);
         String panel = createPanel(30, "150.00");
-        open("/#/panel/" + panel);
+        open("/#/order?panel=" + panel);
         WebElement order = waitFor(By.id("order-form"));
         assertThat(order.findElements(By.cssSelector("input[name=latitude], input[name=longitude]"))).isEmpty();
         fill(order, "quantity", "4");
@@ -61,7 +61,10 @@ class PlacesBrowserIT extends BrowserTest {
         show(By.cssSelector(".position-check"));
         screenshot("checkout-desktop");
 
+        // "Place order and pay" places the order and opens the (sandbox) payment, whose page links back to the order.
         order.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("confirm-payment"));
+        browser.findElement(By.cssSelector("a[href^='/#/orders/']")).click();
         waitForText(By.id("order-status"), "Awaiting payment");
         WebElement home = waitFor(By.cssSelector("#order-map .map-pin[data-kind=home]"));
         String orderId = browser.getCurrentUrl().replaceAll(".*#/orders/", "");
@@ -89,7 +92,7 @@ class PlacesBrowserIT extends BrowserTest {
         assertNoHorizontalScroll();
         show(By.id("order-map"));
         screenshot("order-phone");
-        open("/#/panel/" + panel);
+        open("/#/order?panel=" + panel);
         waitFor(By.id("order-form"));
         assertNoHorizontalScroll();
         screenshot("checkout-phone");
