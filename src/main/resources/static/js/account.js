@@ -99,15 +99,11 @@ function languageSection(me, t) {
     // The switch in the header remembers the same choice; the page is drawn again in that language.
     pending = { id: 'language-status', text: accountText().languageSaved, focus: f.inputs.language.id };
     chooseLanguage(v.language);
-    if (v.language === lang() && pending) {
-      status.textContent = pending.text;
-      pending = null;
-    }
   });
   f.id = 'language-form';
   // Each option is named in its own language (lang attribute), so a screen reader pronounces it right.
   for (const option of f.inputs.language.options) option.setAttribute('lang', option.value);
-  const status = statusFor(f, 'language-status');
+  statusFor(f, 'language-status');
   return section('language-section', t.languageTitle, h('p', { class: 'muted' }, t.languageIntro), f);
 }
 
@@ -269,6 +265,9 @@ function showEnabled(box, me, codes) {
     } }));
   const notice = document.getElementById('admin-needs-mfa');
   if (notice) notice.remove();
+  // An administrator's sessions list was refused before MFA was on; it can be read now.
+  const sessions = document.getElementById('sessions');
+  if (sessions) loadSessions(sessions);
   box.querySelector('#recovery-title').focus();
 }
 

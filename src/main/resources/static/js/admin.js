@@ -535,7 +535,8 @@ function detailValue(key, value) {
   if (key === 'type') return label(t.eventTypes, value);
   if (Object.prototype.hasOwnProperty.call(t.detailValues, value)) return t.detailValues[value];
   if (key === 'until' && /^\d{4}-\d\d-\d\dT/.test(value)) return when(value);
-  return value;
+  // Ids inside a value (an address such as /api/v1/admin/users/…/ban) are shortened too.
+  return String(value).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => shortRef(id));
 }
 
 function auditDetails(e) {
