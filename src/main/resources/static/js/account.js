@@ -5,10 +5,10 @@ import { h, mount, when, form, busy } from './dom.js';
 import { api, currentUser, reloadMe, endSession, refresh } from './api.js';
 import { confirmAction } from './dialog.js';
 import { notifyText } from './texts.js';
-import { accountText, stepUpText } from './messages/account.js';
+import { ACCOUNT, accountText, stepUpText } from './messages/account.js';
 import { commonText } from './messages/common.js';
 import { errorText } from './messages/errors.js';
-import { chooseLanguage, lang, LANGUAGES } from './i18n.js';
+import { chooseLanguage, lang, pick, LANGUAGES } from './i18n.js';
 import { deviceName, describeAddress } from './devices.js';
 
 // A result to show once the page is drawn again (the language form re-renders the page in the new language).
@@ -95,14 +95,16 @@ function languageSection(me, t) {
   const f = form([{ name: 'language', label: t.languageLabel, type: 'select', value: current,
     options: LANGUAGES.map((l) => [l, names[l]]) }], t.saveLanguage, async (v) => {
     await api('PATCH', '/api/v1/me', { language: v.language });
-    await reloadMe();
-    // The switch in the header remembers the same choice; the page is drawn again in that language.
-    pending = { id: 'language-status', text: accountText().languageSaved, focus: f.inputs.language.id };
+    // The switch in the header remembers the same choice; the page is drawn again in that language (once: the
+    // profile is read again by the page itself, so no second drawing races this one) and says it was saved.
+    pending = { id: 'language-status', text: pick(ACCOUNT, v.language).languageSaved, focus: 'language-select' };
     chooseLanguage(v.language);
   });
   f.id = 'language-form';
   // Each option is named in its own language (lang attribute), so a screen reader pronounces it right.
   for (const option of f.inputs.language.options) option.setAttribute('lang', option.value);
+  f.inputs.language.id = 'language-select';
+  f.inputs.language.closest('label').setAttribute('for', 'language-select');
   statusFor(f, 'language-status');
   return section('language-section', t.languageTitle, h('p', { class: 'muted' }, t.languageIntro), f);
 }
@@ -194,7 +196,7 @@ function renderMfa(box, me) {
     });
     turnOff.id = 'mfa-off-form';
     const S = stepUpText();
-    box.replaceChildren(h('p', { class: 'ok', id: 'mfa-state' }, t.mfaOn),
+    box.replaceChildren(h('p', { class: 'ok', id: 'mfa-state', tabindex: '-1' }, t.mfaOn),
       h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'new-codes', onclick: async () => {
         const r = await confirmAction({ title: t.newCodesTitle, text: t.newCodesText, confirmText: t.newCodes, id: 'new-codes-form',
           fields: [{ name: 'code', label: S.code, required: true, max: 32, missing: S.missingCode, invalid: errorText('invalid_mfa_code'),
@@ -256,13 +258,14 @@ function showSetup(box, s) {
 function showEnabled(box, me, codes) {
   const t = accountText();
   const admin = me.role === 'ADMIN';
-  box.replaceChildren(h('p', { class: 'ok', id: 'mfa-state' }, t.turnedOn),
+  // replaceChildren would show a left-out part (null) as the text "null".
+  box.replaceChildren(...[h('p', { class: 'ok', id: 'mfa-state', tabindex: '-1' }, t.turnedOn),
     admin ? h('p', { class: 'notice ok', id: 'admin-ready' }, `${t.adminReady} `, h('a', { href: '#/admin', id: 'open-admin' }, t.openAdmin)) : null,
     recoveryCodes(codes, { title: t.codesTitle, warning: t.codesWarning, onDone: () => {
       renderMfa(box, currentUser());
       const state = box.querySelector('#mfa-state');
       if (state) state.focus();
-    } }));
+    } })].filter(Boolean));
   const notice = document.getElementById('admin-needs-mfa');
   if (notice) notice.remove();
   // An administrator's sessions list was refused before MFA was on; it can be read now.
@@ -285,8 +288,8 @@ async function loadSessions(box) {
   // This device first, then the most recently used.
   const sorted = [...items].sort((a, b) => (b.current - a.current) || String(b.lastUsedAt).localeCompare(String(a.lastUsedAt)));
   const others = sorted.filter((s) => !s.current);
-  box.replaceChildren(h('ul', { class: 'sessions', id: 'sessions-list' }, ...sorted.map((s) => sessionItem(s, t, status, box))),
-    others.length === 0 ? h('p', { class: 'muted' }, t.noSessions) : null, status);
+  box.replaceChildren(...[h('ul', { class: 'sessions', id: 'sessions-list' }, ...sorted.map((s) => sessionItem(s, t, status, box))),
+    others.length === 0 ? h('p', { class: 'muted' }, t.noSessions) : null, status].filter(Boolean));
 }
 
 function sessionItem(s, t, status, box) {

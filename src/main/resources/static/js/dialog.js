@@ -20,6 +20,29 @@ function field(label, attrs, hint, multiline) {
   return { input, error, hint: hintEl, label: h('label', { for: id }, label) };
 }
 
+/**
+ * Focus back where it was. A button busy with the call that opened this dialog (the step-up) is disabled until
+ * that call ends and cannot take focus yet: it gets it once enabled, unless the person has moved on meanwhile.
+ */
+function restoreFocus(el) {
+  if (!el || typeof el.focus !== 'function' || !document.contains(el)) return;
+  if (!el.disabled) {
+    el.focus();
+    return;
+  }
+  const until = Date.now() + 30_000;
+  const later = () => {
+    if (!document.contains(el)) return;
+    if (el.disabled) {
+      if (Date.now() < until) setTimeout(later, 50);
+      return;
+    }
+    const active = document.activeElement;
+    if (!active || active === document.body) el.focus();
+  };
+  setTimeout(later, 50);
+}
+
 /** A sentence for a failed call: the code's, else the one the API client made from the status. */
 function failure(e) {
   return errorText(e && e.code) || (e && e.message) || errorText('generic');
@@ -41,7 +64,7 @@ function open(title, build) {
     const spec = build(content, (value) => { result = value; dialog.close(); });
     dialog.addEventListener('close', () => {
       dialog.remove();
-      if (returnTo && typeof returnTo.focus === 'function' && document.contains(returnTo)) returnTo.focus();
+      restoreFocus(returnTo);
       resolve(result);
     });
     dialog.showModal();
