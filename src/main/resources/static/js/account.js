@@ -40,6 +40,13 @@ export async function page() {
   const sessions = h('div', { id: 'sessions' });
   const mfa = h('div', { id: 'mfa' });
   const resendStatus = h('span', { class: 'form-status', role: 'status', id: 'resend-status' });
+  const mfaPart = section('mfa-section', t.mfa, h('p', { class: 'muted' }, t.mfaIntro), mfa);
+  const parts = [profileSection(me, t), languageSection(me, t), passwordSection(me, t), mfaPart,
+    section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions),
+    section('notifications-section', t.notifications,
+      h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink)))];
+  // An administrator without MFA can do nothing else first: that part leads the page.
+  if (me.role === 'ADMIN' && !me.mfaEnabled) parts.unshift(parts.splice(parts.indexOf(mfaPart), 1)[0]);
   mount(h('h1', {}, t.title),
     me.role === 'ADMIN' && !me.mfaEnabled ? h('p', { class: 'notice warning', id: 'admin-needs-mfa' }, t.adminNeedsMfa) : null,
     !me.emailVerified ? h('p', { class: 'notice warning', id: 'unverified' }, `${t.unverified} `,
@@ -52,14 +59,7 @@ export async function page() {
           resendStatus.textContent = e.message;
         }
       } }, t.resend), ' ', resendStatus) : null,
-    h('div', { class: 'account-grid' },
-      profileSection(me, t),
-      languageSection(me, t),
-      passwordSection(me, t),
-      section('mfa-section', t.mfa, h('p', { class: 'muted' }, t.mfaIntro), mfa),
-      section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions),
-      section('notifications-section', t.notifications,
-        h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink)))));
+    h('div', { class: 'account-grid' }, ...parts));
   renderMfa(mfa, me);
   loadSessions(sessions);
   if (pending) {

@@ -122,10 +122,15 @@ async function users(box) {
         u.email,
         label(t.roles, u.role),
         !u.banned ? t.active : u.bannedUntil && u.bannedUntil.startsWith('9999') ? t.bannedForever : t.bannedUntil(when(u.bannedUntil)),
-        h('div', { class: 'row-actions' }, ...banButton(u, load), ...accountActions(u, load)),
+        actionsCell([...banButton(u, load), ...accountActions(u, load)]),
       ] })), { caption: t.usersCaption, id: 'admin-users-table', wide: true }));
   }
   await load();
+}
+
+/** The buttons of a row, or nothing (an empty cell is left out of the phone's card). */
+function actionsCell(buttons) {
+  return buttons.length ? h('div', { class: 'row-actions' }, ...buttons) : null;
 }
 
 function banButton(u, reload) {
