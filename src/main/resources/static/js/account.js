@@ -224,6 +224,8 @@ function renderMfa(box, me) {
       s = await busy(setup, () => api('POST', '/api/v1/me/mfa/totp/setup'));
     } catch (e) {
       if (status) { status.textContent = e.message; status.className = 'error'; }
+      // Focus was in the dialog the person cancelled: back on the button, which is enabled again now.
+      if (!document.activeElement || document.activeElement === document.body) setup.focus();
       return;
     }
     showSetup(box, s);
