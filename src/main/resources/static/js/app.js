@@ -121,7 +121,8 @@ async function render() {
   nav();
   setTitle('');
   const path = `${location.pathname}${(location.hash || '#/').split('?')[0]}`;
-  const moved = path !== lastPath;
+  // The first page of a visit keeps focus at the document's start, so the first Tab reaches the skip link.
+  const moved = lastPath !== null && path !== lastPath;
   lastPath = path;
   try {
     await route();
@@ -177,7 +178,7 @@ document.addEventListener('click', (event) => {
   if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
   if (a.getAttribute('href') === (location.hash || '#/')) {
     event.preventDefault();
-    lastPath = null;
+    lastPath = '';
     render();
   }
 });
