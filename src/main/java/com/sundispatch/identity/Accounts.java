@@ -1,7 +1,9 @@
 package com.sundispatch.identity;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.sundispatch.security.CurrentUser;
@@ -58,6 +60,12 @@ public interface Accounts {
     void requireVerifiedEmail(String userId);
 
     long countWithRole(Role role);
+
+    /**
+     * How people appear in public (reviews): the first name and the initial of the last ("Anna M."), or the one name
+     * given; never an email or an id. Ids without an account are left out of the map.
+     */
+    Map<String, String> publicNames(Collection<String> userIds);
 
     /**
      * Makes a customer an installer (after an admin approved their application). Never grants ADMIN. The

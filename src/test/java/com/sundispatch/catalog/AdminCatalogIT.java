@@ -100,6 +100,112 @@ class AdminCatalogIT extends IntegrationTest {
         assertThat(api.post("/api/v1/admin/catalog/panels", extra, admin).code()).isEqualTo("validation_failed");
     }
 
+    private Map<String, Object> datasheet() {
+        Map<String, Object> m = new HashMap<>();
+        m.put("description", "N-type cells.\nGlass-glass, 30 mm frame.");
+        m.put("lengthMm", 1762);
+        m.put("widthMm", 1134);
+        m.put("thicknessMm", 30);
+        m.put("weightKg", new BigDecimal("21.5"));
+        m.put("cellType", "TOPCON");
+        m.put("performanceWarrantyYears", 30);
+        m.put("performanceWarrantyPercent", new BigDecimal("87.4"));
+        return m;
+    }
+
+    @Test
+    void adminSetsTheDatasheetAndEveryoneReadsItAndAFullReplaceWithoutItClearsIt() {
+        String admin = adminToken();
+        Map<String, Object> body = panel("Sheet 440");
+        body.putAll(datasheet());
+        Api.Response created = api.post("/api/v1/admin/catalog/panels", body, admin);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+
+        var read = api.get("/api/v1/catalog/panels/" + id).json();
+        assertThat(read.path("description").asString()).isEqualTo("N-type cells.\nGlass-glass, 30 mm frame.");
+        assertThat(read.path("lengthMm").asInt()).isEqualTo(1762);
+        assertThat(read.path("widthMm").asInt()).isEqualTo(1134);
+        assertThat(read.path("thicknessMm").asInt()).isEqualTo(30);
+        assertThat(read.path("weightKg").decimalValue()).isEqualByComparingTo("21.5");
+        assertThat(read.path("cellType").asString()).isEqualTo("TOPCON");
+        assertThat(read.path("performanceWarrantyYears").asInt()).isEqualTo(30);
+        assertThat(read.path("performanceWarrantyPercent").decimalValue()).isEqualByComparingTo("87.4");
+
+        Map<String, Object> changed = panel("Sheet 440");
+        changed.putAll(datasheet());
+        changed.put("cellType", "HJT");
+        changed.put("weightKg", new BigDecimal("19.9"));
+        changed.put("version", read.path("version").asLong());
+        Api.Response updated = api.send("PUT", "/api/v1/admin/catalog/panels/" + id, changed, admin, Map.of());
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().path("cellType").asString()).isEqualTo("HJT");
+        assertThat(updated.json().path("weightKg").decimalValue()).isEqualByComparingTo("19.9");
+
+        Map<String, Object> bare = panel("Sheet 440");
+        bare.put("version", updated.json().path("version").asLong());
+        Api.Response cleared = api.send("PUT", "/api/v1/admin/catalog/panels/" + id, bare, admin, Map.of());
+        assertThat(cleared.status()).isEqualTo(200);
+        for (String field : datasheet().keySet()) {
+            assertThat(cleared.json().has(field)).as(field).isTrue();
+            assertThat(cleared.json().path(field).isNull()).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void datasheetValuesOutOfRangeOrAnUnknownCellTypeAre400NamingTheField() {
+        String admin = adminToken();
+        Map<String, Object> bad = new java.util.LinkedHashMap<>();
+        bad.put("description", "x".repeat(2001));
+        bad.put("lengthMm", 20_000);
+        bad.put("widthMm", 0);
+        bad.put("thicknessMm", -3);
+        bad.put("weightKg", new BigDecimal("21.55"));
+        bad.put("cellType", "QUANTUM");
+        bad.put("performanceWarrantyYears", 99);
+        bad.put("performanceWarrantyPercent", new BigDecimal("101.0"));
+        bad.forEach((field, value) -> {
+            Map<String, Object> p = panel("Valid Name");
+            p.putAll(datasheet());
+            p.put(field, value);
+            Api.Response r = api.post("/api/v1/admin/catalog/panels", p, admin);
+            assertThat(r.status()).as(field).isEqualTo(400);
+            assertThat(r.code()).as(field).isEqualTo("validation_failed");
+            assertThat(r.json().path("errors").get(0).path("field").asString()).as(field).isEqualTo(field);
+        });
+        Map<String, Object> control = panel("Valid Name");
+        control.put("description", "bell\u0007");
+        assertThat(api.post("/api/v1/admin/catalog/panels", control, admin).code()).isEqualTo("validation_failed");
+        Map<String, Object> lowerCase = panel("Valid Name");
+        lowerCase.put("cellType", "topcon");
+        assertThat(api.post("/api/v1/admin/catalog/panels", lowerCase, admin).code()).isEqualTo("validation_failed");
+    }
+
+    @Test
+    void everyDemoPanelCarriesACompleteDatasheet() {
+        List<String> demo = List.of("Maxeon 6 AC 440", "Neostar 2P 455", "Hi-MO 6 Explorer 425",
+                "DeepBlue 4.0 Pro 440", "Vertex S+ 445", "Tiger Neo 475", "Alpha Pure-RX 470", "Q.TRON BLK M-G2+ 430",
+                "TOPBiHiKu6 445", "EverVolt H 410", "Vision GM 3.0 350", "Hyper-ion 590", "HiKu7 665", "Vertex N 700");
+        for (String name : demo) {
+            var items = api.get("/api/v1/catalog/panels?size=100&q=" + java.net.URLEncoder.encode(name,
+                    java.nio.charset.StandardCharsets.UTF_8)).json().path("items");
+            var found = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+            items.forEach(p -> {
+                if (p.path("name").asString().equals(name)) {
+                    found.add(p);
+                }
+            });
+            assertThat(found).as(name).hasSize(1);
+            var p = found.get(0);
+            for (String field : datasheet().keySet()) {
+                assertThat(p.path(field).isNull() || p.path(field).isMissingNode()).as(name + " " + field).isFalse();
+            }
+            assertThat(p.path("lengthMm").asInt()).as(name).isGreaterThan(p.path("widthMm").asInt());
+            assertThat(p.path("performanceWarrantyPercent").decimalValue()).as(name)
+                    .isBetween(new BigDecimal("80"), new BigDecimal("95"));
+        }
+    }
+
     @Test
     void catalogAdminWhenCustomerThen403AndAnonymousThen401() {
         Tokens customer = newCustomerSession();

@@ -53,6 +53,65 @@ class CatalogIT extends IntegrationTest {
         assertThat(prices).isSorted();
     }
 
+    private record Listed(String id, String name, java.math.BigDecimal price, int watts,
+            java.math.BigDecimal efficiency) {
+    }
+
+    /**
+     * Panels of one maker (found by q) with ties in every key and names differing only in case: walking every page
+     * of every sort, in pages of 3, must show each exactly once, in the order the key and then the id give.
+     */
+    @Test
+    void walkingEveryPageOfEverySortShowsEachPanelOnceInOrder() {
+        String maker = "Sortwalk " + java.util.UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        String admin = adminToken();
+        Object[][] specs = { { "delta 7", "150.00", 430, "21.0" }, { "Delta 7", "150.00", 450, "22.5" },
+                { "alpha", "99.90", 430, "20.1" }, { "Beta 10", "250.00", 700, "22.5" }, { "beta 2", "150.00", 590, "21.0" },
+                { "Zeta", "120.00", 410, "23.0" }, { "epsilon", "310.00", 450, "19.8" } };
+        Map<String, Listed> created = new java.util.HashMap<>();
+        for (Object[] spec : specs) {
+            Api.Response r = api.post("/api/v1/admin/catalog/panels", Map.of("name", spec[0], "manufacturer", maker,
+                    "wattsPeak", spec[2], "efficiencyPercent", new java.math.BigDecimal((String) spec[3]), "price",
+                    new java.math.BigDecimal((String) spec[1]), "stock", 5, "warrantyYears", 25), admin);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            String id = r.json().path("id").asString();
+            created.put(id, new Listed(id, (String) spec[0], new java.math.BigDecimal((String) spec[1]),
+                    (Integer) spec[2], new java.math.BigDecimal((String) spec[3])));
+        }
+        java.util.Comparator<Listed> byName = java.util.Comparator.comparing(l -> l.name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, java.util.Comparator<Listed>> keys = new java.util.LinkedHashMap<>();
+        keys.put("", byName);
+        keys.put("name", byName);
+        keys.put("price", java.util.Comparator.comparing(Listed::price));
+        keys.put("watts", java.util.Comparator.comparingInt(Listed::watts));
+        keys.put("efficiency", java.util.Comparator.comparing(Listed::efficiency));
+        for (var key : keys.entrySet()) {
+            for (boolean descending : List.of(false, true)) {
+                if (key.getKey().isEmpty() && descending) {
+                    continue;
+                }
+                String sort = (descending ? "-" : "") + key.getKey();
+                java.util.Comparator<Listed> order = descending ? key.getValue().reversed() : key.getValue();
+                List<String> expected = created.values().stream().sorted(order.thenComparing(Listed::id))
+                        .map(Listed::id).toList();
+                List<String> seen = new ArrayList<>();
+                for (int page = 0; page < 3; page++) {
+                    Api.Response r = api.get("/api/v1/catalog/panels?size=3&page=" + page + "&q="
+                            + maker.replace(' ', '+') + (sort.isEmpty() ? "" : "&sort=" + sort));
+                    assertThat(r.status()).as(sort).isEqualTo(200);
+                    assertThat(r.json().path("totalItems").asLong()).as(sort).isEqualTo(7);
+                    assertThat(r.json().path("page").asInt()).isEqualTo(page);
+                    assertThat(r.json().path("size").asInt()).isEqualTo(3);
+                    assertThat(r.json().path("items").size()).as(sort + " page " + page).isEqualTo(page < 2 ? 3 : 1);
+                    r.json().path("items").forEach(p -> seen.add(p.path("id").asString()));
+                }
+                assertThat(seen).as("sort=" + sort).containsExactlyElementsOf(expected);
+                assertThat(api.get("/api/v1/catalog/panels?size=3&page=3&q=" + maker.replace(' ', '+')
+                        + (sort.isEmpty() ? "" : "&sort=" + sort)).json().path("items").size()).isZero();
+            }
+        }
+    }
+
     @Test
     void sortOutsideTheAllowListIsRefused() {
         Api.Response r = api.get("/api/v1/catalog/panels?sort=stock");

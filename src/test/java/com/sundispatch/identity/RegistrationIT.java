@@ -81,7 +81,8 @@ class RegistrationIT extends IntegrationTest {
         assertThat(comparableHeaders(forTaken)).isEqualTo(comparableHeaders(forNew));
 
         MimeMessage notice = Mailbox.await(taken, "Someone tried to register");
-        assertThat(Mailbox.body(notice)).contains("http://localhost:8080/#/login", "http://localhost:8080/#/forgot")
+        assertThat(Mailbox.body(notice)).contains("http://localhost:" + port + "/#/login",
+                "http://localhost:" + port + "/#/forgot")
                 .doesNotContain("token", otherPassword);
         awaitVerificationMail(fresh);
         assertThat(Mailbox.count(taken, "Confirm your email")).isEqualTo(1);

@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -46,6 +48,31 @@ class Panel {
     @Column(name = "photo_urls", length = 2000)
     private String photoUrls;
 
+    @Column(length = 2000)
+    private String description;
+
+    @Column(name = "length_mm")
+    private Integer lengthMm;
+
+    @Column(name = "width_mm")
+    private Integer widthMm;
+
+    @Column(name = "thickness_mm")
+    private Integer thicknessMm;
+
+    @Column(name = "weight_kg", precision = 5, scale = 1)
+    private BigDecimal weightKg;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cell_type", length = 16)
+    private CellType cellType;
+
+    @Column(name = "performance_warranty_years")
+    private Integer performanceWarrantyYears;
+
+    @Column(name = "performance_warranty_percent", precision = 4, scale = 1)
+    private BigDecimal performanceWarrantyPercent;
+
     @Column(nullable = false)
     private boolean retired;
 
@@ -77,6 +104,15 @@ class Panel {
         this.stock = d.stock();
         this.warrantyYears = d.warrantyYears();
         this.photoUrls = String.join("\n", d.photoUrls());
+        PanelData.Datasheet sheet = d.datasheet();
+        this.description = sheet.description();
+        this.lengthMm = sheet.lengthMm();
+        this.widthMm = sheet.widthMm();
+        this.thicknessMm = sheet.thicknessMm();
+        this.weightKg = sheet.weightKg();
+        this.cellType = sheet.cellType();
+        this.performanceWarrantyYears = sheet.performanceWarrantyYears();
+        this.performanceWarrantyPercent = sheet.performanceWarrantyPercent();
         this.updatedAt = now;
     }
 
@@ -119,6 +155,11 @@ class Panel {
 
     int warrantyYears() {
         return warrantyYears;
+    }
+
+    PanelData.Datasheet datasheet() {
+        return new PanelData.Datasheet(description, lengthMm, widthMm, thicknessMm, weightKg, cellType,
+                performanceWarrantyYears, performanceWarrantyPercent);
     }
 
     long version() {

@@ -5,12 +5,20 @@ import java.util.List;
 
 import com.sundispatch.shared.Money;
 
-/** A panel as everyone may see it. */
+/**
+ * A panel as everyone may see it. The datasheet fields ({@code description} to
+ * {@code performanceWarrantyPercent}) are null when not known.
+ */
 public record PanelView(String id, String name, String manufacturer, int wattsPeak, BigDecimal efficiencyPercent,
-        Money price, int stock, int warrantyYears, List<String> photoUrls, long version) {
+        Money price, int stock, int warrantyYears, List<String> photoUrls, String description, Integer lengthMm,
+        Integer widthMm, Integer thicknessMm, BigDecimal weightKg, CellType cellType,
+        Integer performanceWarrantyYears, BigDecimal performanceWarrantyPercent, long version) {
 
     static PanelView of(Panel p) {
+        PanelData.Datasheet d = p.datasheet();
         return new PanelView(p.id(), p.name(), p.manufacturer(), p.wattsPeak(), p.efficiencyPercent(),
-                Money.of(p.price(), p.currency()), p.stock(), p.warrantyYears(), p.photoUrls(), p.version());
+                Money.of(p.price(), p.currency()), p.stock(), p.warrantyYears(), p.photoUrls(), d.description(),
+                d.lengthMm(), d.widthMm(), d.thicknessMm(), d.weightKg(), d.cellType(), d.performanceWarrantyYears(),
+                d.performanceWarrantyPercent(), p.version());
     }
 }

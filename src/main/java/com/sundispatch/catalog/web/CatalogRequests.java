@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.sundispatch.catalog.internal.CellType;
 import com.sundispatch.catalog.internal.PanelData;
 
 final class CatalogRequests {
@@ -22,6 +23,10 @@ final class CatalogRequests {
     /** A picture shipped with the web client, or an https URL. */
     static final String PHOTO_URL = "^(/assets/[a-z0-9/_\\-]{1,150}\\.(svg|png|jpg|jpeg|webp)|https://[A-Za-z0-9.\\-]{1,200}"
             + "(/[A-Za-z0-9._~\\-/]{0,300})?)$";
+
+    /** Free text of a product page: any characters but controls, line breaks allowed (one class: linear). */
+    static final String DESCRIPTION = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]*$";
+    static final String CELL_TYPES = "^(MONO_PERC|TOPCON|HJT|IBC|POLY|CIGS|CDTE)$";
 
     private CatalogRequests() {
     }
@@ -37,11 +42,25 @@ final class CatalogRequests {
             @NotNull @Min(0) @Max(50) Integer warrantyYears,
             @Size(max = 8) List<@NotBlank @Size(max = 240) @Pattern(regexp = PHOTO_URL,
                     message = "must be /assets/... or an https URL") String> photoUrls,
-            @Min(0) Long version) {
+            @Min(0) Long version,
+            @Size(max = 2000) @Pattern(regexp = DESCRIPTION, message = "must be text without control characters")
+            String description,
+            @Min(300) @Max(3000) Integer lengthMm,
+            @Min(300) @Max(2000) Integer widthMm,
+            @Min(3) @Max(100) Integer thicknessMm,
+            @DecimalMin("1.0") @DecimalMax("100.0") @Digits(integer = 3, fraction = 1) BigDecimal weightKg,
+            @Pattern(regexp = CELL_TYPES, message = "must be one of MONO_PERC, TOPCON, HJT, IBC, POLY, CIGS, CDTE")
+            String cellType,
+            @Min(1) @Max(50) Integer performanceWarrantyYears,
+            @DecimalMin("50.0") @DecimalMax("100.0") @Digits(integer = 3, fraction = 1)
+            BigDecimal performanceWarrantyPercent) {
 
+        /** A PUT replaces the whole panel: a datasheet field left out becomes unknown (null). */
         PanelData toData() {
             return new PanelData(name.trim(), manufacturer.trim(), wattsPeak, efficiencyPercent, price, stock,
-                    warrantyYears, photoUrls);
+                    warrantyYears, photoUrls, new PanelData.Datasheet(description, lengthMm, widthMm, thicknessMm,
+                            weightKg, cellType == null ? null : CellType.valueOf(cellType), performanceWarrantyYears,
+                            performanceWarrantyPercent));
         }
     }
 

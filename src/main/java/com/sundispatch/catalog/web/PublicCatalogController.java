@@ -25,6 +25,7 @@ import com.sundispatch.catalog.PublicInfoProperties;
 import com.sundispatch.catalog.internal.CatalogService;
 import com.sundispatch.catalog.internal.FaqService;
 import com.sundispatch.catalog.internal.FaqService.FaqItem;
+import com.sundispatch.catalog.internal.LegalNotice;
 import com.sundispatch.catalog.internal.PanelView;
 import com.sundispatch.catalog.internal.QuoteService;
 import com.sundispatch.catalog.web.CatalogRequests.QuoteRequest;
@@ -48,8 +49,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PublicCatalogController {
 
     /** The sort keys a client may ask for: an allow-list, mapped to entity fields. */
-    private static final Map<String, String> SORTS = Map.of("price", "price", "watts", "wattsPeak", "efficiency",
-            "efficiencyPercent");
+    private static final Map<String, String> SORTS = Map.of("name", "name", "price", "price", "watts", "wattsPeak",
+            "efficiency", "efficiencyPercent");
 
     /** {@code paymentsTestMode}: the sandbox provider is on and no real money moves (the client shows a banner). */
     record PublicInfo(String name, String tagline, Contact contact, List<String> serviceRegions, Counts counts,
@@ -69,9 +70,11 @@ class PublicCatalogController {
     private final Accounts accounts;
     private final PaymentsProperties payments;
     private final Places places;
+    private final LegalNotice legal;
 
     PublicCatalogController(CatalogService catalog, FaqService faq, QuoteService quotes, PublicInfoProperties info,
-            Accounts accounts, PaymentsProperties payments, Places places) {
+            Accounts accounts, PaymentsProperties payments, Places places, LegalNotice legal) {
+        this.legal = legal;
         this.places = places;
         this.payments = payments;
         this.catalog = catalog;
@@ -88,14 +91,20 @@ class PublicCatalogController {
                 new Counts(catalog.countOnSale(), accounts.countWithRole(Role.INSTALLER)), payments.sandboxActive());
     }
 
+    @GetMapping("/api/v1/public/legal")
+    @Operation(summary = "The imprint and the privacy notice (English and German), from configuration")
+    LegalNotice.Legal legal() {
+        return legal.legal();
+    }
+
     @GetMapping("/api/v1/public/faq")
     List<FaqItem> faq() {
         return faq.list();
     }
 
     @GetMapping("/api/v1/catalog/panels")
-    @Operation(summary = "The catalog: q over name and maker, minWatts, maxPrice, sort=price|watts|efficiency "
-            + "(prefix - for descending)")
+    @Operation(summary = "The catalog: q over name and maker, minWatts, maxPrice, sort=name|price|watts|efficiency "
+            + "(prefix - for descending; default name)")
     PageResponse<PanelView> panels(@RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Min(0) @Max(10_000) Integer minWatts,
             @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1000000") @Digits(integer = 7, fraction = 2)
@@ -134,15 +143,21 @@ class PublicCatalogController {
         return quotes.quote(request.monthlyKwh(), place.latitude(), request.panelId(), place);
     }
 
-    private static Sort sort(String sort) {
+    /**
+     * Names sort as people read them, ignoring case (the same on every database, whatever its collation); ties,
+     * e.g. two panels at one price, are broken by id so paging never shows a panel twice or skips one.
+     */
+    static Sort sort(String sort) {
         if (sort == null || sort.isBlank()) {
-            return Sort.by("name").and(Sort.by("id"));
+            return sort("name");
         }
         boolean desc = sort.startsWith("-");
         String field = SORTS.get(desc ? sort.substring(1) : sort);
         if (field == null) {
-            throw ApiException.validation("sort", "must be one of price, watts, efficiency (prefix - to reverse)");
+            throw ApiException.validation("sort",
+                    "must be one of name, price, watts, efficiency (prefix - to reverse)");
         }
-        return Sort.by(desc ? Sort.Direction.DESC : Sort.Direction.ASC, field).and(Sort.by("id"));
+        Sort.Order order = new Sort.Order(desc ? Sort.Direction.DESC : Sort.Direction.ASC, field);
+        return Sort.by(field.equals("name") ? order.ignoreCase() : order).and(Sort.by("id"));
     }
 }

@@ -1,5 +1,7 @@
 package com.sundispatch.dispatch.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -90,17 +92,25 @@ public final class DispatchViews {
         }
     }
 
-    /** Who installs: shown to the customer once assigned, with the phone to agree details. */
-    public record InstallerSummary(String name, String companyName, double rating, String phone) {
+    /**
+     * Who installs: shown to the customer once assigned, with the phone to agree details; {@code id} is the
+     * installer's id, the key of their public profile ({@code GET /api/v1/public/installers/{id}}).
+     */
+    public record InstallerSummary(String id, String name, String companyName, double rating, String phone) {
+    }
+
+    /** The customer's own review of the installation, as written. */
+    public record OwnReview(int rating, String comment, Instant createdAt) {
     }
 
     /**
      * The installation as its customer sees it. {@code scheduledStart}/{@code scheduledEnd} are the agreed
-     * appointment (null until agreed); {@code confirmBy} is when an unanswered report is confirmed automatically.
+     * appointment (null until agreed); {@code confirmBy} is when an unanswered report is confirmed automatically;
+     * {@code review} is the customer's review once written (else null).
      */
     public record InstallationView(String jobId, JobStatus status, InstallerSummary installer, Instant scheduledStart,
             Instant scheduledEnd, Window window, Appointment appointment, Scheduling scheduling, Report report,
-            Dispute dispute, Instant confirmBy, Instant reminderSentAt, boolean reviewed) {
+            Dispute dispute, Instant confirmBy, Instant reminderSentAt, boolean reviewed, OwnReview review) {
     }
 
     /** One proposal of a negotiation; {@code status} OPEN, ACCEPTED, SUPERSEDED or WITHDRAWN. */
@@ -206,5 +216,44 @@ public final class DispatchViews {
     }
 
     public record ReviewView(String jobId, int rating, String comment, Instant createdAt) {
+    }
+
+    /** A star rating: {@code average} to one decimal, null while {@code count} is 0. */
+    public record Rating(BigDecimal average, long count) {
+
+        static Rating of(long sum, long count) {
+            return new Rating(count == 0 ? null
+                    : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP), count);
+        }
+    }
+
+    /** Where an installer works: their base's postal area (never the street) and how far they travel. */
+    public record Area(String city, String postalCode, String country, int radiusKm) {
+    }
+
+    /** A review as anyone may read it: {@code author} is "Anna M." (null if the account no longer exists). */
+    public record PublicReview(int rating, String comment, String author, Instant createdAt) {
+    }
+
+    /** An installer's public profile with their latest reviews, newest first. */
+    public record PublicInstallerProfile(String id, String company, Area area, Instant verifiedSince, Rating rating,
+            List<PublicReview> reviews) {
+
+        public PublicInstallerProfile {
+            reviews = List.copyOf(reviews);
+        }
+    }
+
+    /** A review on the landing page, with the installer it is about. */
+    public record LandingReview(int rating, String comment, String author, String company, String installerId,
+            Instant createdAt) {
+    }
+
+    /** The landing page's trust signals: every shown installer's rating together, and the latest reviews. */
+    public record ReviewsOverview(Rating rating, List<LandingReview> items) {
+
+        public ReviewsOverview {
+            items = List.copyOf(items);
+        }
     }
 }

@@ -105,10 +105,16 @@ class InstallerProfile {
     }
 
     long ratingCount() { return ratingCount; }
+    long ratingSum() { return ratingSum; }
     Instant approvedAt() { return approvedAt; }
     Instant bannedUntil() { return bannedUntil; }
     Instant revokedAt() { return revokedAt; }
     String revokeReason() { return revokeReason; }
+
+    /** May be shown in public (profile, reviews): the same as {@link #eligible}. */
+    boolean shownInPublic(Instant now) {
+        return eligible(now);
+    }
 
     /** May receive and accept offers: approved, not revoked, not banned at {@code now}. */
     boolean eligible(Instant now) {

@@ -70,4 +70,13 @@ interface InstallerProfileRepository extends JpaRepository<InstallerProfile, Str
             update InstallerProfile p set p.ratingSum = p.ratingSum + :rating, p.ratingCount = p.ratingCount + 1
             where p.userId = :id""")
     int addRating(@Param("id") String id, @Param("rating") int rating);
+
+    /**
+     * How many reviews the installers who may be shown in public (not revoked, not banned at {@code now}) have, and
+     * the sum of their ratings: {@code [count, sum]}; read from the profiles' running totals, not from every review.
+     */
+    @Query("""
+            select coalesce(sum(p.ratingCount), 0), coalesce(sum(p.ratingSum), 0) from InstallerProfile p
+            where p.revokedAt is null and (p.bannedUntil is null or p.bannedUntil <= :now)""")
+    List<Object[]> ratingTotalsShown(@Param("now") Instant now);
 }

@@ -62,18 +62,20 @@ public class JobQueries {
     }
 
     private InstallationView customerView(Job job) {
+        Review review = reviews.findById(job.id()).orElse(null);
         DispatchViews.InstallerSummary installer = null;
         if (job.installerId() != null) {
             InstallerProfile p = profiles.findById(job.installerId()).orElse(null);
             String name = accounts.find(job.installerId()).map(Accounts.AccountSummary::fullName).orElse(null);
             installer = p == null ? null
-                    : new DispatchViews.InstallerSummary(name, p.companyName(), p.rating(), p.phone());
+                    : new DispatchViews.InstallerSummary(p.userId(), name, p.companyName(), p.rating(), p.phone());
         }
         return new InstallationView(job.id(), job.status(), installer, job.scheduledStart(), job.scheduledEnd(),
                 new DispatchViews.Window(job.windowStart(), job.windowEnd()), details.appointment(job),
                 details.scheduling(job), details.current(job), details.dispute(job),
                 job.status() == JobStatus.AWAITING_CONFIRMATION ? job.confirmBy() : null, job.remindedAt(),
-                reviews.existsById(job.id()));
+                review != null, review == null ? null
+                        : new DispatchViews.OwnReview(review.rating(), review.comment(), review.createdAt()));
     }
 
     /** A job as its assigned installer sees it: now with the customer's name, phone and address. */

@@ -55,6 +55,9 @@ class Review implements Persistable<String> {
         this.createdAt = now;
     }
 
+    String jobId() { return jobId; }
+    String customerId() { return customerId; }
+    String installerId() { return installerId; }
     int rating() { return rating; }
     String comment() { return comment; }
     Instant createdAt() { return createdAt; }

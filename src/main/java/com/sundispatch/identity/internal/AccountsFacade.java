@@ -2,6 +2,9 @@ package com.sundispatch.identity.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +50,22 @@ class AccountsFacade implements Accounts {
     public Optional<AccountSummary> find(String userId) {
         return users.findById(userId)
                 .map(u -> new AccountSummary(u.id(), u.fullName(), u.phone(), u.role(), u.emailVerified()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, String> publicNames(Collection<String> userIds) {
+        Map<String, String> names = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return names;
+        }
+        for (UserAccount u : users.findAllById(new HashSet<>(userIds))) {
+            String name = PublicNames.of(u.fullName());
+            if (name != null) {
+                names.put(u.id(), name);
+            }
+        }
+        return names;
     }
 
     @Override

@@ -3,16 +3,13 @@ package com.sundispatch.notifications.internal;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Sender, link base and the development outbox ({@code sundispatch.mail.*}). */
+/**
+ * Sender and the development outbox ({@code sundispatch.mail.*}). The links' base,
+ * {@code sundispatch.mail.public-base-url}, is {@link com.sundispatch.shared.PublicBaseUrl}'s (derived from the
+ * server's port when unset).
+ */
 @ConfigurationProperties("sundispatch.mail")
 public record MailSettings(
         @DefaultValue("SunDispatch <no-reply@sundispatch.example>") String from,
-        @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue("./data/outbox") String outboxDir) {
-
-    public MailSettings {
-        while (publicBaseUrl.endsWith("/")) {
-            publicBaseUrl = publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
-        }
-    }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.security.SharedState;
+import com.sundispatch.shared.PublicBaseUrl;
 
 /**
  * Puts a {@link Notice} into words in the recipient's language and delivers it on every channel they allow:
@@ -35,7 +36,7 @@ class Notifier {
     private final Texts texts;
     private final MailComposer composer;
     private final MailDelivery delivery;
-    private final MailSettings settings;
+    private final PublicBaseUrl baseUrl;
     private final Inbox inbox;
     private final Preferences preferences;
     private final PushDispatch push;
@@ -45,7 +46,7 @@ class Notifier {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notifier(Accounts accounts, Texts texts, MailComposer composer, MailDelivery delivery, MailSettings settings,
+    Notifier(Accounts accounts, Texts texts, MailComposer composer, MailDelivery delivery, PublicBaseUrl baseUrl,
             Inbox inbox, Preferences preferences, PushDispatch push, SharedState counters,
             NotificationProperties properties, NotificationMails mails, ApplicationEventPublisher events,
             Clock clock) {
@@ -53,7 +54,7 @@ class Notifier {
         this.texts = texts;
         this.composer = composer;
         this.delivery = delivery;
-        this.settings = settings;
+        this.baseUrl = baseUrl;
         this.inbox = inbox;
         this.preferences = preferences;
         this.push = push;
@@ -74,7 +75,7 @@ class Notifier {
         Locale locale = Texts.locale(contact.language());
         Map<String, Object> values = new HashMap<>(notice.values());
         values.put("name", contact.fullName());
-        values.put("baseUrl", settings.publicBaseUrl());
+        values.put("baseUrl", baseUrl.get());
         String title = text(notice, locale, "subject", values);
         String summary = text(notice, locale, "summary", values);
         NotificationCategory category = notice.kind().category();
@@ -146,13 +147,13 @@ class Notifier {
                 : texts.text(locale, "mail.action.open");
         boolean security = notice.kind().securityNotice();
         return new MailComposer.Content(locale, title, texts.text(locale, "mail.greeting", values), paragraphs,
-                facts, items, actionLabel, settings.publicBaseUrl() + notice.link(),
+                facts, items, actionLabel, baseUrl.get() + notice.link(),
                 texts.text(locale, "mail.action.fallback"),
                 security ? texts.text(locale, "mail.notYou") : null,
-                security ? settings.publicBaseUrl() + "/#/forgot" : null,
+                security ? baseUrl.get() + "/#/forgot" : null,
                 texts.text(locale, security ? "mail.footer.security" : "mail.footer"),
                 texts.text(locale, "mail.preferences"),
-                notice.kind().mailOnly() ? null : settings.publicBaseUrl() + "/#/settings/notifications");
+                notice.kind().mailOnly() ? null : baseUrl.get() + "/#/settings/notifications");
     }
 
     /** The variant's text where it has one ({@code KIND.variant.part}), else the kind's ({@code KIND.part}). */

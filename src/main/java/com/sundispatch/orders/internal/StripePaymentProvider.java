@@ -35,10 +35,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.PublicBaseUrl;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +91,7 @@ final class StripePaymentProvider implements PaymentProvider {
     private static final int MAX_HEADER = 2000;
 
     private final StripeProperties properties;
-    private final String publicBaseUrl;
+    private final PublicBaseUrl publicBaseUrl;
     private final Clock clock;
     private final URI apiBase;
     private final HttpClient http;
@@ -103,9 +103,9 @@ final class StripePaymentProvider implements PaymentProvider {
      * Plain http is refused except on loopback, so the secret key never crosses a network unencrypted.
      */
     StripePaymentProvider(StripeProperties properties,
-            @Value("${sundispatch.mail.public-base-url:http://localhost:8080}") String publicBaseUrl, Clock clock) {
+            PublicBaseUrl publicBaseUrl, Clock clock) {
         this.properties = properties;
-        this.publicBaseUrl = stripTrailingSlashes(publicBaseUrl);
+        this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
         this.apiBase = checkedBase(properties.apiBaseUrl());
         this.http = HttpClient.newBuilder()
@@ -216,7 +216,7 @@ final class StripePaymentProvider implements PaymentProvider {
 
     private String returnUrl(String path, String orderId) {
         String p = path == null ? "/" : path;
-        return publicBaseUrl + (p.startsWith("/") ? "" : "/") + p.replace("{orderId}", orderId);
+        return publicBaseUrl.get() + (p.startsWith("/") ? "" : "/") + p.replace("{orderId}", orderId);
     }
 
     /** Exactly, never rounded: an amount with more than two places is a bug upstream, not something to guess. */

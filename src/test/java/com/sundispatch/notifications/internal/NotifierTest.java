@@ -27,6 +27,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.security.SharedState;
+import com.sundispatch.shared.PublicBaseUrl;
 
 /** The per-recipient caps and the mails that no cap or switch may silence. */
 class NotifierTest {
@@ -55,8 +56,7 @@ class NotifierTest {
                 "Ada Lovelace", "de")));
         when(preferences.allows(eq(USER), any(), any())).thenReturn(true);
         notifier = new Notifier(accounts, new Texts(properties), new MailComposer(), mock(MailDelivery.class),
-                new MailSettings("SunDispatch <no-reply@sundispatch.example>", "https://sundispatch.example",
-                        "./data/outbox"), inbox, preferences, push, shared, properties, mails, events, clock);
+                PublicBaseUrl.of("https://sundispatch.example"), inbox, preferences, push, shared, properties, mails, events, clock);
     }
 
     private static Notice notice(NotificationKind kind, int n) {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PushVapidKeysTest {
 
     private static final MailSettings MAIL = new MailSettings("SunDispatch <no-reply@sundispatch.example>",
-            "http://localhost:8080", "./data/outbox");
+            "./data/outbox");
 
     private static PushVapidKeys keys(String publicKey, String privateKey, String... profiles) {
         MockEnvironment environment = new MockEnvironment();

@@ -22,6 +22,7 @@ import com.sundispatch.orders.internal.PaymentProvider.RefundRequest;
 import com.sundispatch.orders.internal.PaymentProvider.RefundResult;
 import com.sundispatch.orders.internal.PaymentProvider.State;
 import com.sundispatch.shared.ApiException;
+import com.sundispatch.shared.PublicBaseUrl;
 import com.sundispatch.support.FakeStripe;
 import com.sundispatch.support.FakeStripe.Fault;
 import com.sundispatch.support.FakeStripe.SignedEvent;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The Stripe adapter against a protocol-faithful fake of Stripe's API on loopback. */
 class StripePaymentProviderTest {
 
-    private static final String PUBLIC_BASE = "https://sundispatch.example/";
+    private static final PublicBaseUrl PUBLIC_BASE = PublicBaseUrl.of("https://sundispatch.example/");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private FakeStripe stripe;
