@@ -262,6 +262,10 @@ function panelFields() {
   ];
 }
 
+/** The product page's datasheet fields of a panel. */
+const DATASHEET = ['description', 'lengthMm', 'widthMm', 'thicknessMm', 'weightKg', 'cellType', 'performanceWarrantyYears',
+  'performanceWarrantyPercent'];
+
 /** The server names a refused photo "photoUrls[0]"; the form calls that field "photo". */
 async function sendPanel(call) {
   try {
@@ -300,7 +304,10 @@ async function catalog(box) {
     const edit = form(panelFields().map((f) => ({ ...f, value: f.name === 'photo' ? ((p.photoUrls && p.photoUrls[0]) || '') : f.name === 'price' ? p.price.amount : p[f.name] })),
       t.savePanel, async (v) => {
         const { photo, ...rest } = v;
-        await sendPanel(() => api('PUT', `/api/v1/admin/catalog/panels/${encodeURIComponent(p.id)}`, { ...rest, photoUrls: photo ? [photo.trim()] : [], version: p.version }));
+        // A PUT replaces the whole panel: the datasheet (not edited here) goes back as it is, or it would be lost.
+        const datasheet = Object.fromEntries(DATASHEET.map((k) => [k, p[k] ?? null]));
+        await sendPanel(() => api('PUT', `/api/v1/admin/catalog/panels/${encodeURIComponent(p.id)}`,
+          { ...datasheet, ...rest, photoUrls: photo ? [photo.trim()] : [], version: p.version }));
         flash(t.panelSaved(`${v.manufacturer} ${v.name}`), 'ok');
         await catalog(box);
       });

@@ -1,6 +1,7 @@
 package com.sundispatch.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -130,10 +131,29 @@ class AdminBrowserIT extends BrowserTest {
         assertThat(api.get("/api/v1/admin/installers/applications?status=REJECTED&size=100", adminToken()).body())
                 .contains(applicationId);
 
+        // The panel has a product page (datasheet) that the admin's edit form does not show.
+        long version = api.get("/api/v1/catalog/panels/" + panelId).json().path("version").asLong();
+        assertThat(api.send("PUT", "/api/v1/admin/catalog/panels/" + panelId, Map.ofEntries(Map.entry("name", "Datasheet Panel"),
+                Map.entry("manufacturer", "Testwerk"), Map.entry("wattsPeak", 450), Map.entry("efficiencyPercent", 21.5),
+                Map.entry("price", 199.00), Map.entry("stock", 5), Map.entry("warrantyYears", 25),
+                Map.entry("photoUrls", List.of("/assets/panels/mono-black.svg")), Map.entry("version", version),
+                Map.entry("description", "Black frame, glass-glass."), Map.entry("lengthMm", 1722)), adminToken(), Map.of())
+                .status()).isEqualTo(200);
         browser.findElement(By.cssSelector(".admin-tabs a[href='#/admin/catalog']")).click();
         WebElement panel = waitFor(By.cssSelector("[data-panel='" + panelId + "']"));
         // Prices in the admin's language: "€199.00", never "199.00 EUR".
         assertThat(panel.getText()).contains("€199.00").doesNotContain("EUR");
+        panel.findElement(By.tagName("summary")).click();
+        WebElement edit = panel.findElement(By.tagName("form"));
+        fill(edit, "stock", "7");
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText(By.id("flash"), "Testwerk Datasheet Panel is saved.");
+        var saved = api.get("/api/v1/catalog/panels/" + panelId).json();
+        assertThat(saved.path("stock").asInt()).isEqualTo(7);
+        // Saving from the admin's form keeps the datasheet (a PUT replaces the whole panel).
+        assertThat(saved.path("description").asString()).isEqualTo("Black frame, glass-glass.");
+        assertThat(saved.path("lengthMm").asInt()).isEqualTo(1722);
+        panel = waitFor(By.cssSelector("[data-panel='" + panelId + "']"));
         panel.findElement(By.tagName("summary")).click();
         panel.findElement(By.cssSelector("button.retire")).click();
         WebElement retire = waitFor(By.id("retire-form"));
