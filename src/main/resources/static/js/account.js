@@ -1,79 +1,321 @@
-import { h, mount, flash, when, list, form } from './dom.js';
-import { api, currentUser, reloadMe, endSession } from './api.js';
+// The account page: profile, language, password, two-factor sign-in with its recovery codes, and the devices
+// signed in. Each form says its own result right below it (a status next to the button), so a message never
+// outlives the state that caused it and never sits above another form's error.
+import { h, mount, when, form, busy } from './dom.js';
+import { api, currentUser, reloadMe, endSession, refresh } from './api.js';
 import { confirmAction } from './dialog.js';
-import { STEP_UP, ACCOUNT_ACTIONS, notifyText } from './texts.js';
+import { notifyText } from './texts.js';
+import { ACCOUNT, accountText, stepUpText } from './messages/account.js';
+import { commonText } from './messages/common.js';
+import { errorText } from './messages/errors.js';
+import { chooseLanguage, lang, pick, LANGUAGES } from './i18n.js';
+import { deviceName, describeAddress } from './devices.js';
+
+// A result to show once the page is drawn again (the language form re-renders the page in the new language).
+let pending = null;
+
+/** A status line that belongs to one form: announced politely, cleared when that form is sent again. */
+function statusFor(formEl, id) {
+  const status = h('p', { class: 'form-status ok', role: 'status', id });
+  formEl.append(status);
+  formEl.addEventListener('submit', () => { status.textContent = ''; });
+  return status;
+}
+
+/** A refusal the server gives by code, moved to the field it is about (the field's own sentence shows there). */
+function onField(e, codes) {
+  const field = codes[e && e.code];
+  if (!field) return e;
+  return Object.assign(new Error(e.message), { code: 'field', status: e.status, problem: { errors: [{ field }] } });
+}
+
+function section(id, title, ...content) {
+  return h('section', { class: 'card account-part', id, 'aria-labelledby': `${id}-title` },
+    h('h2', { id: `${id}-title` }, title), ...content);
+}
 
 export async function page() {
   const me = await reloadMe();
+  const t = accountText();
   const sessions = h('div', { id: 'sessions' });
-  const mfa = h('section', { id: 'mfa' });
-  mount(h('h1', {}, 'Your account'),
-    me.role === 'ADMIN' && !me.mfaEnabled ? h('p', { class: 'error' }, 'Administrators must turn on two-factor authentication before anything else.') : null,
-    !me.emailVerified ? h('p', { class: 'error', id: 'unverified' }, 'Your email is not confirmed yet. ',
-      h('button', { class: 'secondary', onclick: async () => { await api('POST', '/api/v1/me/verify-email/resend'); flash('A new link is on its way.'); } }, 'Send the link again')) : null,
-    h('h2', {}, 'Profile'),
-    form([
-      { name: 'fullName', label: 'Full name', value: me.fullName, max: 100 },
-      { name: 'phone', label: 'Phone', value: me.phone || '', max: 32 },
-    ], 'Save', async (v) => { await api('PATCH', '/api/v1/me', v); await reloadMe(); flash('Saved.'); }),
-    h('h2', {}, 'Password'),
-    form([
-      { name: 'currentPassword', label: 'Current password', type: 'password', autocomplete: 'current-password' },
-      { name: 'newPassword', label: 'New password', type: 'password', autocomplete: 'new-password' },
-      ...(me.mfaEnabled ? [{ name: 'code', label: 'Authenticator code', autocomplete: 'one-time-code' }] : []),
-    ], 'Change password', async (v) => { await api('POST', '/api/v1/me/password', v); flash('Password changed; your other sessions are signed out.'); }),
-    h('h2', {}, notifyText().title),
-    h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink)),
-    h('h2', {}, 'Two-factor authentication'), mfa,
-    h('h2', {}, 'Where you are signed in'), sessions);
+  const mfa = h('div', { id: 'mfa' });
+  const resendStatus = h('span', { class: 'form-status', role: 'status', id: 'resend-status' });
+  const mfaPart = section('mfa-section', t.mfa, h('p', { class: 'muted' }, t.mfaIntro), mfa);
+  const parts = [profileSection(me, t), languageSection(me, t), passwordSection(me, t), mfaPart,
+    section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions),
+    section('notifications-section', t.notifications,
+      h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink)))];
+  // An administrator without MFA can do nothing else first: that part leads the page.
+  if (me.role === 'ADMIN' && !me.mfaEnabled) parts.unshift(parts.splice(parts.indexOf(mfaPart), 1)[0]);
+  mount(h('h1', {}, t.title),
+    me.role === 'ADMIN' && !me.mfaEnabled ? h('p', { class: 'notice warning', id: 'admin-needs-mfa' }, t.adminNeedsMfa) : null,
+    !me.emailVerified ? h('p', { class: 'notice warning', id: 'unverified' }, `${t.unverified} `,
+      h('button', { type: 'button', class: 'secondary', onclick: async (event) => {
+        resendStatus.textContent = '';
+        try {
+          await busy(event.currentTarget, () => api('POST', '/api/v1/me/verify-email/resend'));
+          resendStatus.textContent = t.resent;
+        } catch (e) {
+          resendStatus.textContent = e.message;
+        }
+      } }, t.resend), ' ', resendStatus) : null,
+    h('div', { class: 'account-grid' }, ...parts));
   renderMfa(mfa, me);
   loadSessions(sessions);
+  if (pending) {
+    const { id, text, focus } = pending;
+    pending = null;
+    const status = document.getElementById(id);
+    if (status) status.textContent = text;
+    const target = focus && document.getElementById(focus);
+    if (target) target.focus();
+  }
+}
+
+function profileSection(me, t) {
+  const f = form([
+    { name: 'fullName', label: t.fullName, value: me.fullName, max: 100, required: true, autocomplete: 'name',
+      missing: t.fullNameMissing, invalid: t.fullNameInvalid },
+    { name: 'phone', label: t.phone, type: 'tel', value: me.phone || '', max: 32, autocomplete: 'tel', hint: t.phoneHint,
+      invalid: t.phoneInvalid },
+  ], t.saveProfile, async (v) => {
+    await api('PATCH', '/api/v1/me', { fullName: v.fullName.trim(), phone: v.phone.trim() });
+    await reloadMe();
+    status.textContent = t.profileSaved;
+  });
+  f.id = 'profile-form';
+  const status = statusFor(f, 'profile-status');
+  return section('profile', t.profile,
+    h('dl', { class: 'facts' }, h('dt', {}, t.email), h('dd', { id: 'account-email' }, me.email)), f);
+}
+
+function languageSection(me, t) {
+  const names = commonText().languageNames;
+  const current = LANGUAGES.includes(me.language) ? me.language : lang();
+  const f = form([{ name: 'language', label: t.languageLabel, type: 'select', value: current,
+    options: LANGUAGES.map((l) => [l, names[l]]) }], t.saveLanguage, async (v) => {
+    await api('PATCH', '/api/v1/me', { language: v.language });
+    // The switch in the header remembers the same choice; the page is drawn again in that language (once: the
+    // profile is read again by the page itself, so no second drawing races this one) and says it was saved.
+    pending = { id: 'language-status', text: pick(ACCOUNT, v.language).languageSaved, focus: 'language-select' };
+    chooseLanguage(v.language);
+  });
+  f.id = 'language-form';
+  // Each option is named in its own language (lang attribute), so a screen reader pronounces it right.
+  for (const option of f.inputs.language.options) option.setAttribute('lang', option.value);
+  f.inputs.language.id = 'language-select';
+  f.inputs.language.closest('label').setAttribute('for', 'language-select');
+  statusFor(f, 'language-status');
+  return section('language-section', t.languageTitle, h('p', { class: 'muted' }, t.languageIntro), f);
+}
+
+function passwordSection(me, t) {
+  const f = form([
+    { name: 'currentPassword', label: t.currentPassword, type: 'password', autocomplete: 'current-password', max: 1024,
+      required: true, missing: t.currentPasswordMissing, invalid: errorText('wrong_password') },
+    { name: 'newPassword', label: t.newPassword, type: 'password', autocomplete: 'new-password', max: 1024,
+      required: true, missing: t.newPasswordMissing, hint: t.newPasswordHint, invalid: errorText('weak_password') },
+    ...(me.mfaEnabled ? [{ name: 'code', label: t.passwordCode, autocomplete: 'one-time-code', inputmode: 'numeric', max: 32,
+      required: true, missing: t.passwordCodeMissing, invalid: errorText('invalid_mfa_code') }] : []),
+  ], t.changePassword, async (v) => {
+    try {
+      await api('POST', '/api/v1/me/password', v);
+    } catch (e) {
+      throw onField(e, { wrong_password: 'currentPassword', invalid_mfa_code: 'code', mfa_required: 'code' });
+    }
+    status.textContent = t.passwordChanged;
+  }, { reset: true });
+  f.id = 'password-form';
+  const status = statusFor(f, 'password-status');
+  return section('password-section', t.password, h('p', { class: 'muted' }, t.passwordIntro), f);
+}
+
+/** The recovery codes, shown once: a clear warning, copy and download, and "I have saved them". */
+function recoveryCodes(codes, { title, warning, onDone }) {
+  const t = accountText();
+  const me = currentUser();
+  const list = h('ol', { class: 'codes', id: 'recovery-codes', 'aria-label': t.codesList }, ...codes.map((c) => h('li', {}, h('code', {}, c))));
+  const status = h('p', { class: 'form-status ok', role: 'status', id: 'codes-status' });
+  const text = `${t.codesFileHeader(me ? me.email : '')}\n\n${codes.join('\n')}\n`;
+  const copy = h('button', { type: 'button', class: 'secondary', id: 'copy-codes', onclick: async () => {
+    status.textContent = '';
+    try {
+      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(codes.join('\n'));
+      status.textContent = t.copied;
+    } catch {
+      // Without the Clipboard API the codes are selected, so the keyboard's copy takes them.
+      const range = document.createRange();
+      range.selectNodeContents(list);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      status.textContent = t.copyFallback;
+    }
+  } }, t.copy);
+  const download = h('button', { type: 'button', class: 'secondary', id: 'download-codes', onclick: () => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const a = h('a', { href: url, download: t.codesFileName, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    status.textContent = t.downloaded(t.codesFileName);
+  } }, t.download);
+  return h('div', { class: 'recovery', id: 'recovery-box' },
+    h('h3', { id: 'recovery-title', tabindex: '-1' }, title),
+    h('p', { class: 'notice warning', id: 'recovery-warning' }, warning),
+    list,
+    h('div', { class: 'button-row' }, copy, download, onDone ? h('button', { type: 'button', id: 'codes-done', onclick: onDone }, t.codesDone) : null),
+    status);
 }
 
 function renderMfa(box, me) {
+  const t = accountText();
   if (me.mfaEnabled) {
     const codes = h('div', { id: 'new-recovery-codes' });
-    box.replaceChildren(h('p', { class: 'ok' }, 'On.'),
-      h('p', {}, h('button', { class: 'secondary', id: 'new-codes', onclick: async () => {
-        const r = await confirmAction({ title: ACCOUNT_ACTIONS.newCodesTitle, text: ACCOUNT_ACTIONS.newCodesText,
-          confirmText: ACCOUNT_ACTIONS.newCodes, id: 'new-codes-form',
-          fields: [{ name: 'code', label: STEP_UP.code, required: true, max: 6, missing: STEP_UP.missingCode }],
-          onConfirm: (v) => api('POST', '/api/v1/me/mfa/recovery-codes', { code: v.code }) });
+    const turnOff = form([
+      { name: 'code', label: t.turnOffCode, autocomplete: 'one-time-code', max: 32, required: true, missing: t.turnOffCodeMissing,
+        invalid: errorText('invalid_mfa_code') },
+      { name: 'password', label: t.turnOffPassword, type: 'password', autocomplete: 'current-password', max: 1024, required: true,
+        missing: t.turnOffPasswordMissing, invalid: errorText('wrong_password') },
+    ], t.turnOff, async (v) => {
+      try {
+        await api('POST', '/api/v1/me/mfa/totp/disable', v);
+      } catch (e) {
+        throw onField(e, { wrong_password: 'password', invalid_mfa_code: 'code', invalid_credentials: 'password' });
+      }
+      if (me.role === 'ADMIN') {
+        endSession(t.adminTurnedOff);
+        return;
+      }
+      const again = await reloadMe();
+      renderMfa(box, again);
+      const state = box.querySelector('#mfa-state');
+      if (state) state.textContent = t.turnedOff;
+    });
+    turnOff.id = 'mfa-off-form';
+    const S = stepUpText();
+    box.replaceChildren(h('p', { class: 'ok', id: 'mfa-state', tabindex: '-1' }, t.mfaOn),
+      h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'new-codes', onclick: async () => {
+        const r = await confirmAction({ title: t.newCodesTitle, text: t.newCodesText, confirmText: t.newCodes, id: 'new-codes-form',
+          fields: [{ name: 'code', label: S.code, required: true, max: 32, missing: S.missingCode, invalid: errorText('invalid_mfa_code'),
+            autocomplete: 'one-time-code', inputmode: 'numeric' }],
+          onConfirm: async (v) => {
+            try {
+              return await api('POST', '/api/v1/me/mfa/recovery-codes', { code: v.code });
+            } catch (e) {
+              throw onField(e, { invalid_mfa_code: 'code' });
+            }
+          } });
         if (r) {
-          codes.replaceChildren(h('p', { class: 'ok' }, ACCOUNT_ACTIONS.newCodesShown),
-            h('ul', { class: 'codes', id: 'recovery-codes' }, ...r.recoveryCodes.map((c) => h('li', {}, c))));
+          codes.replaceChildren(recoveryCodes(r.recoveryCodes, { title: t.codesTitle, warning: `${t.newCodesShown} ${t.codesWarning}`,
+            onDone: () => codes.replaceChildren() }));
+          codes.querySelector('#recovery-title').focus();
         }
-      } }, ACCOUNT_ACTIONS.newCodes)), codes, form([
-      { name: 'code', label: 'Code or recovery code' },
-      { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password' },
-    ], 'Turn off', async (v) => {
-      await api('POST', '/api/v1/me/mfa/totp/disable', v);
-      if (me.role === 'ADMIN') endSession('Two-factor authentication is off. Please sign in again.');
-      else { await reloadMe(); renderMfa(box, currentUser()); }
-    }));
+      } }, t.newCodes)), codes,
+      h('details', { class: 'turn-off' }, h('summary', {}, t.turnOffTitle), turnOff));
     return;
   }
-  box.replaceChildren(h('p', {}, 'Off. ', h('button', { id: 'mfa-setup', onclick: async () => {
+  const setup = h('button', { type: 'button', id: 'mfa-setup', onclick: async () => {
     let s;
-    try { s = await api('POST', '/api/v1/me/mfa/totp/setup'); } catch (e) { flash(e.message, 'error'); return; }
-    const enable = form([{ name: 'code', label: 'Code shown by your app', autocomplete: 'one-time-code' }], 'Turn on', async (v) => {
-      const r = await api('POST', '/api/v1/me/mfa/totp/enable', v);
-      await reloadMe();
-      box.replaceChildren(h('p', { class: 'ok' }, 'Two-factor authentication is on. Keep these recovery codes safe; they are shown only now.'),
-        h('ul', { class: 'codes', id: 'recovery-codes' }, ...r.recoveryCodes.map((c) => h('li', {}, c))));
-    });
-    box.replaceChildren(h('p', {}, 'Scan this code with an authenticator app, or type the key.'),
-      h('img', { src: s.qrCode, alt: 'QR code for your authenticator app', width: 200, height: 200 }),
-      h('p', {}, h('code', { id: 'totp-secret' }, s.secret)), enable);
-  } }, 'Set up')));
+    const status = box.querySelector('#mfa-state');
+    try {
+      s = await busy(setup, () => api('POST', '/api/v1/me/mfa/totp/setup'));
+    } catch (e) {
+      if (status) { status.textContent = e.message; status.className = 'error'; }
+      // Focus was in the dialog the person cancelled: back on the button, which is enabled again now.
+      if (!document.activeElement || document.activeElement === document.body) setup.focus();
+      return;
+    }
+    showSetup(box, s);
+  } }, t.setUp);
+  box.replaceChildren(h('p', { id: 'mfa-state', role: 'status' }, t.mfaOff), h('p', {}, setup));
+}
+
+/** The QR code and key, and the first code that turns MFA on. */
+function showSetup(box, s) {
+  const t = accountText();
+  const enable = form([{ name: 'code', label: t.enableCode, autocomplete: 'one-time-code', inputmode: 'numeric', max: 32,
+    hint: t.enableCodeHint, required: true, missing: t.enableCodeMissing, invalid: t.enableCodeInvalid }], t.turnOn, async (v) => {
+    let r;
+    try {
+      r = await api('POST', '/api/v1/me/mfa/totp/enable', { code: v.code.replace(/\s+/g, '') });
+    } catch (e) {
+      throw onField(e, { invalid_mfa_code: 'code' });
+    }
+    // The access token in memory was issued before MFA was on; an administrator's old token still meets the
+    // "set up MFA first" gate. A refresh brings one that carries MFA, so the administration works at once.
+    await refresh();
+    const me = await reloadMe();
+    showEnabled(box, me, r.recoveryCodes);
+  });
+  enable.id = 'mfa-enable-form';
+  box.replaceChildren(h('p', {}, t.scan),
+    h('img', { src: s.qrCode, alt: t.qrAlt, width: 200, height: 200, class: 'qr' }),
+    h('p', {}, `${t.secretLabel}: `, h('code', { id: 'totp-secret', class: 'secret' }, s.secret)), enable);
+  enable.inputs.code.focus();
+}
+
+function showEnabled(box, me, codes) {
+  const t = accountText();
+  const admin = me.role === 'ADMIN';
+  // replaceChildren would show a left-out part (null) as the text "null".
+  box.replaceChildren(...[h('p', { class: 'ok', id: 'mfa-state', tabindex: '-1' }, t.turnedOn),
+    admin ? h('p', { class: 'notice ok', id: 'admin-ready' }, `${t.adminReady} `, h('a', { href: '#/admin', id: 'open-admin' }, t.openAdmin)) : null,
+    recoveryCodes(codes, { title: t.codesTitle, warning: t.codesWarning, onDone: () => {
+      renderMfa(box, currentUser());
+      const state = box.querySelector('#mfa-state');
+      if (state) state.focus();
+    } })].filter(Boolean));
+  const notice = document.getElementById('admin-needs-mfa');
+  if (notice) notice.remove();
+  // An administrator's sessions list was refused before MFA was on; it can be read now.
+  const sessions = document.getElementById('sessions');
+  if (sessions) loadSessions(sessions);
+  box.querySelector('#recovery-title').focus();
 }
 
 async function loadSessions(box) {
-  await list(box, () => api('GET', '/api/v1/me/sessions'), (s) => h('div', { class: 'card' },
-    h('p', {}, s.device || 'Unknown device', s.current ? h('span', { class: 'badge' }, ' this one') : null),
-    h('p', { class: 'muted' }, `${s.ip} · signed in ${when(s.createdAt)} · last used ${when(s.lastUsedAt)}`),
-    s.current ? null : h('button', { class: 'secondary', onclick: async () => {
-      await api('DELETE', `/api/v1/me/sessions/${s.id}`);
-      loadSessions(box);
-    } }, 'Sign out there')), 'No sessions.');
+  const t = accountText();
+  let items;
+  box.replaceChildren(h('p', { class: 'muted', role: 'status' }, commonText().loading));
+  try {
+    items = await api('GET', '/api/v1/me/sessions');
+  } catch (e) {
+    box.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message));
+    return;
+  }
+  const status = h('p', { class: 'form-status ok', role: 'status', id: 'sessions-status' });
+  // This device first, then the most recently used.
+  const sorted = [...items].sort((a, b) => (b.current - a.current) || String(b.lastUsedAt).localeCompare(String(a.lastUsedAt)));
+  const others = sorted.filter((s) => !s.current);
+  box.replaceChildren(...[h('ul', { class: 'sessions', id: 'sessions-list' }, ...sorted.map((s) => sessionItem(s, t, status, box))),
+    others.length === 0 ? h('p', { class: 'muted' }, t.noSessions) : null, status].filter(Boolean));
+}
+
+function sessionItem(s, t, status, box) {
+  const name = deviceName(s.device, t.device);
+  const where = describeAddress(s.ip);
+  const address = where.kind === 'loopback' ? t.address.loopback
+    : where.kind === 'local' ? `${t.address.local} (${where.text})`
+      : where.kind === 'unknown' ? t.address.unknown : where.text;
+  return h('li', { class: `session${s.current ? ' current' : ''}`, dataset: { session: s.id } },
+    h('p', { class: 'session-device' }, h('strong', {}, name), s.current ? h('span', { class: 'badge ok' }, t.thisDevice) : null),
+    h('dl', { class: 'facts' },
+      h('dt', {}, t.addressLabel), h('dd', {}, address),
+      h('dt', {}, t.signedInAt), h('dd', {}, when(s.createdAt)),
+      h('dt', {}, t.lastUsed), h('dd', {}, when(s.lastUsedAt))),
+    s.current ? null : h('button', { type: 'button', class: 'secondary end-session', 'aria-label': t.signOutThereLabel(name),
+      onclick: async (event) => {
+        try {
+          await busy(event.currentTarget, () => api('DELETE', `/api/v1/me/sessions/${encodeURIComponent(s.id)}`));
+        } catch (e) {
+          status.textContent = e.message;
+          return;
+        }
+        await loadSessions(box);
+        const again = box.querySelector('#sessions-status');
+        if (again) again.textContent = t.signedOutThere(name);
+      } }, t.signOutThere));
 }

@@ -1,48 +1,6 @@
-// Words for step-up re-authentication and the admin account actions, kept together so they can move into
-// translation catalogs as they are. Error codes from the server map to sentences for people here; a server's
-// own message is never shown for these codes.
-
-export const STEP_UP = {
-  title: "Confirm it's you",
-  intro: 'For your safety, confirm your identity before this change.',
-  password: 'Password',
-  code: 'Authenticator code',
-  useCode: 'Use an authenticator code instead',
-  usePassword: 'Use your password instead',
-  confirm: 'Confirm',
-  cancel: 'Cancel',
-  missingPassword: 'Enter your password.',
-  missingCode: 'Enter the 6-digit code from your authenticator app.',
-};
-
-export const ADMIN_ACTIONS = {
-  resetMfa: 'Reset MFA',
-  resetMfaTitle: (email) => `Reset two-factor sign-in of ${email}?`,
-  resetMfaText: 'Their authenticator and recovery codes stop working, they are signed out everywhere and get a mail about it.',
-  reason: 'Reason',
-  reasonMissing: 'Give a reason; it goes into the audit trail.',
-  resetMfaDone: (email) => `Two-factor sign-in of ${email} was reset; they were mailed and signed out.`,
-  promote: 'Make admin',
-  promoteTitle: (email) => `Make ${email} an administrator?`,
-  promoteText: 'They are signed out everywhere, mailed, and must set up two-factor sign-in before anything else.',
-  promoteDone: (email) => `${email} is now an administrator.`,
-  demote: 'Remove admin',
-  demoteTitle: (email) => `Remove the administrator role of ${email}?`,
-  demoteText: 'They get back the role they had before and are signed out everywhere and mailed.',
-  revoke: 'Revoke approval',
-  revokeTitle: (company) => `Revoke the installer approval of ${company}?`,
-  revokeText: 'They lose the installer role and their sessions end; open offers are withdrawn and jobs not yet started go to other installers.',
-  revokeReason: 'Reason (kept in the record)',
-  revokeDone: (company) => `${company}: approval revoked.`,
-  demoteDone: (email, role) => `${email} is no longer an administrator (now ${role.toLowerCase()}).`,
-};
-
-export const ACCOUNT_ACTIONS = {
-  newCodes: 'New recovery codes',
-  newCodesTitle: 'Create new recovery codes?',
-  newCodesText: 'Your current recovery codes stop working at once. Enter a code from your authenticator app.',
-  newCodesShown: 'Your new recovery codes; keep them safe, they are shown only now. The old ones no longer work.',
-};
+// Catalogs of several features in English and German (the account, administration and step-up words live in
+// messages/account.js and messages/admin.js). Error codes from the server map to sentences in messages/errors.js;
+// a server's own message is never shown.
 
 // The language rule and the error sentences live in i18n.js and messages/errors.js; re-exported here for the
 // views that import them from this module.
