@@ -32,3 +32,43 @@ test('the service worker never caches the API', () => {
   assert.match(sw, /url\.pathname\.startsWith\('\/api\/'\)/);
   assert.ok(!files.some((f) => f.startsWith('/api/')));
 });
+
+/** The names a module exports: declarations, `export { a, b as c }` and `export * from` (followed). */
+function exportsOf(path, seen = new Set()) {
+  if (seen.has(path)) return new Set();
+  seen.add(path);
+  const src = readFileSync(path, 'utf8');
+  const names = new Set();
+  for (const m of src.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+  for (const m of src.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+    for (const part of m[1].split(',')) {
+      const name = part.trim().split(/\s+as\s+/).pop().trim();
+      if (name) names.add(name);
+    }
+  }
+  for (const m of src.matchAll(/^export\s*\*\s*from\s*'([^']+)'/gm)) {
+    for (const n of exportsOf(join(path, '..', m[1]), seen)) names.add(n);
+  }
+  return names;
+}
+
+test('every named import of a client module is exported by the module it names (no build step catches it)', () => {
+  const broken = [];
+  for (const module of modules(join(STATIC, 'js'))) {
+    const path = join(STATIC, module);
+    const src = readFileSync(path, 'utf8');
+    for (const m of src.matchAll(/import\s*\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
+      const target = join(path, '..', m[2]);
+      if (!existsSync(target)) {
+        broken.push(`${module}: ${m[2]} does not exist`);
+        continue;
+      }
+      const available = exportsOf(target);
+      for (const part of m[1].split(',')) {
+        const name = part.trim().split(/\s+as\s+/)[0].trim();
+        if (name && !available.has(name)) broken.push(`${module}: ${name} is not exported by ${m[2]}`);
+      }
+    }
+  }
+  assert.deepEqual(broken, []);
+});
