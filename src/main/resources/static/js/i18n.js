@@ -42,11 +42,12 @@ export function locale(language = lang()) {
   return language === 'de' ? 'de-DE' : 'en-GB';
 }
 
-/** The signed-in user's profile language (from /me), or null when signed out. */
+/**
+ * The signed-in user's profile language (from /me), or null when signed out. Silent: the session change that
+ * brings it re-renders the page anyway; a second render from here would replace the page under the person's hands.
+ */
 export function setProfileLanguage(language) {
-  const before = lang();
   profileLanguage = valid(language);
-  if (lang() !== before) listeners.forEach((fn) => fn(lang()));
 }
 
 /** The language switch: remembered on this browser; listeners re-render. */
