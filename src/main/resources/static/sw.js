@@ -8,7 +8,7 @@ const FILES = ['/', '/index.html', '/app.css', '/js/app.js', '/js/api.js', '/js/
   '/js/devices.js', '/js/admin-format.js', '/js/messages/account.js', '/js/messages/admin.js',
   '/assets/map/countries.geojson', '/webjars/leaflet/1.9.4/dist/leaflet.css', '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js', '/icons/icon.svg',
   '/manifest.webmanifest',
-  '/js/countdown.js', '/js/messages/installer.js'];
+  '/js/countdown.js', '/js/links.js', '/js/messages/installer.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(FILES)));

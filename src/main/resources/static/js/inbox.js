@@ -1,6 +1,7 @@
 // The in-app inbox while a page is open: polls the first page of notifications with If-None-Match (a 304 costs
 // the server next to nothing), keeps the bell's unread count, shows a toast for each item that arrives while the
 // page is open, and reacts to the kinds that change what this user may do or see right now.
+import { sameOriginPath } from './links.js';
 import { h } from './dom.js';
 import { api, pollGet, refresh, currentUser } from './api.js';
 import { notifyText } from './texts.js';
@@ -140,10 +141,9 @@ export function renderBell() {
   badge.hidden = n === 0;
 }
 
-/** Only an app-relative link is followed: "/..." but never "//host" (another site). */
+/** Only an app-relative link that stays on this site is followed (parsed as the browser would; see links.js). */
 export function safeLink(link) {
-  return typeof link === 'string' && link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/\\')
-    ? link : null;
+  return sameOriginPath(link, location.origin);
 }
 
 /** Marks one read (when unread) and follows its link. */

@@ -2,6 +2,7 @@
 // timeline, installation, money summary, documents and refunds, which prints as a receipt) and the sandbox
 // checkout. A live order page changes only the parts whose data changed, in place: it is never mounted again and
 // never moves keyboard focus (issue 18).
+import { safeCheckoutUrl } from './links.js';
 import { h, mount, flash, money, when, number, busy, form } from './dom.js';
 import { api } from './api.js';
 import { mapFigure } from './map.js';
@@ -237,8 +238,8 @@ export async function order(id) {
     try {
       const p = await api('POST', `/api/v1/orders/${encodeURIComponent(current.o.id)}/payments`);
       // The provider's page: the sandbox's path here, or the provider's https page; nothing else is followed.
-      const target = String(p.checkoutUrl || '');
-      if (!(/^\/(?!\/)/.test(target) || /^https:\/\//i.test(target))) throw new Error('unsafe checkout url');
+      const target = safeCheckoutUrl(p.checkoutUrl, location.origin);
+      if (!target) throw new Error('unsafe checkout url');
       location.href = target;
     } catch (e) {
       actionError.textContent = says(e);

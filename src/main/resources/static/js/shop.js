@@ -1,5 +1,6 @@
 // The shop: landing page, catalog, product pages, the sizing quote, the quote-to-order funnel, installers' public
 // profiles and the legal pages. Texts are read at render time, so the language switch re-renders them.
+import { safeCheckoutUrl } from './links.js';
 import { h, mount, money, number, day, when, list, form } from './dom.js';
 import { api, publicGet, publicPost, currentUser } from './api.js';
 import { addressBlock, searchPlaces } from './address.js';
@@ -446,8 +447,8 @@ export async function orderFunnel(params) {
     try {
       const p = await api('POST', `/api/v1/orders/${encodeURIComponent(placed.id)}/payments`, undefined,
         { headers: { 'Idempotency-Key': `pay-${placed.id}` } });
-      const target = String(p.checkoutUrl || '');
-      if (!(/^\/(?!\/)/.test(target) || /^https:\/\//i.test(target))) throw new Error('unsafe checkout url');
+      const target = safeCheckoutUrl(p.checkoutUrl, location.origin);
+      if (!target) throw new Error('unsafe checkout url');
       location.href = target;
     } catch (e) {
       sessionStorage.setItem('sd_flash', `${t.paymentLater} ${e.status ? says(e) : ''}`.trim());

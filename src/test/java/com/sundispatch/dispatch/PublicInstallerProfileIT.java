@@ -119,6 +119,23 @@ class PublicInstallerProfileIT extends DispatchFixtures {
     }
 
     @Test
+    void aCommentWithBidiOverridesOrControlCharactersIsRefusedAndNothingIsPublished() {
+        Held held = completedJob();
+        for (String comment : new String[] { "Great \u202Eenohp ym llac", "Fine\u2066work", "bell\u0007",
+                "mark\u200F" }) {
+            Api.Response r = api.post("/api/v1/installations/" + held.jobId() + "/review",
+                    Map.of("rating", 5, "comment", comment), held.customer().access());
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("validation_failed");
+        }
+        assertThat(api.get("/api/v1/public/installers/" + held.installer().id()).json().path("reviews")).isEmpty();
+        Api.Response ok = api.post("/api/v1/installations/" + held.jobId() + "/review",
+                Map.of("rating", 5, "comment", "Sehr gut.\nGerne wieder: Müller & Söhne, ümlauts and emoji ☀"),
+                held.customer().access());
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+    }
+
+    @Test
     void reviewsSizeOutside1To20Is400() {
         for (String size : new String[] { "0", "21", "-1", "abc" }) {
             Api.Response r = api.get("/api/v1/public/reviews?size=" + size);

@@ -65,7 +65,16 @@ final class DispatchRequests {
     record RevokeRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    record ReviewRequest(@NotNull @Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
+    /**
+     * A review's comment is published on the installer's profile and the landing page: line breaks are fine, but
+     * no control characters and no bidirectional overrides or isolates (U+202A-202E, U+2066-2069, U+200E/F), which
+     * would let a comment render reversed or impersonate other text.
+     */
+    static final String PUBLIC_TEXT = "^[^\\x00-\\x09\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$";
+
+    record ReviewRequest(@NotNull @Min(1) @Max(5) Integer rating,
+            @Size(max = 2000) @Pattern(regexp = PUBLIC_TEXT, message = "must be text without control characters")
+            String comment) {
     }
 
     record EmptyRequest() {

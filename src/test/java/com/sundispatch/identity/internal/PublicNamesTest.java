@@ -14,8 +14,9 @@ class PublicNamesTest {
     }
 
     @Test
-    void aOneWordNameIsShownAsGivenAndABlankOneNotAtAll() {
-        assertThat(PublicNames.of("Cher")).isEqualTo("Cher");
+    void aOneWordNameIsShownAsItsInitialOnlyAndABlankOneNotAtAll() {
+        // A one-word name is often a surname alone: publishing it whole would say more than "Anna M." does.
+        assertThat(PublicNames.of("Müller")).isEqualTo("M.");
         assertThat(PublicNames.of("   ")).isNull();
         assertThat(PublicNames.of(null)).isNull();
     }
