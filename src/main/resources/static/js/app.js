@@ -1,4 +1,4 @@
-import { h, flash, setTitle } from './dom.js';
+import { h, flash, setTitle, sentenceFor } from './dom.js';
 import { api, currentUser, onSessionChange, restoreSession, logout, publicGet } from './api.js';
 import * as views from './views.js';
 import * as account from './account.js';
@@ -131,7 +131,7 @@ async function render() {
   try {
     await route();
   } catch (e) {
-    flash(e.message || commonText().couldNotLoad, 'error');
+    flash(sentenceFor(e, commonText().couldNotLoad), 'error');
   }
   inbox.renderBell();
   // A new page moves focus to its top (for screen readers and keyboards); a state change within the same page

@@ -112,6 +112,14 @@ export function dataTable(columns, rows, opts = {}) {
   return table;
 }
 
+/**
+ * What to tell people about a failure: an API error's sentence (always one for people, see api.js), else the
+ * fallback, never a browser's or a script's own message.
+ */
+export function sentenceFor(e, fallback) {
+  return e && typeof e.status === 'number' && e.message ? e.message : fallback;
+}
+
 /** A list with its loading, empty and error states. */
 export async function list(container, load, render, emptyText) {
   container.replaceChildren(h('p', { class: 'muted', role: 'status' }, commonText().loading));
@@ -124,7 +132,7 @@ export async function list(container, load, render, emptyText) {
     container.replaceChildren(...items.map(render));
     return items;
   } catch (e) {
-    container.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message || commonText().couldNotLoad));
+    container.replaceChildren(h('p', { class: 'error', role: 'alert' }, sentenceFor(e, commonText().couldNotLoad)));
     return [];
   }
 }
@@ -202,7 +210,7 @@ export function form(fields, submitText, onSubmit, opts = {}) {
           shown = true;
         }
       }
-      general.textContent = shown ? '' : (e.message || errorText('generic'));
+      general.textContent = shown ? '' : sentenceFor(e, errorText('generic'));
       if (opts.onError) opts.onError(e);
       mark();
       if (!shown) general.scrollIntoView({ block: 'nearest' });
