@@ -306,23 +306,6 @@ class MoneyJourneyBrowserIT extends BrowserTest {
         waitFor(By.id("nav-login"));
     }
 
-    private String awaitOffer(String installer) {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            JsonNode offers = api.get("/api/v1/installer/offers", installer).json();
-            if (offers.size() > 0) {
-                return offers.get(0).path("offerId").asString();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no offer reached the installer");
-    }
-
     /** The admin's step-up when the server asks for it: the password, in the "Confirm it's you" dialog. */
     private void confirmItsYouIfAsked(String flashWhenNotAsked) {
         wait.until(d -> !d.findElements(By.cssSelector("dialog.modal #reauth-form")).isEmpty()

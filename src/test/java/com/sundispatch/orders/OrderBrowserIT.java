@@ -244,21 +244,4 @@ class OrderBrowserIT extends BrowserTest {
     private String text(By by) {
         return browser.findElement(by).getText().replace('\u00a0', ' ').replace('\u202f', ' ');
     }
-
-    private String awaitOffer(String installer) {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            JsonNode offers = api.get("/api/v1/installer/offers", installer).json();
-            if (offers.size() > 0) {
-                return offers.get(0).path("offerId").asString();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no offer reached the installer");
-    }
 }

@@ -253,6 +253,27 @@ public abstract class BrowserTest extends IntegrationTest {
         return html == null || html.length() <= 160 ? String.valueOf(html) : html.substring(0, 160) + "…";
     }
 
+    /**
+     * Waits (up to 20 s, asking every 200 ms so the per-user rate limit is never reached) for the first open offer
+     * of an installer (their access token) and returns its id.
+     */
+    protected String awaitOffer(String installerAccess) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            var offers = api.get("/api/v1/installer/offers", installerAccess).json();
+            if (offers.size() > 0) {
+                return offers.get(0).path("offerId").asString();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no offer reached the installer");
+    }
+
     protected Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }

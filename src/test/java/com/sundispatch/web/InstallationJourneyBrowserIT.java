@@ -255,23 +255,6 @@ class InstallationJourneyBrowserIT extends BrowserTest {
         return Boolean.TRUE.equals(ok);
     }
 
-    private String awaitOffer(String installer) {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            JsonNode offers = api.get("/api/v1/installer/offers", installer).json();
-            if (offers.size() > 0) {
-                return offers.get(0).path("offerId").asString();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no offer reached the installer");
-    }
-
     /** The admin's step-up, when the server asks for it before a resolution: the password. */
     private void confirmItsYouIfAsked() {
         wait.until(d -> !d.findElements(By.cssSelector("dialog.modal #reauth-form")).isEmpty()

@@ -206,18 +206,6 @@ class InstallerLiveBrowserIT extends BrowserTest {
         assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
     }
 
-    private String awaitOffer(String installer) {
-        long until = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < until) {
-            JsonNode offers = api.get("/api/v1/installer/offers", installer).json();
-            if (offers.size() > 0) {
-                return offers.get(0).path("offerId").asString();
-            }
-            pause(200);
-        }
-        throw new AssertionError("no offer reached the installer");
-    }
-
     private static void pause(long ms) {
         try {
             Thread.sleep(ms);
