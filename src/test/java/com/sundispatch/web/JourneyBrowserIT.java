@@ -118,9 +118,10 @@ class JourneyBrowserIT extends BrowserTest {
         open("/#/installer");
         WebElement offer = waitFor(By.cssSelector("#offers .offer"));
         assertThat(offer.getText()).contains("3 panels", "Approximate location (about 1 km)").doesNotContain(street);
-        assertThat(offer.findElement(By.cssSelector(".countdown")).getText()).contains("left");
+        assertThat(offer.getText()).contains("Time left to accept");
+        assertThat(offer.findElement(By.cssSelector(".countdown")).getText()).matches("\\d{1,2}:\\d{2}");
         offer.findElement(By.cssSelector("button.accept")).click();
-        waitForText(By.id("flash"), "The job is yours");
+        waitForText(By.id("offers-status"), "The job is yours");
         waitForText(By.id("jobs"), street);
     }
 
