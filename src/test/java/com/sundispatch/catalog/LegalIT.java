@@ -1,5 +1,7 @@
 package com.sundispatch.catalog;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import com.sundispatch.support.Api;
@@ -27,9 +29,9 @@ class LegalIT extends IntegrationTest {
 
     @Test
     void theLegalPagesAreReadOnly() {
-        assertThat(api.post("/api/v1/public/legal", java.util.Map.of()).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/public/legal", Map.of()).status()).isEqualTo(401);
         String customer = login(registerVerifiedCustomer(), PASSWORD).access();
-        Api.Response post = api.post("/api/v1/public/legal", java.util.Map.of(), customer);
+        Api.Response post = api.post("/api/v1/public/legal", Map.of(), customer);
         assertThat(post.status()).isEqualTo(405);
         assertThat(post.code()).isEqualTo("method_not_allowed");
     }

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Sender and the development outbox ({@code sundispatch.mail.*}). The links' base,
- * {@code sundispatch.mail.public-base-url}, is {@link com.sundispatch.shared.PublicBaseUrl}'s (derived from the
+ * {@code sundispatch.mail.public-base-url}, is the shared module's {@code PublicBaseUrl} (derived from the
  * server's port when unset).
  */
 @ConfigurationProperties("sundispatch.mail")
