@@ -1,6 +1,6 @@
 // The shop: landing page, catalog, product pages, the sizing quote, the quote-to-order funnel, installers' public
 // profiles and the legal pages. Texts are read at render time, so the language switch re-renders them.
-import { safeCheckoutUrl } from './links.js';
+import { safeCheckoutUrl, sameOriginPath } from './links.js';
 import { h, mount, money, number, day, when, list, form } from './dom.js';
 import { api, publicGet, publicPost, currentUser } from './api.js';
 import { addressBlock, searchPlaces } from './address.js';
@@ -30,6 +30,14 @@ export function stars(rating) {
 }
 
 /** replaceChildren without the optional parts: a null child would show as the text "null". */
+/**
+ * A panel's first photo when it is served by this site: the content security policy allows images only from here
+ * (img-src 'self'), so a photo on another host would only be blocked; the card then shows no photo instead.
+ */
+function panelPhoto(p) {
+  return (p && Array.isArray(p.photoUrls) && p.photoUrls.length && sameOriginPath(p.photoUrls[0], location.origin)) || null;
+}
+
 function put(el, ...nodes) {
   el.replaceChildren(...nodes.flat().filter((n) => n !== null && n !== undefined && n !== false));
 }
@@ -42,7 +50,7 @@ function panelCard(p, headingLevel = 'h3') {
   const t = shopText();
   return h('article', { class: 'card panel-card', dataset: { id: p.id, model: p.name, price: p.price ? p.price.amount : '',
     watts: String(p.wattsPeak), efficiency: String(p.efficiencyPercent) } },
-  p.photoUrls && p.photoUrls[0] ? h('img', { src: p.photoUrls[0], alt: t.photoOf(panelTitle(p)), loading: 'lazy' }) : null,
+  panelPhoto(p) ? h('img', { src: panelPhoto(p), alt: t.photoOf(panelTitle(p)), loading: 'lazy' }) : null,
   h(headingLevel, {}, h('a', { href: `#/panel/${encodeURIComponent(p.id)}` }, panelTitle(p))),
   h('p', { class: 'specs' }, [t.wattsPeak(number(p.wattsPeak)), t.efficiency(number(p.efficiencyPercent)),
     plural(p.warrantyYears, t.warrantyYears)].join(' · ')),
@@ -209,8 +217,8 @@ export async function panel(id) {
     }
     throw e;
   }
-  const photo = p.photoUrls && p.photoUrls[0]
-    ? h('figure', { class: 'product-photo' }, h('img', { src: p.photoUrls[0], alt: t.photoOf(panelTitle(p)) })) : null;
+  const photo = panelPhoto(p)
+    ? h('figure', { class: 'product-photo' }, h('img', { src: panelPhoto(p), alt: t.photoOf(panelTitle(p)) })) : null;
   const description = p.description ? paragraphs(p.description).map((text) => h('p', {}, text)) : [];
   const buy = h('section', { id: 'buy', class: 'card', 'aria-labelledby': 'buy-title' },
     h('h2', { id: 'buy-title' }, t.buyTitle), h('p', {}, t.buyText),
@@ -471,7 +479,7 @@ export async function orderFunnel(params) {
   const toggle = h('button', { type: 'button', class: 'secondary', id: 'change-panel', 'aria-expanded': 'false', 'aria-controls': 'panel-choices' }, t.changePanel);
   const renderChosen = () => {
     put(chosenBox, ...(chosen ? [
-      chosen.photoUrls && chosen.photoUrls[0] ? h('img', { src: chosen.photoUrls[0], alt: '' }) : null,
+      panelPhoto(chosen) ? h('img', { src: panelPhoto(chosen), alt: '' }) : null,
       h('div', {}, h('p', { class: 'chosen-name' }, h('strong', {}, panelTitle(chosen))),
         h('p', { class: 'muted' }, `${t.wattsPeak(number(chosen.wattsPeak))} · ${money(chosen.price)} ${t.priceEach}`),
         h('p', { class: 'chosen-total', id: 'chosen-total' }, priceFor(chosen)))] : [h('p', { class: 'muted' }, t.noPanelChosen)]));
