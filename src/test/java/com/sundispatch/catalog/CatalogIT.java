@@ -1,8 +1,16 @@
 package com.sundispatch.catalog;
 
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +61,8 @@ class CatalogIT extends IntegrationTest {
         assertThat(prices).isSorted();
     }
 
-    private record Listed(String id, String name, java.math.BigDecimal price, int watts,
-            java.math.BigDecimal efficiency) {
+    private record Listed(String id, String name, BigDecimal price, int watts,
+            BigDecimal efficiency) {
     }
 
     /**
@@ -63,35 +71,36 @@ class CatalogIT extends IntegrationTest {
      */
     @Test
     void walkingEveryPageOfEverySortShowsEachPanelOnceInOrder() {
-        String maker = "Sortwalk " + java.util.UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        // letters only: the maker is the search term, and a UUID's hex digits may hold fewer than six letters
+        String maker = "Sortwalk " + randomLetters(8);
         String admin = adminToken();
         Object[][] specs = { { "delta 7", "150.00", 430, "21.0" }, { "Delta 7", "150.00", 450, "22.5" },
                 { "alpha", "99.90", 430, "20.1" }, { "Beta 10", "250.00", 700, "22.5" }, { "beta 2", "150.00", 590, "21.0" },
                 { "Zeta", "120.00", 410, "23.0" }, { "epsilon", "310.00", 450, "19.8" } };
-        Map<String, Listed> created = new java.util.HashMap<>();
+        Map<String, Listed> created = new HashMap<>();
         for (Object[] spec : specs) {
             Api.Response r = api.post("/api/v1/admin/catalog/panels", Map.of("name", spec[0], "manufacturer", maker,
-                    "wattsPeak", spec[2], "efficiencyPercent", new java.math.BigDecimal((String) spec[3]), "price",
-                    new java.math.BigDecimal((String) spec[1]), "stock", 5, "warrantyYears", 25), admin);
+                    "wattsPeak", spec[2], "efficiencyPercent", new BigDecimal((String) spec[3]), "price",
+                    new BigDecimal((String) spec[1]), "stock", 5, "warrantyYears", 25), admin);
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             String id = r.json().path("id").asString();
-            created.put(id, new Listed(id, (String) spec[0], new java.math.BigDecimal((String) spec[1]),
-                    (Integer) spec[2], new java.math.BigDecimal((String) spec[3])));
+            created.put(id, new Listed(id, (String) spec[0], new BigDecimal((String) spec[1]),
+                    (Integer) spec[2], new BigDecimal((String) spec[3])));
         }
-        java.util.Comparator<Listed> byName = java.util.Comparator.comparing(l -> l.name().toLowerCase(java.util.Locale.ROOT));
-        Map<String, java.util.Comparator<Listed>> keys = new java.util.LinkedHashMap<>();
+        Comparator<Listed> byName = Comparator.comparing(l -> l.name().toLowerCase(Locale.ROOT));
+        Map<String, Comparator<Listed>> keys = new LinkedHashMap<>();
         keys.put("", byName);
         keys.put("name", byName);
-        keys.put("price", java.util.Comparator.comparing(Listed::price));
-        keys.put("watts", java.util.Comparator.comparingInt(Listed::watts));
-        keys.put("efficiency", java.util.Comparator.comparing(Listed::efficiency));
+        keys.put("price", Comparator.comparing(Listed::price));
+        keys.put("watts", Comparator.comparingInt(Listed::watts));
+        keys.put("efficiency", Comparator.comparing(Listed::efficiency));
         for (var key : keys.entrySet()) {
             for (boolean descending : List.of(false, true)) {
                 if (key.getKey().isEmpty() && descending) {
                     continue;
                 }
                 String sort = (descending ? "-" : "") + key.getKey();
-                java.util.Comparator<Listed> order = descending ? key.getValue().reversed() : key.getValue();
+                Comparator<Listed> order = descending ? key.getValue().reversed() : key.getValue();
                 List<String> expected = created.values().stream().sorted(order.thenComparing(Listed::id))
                         .map(Listed::id).toList();
                 List<String> seen = new ArrayList<>();
@@ -133,8 +142,8 @@ class CatalogIT extends IntegrationTest {
     @Test
     void injectionInQueryIsInertNeverMoreRows() {
         for (String q : List.of("' OR '1'='1", "%", "_", "%' --", "\"; DROP TABLE panels; --", "<script>")) {
-            Api.Response r = api.get("/api/v1/catalog/panels?q=" + java.net.URLEncoder.encode(q,
-                    java.nio.charset.StandardCharsets.UTF_8));
+            Api.Response r = api.get("/api/v1/catalog/panels?q=" + URLEncoder.encode(q,
+                    StandardCharsets.UTF_8));
             assertThat(r.status()).as(q).isEqualTo(200);
             assertThat(r.json().path("totalItems").asLong()).as(q).isZero();
         }
@@ -256,5 +265,13 @@ class CatalogIT extends IntegrationTest {
                 13.4));
         assertThat(legacy.status()).isEqualTo(200);
         assertThat(legacy.json().path("place").isObject()).isFalse();
+    }
+
+    private static String randomLetters(int length) {
+        StringBuilder letters = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            letters.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return letters.toString();
     }
 }
