@@ -32,7 +32,8 @@ public class AuthService {
         record Tokens(TokenPair pair) implements LoginResult {
         }
 
-        record MfaRequired(String mfaToken) implements LoginResult {
+        /** {@code methods}: the second factors the account has ("totp", "passkey"), so a client offers those. */
+        record MfaRequired(String mfaToken, List<String> methods) implements LoginResult {
             @Override
             public String toString() {
                 return "MfaRequired[***]";
@@ -59,11 +60,14 @@ public class AuthService {
     private final Clock clock;
     private final SecurityEvents audit;
     private final KnownDevices knownDevices;
+    private final PasskeyRepository passkeys;
 
     AuthService(UserAccountRepository users, UserSessionRepository sessions, RefreshTokenRepository refreshTokens,
             MfaChallengeRepository challenges, PasswordHashing hashing, LoginThrottle throttle, MfaService mfa,
             AccessTokens accessTokens, SessionRevocations revocations, IdentityProperties properties,
-            TransactionTemplate tx, Clock clock, SecurityEvents audit, KnownDevices knownDevices) {
+            TransactionTemplate tx, Clock clock, SecurityEvents audit, KnownDevices knownDevices,
+            PasskeyRepository passkeys) {
+        this.passkeys = passkeys;
         this.audit = audit;
         this.knownDevices = knownDevices;
         this.users = users;
@@ -113,7 +117,7 @@ public class AuthService {
             audit.publish("LOGIN_FAILED", account.id(), Outcome.DENIED, Map.of("reason", "locked"));
             throw lockedError(account.lockedUntil());
         }
-        if (!account.mfaEnabled()) {
+        if (!hasSecondFactor(account)) {
             // An MFA account's failures are reset only once its code is right (completeMfaLogin), so that
             // someone who knows the password cannot reset the wait between batches of code guesses.
             throttle.recordSuccess(email);
@@ -127,12 +131,13 @@ public class AuthService {
             if (upgraded != null) {
                 current.changePasswordHash(upgraded, now);
             }
-            if (current.mfaEnabled()) {
+            List<String> methods = secondFactors(current);
+            if (!methods.isEmpty()) {
                 audit.publish("LOGIN_PASSWORD_ACCEPTED", current.id(), Outcome.INFO, Map.of("next", "mfa"));
                 String token = SecureTokens.newToken();
                 challenges.save(new MfaChallenge(SecureTokens.sha256Hex(token), current.id(), now,
                         now.plus(MFA_CHALLENGE_TTL), client));
-                return new LoginResult.MfaRequired(token);
+                return new LoginResult.MfaRequired(token, methods);
             }
             audit.publish("LOGIN_SUCCEEDED", current.id(), Outcome.SUCCESS, Map.of("mfa", "false"));
             return new LoginResult.Tokens(startSession(current, client, now));
@@ -174,6 +179,86 @@ public class AuthService {
         throttle.recordSuccess(account.email());
         audit.publish("LOGIN_SUCCEEDED", account.id(), Outcome.SUCCESS, Map.of("mfa", "true"));
         return pair;
+    }
+
+    /**
+     * The second factors of an account: "totp" when TOTP is on, "passkey" when it has at least one passkey.
+     * Either makes it an MFA account: a password alone is never enough for it.
+     */
+    List<String> secondFactors(UserAccount account) {
+        boolean passkey = passkeys.existsByUserId(account.id());
+        if (account.mfaEnabled()) {
+            return passkey ? List.of("totp", "passkey") : List.of("totp");
+        }
+        return passkey ? List.of("passkey") : List.of();
+    }
+
+    private boolean hasSecondFactor(UserAccount account) {
+        return account.mfaEnabled() || passkeys.existsByUserId(account.id());
+    }
+
+    /**
+     * The end of a passkey sign-in whose assertion was verified: refused for a banned or locked account exactly
+     * like a password sign-in, otherwise the same session and token pair. {@code mfaTokenHash} is the MFA
+     * challenge the passkey completes (second factor after the password), spent here; null for a passkey alone.
+     */
+    TokenPair finishPasskeySignIn(String userId, String mfaTokenHash, ClientContext client) {
+        UserAccount account = users.findById(userId).orElseThrow(AuthService::invalidToken);
+        Instant at = clock.instant();
+        if (account.isBanned(at)) {
+            audit.publish("LOGIN_FAILED", account.id(), Outcome.DENIED, Map.of("reason", "banned", "method", "passkey"));
+            throw bannedError();
+        }
+        if (account.isLocked(at)) {
+            audit.publish("LOGIN_FAILED", account.id(), Outcome.DENIED, Map.of("reason", "locked", "method", "passkey"));
+            throw lockedError(account.lockedUntil());
+        }
+        TokenPair pair = tx.execute(status -> {
+            Instant now = clock.instant();
+            if (mfaTokenHash != null && challenges.markUsed(mfaTokenHash, now) != 1) {
+                throw invalidToken();
+            }
+            UserAccount current = users.findById(userId).orElseThrow(AuthService::invalidToken);
+            return startSession(current, client, now);
+        });
+        throttle.recordSuccess(account.email());
+        audit.publish("LOGIN_SUCCEEDED", account.id(), Outcome.SUCCESS, Map.of("mfa", "true", "method",
+                mfaTokenHash == null ? "passkey" : "password+passkey"));
+        return pair;
+    }
+
+    /** The account of an open MFA challenge (password accepted, second factor due), counting one attempt. */
+    String openMfaChallenge(String mfaToken, ClientContext client, boolean countAttempt) {
+        if (mfaToken == null || mfaToken.isBlank() || mfaToken.length() > 200) {
+            throw invalidToken();
+        }
+        String hash = SecureTokens.sha256Hex(mfaToken);
+        MfaChallenge challenge = challenges.findByHash(hash).orElseThrow(AuthService::invalidToken);
+        if (!challenge.isOpen(clock.instant())) {
+            throw invalidToken();
+        }
+        UserAccount account = users.findById(challenge.userId()).orElseThrow(AuthService::invalidToken);
+        throttled(account.email(), client.ip());
+        if (countAttempt) {
+            Integer counted = tx.execute(s -> challenges.countAttempt(hash, clock.instant(), MFA_MAX_ATTEMPTS));
+            if (counted == null || counted == 0) {
+                throw invalidToken();
+            }
+        }
+        return account.id();
+    }
+
+    /** The per-account sign-in throttle, for a passkey sign-in once it is known whose passkey it is. */
+    void checkThrottle(String email, String ip) {
+        throttled(email, ip);
+    }
+
+    /** A failed passkey sign-in counts like a wrong password. */
+    void recordPasskeyFailure(String email, String ip) {
+        long failures = throttle.recordFailure(email, ip);
+        if (failures == LoginThrottle.FREE_FAILURES) {
+            audit.publish("ACCOUNT_LOCKOUT", null, Outcome.INFO, Map.of());
+        }
     }
 
     public TokenPair refresh(String presented, ClientContext client) {
@@ -263,8 +348,9 @@ public class AuthService {
         String refresh = SecureTokens.newToken();
         refreshTokens.save(new RefreshToken(SecureTokens.sha256Hex(refresh), session.id(), now,
                 RefreshTokenRules.nextExpiry(now, properties.refreshIdleTimeout(), session.expiresAt())));
+        // A passkey is a second factor too: an admin with passkeys and no TOTP meets the mandatory MFA.
         AccessToken access = accessTokens.issue(account.id(), List.of(account.role().name()), session.id(),
-                account.mfaEnabled());
+                hasSecondFactor(account));
         return new TokenPair(access.value(), "Bearer", access.expiresInSeconds(), refresh, null);
     }
 

@@ -52,4 +52,9 @@ class MfaChallenge {
     String userId() {
         return userId;
     }
+
+    /** Neither spent nor expired (attempts are counted separately, atomically). */
+    boolean isOpen(Instant now) {
+        return usedAt == null && expiresAt.isAfter(now);
+    }
 }

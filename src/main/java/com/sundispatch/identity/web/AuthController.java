@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +25,8 @@ import com.sundispatch.identity.internal.AuthService.LoginResult;
 import com.sundispatch.identity.internal.ClientContext;
 import com.sundispatch.identity.internal.EmailLinkService;
 import com.sundispatch.identity.internal.IdentityProperties;
+import com.sundispatch.identity.internal.PasskeyService;
+import com.sundispatch.identity.internal.PasskeyService.SignInOptions;
 import com.sundispatch.identity.internal.TokenPair;
 import com.sundispatch.identity.web.IdentityRequests.LoginRequest;
 import com.sundispatch.identity.web.IdentityRequests.MfaVerifyRequest;
@@ -38,6 +43,7 @@ import com.sundispatch.shared.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -68,9 +74,34 @@ class AuthController {
     private final EmailLinkService emailLinks;
     private final ClientIpResolver clientIp;
     private final IdentityProperties properties;
+    private final PasskeyService passkeys;
+
+    /** A passkey assertion: the JSON form of the browser's PublicKeyCredential, for the challenge it answers. */
+    record PasskeyLoginRequest(@NotBlank @Size(max = 36) String challengeId, @NotNull JsonNode credential) {
+        @Override
+        public String toString() {
+            return "PasskeyLoginRequest[***]";
+        }
+    }
+
+    record PasskeyMfaOptionsRequest(@NotBlank @Size(max = 200) String mfaToken) {
+        @Override
+        public String toString() {
+            return "PasskeyMfaOptionsRequest[***]";
+        }
+    }
+
+    record PasskeyMfaRequest(@NotBlank @Size(max = 200) String mfaToken, @NotBlank @Size(max = 36) String challengeId,
+            @NotNull JsonNode credential) {
+        @Override
+        public String toString() {
+            return "PasskeyMfaRequest[***]";
+        }
+    }
 
     AuthController(AccountService accounts, AuthService auth, EmailLinkService emailLinks, ClientIpResolver clientIp,
-            IdentityProperties properties) {
+            IdentityProperties properties, PasskeyService passkeys) {
+        this.passkeys = passkeys;
         this.accounts = accounts;
         this.auth = auth;
         this.emailLinks = emailLinks;
@@ -101,7 +132,7 @@ class AuthController {
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         LoginResult result = auth.login(request.email(), request.password(), client(http, device));
         if (result instanceof LoginResult.MfaRequired mfa) {
-            return ResponseEntity.ok(new MfaChallengeResponse(true, mfa.mfaToken()));
+            return ResponseEntity.ok(new MfaChallengeResponse(true, mfa.mfaToken(), mfa.methods()));
         }
         return withCookie(((LoginResult.Tokens) result).pair(), http);
     }
@@ -111,6 +142,35 @@ class AuthController {
     ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http, device)), http);
+    }
+
+    @PostMapping("/passkey/options")
+    @Operation(summary = "Start a passkey sign-in: WebAuthn request options (any passkey of this site) and the id "
+            + "of their single-use challenge, valid 5 minutes")
+    SignInOptions passkeyOptions() {
+        return passkeys.signInOptions();
+    }
+
+    @PostMapping("/passkey/login")
+    @Operation(summary = "Sign in with a passkey alone: the same tokens and cookie as a password sign-in")
+    ResponseEntity<TokenResponse> passkeyLogin(@Valid @RequestBody PasskeyLoginRequest request,
+            @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
+        return withCookie(passkeys.signIn(request.challengeId(), request.credential().toString(),
+                client(http, device)), http);
+    }
+
+    @PostMapping("/mfa/passkey/options")
+    @Operation(summary = "Second login step with a passkey: request options listing the account's passkeys")
+    SignInOptions mfaPasskeyOptions(@Valid @RequestBody PasskeyMfaOptionsRequest request, HttpServletRequest http) {
+        return passkeys.secondFactorOptions(request.mfaToken(), client(http));
+    }
+
+    @PostMapping("/mfa/passkey")
+    @Operation(summary = "Second login step: a passkey of the account instead of a TOTP code")
+    ResponseEntity<TokenResponse> mfaPasskey(@Valid @RequestBody PasskeyMfaRequest request,
+            @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
+        return withCookie(passkeys.completeSecondFactor(request.mfaToken(), request.challengeId(),
+                request.credential().toString(), client(http, device)), http);
     }
 
     @PostMapping("/refresh")

@@ -1,6 +1,7 @@
 package com.sundispatch.identity.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.sundispatch.identity.Role;
 import com.sundispatch.identity.internal.AccountView;
@@ -12,11 +13,12 @@ final class IdentityResponses {
     private IdentityResponses() {
     }
 
+    /** {@code mfaEnabled} says TOTP is on; {@code mfaMethods} lists every second factor ("totp", "passkey"). */
     record MeResponse(String id, String email, String fullName, String phone, Role role, boolean emailVerified,
-            boolean mfaEnabled, Instant createdAt, String language) {
-        static MeResponse of(AccountView a) {
+            boolean mfaEnabled, Instant createdAt, String language, List<String> mfaMethods) {
+        static MeResponse of(AccountView a, List<String> mfaMethods) {
             return new MeResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
-                    a.mfaEnabled(), a.createdAt(), a.language());
+                    a.mfaEnabled(), a.createdAt(), a.language(), mfaMethods);
         }
     }
 
@@ -40,7 +42,8 @@ final class IdentityResponses {
         }
     }
 
-    record MfaChallengeResponse(boolean mfaRequired, String mfaToken) {
+    /** {@code methods}: the second factors the account has, "totp" and/or "passkey". */
+    record MfaChallengeResponse(boolean mfaRequired, String mfaToken, List<String> methods) {
         @Override
         public String toString() {
             return "MfaChallengeResponse[***]";
@@ -54,7 +57,7 @@ final class IdentityResponses {
         }
     }
 
-    record RecoveryCodesResponse(java.util.List<String> recoveryCodes) {
+    record RecoveryCodesResponse(List<String> recoveryCodes) {
         @Override
         public String toString() {
             return "RecoveryCodesResponse[***]";

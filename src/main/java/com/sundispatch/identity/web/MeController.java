@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.sundispatch.identity.internal.AccountService;
 import com.sundispatch.identity.internal.EmailLinkService;
 import com.sundispatch.identity.internal.MfaService;
+import com.sundispatch.identity.internal.PasskeyService;
 import com.sundispatch.identity.internal.ReauthenticationService;
 import com.sundispatch.identity.internal.SessionService;
 import com.sundispatch.identity.web.IdentityRequests.ChangePasswordRequest;
@@ -52,9 +53,11 @@ class MeController {
     private final EmailLinkService emailLinks;
     private final ClientIpResolver clientIp;
     private final ReauthenticationService reauthentication;
+    private final PasskeyService passkeys;
 
     MeController(AccountService accounts, MfaService mfa, SessionService sessions, EmailLinkService emailLinks,
-            ClientIpResolver clientIp, ReauthenticationService reauthentication) {
+            ClientIpResolver clientIp, ReauthenticationService reauthentication, PasskeyService passkeys) {
+        this.passkeys = passkeys;
         this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.mfa = mfa;
@@ -65,13 +68,13 @@ class MeController {
 
     @GetMapping
     MeResponse me(CurrentUser user) {
-        return MeResponse.of(accounts.get(user.userId()));
+        return MeResponse.of(accounts.get(user.userId()), passkeys.mfaMethods(user.userId()));
     }
 
     @PatchMapping
     MeResponse update(CurrentUser user, @Valid @RequestBody UpdateProfileRequest request) {
         return MeResponse.of(accounts.updateProfile(user, request.fullName(), request.phone(),
-                request.language()));
+                request.language()), passkeys.mfaMethods(user.userId()));
     }
 
     @PostMapping("/reauthenticate")

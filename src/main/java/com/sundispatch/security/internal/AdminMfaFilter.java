@@ -40,6 +40,10 @@ final class AdminMfaFilter extends OncePerRequestFilter {
             "POST /api/v1/me/reauthenticate",
             "POST /api/v1/me/mfa/totp/setup",
             "POST /api/v1/me/mfa/totp/enable",
+            // A passkey meets the mandatory MFA too (docs/passkeys.md).
+            "GET /api/v1/me/passkeys",
+            "POST /api/v1/me/passkeys/registration-options",
+            "POST /api/v1/me/passkeys",
             "POST /api/v1/auth/logout");
 
     @Override

@@ -1,0 +1,63 @@
+package com.sundispatch.identity.internal;
+
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import com.sundispatch.shared.PublicBaseUrl;
+
+/**
+ * Who we are to WebAuthn. The relying-party id is the host of the public base URL
+ * ({@code SUNDISPATCH_PUBLIC_BASE_URL}; in development and tests {@code localhost}); a passkey is bound to it by
+ * the authenticator. The accepted origins are the public base URL's origin and, for every allowed host
+ * ({@code SUNDISPATCH_ALLOWED_HOSTS}) that is the rp id or below it, that host over https (and with the base
+ * URL's scheme and port). A host outside the rp id's domain could never use these passkeys: browsers refuse it.
+ * Read on each use: in development the base URL's port is known only once the server listens.
+ */
+@Component
+class RelyingParty {
+
+    static final String NAME = "SunDispatch";
+
+    private final PublicBaseUrl publicBaseUrl;
+    private final List<String> allowedHosts;
+
+    @Autowired
+    RelyingParty(PublicBaseUrl publicBaseUrl, Environment environment) {
+        this(publicBaseUrl, Binder.get(environment)
+                .bind("sundispatch.security.allowed-hosts", Bindable.listOf(String.class)).orElse(List.of()));
+    }
+
+    RelyingParty(PublicBaseUrl publicBaseUrl, List<String> allowedHosts) {
+        this.publicBaseUrl = publicBaseUrl;
+        this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty()).toList();
+    }
+
+    String id() {
+        return URI.create(publicBaseUrl.get()).getHost().toLowerCase(Locale.ROOT);
+    }
+
+    Set<String> origins() {
+        URI base = URI.create(publicBaseUrl.get());
+        String rpId = base.getHost().toLowerCase(Locale.ROOT);
+        String port = base.getPort() == -1 ? "" : ":" + base.getPort();
+        Set<String> origins = new LinkedHashSet<>();
+        origins.add(base.getScheme() + "://" + rpId + port);
+        for (String host : allowedHosts) {
+            if (host.equals(rpId) || host.endsWith("." + rpId)) {
+                origins.add("https://" + host);
+                origins.add(base.getScheme() + "://" + host + port);
+            }
+        }
+        return origins;
+    }
+}
