@@ -10,6 +10,7 @@ import { commonText } from './messages/common.js';
 import { errorText } from './messages/errors.js';
 import { chooseLanguage, lang, pick, LANGUAGES } from './i18n.js';
 import { deviceName, describeAddress } from './devices.js';
+import { hasMfa, passkeySection } from './passkeys.js';
 
 // A result to show once the page is drawn again (the language form re-renders the page in the new language).
 let pending = null;
@@ -41,14 +42,14 @@ export async function page() {
   const mfa = h('div', { id: 'mfa' });
   const resendStatus = h('span', { class: 'form-status', role: 'status', id: 'resend-status' });
   const mfaPart = section('mfa-section', t.mfa, h('p', { class: 'muted' }, t.mfaIntro), mfa);
-  const parts = [profileSection(me, t), languageSection(me, t), passwordSection(me, t), mfaPart,
+  const parts = [profileSection(me, t), languageSection(me, t), passwordSection(me, t), mfaPart, passkeySection(),
     section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions),
     section('notifications-section', t.notifications,
       h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink)))];
   // An administrator without MFA can do nothing else first: that part leads the page.
-  if (me.role === 'ADMIN' && !me.mfaEnabled) parts.unshift(parts.splice(parts.indexOf(mfaPart), 1)[0]);
+  if (me.role === 'ADMIN' && !hasMfa(me)) parts.unshift(parts.splice(parts.indexOf(mfaPart), 1)[0]);
   mount(h('h1', {}, t.title),
-    me.role === 'ADMIN' && !me.mfaEnabled ? h('p', { class: 'notice warning', id: 'admin-needs-mfa' }, t.adminNeedsMfa) : null,
+    me.role === 'ADMIN' && !hasMfa(me) ? h('p', { class: 'notice warning', id: 'admin-needs-mfa' }, t.adminNeedsMfa) : null,
     !me.emailVerified ? h('p', { class: 'notice warning', id: 'unverified' }, `${t.unverified} `,
       h('button', { type: 'button', class: 'secondary', onclick: async (event) => {
         resendStatus.textContent = '';

@@ -14,6 +14,7 @@ import { mapFigure } from './map.js';
 import { range, says, reportView, disputeView } from './installation.js';
 import { label, shortRef, isId, detailEntries, localToInstant, looksLikeIp } from './admin-format.js';
 import { deviceName, describeAddress } from './devices.js';
+import { hasMfa } from './passkeys.js';
 
 // Built when the page opens, so the tabs are in the admin's current language.
 const tabs = () => {
@@ -28,7 +29,7 @@ export async function page(tab = 'users', id = undefined, params = undefined) {
   const t = adminText();
   // The router passes the hash's query last; a tab without an id gets it in the id's place.
   if (id instanceof URLSearchParams) id = undefined;
-  if (!currentUser().mfaEnabled) {
+  if (!hasMfa(currentUser())) {
     mount(h('h1', {}, t.title), h('p', { class: 'notice warning' }, `${t.mfaFirst} `, h('a', { href: '#/account' }, t.mfaFirstLink)));
     return;
   }

@@ -182,6 +182,11 @@ export async function verifyMfa(mfaToken, code) {
   await adopt(await raw('POST', '/api/v1/auth/mfa/verify', { mfaToken, code }, false));
 }
 
+/** A sign-in that ends in tokens by another way than the password (a passkey): the same session as a login. */
+export async function signInWith(path, body) {
+  await adopt(await raw('POST', path, body, false));
+}
+
 async function adopt(tokens) {
   accessToken = tokens.accessToken;
   me = await raw('GET', '/api/v1/me', undefined, true);

@@ -5,6 +5,8 @@ import { publicPost, login as signIn, verifyMfa, currentUser, reloadMe } from '.
 import { buildHash } from './router.js';
 import { authText } from './messages/auth.js';
 import { passwordStrength, safeNext } from './shop-state.js';
+import { hasMfa, signInButton, secondFactorButton, stopPasskeyAutofill } from './passkeys.js';
+import { passkeyText } from './messages/passkeys.js';
 
 const METER = { empty: 0, short: 1, weak: 1, fair: 2, strong: 3 };
 
@@ -73,27 +75,45 @@ export function login(params) {
   const next = safeNext(params && params.get('next'));
   const area = h('div');
   const f = form([
-    { name: 'email', label: a.email, type: 'email', autocomplete: 'username', required: true, missing: a.emailMissing, invalid: a.emailInvalid },
+    // "webauthn": the browser's autofill offers this site's passkeys on the field too (conditional mediation).
+    { name: 'email', label: a.email, type: 'email', autocomplete: 'username webauthn', required: true, missing: a.emailMissing, invalid: a.emailInvalid },
     { name: 'password', label: a.password, type: 'password', autocomplete: 'current-password', required: true, missing: a.passwordMissing },
   ], a.signIn, async (v) => {
     const result = await signIn(v.email.trim(), v.password);
-    const done = () => {
-      const me = currentUser();
-      location.hash = me.role === 'ADMIN' && !me.mfaEnabled ? '#/account' : next || '#/';
-    };
     if (result.mfaRequired) {
-      const mfa = form([{ name: 'code', label: a.mfaCode, autocomplete: 'one-time-code', required: true, missing: a.mfaCodeMissing, inputmode: 'numeric' }],
-        a.verify, async (c) => { await verifyMfa(result.mfaToken, c.code.trim()); done(); });
-      mfa.id = 'mfa-form';
-      area.replaceChildren(h('p', {}, a.mfaIntro), mfa);
-      mfa.inputs.code.focus();
+      stopPasskeyAutofill();
+      const methods = Array.isArray(result.methods) ? result.methods : ['totp'];
+      const p = passkeyText();
+      const passkeyStatus = h('p', { class: 'error', role: 'alert', id: 'mfa-passkey-status' });
+      const passkey = methods.includes('passkey') ? secondFactorButton(result.mfaToken, passkeyStatus, done) : null;
+      const parts = [];
+      if (passkey) parts.push(h('p', {}, p.mfaIntro), h('p', {}, passkey), passkeyStatus);
+      if (methods.includes('totp')) {
+        const mfa = form([{ name: 'code', label: a.mfaCode, autocomplete: 'one-time-code', required: true, missing: a.mfaCodeMissing, inputmode: 'numeric' }],
+          a.verify, async (c) => { await verifyMfa(result.mfaToken, c.code.trim()); done(); });
+        mfa.id = 'mfa-form';
+        parts.push(h('p', {}, passkey ? p.mfaOrCode : a.mfaIntro), mfa);
+        area.replaceChildren(...parts);
+        if (passkey) passkey.focus();
+        else mfa.inputs.code.focus();
+        return;
+      }
+      area.replaceChildren(...parts);
+      if (passkey) passkey.focus();
       return;
     }
     done();
   });
+  function done() {
+    const me = currentUser();
+    location.hash = me.role === 'ADMIN' && !hasMfa(me) ? '#/account' : next || '#/';
+  }
   f.id = 'login-form';
   f.classList.add('auth-form');
-  area.append(f, h('p', {}, h('a', { href: '#/forgot' }, a.forgotLink), ' · ', h('a', { href: buildHash('/register', { next }) }, a.registerLink)));
+  const passkeyStatus = h('p', { class: 'error', role: 'alert', id: 'passkey-signin-status' });
+  const passkey = signInButton(f.inputs.email, passkeyStatus, done);
+  area.append(...[f, passkey, passkey ? passkeyStatus : null,
+    h('p', {}, h('a', { href: '#/forgot' }, a.forgotLink), ' · ', h('a', { href: buildHash('/register', { next }) }, a.registerLink))].filter(Boolean));
   mount(h('h1', {}, a.signInTitle), area);
 }
 
