@@ -11,6 +11,7 @@ import { errorText } from './messages/errors.js';
 import { chooseLanguage, lang, pick, LANGUAGES } from './i18n.js';
 import { deviceName, describeAddress } from './devices.js';
 import { hasMfa, passkeySection } from './passkeys.js';
+import { passkeyText } from './messages/passkeys.js';
 
 // A result to show once the page is drawn again (the language form re-renders the page in the new language).
 let pending = null;
@@ -231,7 +232,9 @@ function renderMfa(box, me) {
     }
     showSetup(box, s);
   } }, t.setUp);
-  box.replaceChildren(h('p', { id: 'mfa-state', role: 'status' }, t.mfaOff), h('p', {}, setup));
+  // With a passkey the account has a second factor already: only the authenticator app is off.
+  const off = (me.mfaMethods || []).includes('passkey') ? passkeyText().totpOffWithPasskey : t.mfaOff;
+  box.replaceChildren(h('p', { id: 'mfa-state', role: 'status' }, off), h('p', {}, setup));
 }
 
 /** The QR code and key, and the first code that turns MFA on. */

@@ -36,6 +36,7 @@ export const PASSKEYS = {
     mfaUse: 'Use a passkey',
     mfaIntro: 'Confirm with one of your passkeys.',
     mfaOrCode: 'Or enter a code from your authenticator app:',
+    totpOffWithPasskey: 'Authenticator app: off. Your passkeys are your second factor: after the password, signing in asks for one.',
   },
   de: {
     title: 'Passkeys',
@@ -72,6 +73,7 @@ export const PASSKEYS = {
     mfaUse: 'Passkey verwenden',
     mfaIntro: 'Bestätigen Sie mit einem Ihrer Passkeys.',
     mfaOrCode: 'Oder geben Sie einen Code aus Ihrer Authenticator-App ein:',
+    totpOffWithPasskey: 'Authenticator-App: aus. Ihre Passkeys sind Ihr zweiter Faktor: Nach dem Passwort fragt die Anmeldung nach einem.',
   },
 };
 export function passkeyText() {

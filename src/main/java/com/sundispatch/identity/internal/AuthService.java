@@ -34,6 +34,10 @@ public class AuthService {
 
         /** {@code methods}: the second factors the account has ("totp", "passkey"), so a client offers those. */
         record MfaRequired(String mfaToken, List<String> methods) implements LoginResult {
+            public MfaRequired {
+                methods = List.copyOf(methods);
+            }
+
             @Override
             public String toString() {
                 return "MfaRequired[***]";

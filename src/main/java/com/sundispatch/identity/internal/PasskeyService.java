@@ -34,6 +34,7 @@ import com.webauthn4j.data.PublicKeyCredentialParameters;
 import com.webauthn4j.data.PublicKeyCredentialType;
 import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.RegistrationParameters;
+import com.webauthn4j.data.attestation.AttestationObject;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
@@ -67,11 +68,18 @@ public class PasskeyService {
     public record CreationOptions(RpEntity rp, UserEntity user, String challenge, List<CredentialParameter>
             pubKeyCredParams, long timeout, List<CredentialDescriptor> excludeCredentials,
             AuthenticatorSelection authenticatorSelection, String attestation) {
+        public CreationOptions {
+            pubKeyCredParams = List.copyOf(pubKeyCredParams);
+            excludeCredentials = List.copyOf(excludeCredentials);
+        }
     }
 
     /** WebAuthn's PublicKeyCredentialRequestOptions, with every binary value as base64url. */
     public record RequestOptions(String challenge, long timeout, String rpId,
             List<CredentialDescriptor> allowCredentials, String userVerification) {
+        public RequestOptions {
+            allowCredentials = List.copyOf(allowCredentials);
+        }
     }
 
     public record RpEntity(String id, String name) {
@@ -84,6 +92,9 @@ public class PasskeyService {
     }
 
     public record CredentialDescriptor(String type, String id, List<String> transports) {
+        public CredentialDescriptor {
+            transports = List.copyOf(transports);
+        }
     }
 
     public record AuthenticatorSelection(String residentKey, boolean requireResidentKey, String userVerification) {
@@ -91,6 +102,10 @@ public class PasskeyService {
 
     /** What the owner sees of a passkey. */
     public record PasskeyView(String id, String name, Instant createdAt, Instant lastUsedAt, List<String> transports) {
+        public PasskeyView {
+            transports = List.copyOf(transports);
+        }
+
         static PasskeyView of(Passkey p) {
             return new PasskeyView(p.id(), p.name(), p.createdAt(), p.lastUsedAt(),
                     PasskeyService.transports(p.transports()));
@@ -169,29 +184,31 @@ public class PasskeyService {
         } catch (RuntimeException e) {
             throw malformed();
         }
-        if (data.getAttestationObject() == null || data.getCollectedClientData() == null
-                || data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData() == null) {
+        AttestationObject attestation = data.getAttestationObject();
+        CollectedClientData clientData = data.getCollectedClientData();
+        AuthenticatorData<?> authData = attestation == null ? null : attestation.getAuthenticatorData();
+        AttestedCredentialData attested = authData == null ? null : authData.getAttestedCredentialData();
+        if (clientData == null || authData == null || attested == null) {
             throw malformed();
         }
-        spend(challengeId, data.getCollectedClientData(), PasskeyChallenge.Purpose.REGISTER, userId);
+        spend(challengeId, clientData, PasskeyChallenge.Purpose.REGISTER, userId);
         try {
             List<PublicKeyCredentialParameters> params = ALGORITHMS.stream()
                     .map(a -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
                             COSEAlgorithmIdentifier.create(a)))
                     .toList();
-            webAuthn.verify(data, new RegistrationParameters(serverProperty(data.getCollectedClientData()), params,
+            webAuthn.verify(data, new RegistrationParameters(serverProperty(clientData), params,
                     true, true));
         } catch (RuntimeException e) {
             audit.publish("PASSKEY_REGISTRATION_FAILED", userId, Outcome.FAILURE, Map.of("reason", reason(e)));
             throw ApiException.badRequest("passkey_invalid", "The passkey could not be verified.");
         }
-        AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
-        AttestedCredentialData attested = authData.getAttestedCredentialData();
         String credentialId = Base64UrlUtil.encodeToString(attested.getCredentialId());
         if (credentialId.length() > CREDENTIAL_ID_MAX) {
             throw ApiException.badRequest("passkey_invalid", "The passkey could not be verified.");
         }
-        String transports = data.getTransports() == null ? null : data.getTransports().stream()
+        Set<AuthenticatorTransport> sent = data.getTransports();
+        String transports = sent == null ? null : sent.stream()
                 .map(AuthenticatorTransport::getValue).filter(t -> t.matches("[a-z-]{1,20}")).distinct().limit(6)
                 .collect(Collectors.joining(","));
         Passkey passkey = new Passkey(UUID.randomUUID().toString(), userId, credentialId,
@@ -261,9 +278,9 @@ public class PasskeyService {
     }
 
     public TokenPair signIn(String challengeId, String credentialJson, ClientContext client) {
-        AuthenticationData data = parseAssertion(credentialJson);
-        spend(challengeId, data.getCollectedClientData(), PasskeyChallenge.Purpose.LOGIN, null);
-        Passkey passkey = passkeys.findByCredentialIdHash(credentialHash(data)).orElse(null);
+        Assertion data = parseAssertion(credentialJson);
+        spend(challengeId, data.clientData(), PasskeyChallenge.Purpose.LOGIN, null);
+        Passkey passkey = passkeys.findByCredentialIdHash(data.credentialHash()).orElse(null);
         if (passkey == null) {
             audit.publish("LOGIN_FAILED", null, Outcome.FAILURE,
                     Map.of("reason", "passkey_unknown", "method", "passkey"));
@@ -291,9 +308,9 @@ public class PasskeyService {
             ClientContext client) {
         String userId = auth.openMfaChallenge(mfaToken, client, true);
         UserAccount account = users.findById(userId).orElseThrow(PasskeyService::unknown);
-        AuthenticationData data = parseAssertion(credentialJson);
-        spend(challengeId, data.getCollectedClientData(), PasskeyChallenge.Purpose.MFA, userId);
-        Passkey passkey = passkeys.findByCredentialIdHash(credentialHash(data))
+        Assertion data = parseAssertion(credentialJson);
+        spend(challengeId, data.clientData(), PasskeyChallenge.Purpose.MFA, userId);
+        Passkey passkey = passkeys.findByCredentialIdHash(data.credentialHash())
                 .filter(p -> p.userId().equals(userId)).orElse(null);
         if (passkey == null) {
             // Someone else's passkey (or none we know) proves nothing about this account.
@@ -307,8 +324,10 @@ public class PasskeyService {
 
     // ----- internals -----
 
-    private void verifyAssertion(AuthenticationData data, Passkey passkey, UserAccount account, ClientContext client,
+    private void verifyAssertion(Assertion assertion, Passkey passkey, UserAccount account, ClientContext client,
             String failureEvent) {
+        AuthenticationData data = assertion.data();
+        AuthenticatorData<?> authData = assertion.authData();
         byte[] handle = data.getUserHandle();
         if (handle != null && handle.length > 0
                 && !Arrays.equals(handle, account.id().getBytes(StandardCharsets.UTF_8))) {
@@ -316,18 +335,17 @@ public class PasskeyService {
         }
         CredentialRecord record = record(passkey);
         try {
-            webAuthn.verify(data, new AuthenticationParameters(serverProperty(data.getCollectedClientData()), record,
+            webAuthn.verify(data, new AuthenticationParameters(serverProperty(assertion.clientData()), record,
                     List.of(Base64UrlUtil.decode(passkey.credentialId())), true, true));
         } catch (MaliciousCounterValueException e) {
             // The spec's sign of a cloned authenticator: the counter did not grow. Refused and told to the audit.
             audit.publish("PASSKEY_COUNTER_REGRESSED", account.id(), Outcome.DENIED, Map.of("passkeyId",
                     passkey.id(), "stored", Long.toString(passkey.signCount()), "presented",
-                    Long.toString(data.getAuthenticatorData().getSignCount())));
+                    Long.toString(authData.getSignCount())));
             failed(account, client, failureEvent, "passkey_counter");
         } catch (RuntimeException e) {
             failed(account, client, failureEvent, reason(e));
         }
-        AuthenticatorData<?> authData = data.getAuthenticatorData();
         Integer stored = tx.execute(s -> passkeys.recordUse(passkey.id(), passkey.signCount(),
                 Math.max(passkey.signCount(), authData.getSignCount()), authData.isFlagBS(), clock.instant()));
         if (stored == null || stored != 1) {
@@ -353,22 +371,26 @@ public class PasskeyService {
                 p.backedUp(), p.signCount(), attested, null, null, null, transports);
     }
 
-    private AuthenticationData parseAssertion(String credentialJson) {
+    /** A parsed assertion with the parts every check needs, each known to be there. */
+    private record Assertion(AuthenticationData data, CollectedClientData clientData, AuthenticatorData<?> authData,
+            String credentialHash) {
+    }
+
+    private Assertion parseAssertion(String credentialJson) {
         AuthenticationData data;
         try {
             data = webAuthn.parseAuthenticationResponseJSON(credentialJson);
         } catch (RuntimeException e) {
             throw malformed();
         }
-        if (data.getCredentialId() == null || data.getCollectedClientData() == null
-                || data.getAuthenticatorData() == null || data.getSignature() == null) {
+        byte[] credentialId = data.getCredentialId();
+        CollectedClientData clientData = data.getCollectedClientData();
+        AuthenticatorData<?> authData = data.getAuthenticatorData();
+        if (credentialId == null || clientData == null || authData == null || data.getSignature() == null) {
             throw malformed();
         }
-        return data;
-    }
-
-    private static String credentialHash(AuthenticationData data) {
-        return SecureTokens.sha256Hex(Base64UrlUtil.encodeToString(data.getCredentialId()));
+        return new Assertion(data, clientData, authData,
+                SecureTokens.sha256Hex(Base64UrlUtil.encodeToString(credentialId)));
     }
 
     /**

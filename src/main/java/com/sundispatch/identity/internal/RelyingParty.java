@@ -3,7 +3,6 @@ package com.sundispatch.identity.internal;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,23 +31,28 @@ class RelyingParty {
 
     @Autowired
     RelyingParty(PublicBaseUrl publicBaseUrl, Environment environment) {
-        this(publicBaseUrl, Binder.get(environment)
-                .bind("sundispatch.security.allowed-hosts", Bindable.listOf(String.class)).orElse(List.of()));
+        this(publicBaseUrl, allowedHosts(environment));
+    }
+
+    private static List<String> allowedHosts(Environment environment) {
+        List<String> hosts = Binder.get(environment)
+                .bind("sundispatch.security.allowed-hosts", Bindable.listOf(String.class)).orElse(null);
+        return hosts == null ? List.of() : hosts;
     }
 
     RelyingParty(PublicBaseUrl publicBaseUrl, List<String> allowedHosts) {
         this.publicBaseUrl = publicBaseUrl;
-        this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+        this.allowedHosts = allowedHosts.stream().map(h -> asciiLower(h.trim()))
                 .filter(h -> !h.isEmpty()).toList();
     }
 
     String id() {
-        return URI.create(publicBaseUrl.get()).getHost().toLowerCase(Locale.ROOT);
+        return asciiLower(URI.create(publicBaseUrl.get()).getHost());
     }
 
     Set<String> origins() {
         URI base = URI.create(publicBaseUrl.get());
-        String rpId = base.getHost().toLowerCase(Locale.ROOT);
+        String rpId = asciiLower(base.getHost());
         String port = base.getPort() == -1 ? "" : ":" + base.getPort();
         Set<String> origins = new LinkedHashSet<>();
         origins.add(base.getScheme() + "://" + rpId + port);
@@ -59,5 +63,15 @@ class RelyingParty {
             }
         }
         return origins;
+    }
+
+    /** Host names are ASCII (an internationalised one in its xn-- form): only A-Z change, nothing else can. */
+    private static String asciiLower(String host) {
+        StringBuilder sb = new StringBuilder(host.length());
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return sb.toString();
     }
 }
