@@ -2,7 +2,7 @@
 // the landing page of the deletion mail's "keep my account" link, and the banner shown on every page while a
 // deletion is scheduled. Mailed tokens arrive in the URL fragment (never sent to a server), are moved out of the
 // address bar at once and travel to the API only in a request body.
-import { h, mount, busy, when } from './dom.js';
+import { h, mount, busy, when, flash } from './dom.js';
 import { api, currentUser, publicPost, download, onSessionChange } from './api.js';
 import { confirmAction } from './dialog.js';
 import { buildHash } from './router.js';
@@ -75,11 +75,8 @@ export function renderBanner() {
   }
   const status = h('span', { class: 'form-status', role: 'status', id: 'deletion-banner-status' });
   const keep = h('button', { type: 'button', class: 'secondary', id: 'deletion-banner-keep',
-    onclick: (event) => keepAccount(event.currentTarget, null).then((ok) => {
-      if (ok) {
-        const flashBox = document.getElementById('flash');
-        if (flashBox) { flashBox.className = 'ok'; flashBox.textContent = t.kept; }
-      }
+    onclick: (event) => keepAccount(event.currentTarget, status).then((ok) => {
+      if (ok) flash(t.kept, 'ok');
     }) }, t.keepButton);
   banner.replaceChildren(h('p', {}, fill(t.banner, { time: when(deletion.dueAt) }), ' ', keep, ' ', status));
 }

@@ -140,12 +140,13 @@ class AccountDeletionIT extends DispatchFixtures {
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(202);
 
         clock.advance(Duration.ofDays(13));
-        assertThat(deletions.eraseDue()).isZero();
+        deletions.eraseDue();
         assertThat(jdbc.queryForObject("select email from users where id = ?", String.class, userId)).isEqualTo(email);
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
-        assertThat(deletions.eraseDue()).isEqualTo(1);
-        assertThat(deletions.eraseDue()).as("claimed once").isZero();
+        // Other tests' accounts may fall due at the same time: at least this one.
+        assertThat(deletions.eraseDue()).isPositive();
+        assertThat(deletions.eraseDue()).as("each account is claimed once").isZero();
 
         Map<String, Object> user = jdbc.queryForMap("select * from users where id = ?", userId);
         assertThat((String) user.get("full_name")).matches("Deleted user [0-9A-F]{6}");
@@ -188,8 +189,9 @@ class AccountDeletionIT extends DispatchFixtures {
         });
 
         // The address is free again, for a new account with a new id.
+        long mails = Mailbox.count(email, "Confirm your email");
         register(api, email, PASSWORD, "Ada Lovelace");
-        awaitVerificationMail(email);
+        eventually("the new account's verification mail", () -> Mailbox.count(email, "Confirm your email") > mails);
         String newId = idOf(login(email, PASSWORD).access());
         assertThat(newId).isNotEqualTo(userId);
 
