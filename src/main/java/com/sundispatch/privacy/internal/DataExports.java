@@ -52,6 +52,15 @@ public class DataExports {
 
     /** A downloadable archive: its JSON and the date for the file name. */
     public record Archive(byte[] json, Instant readyAt) {
+
+        public Archive {
+            json = json.clone();
+        }
+
+        @Override
+        public byte[] json() {
+            return json.clone();
+        }
     }
 
     private final JdbcTemplate jdbc;
