@@ -36,7 +36,7 @@ class PrivacyMails {
     @ApplicationModuleListener
     void on(AccountDeletionScheduled event) {
         notifier.send(Notice.of(NotificationKind.ACCOUNT_DELETION_SCHEDULED, event.eventId(), event.userId())
-                .value("dueAt", event.dueAt())
+                .value("until", event.dueAt())
                 .link("/keep-account#token=" + unseal(event.userId(), event.sealedUndoToken())).build());
     }
 
