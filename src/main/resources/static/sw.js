@@ -9,7 +9,8 @@ const FILES = ['/', '/index.html', '/app.css', '/js/app.js', '/js/api.js', '/js/
   '/assets/map/countries.geojson', '/webjars/leaflet/1.9.4/dist/leaflet.css', '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js', '/icons/icon.svg',
   '/manifest.webmanifest',
   '/js/countdown.js', '/js/links.js', '/js/messages/installer.js',
-  '/js/passkeys.js', '/js/messages/passkeys.js'];
+  '/js/passkeys.js', '/js/messages/passkeys.js',
+  '/js/privacy.js', '/js/messages/privacy.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(FILES)));

@@ -12,6 +12,7 @@ import { chooseLanguage, lang, pick, LANGUAGES } from './i18n.js';
 import { deviceName, describeAddress } from './devices.js';
 import { hasMfa, passkeySection } from './passkeys.js';
 import { passkeyText } from './messages/passkeys.js';
+import * as privacy from './privacy.js';
 
 // A result to show once the page is drawn again (the language form re-renders the page in the new language).
 let pending = null;
@@ -46,7 +47,8 @@ export async function page() {
   const parts = [profileSection(me, t), languageSection(me, t), passwordSection(me, t), mfaPart, passkeySection(),
     section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions),
     section('notifications-section', t.notifications,
-      h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink)))];
+      h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink))),
+    privacy.section()];
   // An administrator without MFA can do nothing else first: that part leads the page.
   if (me.role === 'ADMIN' && !hasMfa(me)) parts.unshift(parts.splice(parts.indexOf(mfaPart), 1)[0]);
   mount(h('h1', {}, t.title),

@@ -237,9 +237,14 @@ export function publicPost(path, body) { return raw('POST', path, body, false); 
  * a Blob through an object URL on a temporary anchor, so nothing but the file leaves this module. Resolves with
  * the file name used.
  */
-export async function download(path, fallbackName) {
+export async function download(path, fallbackName, opts = {}) {
+  // A POST with a JSON body carries a secret (the data export's mailed token) that must not sit in a URL.
   const get = () => fetch(path, {
-    headers: { Authorization: `Bearer ${accessToken}`, 'X-Requested-With': 'SunDispatch' }, credentials: 'same-origin',
+    method: opts.method || 'GET',
+    headers: { Authorization: `Bearer ${accessToken}`, 'X-Requested-With': 'SunDispatch',
+      ...(opts.body ? { 'Content-Type': 'application/json' } : {}) },
+    body: opts.body ? JSON.stringify(opts.body) : undefined,
+    credentials: 'same-origin',
   });
   let response = await get();
   if (response.status === 401 && accessToken && await refresh()) response = await get();

@@ -7,6 +7,7 @@ import * as admin from './admin.js';
 import * as notifications from './notifications.js';
 import * as inbox from './inbox.js';
 import * as billing from './billing.js';
+import * as privacy from './privacy.js';
 import { notifyText, placesText } from './texts.js';
 import { lang, setProfileLanguage, chooseLanguage, onLanguageChange, LANGUAGES } from './i18n.js';
 import { parseHash, matchRoute } from './router.js';
@@ -37,6 +38,7 @@ const routes = [
   { pattern: /^\/orders$/, view: views.orders, guard: 'auth' },
   { pattern: /^\/orders\/([\w-]+)$/, view: views.order, guard: 'auth' },
   { pattern: /^\/account$/, view: account.page, guard: 'auth' },
+  { pattern: /^\/data-export$/, view: privacy.exportPage },
   { pattern: /^\/installer$/, view: installer.page, guard: 'auth' },
   { pattern: /^\/installer\/earnings$/, view: billing.earnings, guard: 'INSTALLER' },
   { pattern: /^\/installer\/jobs\/([\w-]+)$/, view: installer.job, guard: 'auth' },
@@ -101,6 +103,8 @@ async function route() {
   if (location.pathname === '/verify-email') return views.verifyEmail();
   if (location.pathname === '/reset-password') return views.resetPassword();
   if (location.pathname === '/sandbox-checkout') return views.checkout();
+  if (location.pathname === '/data-export') return privacy.exportLanding();
+  if (location.pathname === '/keep-account') return privacy.keepLanding();
   const { path, params } = parseHash(location.hash);
   const found = matchRoute(routes, path);
   if (!found) return views.notFound();
@@ -134,6 +138,7 @@ async function render() {
     flash(sentenceFor(e, commonText().couldNotLoad), 'error');
   }
   inbox.renderBell();
+  privacy.renderBanner();
   // A new page moves focus to its top (for screen readers and keyboards); a state change within the same page
   // (a new search, the next catalog page) leaves focus where the person is.
   if (moved) {

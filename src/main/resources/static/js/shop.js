@@ -64,7 +64,7 @@ function reviewCard(r, { withInstaller = true } = {}) {
   return h('article', { class: 'card review' },
     stars(r.rating),
     r.comment ? h('blockquote', {}, h('p', {}, r.comment)) : null,
-    h('p', { class: 'review-by muted' }, r.author || '',
+    h('p', { class: 'review-by muted' }, r.author || t.formerCustomer,
       r.createdAt ? [' · ', h('time', { datetime: r.createdAt }, day(r.createdAt))] : null),
     withInstaller && r.company ? h('p', { class: 'review-installer' }, `${t.reviewFor} `,
       r.installerId ? h('a', { href: `#/installers/${encodeURIComponent(r.installerId)}` }, r.company) : r.company) : null);

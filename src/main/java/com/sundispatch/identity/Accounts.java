@@ -79,4 +79,10 @@ public interface Accounts {
      * False when the account is not an installer.
      */
     boolean revokeInstaller(String userId);
+
+    /**
+     * Ends every session of the account but {@code keepSessionId} (null: all), at once; joins the caller's
+     * transaction (a scheduled account deletion ends the sessions on other devices).
+     */
+    void endOtherSessions(String userId, String keepSessionId, String reason);
 }

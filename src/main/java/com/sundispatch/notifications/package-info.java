@@ -5,5 +5,5 @@
  * allow. All of it runs in durable listeners on the event publication registry.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = { "billing", "dispatch",
-        "identity", "monitoring", "orders", "security", "shared" })
+        "identity", "monitoring", "orders", "privacy", "security", "shared" })
 package com.sundispatch.notifications;

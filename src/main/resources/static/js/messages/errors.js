@@ -5,6 +5,13 @@ import { pick } from '../i18n.js';
 
 export const ERRORS = {
   en: {
+    // Privacy: data export and account deletion (privacy module).
+    export_too_soon: 'You can download your data once a day. Please try again tomorrow.',
+    export_expired: 'This download link has expired. Ask for a new export on your account page.',
+    export_not_ready: 'Your export is still being put together. We will mail you when it is ready.',
+    no_deletion_scheduled: 'No deletion of your account is scheduled.',
+    deletion_blocked_open_jobs: 'You still have installation jobs that are not finished. Complete them or hand them back first, then delete your account.',
+    deletion_blocked_order_in_progress: 'You have an order in progress. Cancel it first, or wait until the installation is completed, then delete your account.',
     account_banned: 'This account is suspended. If you think this is a mistake, write to our support.',
     account_locked: 'This account is locked for now after suspicious activity. We have mailed you when you can sign in again; consider resetting your password then.',
     address_not_found: 'We could not find this address. Check the postal code and city, or choose one of the suggestions.',
@@ -113,6 +120,13 @@ export const ERRORS = {
     wrong_password: 'That password is not correct.',
   },
   de: {
+    // Datenschutz: Datenexport und Kontolöschung (Modul privacy).
+    export_too_soon: 'Sie können Ihre Daten einmal am Tag herunterladen. Bitte versuchen Sie es morgen erneut.',
+    export_expired: 'Dieser Download-Link ist abgelaufen. Fordern Sie auf Ihrer Kontoseite einen neuen Export an.',
+    export_not_ready: 'Ihr Export wird noch zusammengestellt. Wir schicken Ihnen eine E-Mail, sobald er bereit ist.',
+    no_deletion_scheduled: 'Für Ihr Konto ist keine Löschung geplant.',
+    deletion_blocked_open_jobs: 'Sie haben noch nicht abgeschlossene Installationsaufträge. Schließen Sie sie ab oder geben Sie sie zurück und löschen Sie dann Ihr Konto.',
+    deletion_blocked_order_in_progress: 'Sie haben eine laufende Bestellung. Stornieren Sie sie zuerst oder warten Sie, bis die Installation abgeschlossen ist, und löschen Sie dann Ihr Konto.',
     account_banned: 'Dieses Konto ist gesperrt. Wenn Sie das für einen Irrtum halten, schreiben Sie unserem Support.',
     account_locked: 'Dieses Konto ist nach verdächtigen Vorgängen vorübergehend gesperrt. Wir haben Ihnen gemailt, wann Sie sich wieder anmelden können; ändern Sie dann am besten Ihr Passwort.',
     address_not_found: 'Diese Adresse haben wir nicht gefunden. Prüfen Sie Postleitzahl und Ort oder wählen Sie einen der Vorschläge.',

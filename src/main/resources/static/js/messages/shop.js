@@ -32,6 +32,8 @@ export const SHOP = {
     reviewsAverage: (stars, count) => `${stars} average from ${count}`,
     reviewCount: { one: '{n} review', other: '{n} reviews' },
     reviewFor: 'Installed by',
+    // The author of a review whose account was deleted (the name is erased, the review stays).
+    formerCustomer: 'A former customer',
     noReviews: 'No reviews yet.',
     featuredTitle: 'Popular panels',
     allPanels: 'See all panels',
@@ -196,6 +198,7 @@ export const SHOP = {
     reviewsAverage: (stars, count) => `${stars} im Durchschnitt aus ${count}`,
     reviewCount: { one: '{n} Bewertung', other: '{n} Bewertungen' },
     reviewFor: 'Montiert von',
+    formerCustomer: 'Ein ehemaliger Kunde',
     noReviews: 'Noch keine Bewertungen.',
     featuredTitle: 'Beliebte Module',
     allPanels: 'Alle Module ansehen',

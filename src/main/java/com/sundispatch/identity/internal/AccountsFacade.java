@@ -60,6 +60,10 @@ class AccountsFacade implements Accounts {
             return names;
         }
         for (UserAccount u : users.findAllById(new HashSet<>(userIds))) {
+            // An erased person is shown as nobody in particular: the client words it "a former customer".
+            if (u.erased()) {
+                continue;
+            }
             String name = PublicNames.of(u.fullName());
             if (name != null) {
                 names.put(u.id(), name);
@@ -76,7 +80,12 @@ class AccountsFacade implements Accounts {
 
     @Override
     public Optional<Contact> contact(String userId) {
-        return users.findById(userId).map(AccountsFacade::contactOf);
+        return users.findById(userId).filter(u -> !u.erased()).map(AccountsFacade::contactOf);
+    }
+
+    @Override
+    public void endOtherSessions(String userId, String keepSessionId, String reason) {
+        sessions.revokeAll(userId, keepSessionId, reason);
     }
 
     private static Contact contactOf(UserAccount u) {

@@ -74,6 +74,10 @@ class UserAccount {
     @Column(nullable = false, length = 2)
     private String language = Languages.DEFAULT;
 
+    /** When the person's data was erased (docs/privacy.md); the row stays so the id is never issued again. */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
     @Version
     private long version;
 
@@ -241,5 +245,25 @@ class UserAccount {
             this.phone = phone.isEmpty() ? null : phone;
         }
         this.updatedAt = now;
+    }
+
+    boolean erased() {
+        return erasedAt != null;
+    }
+
+    /**
+     * Replaces the person with a pseudonym: the name, an unroutable unique address instead of the email (so the
+     * real one can register again), no phone, a password hash no password matches, no second factor.
+     */
+    void erase(String pseudonym, String placeholderEmail, String unusablePasswordHash, Instant now) {
+        this.fullName = pseudonym;
+        this.email = placeholderEmail;
+        this.phone = null;
+        this.passwordHash = unusablePasswordHash;
+        this.emailVerified = false;
+        this.banReason = null;
+        this.lockReason = null;
+        disableMfa(now);
+        this.erasedAt = now;
     }
 }

@@ -53,7 +53,9 @@ public enum NotificationKind {
     // Mails that carry a link for the account's own use: mail only, never in the inbox or pushed.
     EMAIL_VERIFICATION(NotificationCategory.SECURITY, true),
     PASSWORD_RESET(NotificationCategory.SECURITY, true),
-    REGISTRATION_ATTEMPT(NotificationCategory.SECURITY, true);
+    REGISTRATION_ATTEMPT(NotificationCategory.SECURITY, true),
+    DATA_EXPORT_READY(NotificationCategory.SECURITY, true),
+    ACCOUNT_DELETION_SCHEDULED(NotificationCategory.SECURITY, true);
 
     private final NotificationCategory category;
     private final boolean mailOnly;

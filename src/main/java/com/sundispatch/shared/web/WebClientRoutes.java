@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebClientRoutes {
 
-    @GetMapping({ "/verify-email", "/reset-password", "/sandbox-checkout" })
+    @GetMapping({ "/verify-email", "/reset-password", "/sandbox-checkout", "/data-export", "/keep-account" })
     String app() {
         return "forward:/index.html";
     }

@@ -1,0 +1,72 @@
+package com.sundispatch.identity.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.sundispatch.shared.PersonalData;
+
+/**
+ * The account, its sessions and known devices. Never exported: the password hash, the TOTP secret, recovery code
+ * and refresh token hashes, emailed link tokens, device fingerprints. Erasure keeps the row (the id is never
+ * issued again) under a pseudonym, and deletes every credential and session.
+ */
+@Component
+class IdentityPersonalData implements PersonalData {
+
+    /** A stored hash no password can match: the encoder only accepts hashes with its own prefix. */
+    static final String UNUSABLE_PASSWORD = "!erased";
+
+    private final JdbcTemplate jdbc;
+    private final UserAccountRepository users;
+    private final SessionService sessions;
+    private final Clock clock;
+
+    IdentityPersonalData(JdbcTemplate jdbc, UserAccountRepository users, SessionService sessions, Clock clock) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    public String section() {
+        return "account";
+    }
+
+    @Override
+    public Object export(String userId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("profile", PersonalData.rows(jdbc.queryForList("select id, email, full_name, phone, role, language, "
+                + "email_verified, mfa_enabled, created_at, updated_at from users where id = ?", userId))
+                .stream().findFirst().orElse(Map.of()));
+        out.put("sessions", PersonalData.rows(jdbc.queryForList("select id, device, ip, created_at, last_used_at, "
+                + "expires_at, revoked_at, revoke_reason from user_sessions where user_id = ? order by created_at",
+                userId)));
+        out.put("knownDevices", PersonalData.rows(jdbc.queryForList("select browser, operating_system, network, "
+                + "first_seen_at, last_seen_at from known_devices where user_id = ? order by first_seen_at", userId)));
+        return out;
+    }
+
+    @Override
+    public void erase(String userId, String pseudonym) {
+        UserAccount account = users.findById(userId).orElse(null);
+        if (account == null || account.erased()) {
+            return;
+        }
+        // First through the service, so every instance's revoked-session cache hears of it after the commit.
+        sessions.revokeAll(userId, null, "account_erased");
+        jdbc.update("delete from refresh_tokens where session_id in (select id from user_sessions where user_id = ?)",
+                userId);
+        jdbc.update("delete from user_sessions where user_id = ?", userId);
+        jdbc.update("delete from known_devices where user_id = ?", userId);
+        jdbc.update("delete from account_tokens where user_id = ?", userId);
+        jdbc.update("delete from recovery_codes where user_id = ?", userId);
+        jdbc.update("delete from mfa_challenges where user_id = ?", userId);
+        account.erase(pseudonym, "erased-" + userId + "@erased.invalid", UNUSABLE_PASSWORD, clock.instant());
+        users.saveAndFlush(account);
+    }
+}
