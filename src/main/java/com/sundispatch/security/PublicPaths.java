@@ -27,6 +27,8 @@ public final class PublicPaths {
             new Rule(HttpMethod.POST, "/api/v1/auth/mfa/verify"),
             new Rule(HttpMethod.POST, "/api/v1/auth/password-reset/request"),
             new Rule(HttpMethod.POST, "/api/v1/auth/password-reset/confirm"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/email-change/confirm"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/email-change/undo"),
             new Rule(HttpMethod.POST, "/api/v1/payments/webhook"),
             // The VAPID application server key is public by design (browsers hand it to their push service).
             new Rule(HttpMethod.GET, "/api/v1/push/vapid-public-key"),
@@ -51,6 +53,8 @@ public final class PublicPaths {
             new Rule(HttpMethod.GET, "/icons/**"),
             new Rule(HttpMethod.GET, "/verify-email"),
             new Rule(HttpMethod.GET, "/reset-password"),
+            new Rule(HttpMethod.GET, "/confirm-email-change"),
+            new Rule(HttpMethod.GET, "/undo-email-change"),
             new Rule(HttpMethod.GET, "/sandbox-checkout"),
             // Container and filter errors are forwarded here; the page itself reveals nothing.
             new Rule(null, "/error"));

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebClientRoutes {
 
-    @GetMapping({ "/verify-email", "/reset-password", "/sandbox-checkout" })
+    @GetMapping({ "/verify-email", "/reset-password", "/confirm-email-change", "/undo-email-change",
+            "/sandbox-checkout" })
     String app() {
         return "forward:/index.html";
     }
