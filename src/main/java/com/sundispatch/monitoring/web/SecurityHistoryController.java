@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.data.domain.Sort;
@@ -70,43 +69,55 @@ class SecurityHistoryController {
 
     /** Three words a person understands; "denied" is a failure to them (why it was denied is not theirs to see). */
     private static String outcome(String stored) {
-        String o = stored == null ? "" : stored.toUpperCase(Locale.ROOT);
-        return switch (o) {
+        return switch (stored == null ? "" : stored) {
             case "SUCCESS" -> "success";
             case "FAILURE", "DENIED" -> "failure";
             default -> "info";
         };
     }
 
+    /** The audit types a person is shown, each with its kind (several types may share one). */
+    private enum Shown {
+        LOGIN_SUCCEEDED("sign_in"),
+        LOGIN_FAILED("sign_in_failed"),
+        LOGIN_THROTTLED("sign_in_blocked"),
+        ACCOUNT_LOCKOUT("sign_in_blocked"),
+        ACCOUNT_LOCKED("account_locked"),
+        LOGOUT("sign_out"),
+        MFA_FAILED("mfa_failed"),
+        MFA_ENABLED("mfa_enabled"),
+        MFA_DISABLED("mfa_disabled"),
+        MFA_RESET_BY_ADMIN("mfa_reset"),
+        RECOVERY_CODE_USED("recovery_code_used"),
+        RECOVERY_CODES_REGENERATED("recovery_codes_renewed"),
+        REAUTHENTICATION_FAILED("identity_check_failed"),
+        PASSWORD_CHANGED("password_changed"),
+        PASSWORD_CHANGE_FAILED("password_change_failed"),
+        PASSWORD_RESET_REQUESTED("password_reset_requested"),
+        PASSWORD_RESET("password_reset"),
+        EMAIL_VERIFIED("email_verified"),
+        EMAIL_CHANGE_REQUESTED("email_change_requested"),
+        EMAIL_CHANGED("email_changed"),
+        EMAIL_CHANGE_CANCELLED("email_change_cancelled"),
+        EMAIL_CHANGE_UNDONE("email_change_undone"),
+        SESSION_REVOKED("session_ended"),
+        REFRESH_TOKEN_REUSE("session_ended"),
+        ACCOUNT_SECURED("account_secured"),
+        USER_BANNED("account_suspended"),
+        USER_UNBANNED("account_reinstated");
+
+        private final String kind;
+
+        Shown(String kind) {
+            this.kind = kind;
+        }
+    }
+
     private static Map<String, String> kinds() {
         Map<String, String> k = new LinkedHashMap<>();
-        k.put("LOGIN_SUCCEEDED", "sign_in");
-        k.put("LOGIN_FAILED", "sign_in_failed");
-        k.put("LOGIN_THROTTLED", "sign_in_blocked");
-        k.put("ACCOUNT_LOCKOUT", "sign_in_blocked");
-        k.put("ACCOUNT_LOCKED", "account_locked");
-        k.put("LOGOUT", "sign_out");
-        k.put("MFA_FAILED", "mfa_failed");
-        k.put("MFA_ENABLED", "mfa_enabled");
-        k.put("MFA_DISABLED", "mfa_disabled");
-        k.put("MFA_RESET_BY_ADMIN", "mfa_reset");
-        k.put("RECOVERY_CODE_USED", "recovery_code_used");
-        k.put("RECOVERY_CODES_REGENERATED", "recovery_codes_renewed");
-        k.put("REAUTHENTICATION_FAILED", "identity_check_failed");
-        k.put("PASSWORD_CHANGED", "password_changed");
-        k.put("PASSWORD_CHANGE_FAILED", "password_change_failed");
-        k.put("PASSWORD_RESET_REQUESTED", "password_reset_requested");
-        k.put("PASSWORD_RESET", "password_reset");
-        k.put("EMAIL_VERIFIED", "email_verified");
-        k.put("EMAIL_CHANGE_REQUESTED", "email_change_requested");
-        k.put("EMAIL_CHANGED", "email_changed");
-        k.put("EMAIL_CHANGE_CANCELLED", "email_change_cancelled");
-        k.put("EMAIL_CHANGE_UNDONE", "email_change_undone");
-        k.put("SESSION_REVOKED", "session_ended");
-        k.put("REFRESH_TOKEN_REUSE", "session_ended");
-        k.put("ACCOUNT_SECURED", "account_secured");
-        k.put("USER_BANNED", "account_suspended");
-        k.put("USER_UNBANNED", "account_reinstated");
+        for (Shown shown : Shown.values()) {
+            k.put(shown.name(), shown.kind);
+        }
         return Map.copyOf(k);
     }
 }
