@@ -59,7 +59,7 @@ function renderEmail(body, me, message) {
 export function activityPart() {
   const t = securityText();
   return part('activity-section', t.activityLink, h('p', { class: 'muted' }, t.activityIntro),
-    h('p', {}, h('a', { href: '#/account/activity', id: 'account-activity-link' }, t.activityLink)));
+    h('p', {}, h('a', { href: '#/account/activity', id: 'account-activity-link' }, t.activityOpen)));
 }
 
 function fragmentToken() {
@@ -161,7 +161,7 @@ async function loadPage(container, page) {
     h('span', {}, fill(t.pageOf, { page: page + 1, pages })),
     h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => loadPage(container, page + 1) }, t.older)) : null;
   container.replaceChildren(dataTable([t.colWhen, t.colWhat, t.colDevice, t.colNetwork, t.colOutcome], rows,
-    { caption: t.activityCaption, id: 'activity-table' }), nav);
+    { caption: t.activityCaption, id: 'activity-table' }), ...(nav ? [nav] : []));
 }
 
 async function secureAccount() {
