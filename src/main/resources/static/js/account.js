@@ -13,6 +13,7 @@ import { deviceName, describeAddress } from './devices.js';
 import { hasMfa, passkeySection } from './passkeys.js';
 import { passkeyText } from './messages/passkeys.js';
 import * as privacy from './privacy.js';
+import { emailPart, activityPart } from './account-security.js';
 
 // A result to show once the page is drawn again (the language form re-renders the page in the new language).
 let pending = null;
@@ -44,8 +45,9 @@ export async function page() {
   const mfa = h('div', { id: 'mfa' });
   const resendStatus = h('span', { class: 'form-status', role: 'status', id: 'resend-status' });
   const mfaPart = section('mfa-section', t.mfa, h('p', { class: 'muted' }, t.mfaIntro), mfa);
-  const parts = [profileSection(me, t), languageSection(me, t), passwordSection(me, t), mfaPart, passkeySection(),
-    section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions),
+  const parts = [profileSection(me, t), emailPart(me), languageSection(me, t), passwordSection(me, t), mfaPart,
+    passkeySection(),
+    section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions), activityPart(),
     section('notifications-section', t.notifications,
       h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink))),
     privacy.section()];

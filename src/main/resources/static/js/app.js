@@ -2,6 +2,7 @@ import { h, flash, setTitle, sentenceFor } from './dom.js';
 import { api, currentUser, onSessionChange, restoreSession, logout, publicGet } from './api.js';
 import * as views from './views.js';
 import * as account from './account.js';
+import * as accountSecurity from './account-security.js';
 import * as installer from './installer.js';
 import * as admin from './admin.js';
 import * as notifications from './notifications.js';
@@ -39,6 +40,8 @@ const routes = [
   { pattern: /^\/orders\/([\w-]+)$/, view: views.order, guard: 'auth' },
   { pattern: /^\/account$/, view: account.page, guard: 'auth' },
   { pattern: /^\/data-export$/, view: privacy.exportPage },
+  { pattern: /^\/account\/activity$/, view: accountSecurity.activity, guard: 'auth' },
+  { pattern: /^\/account\/secured$/, view: accountSecurity.secured },
   { pattern: /^\/installer$/, view: installer.page, guard: 'auth' },
   { pattern: /^\/installer\/earnings$/, view: billing.earnings, guard: 'INSTALLER' },
   { pattern: /^\/installer\/jobs\/([\w-]+)$/, view: installer.job, guard: 'auth' },
@@ -102,6 +105,8 @@ async function route() {
   // Mailed links and the sandbox checkout arrive on their own paths, with their token in the fragment.
   if (location.pathname === '/verify-email') return views.verifyEmail();
   if (location.pathname === '/reset-password') return views.resetPassword();
+  if (location.pathname === '/confirm-email-change') return accountSecurity.confirmEmailChange();
+  if (location.pathname === '/undo-email-change') return accountSecurity.undoEmailChange();
   if (location.pathname === '/sandbox-checkout') return views.checkout();
   if (location.pathname === '/data-export') return privacy.exportLanding();
   if (location.pathname === '/keep-account') return privacy.keepLanding();

@@ -33,6 +33,8 @@ public final class PublicPaths {
             new Rule(HttpMethod.POST, "/api/v1/auth/password-reset/confirm"),
             // The undo link of a scheduled account deletion: the mailed token is the proof.
             new Rule(HttpMethod.POST, "/api/v1/auth/deletion/undo"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/email-change/confirm"),
+            new Rule(HttpMethod.POST, "/api/v1/auth/email-change/undo"),
             new Rule(HttpMethod.POST, "/api/v1/payments/webhook"),
             // The VAPID application server key is public by design (browsers hand it to their push service).
             new Rule(HttpMethod.GET, "/api/v1/push/vapid-public-key"),
@@ -57,6 +59,8 @@ public final class PublicPaths {
             new Rule(HttpMethod.GET, "/icons/**"),
             new Rule(HttpMethod.GET, "/verify-email"),
             new Rule(HttpMethod.GET, "/reset-password"),
+            new Rule(HttpMethod.GET, "/confirm-email-change"),
+            new Rule(HttpMethod.GET, "/undo-email-change"),
             new Rule(HttpMethod.GET, "/sandbox-checkout"),
             new Rule(HttpMethod.GET, "/data-export"),
             new Rule(HttpMethod.GET, "/keep-account"),

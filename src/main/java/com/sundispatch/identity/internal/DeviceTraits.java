@@ -11,7 +11,7 @@ import com.sundispatch.security.ClientKeys;
  * coarse network (IPv4 /24, IPv6 /48). Coarse on purpose: enough for the owner to tell "that was not me",
  * never a full address or a fingerprint.
  */
-record DeviceTraits(String browser, String operatingSystem, String network) {
+public record DeviceTraits(String browser, String operatingSystem, String network) {
 
     static final String OTHER = "other";
     static final String UNKNOWN_NETWORK = "unknown";
@@ -30,7 +30,7 @@ record DeviceTraits(String browser, String operatingSystem, String network) {
      * The browser family. Order matters: Edge, Opera and Samsung Internet say "Chrome" too, and Chrome says
      * "Safari"; so the specific tokens are looked for before the generic ones.
      */
-    static String browserFamily(String userAgent) {
+    public static String browserFamily(String userAgent) {
         String ua = userAgent == null ? "" : userAgent;
         if (containsAny(ua, "Edg/", "Edge/", "EdgA/", "EdgiOS/")) {
             return "Edge";
@@ -57,7 +57,7 @@ record DeviceTraits(String browser, String operatingSystem, String network) {
      * The operating-system family. iOS before macOS (iPhones say "like Mac OS X"), Android and ChromeOS before
      * Linux (both say "Linux" or "X11").
      */
-    static String osFamily(String userAgent) {
+    public static String osFamily(String userAgent) {
         String ua = userAgent == null ? "" : userAgent;
         if (ua.contains("Windows")) {
             return "Windows";
@@ -84,7 +84,7 @@ record DeviceTraits(String browser, String operatingSystem, String network) {
      * The network of an address: {@code 203.0.113.0/24} for IPv4 (an IPv4-mapped IPv6 address counts as the IPv4
      * one), the first 48 bits for IPv6 ({@code 2001:db8:1::/48}), {@code unknown} for anything else.
      */
-    static String network(String ip) {
+    public static String network(String ip) {
         InetAddress address = ClientKeys.parse(ip).orElse(null);
         if (address == null) {
             return UNKNOWN_NETWORK;

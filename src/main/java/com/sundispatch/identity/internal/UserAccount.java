@@ -211,6 +211,13 @@ class UserAccount {
         this.updatedAt = now;
     }
 
+    /** A new address proven by its owner (the emailed link was opened there), or the old one given back. */
+    void changeEmail(String email, Instant now) {
+        this.email = email;
+        this.emailVerified = true;
+        this.updatedAt = now;
+    }
+
     void startTotpSetup(String encryptedSecret, Instant now) {
         this.totpSecret = encryptedSecret;
         this.mfaEnabled = false;

@@ -12,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,6 +25,7 @@ import com.sundispatch.identity.internal.AccountService;
 import com.sundispatch.identity.internal.AuthService;
 import com.sundispatch.identity.internal.AuthService.LoginResult;
 import com.sundispatch.identity.internal.ClientContext;
+import com.sundispatch.identity.internal.EmailChangeService;
 import com.sundispatch.identity.internal.EmailLinkService;
 import com.sundispatch.identity.internal.IdentityProperties;
 import com.sundispatch.identity.internal.PasskeyService;
@@ -75,6 +78,7 @@ class AuthController {
     private final ClientIpResolver clientIp;
     private final IdentityProperties properties;
     private final PasskeyService passkeys;
+    private final EmailChangeService emailChanges;
 
     /** A passkey assertion: the JSON form of the browser's PublicKeyCredential, for the challenge it answers. */
     record PasskeyLoginRequest(@NotBlank @Size(max = 36) String challengeId, @NotNull JsonNode credential) {
@@ -100,8 +104,9 @@ class AuthController {
     }
 
     AuthController(AccountService accounts, AuthService auth, EmailLinkService emailLinks, ClientIpResolver clientIp,
-            IdentityProperties properties, PasskeyService passkeys) {
+            IdentityProperties properties, PasskeyService passkeys, EmailChangeService emailChanges) {
         this.passkeys = passkeys;
+        this.emailChanges = emailChanges;
         this.accounts = accounts;
         this.auth = auth;
         this.emailLinks = emailLinks;
@@ -124,6 +129,30 @@ class AuthController {
     @Operation(summary = "Confirm an email address with the token from the emailed link")
     void verifyEmail(@Valid @RequestBody TokenRequest request) {
         emailLinks.verifyEmail(request.token());
+    }
+
+    @PostMapping("/email-change/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Confirm a new email address with the token from the link mailed to it: the address is "
+            + "switched, every other session ends (all of them when this request carries no access token of the "
+            + "account), and the old address gets a notice with a 7-day undo link")
+    void confirmEmailChange(@Valid @RequestBody TokenRequest request) {
+        // The link is public (it arrives by mail), but a browser signed in to the account keeps its own session.
+        String userId = null;
+        String sessionId = null;
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt) {
+            userId = jwt.getToken().getSubject();
+            sessionId = jwt.getToken().getClaimAsString("sid");
+        }
+        emailChanges.confirm(request.token(), userId, sessionId);
+    }
+
+    @PostMapping("/email-change/undo")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Undo an email change with the token mailed to the old address (valid 7 days): the old "
+            + "address is restored, every session ends, the password stops working and a reset link is mailed")
+    void undoEmailChange(@Valid @RequestBody TokenRequest request) {
+        emailChanges.undo(request.token());
     }
 
     @PostMapping("/login")

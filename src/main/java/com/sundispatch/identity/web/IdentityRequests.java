@@ -59,6 +59,11 @@ final class IdentityRequests {
         }
     }
 
+    record ChangeEmailRequest(
+            @NotBlank @Size(max = 254) @Email @Pattern(regexp = EMAIL, message = "must be a valid email address")
+            String newEmail) {
+    }
+
     record TokenRequest(@NotBlank @Size(max = 200) String token) {
         @Override
         public String toString() {

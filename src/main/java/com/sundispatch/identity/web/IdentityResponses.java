@@ -2,9 +2,11 @@ package com.sundispatch.identity.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.sundispatch.identity.Role;
 import com.sundispatch.identity.internal.AccountView;
+import com.sundispatch.identity.internal.EmailChangeService.PendingEmailChange;
 import com.sundispatch.identity.internal.TokenPair;
 
 /** Response bodies: dedicated records, so no entity field can leak by being added later. */
@@ -13,12 +15,19 @@ final class IdentityResponses {
     private IdentityResponses() {
     }
 
-    /** {@code mfaEnabled} says TOTP is on; {@code mfaMethods} lists every second factor ("totp", "passkey"). */
+    /**
+     * The signed-in account. {@code mfaEnabled} says TOTP is on; {@code mfaMethods} lists every second factor
+     * ("totp", "passkey"). {@code pendingEmail} (with {@code pendingEmailExpiresAt}) is an address change waiting
+     * for its link to be opened; null when there is none. Until then {@code email} stays the sign-in address.
+     */
     record MeResponse(String id, String email, String fullName, String phone, Role role, boolean emailVerified,
-            boolean mfaEnabled, Instant createdAt, String language, List<String> mfaMethods) {
-        static MeResponse of(AccountView a, List<String> mfaMethods) {
+            boolean mfaEnabled, Instant createdAt, String language, List<String> mfaMethods, String pendingEmail,
+            Instant pendingEmailExpiresAt) {
+        static MeResponse of(AccountView a, List<String> mfaMethods, Optional<PendingEmailChange> pending) {
             return new MeResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
-                    a.mfaEnabled(), a.createdAt(), a.language(), mfaMethods);
+                    a.mfaEnabled(), a.createdAt(), a.language(), mfaMethods,
+                    pending.map(PendingEmailChange::newEmail).orElse(null),
+                    pending.map(PendingEmailChange::expiresAt).orElse(null));
         }
     }
 

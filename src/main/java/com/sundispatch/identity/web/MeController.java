@@ -18,12 +18,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.sundispatch.identity.internal.AccountSecuring;
 import com.sundispatch.identity.internal.AccountService;
+import com.sundispatch.identity.internal.EmailChangeService;
 import com.sundispatch.identity.internal.EmailLinkService;
 import com.sundispatch.identity.internal.MfaService;
 import com.sundispatch.identity.internal.PasskeyService;
 import com.sundispatch.identity.internal.ReauthenticationService;
 import com.sundispatch.identity.internal.SessionService;
+import com.sundispatch.identity.web.IdentityRequests.ChangeEmailRequest;
 import com.sundispatch.identity.web.IdentityRequests.ChangePasswordRequest;
 import com.sundispatch.identity.web.IdentityRequests.CodeRequest;
 import com.sundispatch.identity.web.IdentityRequests.DisableMfaRequest;
@@ -54,10 +57,15 @@ class MeController {
     private final ClientIpResolver clientIp;
     private final ReauthenticationService reauthentication;
     private final PasskeyService passkeys;
+    private final EmailChangeService emailChanges;
+    private final AccountSecuring securing;
 
     MeController(AccountService accounts, MfaService mfa, SessionService sessions, EmailLinkService emailLinks,
-            ClientIpResolver clientIp, ReauthenticationService reauthentication, PasskeyService passkeys) {
+            ClientIpResolver clientIp, ReauthenticationService reauthentication, PasskeyService passkeys,
+            EmailChangeService emailChanges, AccountSecuring securing) {
         this.passkeys = passkeys;
+        this.emailChanges = emailChanges;
+        this.securing = securing;
         this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.mfa = mfa;
@@ -68,13 +76,14 @@ class MeController {
 
     @GetMapping
     MeResponse me(CurrentUser user) {
-        return MeResponse.of(accounts.get(user.userId()), passkeys.mfaMethods(user.userId()));
+        return MeResponse.of(accounts.get(user.userId()), passkeys.mfaMethods(user.userId()),
+                emailChanges.pending(user.userId()));
     }
 
     @PatchMapping
     MeResponse update(CurrentUser user, @Valid @RequestBody UpdateProfileRequest request) {
         return MeResponse.of(accounts.updateProfile(user, request.fullName(), request.phone(),
-                request.language()), passkeys.mfaMethods(user.userId()));
+                request.language()), passkeys.mfaMethods(user.userId()), emailChanges.pending(user.userId()));
     }
 
     @PostMapping("/reauthenticate")
@@ -100,6 +109,35 @@ class MeController {
     @Operation(summary = "Email a new verification link (the older ones stop working)")
     void resendVerification(CurrentUser user) {
         emailLinks.sendVerification(user.userId());
+    }
+
+    @PostMapping("/email")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Change the email address (needs a recent step-up): the new address gets a link to confirm "
+            + "it; until then the old one stays the sign-in address. The same answer whether or not the new address "
+            + "belongs to another account")
+    void changeEmail(CurrentUser user, @Valid @RequestBody ChangeEmailRequest request) {
+        emailChanges.request(user, request.newEmail());
+    }
+
+    @DeleteMapping("/email-change")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Cancel the pending email change (its link stops working); nothing pending is fine too")
+    void cancelEmailChange(CurrentUser user) {
+        emailChanges.cancel(user.userId());
+    }
+
+    /**
+     * No step-up: this only makes the account safer (the password stops working, every session ends, a reset link
+     * goes to the account's address), and the person who fears someone else is in their account must not first
+     * prove a password that may be the very thing that leaked.
+     */
+    @PostMapping("/secure-account")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "\"This wasn't me\": the password stops working, every session ends (this one too) and "
+            + "a password reset link is mailed to the account's address")
+    void secureAccount(CurrentUser user) {
+        securing.secure(user.userId());
     }
 
     @PostMapping("/mfa/totp/setup")

@@ -1,6 +1,7 @@
 package com.sundispatch.monitoring.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
@@ -23,6 +24,11 @@ interface AuditEventRepository extends JpaRepository<AuditEvent, String> {
             and (:from is null or e.occurredAt >= :from) and (:to is null or e.occurredAt < :to)""")
     Page<AuditEvent> search(@Param("type") String type, @Param("userId") String userId, @Param("ip") String ip,
             @Param("from") Instant from, @Param("to") Instant to, Pageable pageable);
+
+    /** One account's own entries of some types since a time (index ix_audit_user); the caller orders the page. */
+    @Query("select e from AuditEvent e where e.userId = :userId and e.type in :types and e.occurredAt >= :since")
+    Page<AuditEvent> ofUser(@Param("userId") String userId, @Param("types") Collection<String> types,
+            @Param("since") Instant since, Pageable pageable);
 
     /**
      * One page of the export, newest first, after the last row of the page before (keyset paging: every page is

@@ -1,8 +1,14 @@
 package com.sundispatch.monitoring.internal;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,5 +36,14 @@ class AuditTrailQuery implements AuditTrail {
         }
         return audit.mentioning("\"orderId\":\"" + orderId + "\"", Limit.of(limit)).stream()
                 .map(e -> new Entry(e.type(), e.occurredAt(), e.userId(), e.outcome())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<UserEntry> forUser(String userId, Collection<String> types, Instant since, Pageable page) {
+        Pageable ordered = PageRequest.of(page.getPageNumber(), page.getPageSize(),
+                Sort.by(Sort.Order.desc("occurredAt"), Sort.Order.desc("id")));
+        return audit.ofUser(userId, types, since, ordered)
+                .map(e -> new UserEntry(e.id(), e.type(), e.occurredAt(), e.outcome(), e.ip(), e.userAgent()));
     }
 }

@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import com.sundispatch.identity.AccountSecured;
+import com.sundispatch.identity.EmailChangeAttemptedForExistingAccount;
+import com.sundispatch.identity.EmailChangeRequested;
+import com.sundispatch.identity.EmailChanged;
 import com.sundispatch.identity.EmailVerificationRequested;
 import com.sundispatch.identity.PasswordResetRequested;
 import com.sundispatch.identity.RegistrationAttemptedForExistingAccount;
@@ -46,6 +50,40 @@ class IdentityMails {
     void on(RegistrationAttemptedForExistingAccount event) {
         notifier.send(Notice.of(NotificationKind.REGISTRATION_ATTEMPT, event.eventId(), event.userId())
                 .mailTo(event.email()).value("forgot", "/#/forgot").link("/#/login").build());
+    }
+
+    /** To the new address: the account's own address changes only once this link is opened there. */
+    @ApplicationModuleListener
+    void on(EmailChangeRequested event) {
+        notifier.send(Notice.of(NotificationKind.EMAIL_CHANGE_VERIFICATION, event.eventId(), event.userId())
+                .mailTo(event.newEmail())
+                .link("/confirm-email-change#token=" + unseal(event.userId(), event.sealedToken())).build());
+    }
+
+    /**
+     * To the previous address, with the undo link: whoever took the account over does not read that one. Mail
+     * only (the link must not wait in an inbox the new address's holder can read).
+     */
+    @ApplicationModuleListener
+    void on(EmailChanged event) {
+        notifier.send(Notice.of(NotificationKind.EMAIL_CHANGE_UNDO, event.eventId(), event.userId())
+                .mailTo(event.oldEmail()).value("when", event.changedAt())
+                .value("newEmail", SecurityNotices.masked(event.newEmail())).value("until", event.undoUntil())
+                .link("/undo-email-change#token=" + unseal(event.userId(), event.sealedUndoToken())).build());
+    }
+
+    /** No token, and nothing about the account that asked: only that this address was not given away. */
+    @ApplicationModuleListener
+    void on(EmailChangeAttemptedForExistingAccount event) {
+        notifier.send(Notice.of(NotificationKind.EMAIL_CHANGE_ATTEMPT, event.eventId(), event.userId())
+                .mailTo(event.email()).link("/#/account").build());
+    }
+
+    @ApplicationModuleListener
+    void on(AccountSecured event) {
+        notifier.send(Notice.of(NotificationKind.ACCOUNT_SECURED, event.eventId(), event.userId())
+                .mailTo(event.email())
+                .link("/reset-password#token=" + unseal(event.userId(), event.sealedToken())).build());
     }
 
     private String unseal(String userId, String sealedToken) {

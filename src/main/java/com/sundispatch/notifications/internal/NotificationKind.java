@@ -55,7 +55,13 @@ public enum NotificationKind {
     PASSWORD_RESET(NotificationCategory.SECURITY, true),
     REGISTRATION_ATTEMPT(NotificationCategory.SECURITY, true),
     DATA_EXPORT_READY(NotificationCategory.SECURITY, true),
-    ACCOUNT_DELETION_SCHEDULED(NotificationCategory.SECURITY, true);
+    ACCOUNT_DELETION_SCHEDULED(NotificationCategory.SECURITY, true),
+    // Account self-service: the link to confirm a new address, the notice (with undo link) to the old one, the
+    // notice to an address someone tried to move another account to, and the way back in after securing.
+    EMAIL_CHANGE_VERIFICATION(NotificationCategory.SECURITY, true),
+    EMAIL_CHANGE_UNDO(NotificationCategory.SECURITY, true),
+    EMAIL_CHANGE_ATTEMPT(NotificationCategory.SECURITY, true),
+    ACCOUNT_SECURED(NotificationCategory.SECURITY, true);
 
     private final NotificationCategory category;
     private final boolean mailOnly;

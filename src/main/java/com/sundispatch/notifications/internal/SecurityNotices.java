@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import com.sundispatch.identity.AccountBanned;
 import com.sundispatch.identity.AccountLocked;
 import com.sundispatch.identity.AccountUnbanned;
-import com.sundispatch.identity.EmailChanged;
 import com.sundispatch.identity.InstallerRoleRevoked;
 import com.sundispatch.identity.MfaDisabled;
 import com.sundispatch.identity.MfaEnabled;
@@ -75,14 +74,6 @@ class SecurityNotices {
     void on(RecoveryCodeUsed event) {
         notifier.send(Notice.of(NotificationKind.RECOVERY_CODE_USED, event.eventId(), event.userId())
                 .value("when", event.usedAt()).value("remaining", event.remaining()).link(ACCOUNT_PAGE).build());
-    }
-
-    /** To the previous address: whoever took the account over does not read that one. */
-    @ApplicationModuleListener
-    void on(EmailChanged event) {
-        notifier.send(Notice.of(NotificationKind.EMAIL_CHANGED, event.eventId(), event.userId())
-                .value("when", event.changedAt()).value("newEmail", masked(event.newEmail()))
-                .mailTo(event.oldEmail()).link(ACCOUNT_PAGE).build());
     }
 
     @ApplicationModuleListener

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class WebClientRoutes {
 
-    @GetMapping({ "/verify-email", "/reset-password", "/sandbox-checkout", "/data-export", "/keep-account" })
+    @GetMapping({ "/verify-email", "/reset-password", "/confirm-email-change", "/undo-email-change",
+            "/sandbox-checkout", "/data-export", "/keep-account" })
     String app() {
         return "forward:/index.html";
     }
