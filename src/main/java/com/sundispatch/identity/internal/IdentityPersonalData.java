@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import com.sundispatch.shared.PersonalData;
 
 /**
- * The account, its sessions and known devices. Never exported: the password hash, the TOTP secret, recovery code
- * and refresh token hashes, emailed link tokens, device fingerprints. Erasure keeps the row (the id is never
+ * The account, its sessions, known devices, passkeys and email address changes. Never exported: the password hash,
+ * the TOTP secret, recovery code and refresh token hashes, emailed link tokens, device fingerprints, a passkey's
+ * credential id and public key (they identify the authenticator and are of no use outside this relying party). Erasure keeps the row (the id is never
  * issued again) under a pseudonym, and deletes every credential and session.
  */
 @Component
@@ -48,6 +49,11 @@ class IdentityPersonalData implements PersonalData {
                 userId)));
         out.put("knownDevices", PersonalData.rows(jdbc.queryForList("select browser, operating_system, network, "
                 + "first_seen_at, last_seen_at from known_devices where user_id = ? order by first_seen_at", userId)));
+        out.put("passkeys", PersonalData.rows(jdbc.queryForList("select id, name, transports, created_at, "
+                + "last_used_at from passkeys where user_id = ? order by created_at", userId)));
+        out.put("emailChanges", PersonalData.rows(jdbc.queryForList("select old_email, new_email, status, "
+                + "requested_at, confirmed_at, ended_at from email_changes where user_id = ? order by requested_at",
+                userId)));
         return out;
     }
 
@@ -66,6 +72,10 @@ class IdentityPersonalData implements PersonalData {
         jdbc.update("delete from account_tokens where user_id = ?", userId);
         jdbc.update("delete from recovery_codes where user_id = ?", userId);
         jdbc.update("delete from mfa_challenges where user_id = ?", userId);
+        jdbc.update("delete from passkey_challenges where user_id = ?", userId);
+        jdbc.update("delete from passkeys where user_id = ?", userId);
+        // Both addresses of a change are personal data; the change itself is over once the account is gone.
+        jdbc.update("delete from email_changes where user_id = ?", userId);
         account.erase(pseudonym, "erased-" + userId + "@erased.invalid", UNUSABLE_PASSWORD, clock.instant());
         users.saveAndFlush(account);
     }
