@@ -5,15 +5,22 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import com.sundispatch.security.PersonalData;
+import com.sundispatch.security.PersonalDataListener;
+import com.sundispatch.security.SealsPersonalData;
 
 /** A request to become an installer; the decision (who, when, why) stays on the row as its audit record. */
 @Entity
 @Table(name = "installer_applications")
-class InstallerApplication {
+@EntityListeners(PersonalDataListener.class)
+class InstallerApplication implements SealsPersonalData {
 
     enum Status {
         PENDING, APPROVED, REJECTED
@@ -48,7 +55,11 @@ class InstallerApplication {
     @Column(name = "service_radius_km", nullable = false)
     private int serviceRadiusKm;
 
-    @Column(nullable = false, length = 32)
+    /** Sealed at rest, bound to table, column and row (PersonalData); {@link #phone} holds the plaintext. */
+    @Column(name = "phone", nullable = false, length = 512)
+    private String phoneSealed;
+
+    @Transient
     private String phone;
 
     @Column(name = "created_at", nullable = false)
@@ -100,4 +111,14 @@ class InstallerApplication {
     Instant decidedAt() { return decidedAt; }
     String rejectReason() { return rejectReason; }
     Integer pendingSlot() { return pendingSlot; }
+
+    @Override
+    public void sealPersonalData(PersonalData personalData) {
+        phoneSealed = personalData.reseal(phoneSealed, phone, "installer_applications", "phone", id);
+    }
+
+    @Override
+    public void openPersonalData(PersonalData personalData) {
+        phone = personalData.open(phoneSealed, "installer_applications", "phone", id);
+    }
 }

@@ -5,13 +5,20 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import com.sundispatch.security.PersonalData;
+import com.sundispatch.security.PersonalDataListener;
+import com.sundispatch.security.SealsPersonalData;
 
 /** An approved installer: where they work from, how far they travel, and their rating. */
 @Entity
 @Table(name = "installer_profiles")
-class InstallerProfile {
+@EntityListeners(PersonalDataListener.class)
+class InstallerProfile implements SealsPersonalData {
 
     @Id
     @Column(name = "user_id", length = 36)
@@ -35,7 +42,11 @@ class InstallerProfile {
     @Column(name = "service_radius_km", nullable = false)
     private int serviceRadiusKm;
 
-    @Column(nullable = false, length = 32)
+    /** Sealed at rest, bound to table, column and row (PersonalData); {@link #phone} holds the plaintext. */
+    @Column(name = "phone", nullable = false, length = 512)
+    private String phoneSealed;
+
+    @Transient
     private String phone;
 
     @Column(name = "rating_sum", nullable = false)
@@ -119,5 +130,15 @@ class InstallerProfile {
     /** May receive and accept offers: approved, not revoked, not banned at {@code now}. */
     boolean eligible(Instant now) {
         return revokedAt == null && (bannedUntil == null || !now.isBefore(bannedUntil));
+    }
+
+    @Override
+    public void sealPersonalData(PersonalData personalData) {
+        phoneSealed = personalData.reseal(phoneSealed, phone, "installer_profiles", "phone", userId);
+    }
+
+    @Override
+    public void openPersonalData(PersonalData personalData) {
+        phone = personalData.open(phoneSealed, "installer_profiles", "phone", userId);
     }
 }

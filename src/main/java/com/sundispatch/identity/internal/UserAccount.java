@@ -4,17 +4,23 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import com.sundispatch.identity.Role;
+import com.sundispatch.security.PersonalData;
+import com.sundispatch.security.PersonalDataListener;
+import com.sundispatch.security.SealsPersonalData;
 
 @Entity
 @Table(name = "users")
-class UserAccount {
+@EntityListeners(PersonalDataListener.class)
+class UserAccount implements SealsPersonalData {
 
     @Id
     @Column(length = 36)
@@ -29,7 +35,11 @@ class UserAccount {
     @Column(name = "full_name", nullable = false, length = 100)
     private String fullName;
 
-    @Column(length = 32)
+    /** Sealed at rest, bound to table, column and row (PersonalData); {@link #phone} holds the plaintext. */
+    @Column(name = "phone", length = 512)
+    private String phoneSealed;
+
+    @Transient
     private String phone;
 
     @Enumerated(EnumType.STRING)
@@ -241,5 +251,15 @@ class UserAccount {
             this.phone = phone.isEmpty() ? null : phone;
         }
         this.updatedAt = now;
+    }
+
+    @Override
+    public void sealPersonalData(PersonalData personalData) {
+        phoneSealed = personalData.reseal(phoneSealed, phone, "users", "phone", id);
+    }
+
+    @Override
+    public void openPersonalData(PersonalData personalData) {
+        phone = personalData.open(phoneSealed, "users", "phone", id);
     }
 }

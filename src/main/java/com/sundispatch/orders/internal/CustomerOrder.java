@@ -10,6 +10,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,7 +18,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import com.sundispatch.security.PersonalData;
+import com.sundispatch.security.PersonalDataListener;
+import com.sundispatch.security.SealsPersonalData;
 
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.billing.Vat;
@@ -26,7 +32,8 @@ import com.sundispatch.shared.Money;
 
 @Entity
 @Table(name = "orders")
-class CustomerOrder {
+@EntityListeners(PersonalDataListener.class)
+class CustomerOrder implements SealsPersonalData {
 
     @Id
     @Column(length = 36)
@@ -56,7 +63,11 @@ class CustomerOrder {
     @Column(nullable = false, length = 3)
     private String currency;
 
-    @Column(name = "address_line", nullable = false, length = 200)
+    /** Sealed at rest, bound to table, column and row (PersonalData); {@link #addressLine} holds the plaintext. */
+    @Column(name = "address_line", nullable = false, length = 512)
+    private String addressLineSealed;
+
+    @Transient
     private String addressLine;
 
     @Column(nullable = false, length = 100)
@@ -68,10 +79,24 @@ class CustomerOrder {
     @Column(nullable = false, length = 2)
     private String country;
 
-    @Column(nullable = false)
+    /**
+     * The point rounded to 0.01° (about 1 km, what installers see before accepting): the plaintext copy for anything
+     * that wants a coordinate in SQL or a backup reader; the exact point is sealed in {@code exact_location}.
+     */
+    @Column(name = "latitude", nullable = false)
+    private double coarseLatitude;
+
+    @Column(name = "longitude", nullable = false)
+    private double coarseLongitude;
+
+    /** "latitude,longitude" of the exact point, sealed at rest; {@link #latitude}/{@link #longitude} hold it. */
+    @Column(name = "exact_location", length = 512)
+    private String exactLocationSealed;
+
+    @Transient
     private double latitude;
 
-    @Column(nullable = false)
+    @Transient
     private double longitude;
 
     /** Null for orders placed before addresses were geocoded. */
@@ -215,5 +240,24 @@ class CustomerOrder {
 
     int panelCount() {
         return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+
+    @Override
+    public void sealPersonalData(PersonalData personalData) {
+        addressLineSealed = personalData.reseal(addressLineSealed, addressLine, "orders", "address_line", id);
+        exactLocationSealed = personalData.reseal(exactLocationSealed, latitude + "," + longitude, "orders",
+                "exact_location", id);
+        coarseLatitude = PersonalData.coarse(latitude);
+        coarseLongitude = PersonalData.coarse(longitude);
+    }
+
+    @Override
+    public void openPersonalData(PersonalData personalData) {
+        addressLine = personalData.open(addressLineSealed, "orders", "address_line", id);
+        String exact = personalData.open(exactLocationSealed, "orders", "exact_location", id);
+        int comma = exact == null ? -1 : exact.indexOf(',');
+        // A row the start-up step has not sealed yet has only the (then still exact) plaintext columns.
+        latitude = comma < 0 ? coarseLatitude : Double.parseDouble(exact.substring(0, comma).trim());
+        longitude = comma < 0 ? coarseLongitude : Double.parseDouble(exact.substring(comma + 1).trim());
     }
 }
