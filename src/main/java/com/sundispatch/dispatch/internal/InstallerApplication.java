@@ -9,8 +9,12 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 import com.sundispatch.security.PersonalData;
 import com.sundispatch.security.PersonalDataListener;
@@ -20,7 +24,7 @@ import com.sundispatch.security.SealsPersonalData;
 @Entity
 @Table(name = "installer_applications")
 @EntityListeners(PersonalDataListener.class)
-class InstallerApplication implements SealsPersonalData {
+class InstallerApplication implements SealsPersonalData, Persistable<String> {
 
     enum Status {
         PENDING, APPROVED, REJECTED
@@ -61,6 +65,13 @@ class InstallerApplication implements SealsPersonalData {
 
     @Transient
     private String phone;
+
+    /**
+     * New until stored or loaded: the id is assigned here, so without this Spring Data would merge a new row, and a
+     * merge copies no transient field (the phone would be lost before it is sealed).
+     */
+    @Transient
+    private boolean isNew = true;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -120,5 +131,21 @@ class InstallerApplication implements SealsPersonalData {
     @Override
     public void openPersonalData(PersonalData personalData) {
         phone = personalData.open(phoneSealed, "installer_applications", "phone", id);
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

@@ -7,8 +7,12 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 import com.sundispatch.security.PersonalData;
 import com.sundispatch.security.PersonalDataListener;
@@ -18,7 +22,7 @@ import com.sundispatch.security.SealsPersonalData;
 @Entity
 @Table(name = "installer_profiles")
 @EntityListeners(PersonalDataListener.class)
-class InstallerProfile implements SealsPersonalData {
+class InstallerProfile implements SealsPersonalData, Persistable<String> {
 
     @Id
     @Column(name = "user_id", length = 36)
@@ -48,6 +52,13 @@ class InstallerProfile implements SealsPersonalData {
 
     @Transient
     private String phone;
+
+    /**
+     * New until stored or loaded: the id is assigned here, so without this Spring Data would merge a new row, and a
+     * merge copies no transient field (the phone would be lost before it is sealed).
+     */
+    @Transient
+    private boolean isNew = true;
 
     @Column(name = "rating_sum", nullable = false)
     private long ratingSum;
@@ -140,5 +151,21 @@ class InstallerProfile implements SealsPersonalData {
     @Override
     public void openPersonalData(PersonalData personalData) {
         phone = personalData.open(phoneSealed, "installer_profiles", "phone", userId);
+    }
+
+    @Override
+    public String getId() {
+        return userId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

@@ -11,9 +11,13 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.Persistable;
 
 import com.sundispatch.security.PersonalData;
 import com.sundispatch.security.PersonalDataListener;
@@ -29,7 +33,7 @@ import com.sundispatch.shared.ApiException;
 @Entity
 @Table(name = "jobs")
 @EntityListeners(PersonalDataListener.class)
-public class Job implements SealsPersonalData {
+public class Job implements SealsPersonalData, Persistable<String> {
 
     @Id
     @Column(length = 36)
@@ -64,6 +68,13 @@ public class Job implements SealsPersonalData {
 
     @Transient
     private double longitude;
+
+    /**
+     * New until stored or loaded: the id is assigned here (and the version is primitive), so without this Spring
+     * Data would merge a new row, and a merge copies no transient field (the plaintext would be lost unsealed).
+     */
+    @Transient
+    private boolean isNew = true;
 
     /** Sealed at rest, bound to table, column and row (PersonalData); {@link #addressLine} holds the plaintext. */
     @Column(name = "address_line", nullable = false, length = 512)
@@ -301,5 +312,21 @@ public class Job implements SealsPersonalData {
         // A row the start-up step has not sealed yet has only the (then still exact) plaintext columns.
         latitude = comma < 0 ? coarseLatitude : Double.parseDouble(exact.substring(0, comma).trim());
         longitude = comma < 0 ? coarseLongitude : Double.parseDouble(exact.substring(comma + 1).trim());
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

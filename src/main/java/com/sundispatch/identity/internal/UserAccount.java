@@ -8,11 +8,15 @@ import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import com.sundispatch.identity.Role;
+import org.springframework.data.domain.Persistable;
+
 import com.sundispatch.security.PersonalData;
 import com.sundispatch.security.PersonalDataListener;
 import com.sundispatch.security.SealsPersonalData;
@@ -20,7 +24,7 @@ import com.sundispatch.security.SealsPersonalData;
 @Entity
 @Table(name = "users")
 @EntityListeners(PersonalDataListener.class)
-class UserAccount implements SealsPersonalData {
+class UserAccount implements SealsPersonalData, Persistable<String> {
 
     @Id
     @Column(length = 36)
@@ -41,6 +45,13 @@ class UserAccount implements SealsPersonalData {
 
     @Transient
     private String phone;
+
+    /**
+     * New until stored or loaded: the id is assigned here (and the version is primitive), so without this Spring
+     * Data would merge a new row, and a merge copies no transient field (the plaintext would be lost unsealed).
+     */
+    @Transient
+    private boolean isNew = true;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -261,5 +272,21 @@ class UserAccount implements SealsPersonalData {
     @Override
     public void openPersonalData(PersonalData personalData) {
         phone = personalData.open(phoneSealed, "users", "phone", id);
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

@@ -15,11 +15,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.Persistable;
 
 import com.sundispatch.security.PersonalData;
 import com.sundispatch.security.PersonalDataListener;
@@ -33,7 +37,7 @@ import com.sundispatch.shared.Money;
 @Entity
 @Table(name = "orders")
 @EntityListeners(PersonalDataListener.class)
-class CustomerOrder implements SealsPersonalData {
+class CustomerOrder implements SealsPersonalData, Persistable<String> {
 
     @Id
     @Column(length = 36)
@@ -98,6 +102,13 @@ class CustomerOrder implements SealsPersonalData {
 
     @Transient
     private double longitude;
+
+    /**
+     * New until stored or loaded: the id is assigned here (and the version is primitive), so without this Spring
+     * Data would merge a new row, and a merge copies no transient field (the plaintext would be lost unsealed).
+     */
+    @Transient
+    private boolean isNew = true;
 
     /** Null for orders placed before addresses were geocoded. */
     @Enumerated(EnumType.STRING)
@@ -259,5 +270,21 @@ class CustomerOrder implements SealsPersonalData {
         // A row the start-up step has not sealed yet has only the (then still exact) plaintext columns.
         latitude = comma < 0 ? coarseLatitude : Double.parseDouble(exact.substring(0, comma).trim());
         longitude = comma < 0 ? coarseLongitude : Double.parseDouble(exact.substring(comma + 1).trim());
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }
