@@ -1,5 +1,5 @@
 // Caches the application shell only. API answers (personal data) are never cached: they always go to the network.
-const SHELL = 'sundispatch-shell-v7';
+const SHELL = 'sundispatch-shell-v8';
 const FILES = ['/', '/index.html', '/app.css', '/js/app.js', '/js/api.js', '/js/dom.js', '/js/views.js',
   '/js/account.js', '/js/installer.js', '/js/admin.js', '/js/dialog.js', '/js/texts.js', '/js/inbox.js', '/js/notifications.js', '/js/push.js', '/js/map.js', '/js/address.js', '/js/installation.js', '/js/billing.js', '/js/admin-money.js',
   '/js/shop.js', '/js/auth.js', '/js/orders.js', '/js/i18n.js', '/js/format.js', '/js/router.js', '/js/messages/common.js', '/js/messages/errors.js',
@@ -8,7 +8,8 @@ const FILES = ['/', '/index.html', '/app.css', '/js/app.js', '/js/api.js', '/js/
   '/js/devices.js', '/js/admin-format.js', '/js/messages/account.js', '/js/messages/admin.js',
   '/assets/map/countries.geojson', '/webjars/leaflet/1.9.4/dist/leaflet.css', '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js', '/icons/icon.svg',
   '/manifest.webmanifest',
-  '/js/countdown.js', '/js/links.js', '/js/messages/installer.js'];
+  '/js/countdown.js', '/js/links.js', '/js/messages/installer.js',
+  '/js/admin-keys.js', '/js/messages/admin-keys.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(FILES)));

@@ -4,6 +4,8 @@
 ALTER TABLE users MODIFY COLUMN phone VARCHAR(512);
 ALTER TABLE installer_applications MODIFY COLUMN phone VARCHAR(512) NOT NULL;
 ALTER TABLE installer_profiles MODIFY COLUMN phone VARCHAR(512) NOT NULL;
+ALTER TABLE installer_applications MODIFY COLUMN base_address_line VARCHAR(512);
+ALTER TABLE installer_profiles MODIFY COLUMN base_address_line VARCHAR(512);
 ALTER TABLE orders MODIFY COLUMN address_line VARCHAR(512) NOT NULL;
 ALTER TABLE jobs MODIFY COLUMN address_line VARCHAR(512) NOT NULL;
 

@@ -73,6 +73,9 @@ class EncryptionAtRestIT extends DispatchFixtures {
             String phone = jdbc.queryForObject("select phone from " + table + " where user_id = ?", String.class,
                     installer.id());
             assertThat(phone).startsWith(sealedPrefix()).doesNotContain("5550100");
+            String base = jdbc.queryForObject("select base_address_line from " + table + " where user_id = ?",
+                    String.class, installer.id());
+            assertThat(base).startsWith(sealedPrefix()).doesNotContain("Teststra");
         }
     }
 

@@ -53,7 +53,11 @@ class InstallerApplication implements SealsPersonalData, Persistable<String> {
     @Column(name = "base_longitude", nullable = false)
     private double baseLongitude;
 
+    /** As stored: the address line sealed at rest (PersonalData); {@link #baseAddress} holds the plaintext. */
     @Embedded
+    private BaseAddress baseAddressSealed;
+
+    @Transient
     private BaseAddress baseAddress;
 
     @Column(name = "service_radius_km", nullable = false)
@@ -126,11 +130,18 @@ class InstallerApplication implements SealsPersonalData, Persistable<String> {
     @Override
     public void sealPersonalData(PersonalData personalData) {
         phoneSealed = personalData.reseal(phoneSealed, phone, "installer_applications", "phone", id);
+        baseAddressSealed = baseAddress == null ? null : new BaseAddress(personalData.reseal(
+                baseAddressSealed == null ? null : baseAddressSealed.addressLine(), baseAddress.addressLine(),
+                "installer_applications", "base_address_line", id), baseAddress.postalCode(), baseAddress.city(),
+                baseAddress.country());
     }
 
     @Override
     public void openPersonalData(PersonalData personalData) {
         phone = personalData.open(phoneSealed, "installer_applications", "phone", id);
+        baseAddress = baseAddressSealed == null ? null : new BaseAddress(personalData.open(
+                baseAddressSealed.addressLine(), "installer_applications", "base_address_line", id), baseAddressSealed.postalCode(),
+                baseAddressSealed.city(), baseAddressSealed.country());
     }
 
     @Override

@@ -40,7 +40,11 @@ class InstallerProfile implements SealsPersonalData, Persistable<String> {
     @Column(name = "base_longitude", nullable = false)
     private double baseLongitude;
 
+    /** As stored: the address line sealed at rest (PersonalData); {@link #baseAddress} holds the plaintext. */
     @Embedded
+    private BaseAddress baseAddressSealed;
+
+    @Transient
     private BaseAddress baseAddress;
 
     @Column(name = "service_radius_km", nullable = false)
@@ -146,11 +150,18 @@ class InstallerProfile implements SealsPersonalData, Persistable<String> {
     @Override
     public void sealPersonalData(PersonalData personalData) {
         phoneSealed = personalData.reseal(phoneSealed, phone, "installer_profiles", "phone", userId);
+        baseAddressSealed = baseAddress == null ? null : new BaseAddress(personalData.reseal(
+                baseAddressSealed == null ? null : baseAddressSealed.addressLine(), baseAddress.addressLine(),
+                "installer_profiles", "base_address_line", userId), baseAddress.postalCode(), baseAddress.city(),
+                baseAddress.country());
     }
 
     @Override
     public void openPersonalData(PersonalData personalData) {
         phone = personalData.open(phoneSealed, "installer_profiles", "phone", userId);
+        baseAddress = baseAddressSealed == null ? null : new BaseAddress(personalData.open(
+                baseAddressSealed.addressLine(), "installer_profiles", "base_address_line", userId), baseAddressSealed.postalCode(),
+                baseAddressSealed.city(), baseAddressSealed.country());
     }
 
     @Override
