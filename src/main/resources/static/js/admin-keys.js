@@ -36,7 +36,7 @@ export async function dataKeys(box) {
       h('dt', {}, t.keyId), h('dd', {}, h('code', { class: 'key-id', 'aria-describedby': 'key-id-hint' }, status.keyId),
         h('span', { class: 'muted', id: 'key-id-hint' }, ` ${t.keyIdHint}`)),
       h('dt', {}, t.previous), h('dd', {}, status.previousKeyConfigured ? t.previousSet : t.previousUnset),
-      h('dt', {}, t.pending), h('dd', { id: 'data-key-pending', role: 'status' }, pending === 0 ? t.pendingNone : t.pendingSome(pending))),
+      h('dt', {}, t.pending), h('dd', {}, h('span', { id: 'data-key-pending', role: 'status' }, pending === 0 ? t.pendingNone : t.pendingSome(pending)))),
     h('p', {}, button),
     dataTable([t.table, t.column, t.count], rows, { id: 'data-key-columns', caption: t.columnsCaption, captionVisible: true }));
 }
