@@ -22,6 +22,10 @@ public interface DataKeys {
     }
 
     record Status(String keyId, boolean previousKeyConfigured, long pending, List<ColumnStatus> columns) {
+
+        public Status {
+            columns = List.copyOf(columns);
+        }
     }
 
     /**

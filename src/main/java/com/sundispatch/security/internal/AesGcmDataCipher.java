@@ -29,7 +29,7 @@ import com.sundispatch.security.Secrets;
  * only key was whichever one sealed it.
  */
 @Component
-class AesGcmDataCipher implements DataCipher {
+final class AesGcmDataCipher implements DataCipher {
 
     private static final String V1 = "v1:";
     private static final String V2 = "v2:";
