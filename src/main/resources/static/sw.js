@@ -11,7 +11,8 @@ const FILES = ['/', '/index.html', '/app.css', '/js/app.js', '/js/api.js', '/js/
   '/js/countdown.js', '/js/links.js', '/js/messages/installer.js',
   '/js/passkeys.js', '/js/messages/passkeys.js',
   '/js/privacy.js', '/js/messages/privacy.js',
-  '/js/account-security.js', '/js/messages/security.js'];
+  '/js/account-security.js', '/js/messages/security.js',
+  '/js/admin-keys.js', '/js/messages/admin-keys.js'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(FILES)));

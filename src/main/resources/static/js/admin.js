@@ -10,6 +10,8 @@ import { adminText } from './messages/admin.js';
 import { accountText } from './messages/account.js';
 import { commonText } from './messages/common.js';
 import { orders, payouts } from './admin-money.js';
+import { dataKeys } from './admin-keys.js';
+import { adminKeysText } from './messages/admin-keys.js';
 import { mapFigure } from './map.js';
 import { range, says, reportView, disputeView } from './installation.js';
 import { label, shortRef, isId, detailEntries, localToInstant, looksLikeIp } from './admin-format.js';
@@ -22,7 +24,7 @@ const tabs = () => {
   return [['users', t.users], ['orders', moneyText().ordersTab], ['payouts', moneyText().payoutsTab],
     ['applications', t.applications], ['installers', t.installers], ['catalog', t.catalog], ['faq', t.faq],
     ['jobs', t.jobs], ['disputes', installText().disputesTab], ['map', placesText().adminMapTab], ['audit', t.audit],
-    ['alerts', t.alerts], ['blocks', t.blocks]];
+    ['alerts', t.alerts], ['blocks', t.blocks], ['keys', adminKeysText().tab]];
 };
 
 export async function page(tab = 'users', id = undefined, params = undefined) {
@@ -40,7 +42,7 @@ export async function page(tab = 'users', id = undefined, params = undefined) {
   mount(h('h1', {}, t.title), h('nav', { class: 'admin-tabs', 'aria-label': t.tabsLabel }, h('ul', {}, ...known.map(([k, text]) =>
     h('li', {}, h('a', { href: `#/admin/${k}`, 'aria-current': k === current ? 'page' : null }, text))))),
   h('h2', { id: 'admin-tab-title', class: 'admin-tab-title' }, title), body);
-  const views = { users, applications, installers, catalog, faq, jobs, disputes, map, audit, alerts, blocks, orders, payouts };
+  const views = { users, applications, installers, catalog, faq, jobs, disputes, map, audit, alerts, blocks, orders, payouts, keys: dataKeys };
   // Only the orders tab takes a second part (an order's id); elsewhere it would be a page that does not exist.
   if (id && current !== 'orders') { body.replaceChildren(h('p', { class: 'error' }, t.nothingHere)); return; }
   await views[current](body, id, params);

@@ -192,7 +192,7 @@ class MfaIT extends IntegrationTest {
     void totpSecretAndRecoveryCodesAreNotStoredInTheClear() {
         MfaUser u = userWithMfa();
         String stored = jdbc.queryForObject("select totp_secret from users where email = ?", String.class, u.email());
-        assertThat(stored).startsWith("v1:").doesNotContain(u.secret());
+        assertThat(stored).startsWith("v2:").doesNotContain(u.secret());
         List<String> hashes = jdbc.queryForList("select c.code_hash from recovery_codes c join users s "
                 + "on s.id = c.user_id where s.email = ?", String.class, u.email());
         assertThat(hashes).hasSize(10).allSatisfy(h -> assertThat(h).hasSize(64));

@@ -166,13 +166,14 @@ class AccountDeletionIT extends DispatchFixtures {
 
         Map<String, Object> order = jdbc.queryForMap("select * from orders where id = ?", orderId);
         assertThat(order.get("address_line")).isEqualTo("");
+        assertThat(order.get("exact_location")).as("the sealed exact point is gone too").isNull();
         assertThat(order.get("city")).isEqualTo(lastInstallation.get("city"));
         assertThat(order.get("postal_code")).isEqualTo(lastInstallation.get("postalCode"));
         assertThat(((Number) order.get("total")).doubleValue()).isPositive();
         double latitude = ((Number) order.get("latitude")).doubleValue();
         assertThat(latitude).isEqualTo(Math.round(latitude * 10) / 10.0);
-        assertThat(jdbc.queryForObject("select address_line from jobs where id = ?", String.class, held.jobId()))
-                .isEmpty();
+        assertThat(jdbc.queryForMap("select address_line, exact_location from jobs where id = ?", held.jobId()))
+                .containsEntry("address_line", "").containsEntry("exact_location", null);
         // The issued invoice is a tax record: kept exactly as issued.
         assertThat(jdbc.queryForMap("select doc_number, buyer_name, buyer_address_line, gross_total "
                 + "from billing_documents where order_id = ? and doc_type = 'INVOICE'", orderId)).isEqualTo(invoiceBefore);

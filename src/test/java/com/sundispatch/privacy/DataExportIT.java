@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.sundispatch.dispatch.DispatchFixtures;
+import com.sundispatch.security.PersonalDataSeal;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.Mailbox;
 
@@ -30,6 +31,9 @@ class DataExportIT extends DispatchFixtures {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PersonalDataSeal seal;
 
     /** The id and token of a mailed export link. */
     record Link(String id, String token) {
@@ -59,6 +63,7 @@ class DataExportIT extends DispatchFixtures {
         // A TOTP secret stored (set-up started), so the archive can be checked for it.
         stepUp(access);
         assertThat(api.post("/api/v1/me/mfa/totp/setup", null, access).status()).isEqualTo(200);
+        assertThat(api.patch("/api/v1/me", Map.of("phone", "+49 30 1234567"), access).status()).isEqualTo(200);
         String userId = idOf(access);
 
         Api.Response asked = api.post(EXPORT, null, access);
@@ -76,10 +81,13 @@ class DataExportIT extends DispatchFixtures {
         assertThat(archive.path("accountId").asString()).isEqualTo(userId);
         assertThat(archive.path("account").path("profile").path("email").asString())
                 .isEqualTo(held.customer().email());
+        // Sealed at rest, in the clear in the person's own archive.
+        assertThat(archive.path("account").path("profile").path("phone").asString()).isEqualTo("+49 30 1234567");
         assertThat(archive.path("account").path("sessions").size()).isPositive();
         JsonNode order = archive.path("orders").get(0);
         assertThat(order.path("id").asString()).isEqualTo(held.paid().orderId());
         assertThat(order.path("addressLine").asString()).isEqualTo(lastInstallation.get("addressLine"));
+        assertThat(order.path("exactLocation").asString()).matches("-?\\d+\\.\\d+,-?\\d+\\.\\d+");
         assertThat(order.path("items").size()).isEqualTo(1);
         assertThat(order.path("payments").size()).isPositive();
         assertThat(archive.path("installations").path("reviewsWritten").get(0).path("comment").asString())
@@ -99,8 +107,10 @@ class DataExportIT extends DispatchFixtures {
         jdbc.queryForList("select t.token_hash from refresh_tokens t join user_sessions s on s.id = t.session_id "
                 + "where s.user_id = ?", String.class, userId).forEach(hash -> assertThat(body).doesNotContain(hash));
         // The installer appears only as the public profile shows them: no email, no exact base address.
-        String installerAddress = jdbc.queryForObject("select base_address_line from installer_profiles "
-                + "where user_id = ?", String.class, held.installer().id());
+        String installerAddress = seal.open(jdbc.queryForObject("select base_address_line from installer_profiles "
+                + "where user_id = ?", String.class, held.installer().id()), "installer_profiles", "base_address_line",
+                held.installer().id());
+        assertThat(installerAddress).isNotBlank().doesNotStartWith("v2:");
         assertThat(body).doesNotContain(held.installer().email()).doesNotContain(installerAddress);
     }
 

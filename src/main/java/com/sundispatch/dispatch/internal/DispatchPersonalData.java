@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.sundispatch.security.PersonalDataSeal;
 import com.sundispatch.shared.PersonalData;
 
 /**
@@ -28,9 +29,11 @@ class DispatchPersonalData implements PersonalData {
             + "'DISPUTED')";
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataSeal seal;
 
-    DispatchPersonalData(JdbcTemplate jdbc) {
+    DispatchPersonalData(JdbcTemplate jdbc, PersonalDataSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
     }
 
     @Override
@@ -46,17 +49,22 @@ class DispatchPersonalData implements PersonalData {
                 + "j.scheduled_end, j.completed_at, j.installer_id, p.company_name as installer_company from jobs j "
                 + "left join installer_profiles p on p.user_id = j.installer_id where j.customer_id = ? "
                 + "order by j.created_at", userId));
+        // Streets and phone numbers are sealed at rest, bound to their row: opened for the person they belong to.
+        seal.openRows(asCustomer, "jobs", row -> row.get("id"), "address_line");
         out.put("asCustomer", asCustomer);
         out.put("reviewsWritten", PersonalData.rows(jdbc.queryForList("select job_id, installer_id, rating, comment, "
                 + "created_at from reviews where customer_id = ? order by created_at", userId)));
-        out.put("installerProfile", PersonalData.rows(jdbc.queryForList("select company_name, license_number, phone, "
-                + "base_address_line, base_postal_code, base_city, base_country, base_latitude, base_longitude, "
-                + "service_radius_km, approved_at from installer_profiles where user_id = ?", userId))
-                .stream().findFirst().orElse(null));
-        out.put("installerApplications", PersonalData.rows(jdbc.queryForList("select id, status, company_name, "
-                + "license_number, phone, base_address_line, base_postal_code, base_city, base_country, "
+        List<Map<String, Object>> profile = PersonalData.rows(jdbc.queryForList("select company_name, "
+                + "license_number, phone, base_address_line, base_postal_code, base_city, base_country, base_latitude, "
+                + "base_longitude, service_radius_km, approved_at from installer_profiles where user_id = ?", userId));
+        seal.openRows(profile, "installer_profiles", row -> userId, "phone", "base_address_line");
+        out.put("installerProfile", profile.stream().findFirst().orElse(null));
+        List<Map<String, Object>> applications = PersonalData.rows(jdbc.queryForList("select id, status, "
+                + "company_name, license_number, phone, base_address_line, base_postal_code, base_city, base_country, "
                 + "service_radius_km, created_at, decided_at, reject_reason from installer_applications "
-                + "where user_id = ? order by created_at", userId)));
+                + "where user_id = ? order by created_at", userId));
+        seal.openRows(applications, "installer_applications", row -> row.get("id"), "phone", "base_address_line");
+        out.put("installerApplications", applications);
         out.put("availability", PersonalData.rows(jdbc.queryForList("select start_at, end_at from availability_slots "
                 + "where installer_id = ? order by start_at", userId)));
         out.put("jobsAsInstaller", PersonalData.rows(jdbc.queryForList("select id, status, city, postal_code, country, "
@@ -79,8 +87,8 @@ class DispatchPersonalData implements PersonalData {
 
     @Override
     public void erase(String userId, String pseudonym) {
-        jdbc.update("update jobs set address_line = '', latitude = round(latitude, 1), longitude = round(longitude, 1) "
-                + "where customer_id = ?", userId);
+        jdbc.update("update jobs set address_line = '', exact_location = null, latitude = round(latitude, 1), "
+                + "longitude = round(longitude, 1) where customer_id = ?", userId);
         jdbc.update("delete from webhook_deliveries where installer_id = ?", userId);
         jdbc.update("delete from installer_webhooks where installer_id = ?", userId);
         jdbc.update("delete from availability_slots where installer_id = ?", userId);

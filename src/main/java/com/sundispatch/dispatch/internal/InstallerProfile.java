@@ -5,13 +5,24 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
+
+import com.sundispatch.security.PersonalDataSeal;
+import com.sundispatch.security.PersonalDataListener;
+import com.sundispatch.security.SealsPersonalData;
 
 /** An approved installer: where they work from, how far they travel, and their rating. */
 @Entity
 @Table(name = "installer_profiles")
-class InstallerProfile {
+@EntityListeners(PersonalDataListener.class)
+class InstallerProfile implements SealsPersonalData, Persistable<String> {
 
     @Id
     @Column(name = "user_id", length = 36)
@@ -29,14 +40,29 @@ class InstallerProfile {
     @Column(name = "base_longitude", nullable = false)
     private double baseLongitude;
 
+    /** As stored: the address line sealed at rest (PersonalDataSeal); {@link #baseAddress} holds the plaintext. */
     @Embedded
+    private BaseAddress baseAddressSealed;
+
+    @Transient
     private BaseAddress baseAddress;
 
     @Column(name = "service_radius_km", nullable = false)
     private int serviceRadiusKm;
 
-    @Column(nullable = false, length = 32)
+    /** Sealed at rest, bound to table, column and row (PersonalDataSeal); {@link #phone} holds the plaintext. */
+    @Column(name = "phone", nullable = false, length = 512)
+    private String phoneSealed;
+
+    @Transient
     private String phone;
+
+    /**
+     * New until stored or loaded: the id is assigned here, so without this Spring Data would merge a new row, and a
+     * merge copies no transient field (the phone would be lost before it is sealed).
+     */
+    @Transient
+    private boolean isNew = true;
 
     @Column(name = "rating_sum", nullable = false)
     private long ratingSum;
@@ -119,5 +145,38 @@ class InstallerProfile {
     /** May receive and accept offers: approved, not revoked, not banned at {@code now}. */
     boolean eligible(Instant now) {
         return revokedAt == null && (bannedUntil == null || !now.isBefore(bannedUntil));
+    }
+
+    @Override
+    public void sealPersonalData(PersonalDataSeal personalData) {
+        phoneSealed = personalData.reseal(phoneSealed, phone, "installer_profiles", "phone", userId);
+        baseAddressSealed = baseAddress == null ? null : new BaseAddress(personalData.reseal(
+                baseAddressSealed == null ? null : baseAddressSealed.addressLine(), baseAddress.addressLine(),
+                "installer_profiles", "base_address_line", userId), baseAddress.postalCode(), baseAddress.city(),
+                baseAddress.country());
+    }
+
+    @Override
+    public void openPersonalData(PersonalDataSeal personalData) {
+        phone = personalData.open(phoneSealed, "installer_profiles", "phone", userId);
+        baseAddress = baseAddressSealed == null ? null : new BaseAddress(personalData.open(
+                baseAddressSealed.addressLine(), "installer_profiles", "base_address_line", userId), baseAddressSealed.postalCode(),
+                baseAddressSealed.city(), baseAddressSealed.country());
+    }
+
+    @Override
+    public String getId() {
+        return userId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

@@ -27,12 +27,14 @@ interface InstallerProfileRepository extends JpaRepository<InstallerProfile, Str
     /**
      * Moves an installer's service area (a new base address, the point derived from it, a radius) with one
      * update of those columns only, so a concurrent rating or ban is never overwritten; a revoked installer's
-     * profile is left alone.
+     * profile is left alone. {@code line} is the address line already sealed for this row (PersonalData): a bulk
+     * update passes no entity callback.
      */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
-            update InstallerProfile p set p.baseAddress.addressLine = :line, p.baseAddress.postalCode = :postalCode,
-            p.baseAddress.city = :city, p.baseAddress.country = :country, p.baseLatitude = :lat,
+            update InstallerProfile p set p.baseAddressSealed.addressLine = :line,
+            p.baseAddressSealed.postalCode = :postalCode, p.baseAddressSealed.city = :city,
+            p.baseAddressSealed.country = :country, p.baseLatitude = :lat,
             p.baseLongitude = :lon, p.serviceRadiusKm = :radius
             where p.userId = :id and p.revokedAt is null""")
     int moveServiceArea(@Param("id") String id, @Param("line") String line, @Param("postalCode") String postalCode,

@@ -22,6 +22,7 @@ import com.sundispatch.dispatch.internal.DispatchViews.InstallerView;
 import com.sundispatch.dispatch.internal.DispatchViews.Window;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.identity.Role;
+import com.sundispatch.security.PersonalDataSeal;
 import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.shared.ApiException;
@@ -53,9 +54,12 @@ public class InstallerService {
     private final Dispatcher dispatcher;
     private final ApplicationEventPublisher events;
 
+    private final PersonalDataSeal personalData;
+
     InstallerService(InstallerApplicationRepository applications, InstallerProfileRepository profiles,
             AvailabilitySlotRepository slots, Accounts accounts, Clock clock,
-            SecurityEvents audit, Dispatcher dispatcher, ApplicationEventPublisher events) {
+            SecurityEvents audit, Dispatcher dispatcher, ApplicationEventPublisher events, PersonalDataSeal personalData) {
+        this.personalData = personalData;
         this.events = events;
         this.audit = audit;
         this.dispatcher = dispatcher;
@@ -196,7 +200,8 @@ public class InstallerService {
     public ServiceArea moveServiceArea(String installerId, ServiceArea area) {
         activeProfile(installerId);
         BaseAddress a = area.baseAddress();
-        if (profiles.moveServiceArea(installerId, a.addressLine(), a.postalCode(), a.city(), a.country(),
+        String sealedLine = personalData.seal(a.addressLine(), "installer_profiles", "base_address_line", installerId);
+        if (profiles.moveServiceArea(installerId, sealedLine, a.postalCode(), a.city(), a.country(),
                 area.latitude(), area.longitude(), area.serviceRadiusKm()) != 1) {
             throw notAnInstaller();
         }

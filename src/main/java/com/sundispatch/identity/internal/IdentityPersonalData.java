@@ -2,11 +2,13 @@ package com.sundispatch.identity.internal;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.sundispatch.security.PersonalDataSeal;
 import com.sundispatch.shared.PersonalData;
 
 /**
@@ -22,12 +24,15 @@ class IdentityPersonalData implements PersonalData {
     static final String UNUSABLE_PASSWORD = "!erased";
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataSeal seal;
     private final UserAccountRepository users;
     private final SessionService sessions;
     private final Clock clock;
 
-    IdentityPersonalData(JdbcTemplate jdbc, UserAccountRepository users, SessionService sessions, Clock clock) {
+    IdentityPersonalData(JdbcTemplate jdbc, UserAccountRepository users, SessionService sessions, Clock clock,
+            PersonalDataSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
         this.users = users;
         this.sessions = sessions;
         this.clock = clock;
@@ -41,9 +46,11 @@ class IdentityPersonalData implements PersonalData {
     @Override
     public Object export(String userId) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("profile", PersonalData.rows(jdbc.queryForList("select id, email, full_name, phone, role, language, "
-                + "email_verified, mfa_enabled, created_at, updated_at from users where id = ?", userId))
-                .stream().findFirst().orElse(Map.of()));
+        List<Map<String, Object>> profile = PersonalData.rows(jdbc.queryForList("select id, email, full_name, phone, "
+                + "role, language, email_verified, mfa_enabled, created_at, updated_at from users where id = ?", userId));
+        // The phone number is sealed at rest, bound to the row: the person gets it in the clear.
+        seal.openRows(profile, "users", row -> userId, "phone");
+        out.put("profile", profile.stream().findFirst().orElse(Map.of()));
         out.put("sessions", PersonalData.rows(jdbc.queryForList("select id, device, ip, created_at, last_used_at, "
                 + "expires_at, revoked_at, revoke_reason from user_sessions where user_id = ? order by created_at",
                 userId)));

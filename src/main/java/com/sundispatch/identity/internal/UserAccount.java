@@ -4,17 +4,27 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import com.sundispatch.identity.Role;
+import org.springframework.data.domain.Persistable;
+
+import com.sundispatch.security.PersonalDataSeal;
+import com.sundispatch.security.PersonalDataListener;
+import com.sundispatch.security.SealsPersonalData;
 
 @Entity
 @Table(name = "users")
-class UserAccount {
+@EntityListeners(PersonalDataListener.class)
+class UserAccount implements SealsPersonalData, Persistable<String> {
 
     @Id
     @Column(length = 36)
@@ -29,8 +39,19 @@ class UserAccount {
     @Column(name = "full_name", nullable = false, length = 100)
     private String fullName;
 
-    @Column(length = 32)
+    /** Sealed at rest, bound to table, column and row (PersonalDataSeal); {@link #phone} holds the plaintext. */
+    @Column(name = "phone", length = 512)
+    private String phoneSealed;
+
+    @Transient
     private String phone;
+
+    /**
+     * New until stored or loaded: the id is assigned here (and the version is primitive), so without this Spring
+     * Data would merge a new row, and a merge copies no transient field (the plaintext would be lost unsealed).
+     */
+    @Transient
+    private boolean isNew = true;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -272,5 +293,31 @@ class UserAccount {
         this.lockReason = null;
         disableMfa(now);
         this.erasedAt = now;
+    }
+
+    @Override
+    public void sealPersonalData(PersonalDataSeal personalData) {
+        phoneSealed = personalData.reseal(phoneSealed, phone, "users", "phone", id);
+    }
+
+    @Override
+    public void openPersonalData(PersonalDataSeal personalData) {
+        phone = personalData.open(phoneSealed, "users", "phone", id);
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

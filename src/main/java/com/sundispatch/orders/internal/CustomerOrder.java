@@ -10,14 +10,24 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.Persistable;
+
+import com.sundispatch.security.PersonalDataSeal;
+import com.sundispatch.security.PersonalDataListener;
+import com.sundispatch.security.SealsPersonalData;
 
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.billing.Vat;
@@ -26,7 +36,8 @@ import com.sundispatch.shared.Money;
 
 @Entity
 @Table(name = "orders")
-class CustomerOrder {
+@EntityListeners(PersonalDataListener.class)
+class CustomerOrder implements SealsPersonalData, Persistable<String> {
 
     @Id
     @Column(length = 36)
@@ -56,7 +67,11 @@ class CustomerOrder {
     @Column(nullable = false, length = 3)
     private String currency;
 
-    @Column(name = "address_line", nullable = false, length = 200)
+    /** Sealed at rest, bound to table, column and row (PersonalDataSeal); {@link #addressLine} holds the plaintext. */
+    @Column(name = "address_line", nullable = false, length = 512)
+    private String addressLineSealed;
+
+    @Transient
     private String addressLine;
 
     @Column(nullable = false, length = 100)
@@ -68,11 +83,32 @@ class CustomerOrder {
     @Column(nullable = false, length = 2)
     private String country;
 
-    @Column(nullable = false)
+    /**
+     * The point rounded to 0.01° (about 1 km, what installers see before accepting): the plaintext copy for anything
+     * that wants a coordinate in SQL or a backup reader; the exact point is sealed in {@code exact_location}.
+     */
+    @Column(name = "latitude", nullable = false)
+    private double coarseLatitude;
+
+    @Column(name = "longitude", nullable = false)
+    private double coarseLongitude;
+
+    /** "latitude,longitude" of the exact point, sealed at rest; {@link #latitude}/{@link #longitude} hold it. */
+    @Column(name = "exact_location", length = 512)
+    private String exactLocationSealed;
+
+    @Transient
     private double latitude;
 
-    @Column(nullable = false)
+    @Transient
     private double longitude;
+
+    /**
+     * New until stored or loaded: the id is assigned here (and the version is primitive), so without this Spring
+     * Data would merge a new row, and a merge copies no transient field (the plaintext would be lost unsealed).
+     */
+    @Transient
+    private boolean isNew = true;
 
     /** Null for orders placed before addresses were geocoded. */
     @Enumerated(EnumType.STRING)
@@ -215,5 +251,40 @@ class CustomerOrder {
 
     int panelCount() {
         return lines.stream().mapToInt(OrderLine::quantity).sum();
+    }
+
+    @Override
+    public void sealPersonalData(PersonalDataSeal personalData) {
+        addressLineSealed = personalData.reseal(addressLineSealed, addressLine, "orders", "address_line", id);
+        exactLocationSealed = personalData.reseal(exactLocationSealed, latitude + "," + longitude, "orders",
+                "exact_location", id);
+        coarseLatitude = PersonalDataSeal.coarse(latitude);
+        coarseLongitude = PersonalDataSeal.coarse(longitude);
+    }
+
+    @Override
+    public void openPersonalData(PersonalDataSeal personalData) {
+        addressLine = personalData.open(addressLineSealed, "orders", "address_line", id);
+        String exact = personalData.open(exactLocationSealed, "orders", "exact_location", id);
+        int comma = exact == null ? -1 : exact.indexOf(',');
+        // A row the start-up step has not sealed yet has only the (then still exact) plaintext columns.
+        latitude = comma < 0 ? coarseLatitude : Double.parseDouble(exact.substring(0, comma).trim());
+        longitude = comma < 0 ? coarseLongitude : Double.parseDouble(exact.substring(comma + 1).trim());
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        isNew = false;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.sundispatch.security.PersonalDataSeal;
 import com.sundispatch.shared.PersonalData;
 
 /**
@@ -21,9 +22,11 @@ class OrdersPersonalData implements PersonalData {
     static final String ORDER_IN_PROGRESS = "deletion_blocked_order_in_progress";
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataSeal seal;
 
-    OrdersPersonalData(JdbcTemplate jdbc) {
+    OrdersPersonalData(JdbcTemplate jdbc, PersonalDataSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
     }
 
     @Override
@@ -34,9 +37,11 @@ class OrdersPersonalData implements PersonalData {
     @Override
     public Object export(String userId) {
         List<Map<String, Object>> orders = PersonalData.rows(jdbc.queryForList("select id, status, panels_total, "
-                + "installation_fee, total, currency, address_line, city, postal_code, country, latitude, longitude, "
+                + "installation_fee, total, currency, address_line, city, postal_code, country, exact_location, "
                 + "preferred_start, preferred_end, created_at, paid_at, cancelled_at from orders where customer_id = ? "
                 + "order by created_at", userId));
+        // The street and the exact point are sealed at rest; the person gets them in the clear.
+        seal.openRows(orders, "orders", row -> row.get("id"), "address_line", "exact_location");
         for (Map<String, Object> order : orders) {
             Object id = order.get("id");
             order.put("items", PersonalData.rows(jdbc.queryForList("select line_no, panel_id, panel_name, quantity, "
@@ -62,8 +67,8 @@ class OrdersPersonalData implements PersonalData {
 
     @Override
     public void erase(String userId, String pseudonym) {
-        jdbc.update("update orders set address_line = '', latitude = round(latitude, 1), "
-                + "longitude = round(longitude, 1) where customer_id = ?", userId);
+        jdbc.update("update orders set address_line = '', exact_location = null, "
+                + "latitude = round(latitude, 1), longitude = round(longitude, 1) where customer_id = ?", userId);
         jdbc.update("delete from order_customer_locks where customer_id = ?", userId);
     }
 }

@@ -95,7 +95,26 @@ class SecretsConfiguration {
                     name, properties.devSecretsFile());
             entry.setValue(generated);
         }
-        for (String reuse : identical(values)) {
+        String previous = properties.dataKeyPrevious();
+        boolean rotating = previous != null && !previous.isBlank();
+        if (rotating) {
+            // Optional: only set while a rotation is under way. When set it is held to the same standard as the
+            // current key (it sealed real data), and it must differ from every other secret.
+            String problem = weakness(previous);
+            if (problem != null) {
+                if (prod) {
+                    refused.add("SUNDISPATCH_DATA_KEY_PREVIOUS " + problem);
+                } else {
+                    log.warn("SUNDISPATCH_DATA_KEY_PREVIOUS {}: acceptable only in development; the prod profile "
+                            + "refuses it.", problem);
+                }
+            }
+        }
+        Map<String, String> distinct = new LinkedHashMap<>(values);
+        if (rotating) {
+            distinct.put("SUNDISPATCH_DATA_KEY_PREVIOUS", previous);
+        }
+        for (String reuse : identical(distinct)) {
             if (prod) {
                 refused.add(reuse);
             } else {
@@ -117,7 +136,8 @@ class SecretsConfiguration {
         return new Secrets(bytes(values.get("SUNDISPATCH_JWT_SECRET")),
                 bytes(values.get("SUNDISPATCH_PASSWORD_PEPPER")),
                 sha256(bytes(values.get("SUNDISPATCH_DATA_KEY"))),
-                bytes(values.get("SUNDISPATCH_PAYMENT_WEBHOOK_SECRET")));
+                bytes(values.get("SUNDISPATCH_PAYMENT_WEBHOOK_SECRET")),
+                rotating ? sha256(bytes(previous)) : null);
     }
 
     /**

@@ -13,6 +13,8 @@ public record SecretsProperties(
         String passwordPepper,
         String dataKey,
         String paymentWebhookSecret,
+        /** The data key before the last rotation ({@code SUNDISPATCH_DATA_KEY_PREVIOUS}); empty otherwise. */
+        String dataKeyPrevious,
         @DefaultValue("./data/dev-secrets.properties") String devSecretsFile) {
 
     @Override
