@@ -1,5 +1,5 @@
 // Caches the application shell only. API answers (personal data) are never cached: they always go to the network.
-const SHELL = 'sundispatch-shell-v8';
+const SHELL = 'sundispatch-shell-v9';
 const FILES = ['/', '/index.html', '/app.css', '/js/app.js', '/js/api.js', '/js/dom.js', '/js/views.js',
   '/js/account.js', '/js/installer.js', '/js/admin.js', '/js/dialog.js', '/js/texts.js', '/js/inbox.js', '/js/notifications.js', '/js/push.js', '/js/map.js', '/js/address.js', '/js/installation.js', '/js/billing.js', '/js/admin-money.js',
   '/js/shop.js', '/js/auth.js', '/js/orders.js', '/js/i18n.js', '/js/format.js', '/js/router.js', '/js/messages/common.js', '/js/messages/errors.js',

@@ -115,6 +115,52 @@ class EmailChangeIT extends IntegrationTest {
         assertThat(api.post("/api/v1/auth/email-change/undo", Map.of("token", undo)).code()).isEqualTo("invalid_token");
     }
 
+    /** Moves the signed-in account's address to {@code to}, confirmed; returns the undo token mailed to {@code from}. */
+    private String moveAndConfirm(String access, String from, String to) {
+        stepUp(access);
+        assertThat(requestChange(access, to).status()).isEqualTo(202);
+        assertThat(api.post("/api/v1/auth/email-change/confirm",
+                Map.of("token", Mailbox.token(Mailbox.await(to, NEW_LINK)))).status()).isEqualTo(204);
+        return Mailbox.token(Mailbox.await(from, OLD_NOTICE));
+    }
+
+    @Test
+    void anIntruderWhoMovesTheAddressTwiceCannotUndoBackToTheirOwnAddressAndTheOwnersUndoWins() {
+        String owner = registerVerifiedCustomer();
+        String intruderFirst = uniqueEmail();
+        String intruderSecond = uniqueEmail();
+        String ownersUndo = moveAndConfirm(login(owner, PASSWORD).access(), owner, intruderFirst);
+        String intrudersUndo = moveAndConfirm(login(intruderFirst, PASSWORD).access(), intruderFirst, intruderSecond);
+
+        // The later change's link (mailed to the intruder's first address) is refused while the owner's is open.
+        assertThat(api.post("/api/v1/auth/email-change/undo", Map.of("token", intrudersUndo)).code())
+                .isEqualTo("invalid_token");
+        assertThat(api.post("/api/v1/auth/email-change/undo", Map.of("token", ownersUndo)).status()).isEqualTo(204);
+        // Once the owner is back, no other link moves the address again.
+        assertThat(api.post("/api/v1/auth/email-change/undo", Map.of("token", intrudersUndo)).code())
+                .isEqualTo("invalid_token");
+        String reset = Mailbox.token(Mailbox.await(owner, "choose a new password"));
+        String fresh = "Granite-harbour-violet-5512";
+        assertThat(api.post("/api/v1/auth/password-reset/confirm", Map.of("token", reset, "newPassword", fresh))
+                .status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me", login(owner, fresh).access()).json().path("email").asString())
+                .isEqualTo(owner);
+    }
+
+    @Test
+    void anAddressInItsUndoWindowCannotBeTakenByAnotherAccount() {
+        String owner = registerVerifiedCustomer();
+        moveAndConfirm(login(owner, PASSWORD).access(), owner, uniqueEmail());
+        String other = registerVerifiedCustomer();
+        Tokens t = login(other, PASSWORD);
+        stepUp(t.access());
+        assertThat(requestChange(t.access(), owner).status()).isEqualTo(202);
+        Api.Response taken = api.post("/api/v1/auth/email-change/confirm",
+                Map.of("token", Mailbox.token(Mailbox.await(owner, NEW_LINK))));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.code()).isEqualTo("email_taken");
+    }
+
     @Test
     void undoAfterEightDaysIsRefused() {
         String oldEmail = registerVerifiedCustomer();

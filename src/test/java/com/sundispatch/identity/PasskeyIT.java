@@ -12,6 +12,7 @@ import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 import com.sundispatch.support.SoftPasskey;
+import com.sundispatch.support.TotpCodes;
 
 import tools.jackson.databind.JsonNode;
 
@@ -274,6 +275,30 @@ class PasskeyIT extends IntegrationTest {
                 .asString());
         assertRefused(api.post(PASSKEYS, Map.of("challengeId", options.path("challengeId").asString(), "name",
                 "Phone", "credential", credential), access), 400, "passkey_invalid");
+    }
+
+    @Test
+    void aStartedButUnconfirmedTotpIsNoSecondFactorForAPasskeyAccount() {
+        Owner owner = ownerWithPasskey();
+        stepUp(owner.tokens().access());
+        Api.Response setup = api.post("/api/v1/me/mfa/totp/setup", null, owner.tokens().access());
+        assertThat(setup.status()).isEqualTo(200);
+        String secret = setup.json().path("secret").asString();
+
+        Api.Response password = api.post("/api/v1/auth/login", Map.of("email", owner.email(), "password", PASSWORD));
+        String mfaToken = password.json().path("mfaToken").asString();
+        Api.Response code = api.post("/api/v1/auth/mfa/verify", Map.of("mfaToken", mfaToken, "code",
+                TotpCodes.code(secret, TotpCodes.step(clock.instant()))));
+        assertRefused(code, 400, "invalid_mfa_code");
+    }
+
+    @Test
+    void securingTheAccountRemovesEveryPasskeySoOneAnIntruderAddedSignsInNoMore() {
+        Owner owner = ownerWithPasskey();
+        assertThat(api.post("/api/v1/me/secure-account", null, owner.tokens().access()).status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select count(*) from passkeys where user_id = (select id from users "
+                + "where email = ?)", Integer.class, owner.email())).isZero();
+        assertRefused(signInWith(owner.passkey()), 401, "passkey_unknown");
     }
 
     @Test

@@ -96,6 +96,8 @@ class DataExportIT extends DispatchFixtures {
                 .isEqualTo("Sun & Sons GmbH");
         assertThat(archive.path("notifications").path("inbox").size()).isPositive();
         assertThat(archive.path("auditEvents").size()).isPositive();
+        // What happened, when and from where: never the defences' reasons or other accounts' ids.
+        archive.path("auditEvents").forEach(e -> assertThat(e.has("detail")).isFalse());
         assertThat(archive.path("billing").path("documents").size()).isPositive();
 
         String body = r.body();

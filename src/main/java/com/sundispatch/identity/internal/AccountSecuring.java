@@ -40,6 +40,7 @@ public class AccountSecuring {
     private final UserAccountRepository users;
     private final AccountTokenRepository tokens;
     private final EmailChangeRepository changes;
+    private final PasskeyRepository passkeys;
     private final SessionService sessions;
     private final KnownDevices knownDevices;
     private final PasswordHashing hashing;
@@ -51,7 +52,9 @@ public class AccountSecuring {
 
     AccountSecuring(UserAccountRepository users, AccountTokenRepository tokens, EmailChangeRepository changes,
             SessionService sessions, KnownDevices knownDevices, PasswordHashing hashing, RetryingTransactions writes,
-            ApplicationEventPublisher events, DataCipher cipher, SecurityEvents audit, Clock clock) {
+            ApplicationEventPublisher events, DataCipher cipher, SecurityEvents audit, Clock clock,
+            PasskeyRepository passkeys) {
+        this.passkeys = passkeys;
         this.users = users;
         this.tokens = tokens;
         this.changes = changes;
@@ -87,6 +90,9 @@ public class AccountSecuring {
         sessions.revokeAll(userId, null, reason);
         knownDevices.forgetAll(userId);
         changes.cancelPending(userId, now);
+        // A passkey signs in without the password: one an intruder added with a step-up must not outlive securing.
+        // (Undo links of earlier address changes stay: they are the owner's way back if the intruder secures.)
+        passkeys.deleteAllOf(userId);
         tokens.retireAll(userId, AccountToken.Purpose.RESET_PASSWORD, now);
         String token = SecureTokens.newToken();
         tokens.save(new AccountToken(SecureTokens.sha256Hex(token), userId, AccountToken.Purpose.RESET_PASSWORD, now,

@@ -58,12 +58,14 @@ public class AccountService {
     private final SecurityEvents audit;
     private final ReauthenticationService reauthentication;
     private final ApplicationEventPublisher events;
+    private final EmailChangeRepository emailChanges;
 
     AccountService(UserAccountRepository users, PasswordHashing hashing, TransactionTemplate tx,
             RetryingTransactions writes, AccountWork work, ObjectProvider<IdentityWriteHook> hooks,
             EmailLinkService emailLinks, SessionService sessions, MfaService mfa, LoginThrottle throttle,
             Clock clock, SecurityEvents audit, ReauthenticationService reauthentication,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, EmailChangeRepository emailChanges) {
+        this.emailChanges = emailChanges;
         this.writes = writes;
         this.work = work;
         this.hooks = hooks;
@@ -129,6 +131,14 @@ public class AccountService {
             // The same bcrypt work as for a new account, so even the server's load does not tell them apart.
             hashing.matchesNobody(password);
             emailLinks.mailRegistrationAttempt(existing.get());
+            return;
+        }
+        if (emailChanges.isReservedForUndo(email, clock.instant())) {
+            // An address an account moved away from within its undo window stays that account's: otherwise whoever
+            // took the account over could register it and make the owner's undo link fail. Answered like a taken
+            // address (the caller already got the same 202).
+            hashing.matchesNobody(password);
+            log.info("Registration for an address reserved by an email change's undo window; nothing was written");
             return;
         }
         String hash = hashing.hash(password);

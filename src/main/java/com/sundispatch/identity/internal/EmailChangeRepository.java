@@ -44,4 +44,20 @@ interface EmailChangeRepository extends JpaRepository<EmailChange, String> {
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update EmailChange c set c.status = 'CANCELLED', c.endedAt = :now where c.userId = :userId and c.status = 'PENDING'")
     int cancelPending(@Param("userId") String userId, @Param("now") Instant now);
+
+    /** Ends every confirmed change's undo link: after an undo, no other link may move the address again. */
+    @Modifying(flushAutomatically = true)
+    @Query("update EmailChange c set c.undoTokenHash = null, c.undoExpiresAt = null where c.userId = :userId "
+            + "and c.status = 'CONFIRMED' and c.undoTokenHash is not null")
+    int endUndoLinks(@Param("userId") String userId);
+
+    /** The account's confirmed changes whose undo link still works, earliest first. */
+    @Query("select c from EmailChange c where c.userId = :userId and c.status = 'CONFIRMED' "
+            + "and c.undoTokenHash is not null and c.undoExpiresAt > :now order by c.confirmedAt, c.requestedAt")
+    List<EmailChange> earliestUndoable(@Param("userId") String userId, @Param("now") Instant now);
+
+    /** An address another account may take back within its undo window: reserved until then. */
+    @Query("select count(c) > 0 from EmailChange c where lower(c.oldEmail) = lower(:email) and c.status = 'CONFIRMED' "
+            + "and c.undoTokenHash is not null and c.undoExpiresAt > :now")
+    boolean isReservedForUndo(@Param("email") String email, @Param("now") Instant now);
 }

@@ -112,8 +112,9 @@ public class EmailChangeService {
             }
         });
         audit.publish("EMAIL_CHANGE_REQUESTED", account.id(), Outcome.INFO, Map.of());
-        owner.ifPresent(o -> audit.publish("EMAIL_CHANGE_TO_EXISTING_ADDRESS", account.id(), Outcome.DENIED,
-                Map.of("otherUserId", o.id())));
+        // Recorded against the address's owner, without the requester: the requester's own history and data
+        // export must not tell them that the address has an account.
+        owner.ifPresent(o -> audit.publish("EMAIL_CHANGE_TO_EXISTING_ADDRESS", o.id(), Outcome.DENIED, Map.of()));
     }
 
     /**
@@ -125,7 +126,7 @@ public class EmailChangeService {
         String hash = hashOf(token);
         Instant now = clock.instant();
         EmailChange change = changes.findConfirmable(hash, now).orElseThrow(EmailChangeService::invalidToken);
-        if (users.findByEmail(change.newEmail()).isPresent()) {
+        if (users.findByEmail(change.newEmail()).isPresent() || changes.isReservedForUndo(change.newEmail(), now)) {
             throw emailTaken();
         }
         String keep = change.userId().equals(callerUserId) ? callerSessionId : null;
@@ -170,6 +171,13 @@ public class EmailChangeService {
         String unusable = securing.unusablePasswordHash();
         try {
             writes.executeWithoutResult("email_change_undo", status -> {
+                // Within the undo window only the earliest change counts: its old address is the one the account
+                // had before anyone moved it. An intruder who moved it on (A to B, then B to C) holds the undo link
+                // of the later change, which would otherwise hand the account back to them.
+                if (!change.id().equals(changes.earliestUndoable(change.userId(), now).stream().findFirst()
+                        .map(EmailChange::id).orElse(null))) {
+                    throw invalidToken();
+                }
                 if (changes.undo(change.id(), now) != 1) {
                     throw invalidToken();
                 }
@@ -177,6 +185,7 @@ public class EmailChangeService {
                 account.changeEmail(change.oldEmail(), now);
                 users.flush();
                 securing.secureWithin(change.userId(), unusable, "email_change_undone");
+                changes.endUndoLinks(change.userId());
             });
         } catch (DataIntegrityViolationException taken) {
             throw emailTaken();

@@ -145,7 +145,9 @@ public class MfaService {
     @Transactional
     public boolean acceptSignInCode(String userId, String code) {
         UserAccount account = account(userId);
-        if (code == null) {
+        // Only a TOTP that is on counts: a passkey account also gets this step, and a set-up that was started but
+        // never confirmed (by anyone with a step-up) must not become an invisible second way in.
+        if (code == null || !account.mfaEnabled()) {
             return false;
         }
         String trimmed = code.trim();

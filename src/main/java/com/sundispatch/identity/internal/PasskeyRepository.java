@@ -35,4 +35,9 @@ interface PasskeyRepository extends JpaRepository<Passkey, String> {
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("delete from Passkey p where p.id = :id and p.userId = :userId")
     int deleteOwn(@Param("id") String id, @Param("userId") String userId);
+
+    /** Every passkey of the account: securing it must not leave one an intruder added. */
+    @Modifying(flushAutomatically = true)
+    @Query("delete from Passkey p where p.userId = :userId")
+    int deleteAllOf(@Param("userId") String userId);
 }

@@ -26,7 +26,9 @@ class MonitoringPersonalData implements PersonalData {
 
     @Override
     public Object export(String userId) {
-        return PersonalData.rows(jdbc.queryForList("select type, occurred_at, ip, user_agent, outcome, detail "
+        // Without the detail column: it holds the defences' reasons (why a sign-in was refused, what a throttle
+        // counted) and ids of other accounts, none of which is the person's own data.
+        return PersonalData.rows(jdbc.queryForList("select type, occurred_at, ip, user_agent, outcome "
                 + "from audit_events where user_id = ? order by occurred_at", userId));
     }
 
