@@ -24,6 +24,8 @@ public class PersonalDataSeal {
     /** Answered when a stored value does not open (copied from another row, or sealed under an unknown key). */
     public static final String UNREADABLE = "stored_data_unreadable";
 
+    private static final String EXACT_LOCATION = "exact_location";
+
     private static final Logger log = LoggerFactory.getLogger(PersonalDataSeal.class);
 
     private final DataCipher cipher;
@@ -58,6 +60,27 @@ public class PersonalDataSeal {
             throw new ApiException(HttpStatus.CONFLICT, UNREADABLE,
                     "This record's stored data cannot be read. An administrator has to look at it.");
         }
+    }
+
+    /** A point in degrees. */
+    public record Point(double latitude, double longitude) {
+    }
+
+    /** The exact point of a home, for its table's {@code exact_location} column ("lat,lon"), sealed like a street. */
+    public String resealPoint(String stored, double latitude, double longitude, String table, String id) {
+        return reseal(stored, latitude + "," + longitude, table, EXACT_LOCATION, id);
+    }
+
+    /**
+     * The exact point sealed in {@code exact_location}; the plaintext coarse copy when there is none (a row the
+     * start-up step has not sealed yet, whose coordinate columns are then still exact, or an erased one).
+     */
+    public Point openPoint(String stored, double coarseLatitude, double coarseLongitude, String table, String id) {
+        String exact = open(stored, table, EXACT_LOCATION, id);
+        int comma = exact == null ? -1 : exact.indexOf(',');
+        return comma < 0 ? new Point(coarseLatitude, coarseLongitude)
+                : new Point(Double.parseDouble(exact.substring(0, comma).trim()),
+                        Double.parseDouble(exact.substring(comma + 1).trim()));
     }
 
     /**

@@ -298,8 +298,7 @@ public class Job implements SealsPersonalData, Persistable<String> {
     @Override
     public void sealPersonalData(PersonalDataSeal personalData) {
         addressLineSealed = personalData.reseal(addressLineSealed, addressLine, "jobs", "address_line", id);
-        exactLocationSealed = personalData.reseal(exactLocationSealed, latitude + "," + longitude, "jobs",
-                "exact_location", id);
+        exactLocationSealed = personalData.resealPoint(exactLocationSealed, latitude, longitude, "jobs", id);
         coarseLatitude = PersonalDataSeal.coarse(latitude);
         coarseLongitude = PersonalDataSeal.coarse(longitude);
     }
@@ -307,11 +306,10 @@ public class Job implements SealsPersonalData, Persistable<String> {
     @Override
     public void openPersonalData(PersonalDataSeal personalData) {
         addressLine = personalData.open(addressLineSealed, "jobs", "address_line", id);
-        String exact = personalData.open(exactLocationSealed, "jobs", "exact_location", id);
-        int comma = exact == null ? -1 : exact.indexOf(',');
-        // A row the start-up step has not sealed yet has only the (then still exact) plaintext columns.
-        latitude = comma < 0 ? coarseLatitude : Double.parseDouble(exact.substring(0, comma).trim());
-        longitude = comma < 0 ? coarseLongitude : Double.parseDouble(exact.substring(comma + 1).trim());
+        PersonalDataSeal.Point exact = personalData.openPoint(exactLocationSealed, coarseLatitude, coarseLongitude,
+                "jobs", id);
+        latitude = exact.latitude();
+        longitude = exact.longitude();
     }
 
     @Override

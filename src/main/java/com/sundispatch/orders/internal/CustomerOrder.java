@@ -256,8 +256,7 @@ class CustomerOrder implements SealsPersonalData, Persistable<String> {
     @Override
     public void sealPersonalData(PersonalDataSeal personalData) {
         addressLineSealed = personalData.reseal(addressLineSealed, addressLine, "orders", "address_line", id);
-        exactLocationSealed = personalData.reseal(exactLocationSealed, latitude + "," + longitude, "orders",
-                "exact_location", id);
+        exactLocationSealed = personalData.resealPoint(exactLocationSealed, latitude, longitude, "orders", id);
         coarseLatitude = PersonalDataSeal.coarse(latitude);
         coarseLongitude = PersonalDataSeal.coarse(longitude);
     }
@@ -265,11 +264,10 @@ class CustomerOrder implements SealsPersonalData, Persistable<String> {
     @Override
     public void openPersonalData(PersonalDataSeal personalData) {
         addressLine = personalData.open(addressLineSealed, "orders", "address_line", id);
-        String exact = personalData.open(exactLocationSealed, "orders", "exact_location", id);
-        int comma = exact == null ? -1 : exact.indexOf(',');
-        // A row the start-up step has not sealed yet has only the (then still exact) plaintext columns.
-        latitude = comma < 0 ? coarseLatitude : Double.parseDouble(exact.substring(0, comma).trim());
-        longitude = comma < 0 ? coarseLongitude : Double.parseDouble(exact.substring(comma + 1).trim());
+        PersonalDataSeal.Point exact = personalData.openPoint(exactLocationSealed, coarseLatitude, coarseLongitude,
+                "orders", id);
+        latitude = exact.latitude();
+        longitude = exact.longitude();
     }
 
     @Override
