@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.sundispatch.security.SecurityEvent;
+import com.sundispatch.support.AdminSession;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 import com.sundispatch.support.SoftPasskey;
@@ -290,6 +291,23 @@ class PasskeyIT extends IntegrationTest {
         Api.Response code = api.post("/api/v1/auth/mfa/verify", Map.of("mfaToken", mfaToken, "code",
                 TotpCodes.code(secret, TotpCodes.step(clock.instant()))));
         assertRefused(code, 400, "invalid_mfa_code");
+    }
+
+    @Test
+    void anAdminMfaResetRemovesTheLostPasskeysSoThePasswordSignsInAgain() {
+        Owner owner = ownerWithPasskey();
+        String userId = jdbc.queryForObject("select id from users where email = ?", String.class, owner.email());
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", owner.email(), "password", PASSWORD)).json()
+                .path("mfaRequired").asBoolean()).isTrue();
+        String admin = adminToken();
+        AdminSession.stepUp(api, admin);
+
+        Api.Response reset = api.post("/api/v1/admin/users/" + userId + "/mfa/reset", Map.of("reason", "lost phone"),
+                admin);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(204);
+        assertRefused(signInWith(owner.passkey()), 401, "passkey_unknown");
+        Api.Response password = api.post("/api/v1/auth/login", Map.of("email", owner.email(), "password", PASSWORD));
+        assertThat(password.json().path("accessToken").asString()).as(password.toString()).isNotBlank();
     }
 
     @Test

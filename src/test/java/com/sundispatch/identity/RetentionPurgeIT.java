@@ -70,6 +70,18 @@ class RetentionPurgeIT extends IntegrationTest {
         return id;
     }
 
+    private String emailChange(String status, Duration confirmExpiredAgo, Duration confirmedAgo,
+            Duration undoExpiredAgo, Duration endedAgo) {
+        String id = UUID.randomUUID().toString();
+        jdbc.update("insert into email_changes (id, user_id, old_email, new_email, status, confirm_token_hash, "
+                + "confirm_expires_at, undo_token_hash, undo_expires_at, requested_at, confirmed_at, ended_at) values "
+                + "(?, ?, 'old@example.test', 'new@example.test', ?, ?, ?, ?, ?, ?, ?, ?)", id, userId, status, hash(),
+                ago(confirmExpiredAgo), undoExpiredAgo == null ? null : hash(),
+                undoExpiredAgo == null ? null : ago(undoExpiredAgo), ago(Duration.ofDays(400)),
+                confirmedAgo == null ? null : ago(confirmedAgo), endedAgo == null ? null : ago(endedAgo));
+        return id;
+    }
+
     private static String hash() {
         return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     }
@@ -104,6 +116,14 @@ class RetentionPurgeIT extends IntegrationTest {
         String forgottenDevice = device(Duration.ofDays(401));
         String knownDevice = device(Duration.ofDays(399));
 
+        String cancelledLongAgo = emailChange("CANCELLED", Duration.ofDays(20), null, null, Duration.ofDays(8));
+        String unconfirmedLongAgo = emailChange("PENDING", Duration.ofDays(8), null, null, null);
+        String undoWindowOverLongAgo = emailChange("CONFIRMED", Duration.ofDays(30), Duration.ofDays(30),
+                Duration.ofDays(23), null);
+        String inUndoWindow = emailChange("CONFIRMED", Duration.ofDays(4), Duration.ofDays(4), Duration.ofDays(-3),
+                null);
+        String pending = emailChange("PENDING", Duration.ofDays(-1), null, null, null);
+
         IdentityRetention.Purged first = retention.purge();
         assertThat(first.sessions()).isGreaterThanOrEqualTo(2);
 
@@ -125,11 +145,16 @@ class RetentionPurgeIT extends IntegrationTest {
 
         assertThat(exists("known_devices", "id", forgottenDevice)).isFalse();
         assertThat(exists("known_devices", "id", knownDevice)).isTrue();
+        assertThat(exists("email_changes", "id", cancelledLongAgo)).isFalse();
+        assertThat(exists("email_changes", "id", unconfirmedLongAgo)).isFalse();
+        assertThat(exists("email_changes", "id", undoWindowOverLongAgo)).isFalse();
+        assertThat(exists("email_changes", "id", inUndoWindow)).isTrue();
+        assertThat(exists("email_changes", "id", pending)).isTrue();
         // The account itself is never purged here.
         assertThat(exists("users", "id", userId)).isTrue();
 
         IdentityRetention.Purged second = retention.purge();
-        assertThat(second).isEqualTo(new IdentityRetention.Purged(0, 0, 0, 0, 0));
+        assertThat(second).isEqualTo(new IdentityRetention.Purged(0, 0, 0, 0, 0, 0));
         assertThat(exists("user_sessions", "id", live)).isTrue();
         assertThat(exists("account_tokens", "token_hash", open)).isTrue();
     }

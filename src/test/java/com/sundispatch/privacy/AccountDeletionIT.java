@@ -100,6 +100,18 @@ class AccountDeletionIT extends DispatchFixtures {
     }
 
     @Test
+    void securingTheAccountCancelsADeletionSomeoneElseMayHaveScheduled() {
+        String email = registerCustomer();
+        Tokens intruder = login(email, PASSWORD);
+        assertThat(schedule(intruder.access()).status()).isEqualTo(202);
+        Tokens owner = login(email, PASSWORD);
+        String userId = idOf(owner.access());
+        assertThat(api.post("/api/v1/me/secure-account", null, owner.access()).status()).isEqualTo(204);
+        eventually("the scheduled deletion is cancelled", () -> "CANCELLED".equals(jdbc.queryForObject(
+                "select status from account_deletions where user_id = ?", String.class, userId)));
+    }
+
+    @Test
     void withoutATokenTheDeletionEndpointsAre401() {
         assertThat(api.get(DELETION).status()).isEqualTo(401);
         assertThat(api.post(DELETION, null).status()).isEqualTo(401);

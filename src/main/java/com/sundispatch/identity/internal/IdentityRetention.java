@@ -40,7 +40,8 @@ public class IdentityRetention {
     }
 
     /** What one purge deleted. */
-    public record Purged(long sessions, long refreshTokens, long accountTokens, long mfaChallenges, long devices) {
+    public record Purged(long sessions, long refreshTokens, long accountTokens, long mfaChallenges, long devices,
+            long emailChanges) {
     }
 
     @Scheduled(cron = "${sundispatch.retention.cron:0 41 3 * * *}")
@@ -78,9 +79,15 @@ public class IdentityRetention {
                 challengesBefore);
         long devices = batched("known_devices", "id", "last_seen_at < ?",
                 Timestamp.from(now.minus(properties.devices())));
-        Purged purged = new Purged(sessions, refreshTokens, accountTokens, challenges, devices);
+        // Both addresses of an email change are personal data: kept as long as an email-link token once its change
+        // is over (ended, expired unconfirmed, or confirmed and past its undo window).
+        long emailChanges = batched("email_changes", "id", "(ended_at < ? or (status = 'PENDING' and "
+                + "confirm_expires_at < ?) or (status = 'CONFIRMED' and coalesce(undo_expires_at, confirmed_at) < ?))",
+                tokensBefore, tokensBefore, tokensBefore);
+        Purged purged = new Purged(sessions, refreshTokens, accountTokens, challenges, devices, emailChanges);
         log.info("Retention purge: {} sessions, {} refresh tokens, {} email-link tokens, {} MFA challenges, "
-                + "{} known devices", sessions, refreshTokens, accountTokens, challenges, devices);
+                + "{} known devices, {} email changes", sessions, refreshTokens, accountTokens, challenges, devices,
+                emailChanges);
         return purged;
     }
 

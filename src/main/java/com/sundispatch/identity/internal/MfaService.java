@@ -52,10 +52,12 @@ public class MfaService {
     private final Clock clock;
     private final SecurityEvents audit;
     private final ApplicationEventPublisher events;
+    private final PasskeyRepository passkeys;
 
     MfaService(UserAccountRepository users, RecoveryCodeRepository recoveryCodes, PasswordHashing hashing,
             DataCipher cipher, LoginThrottle throttle, SessionService sessions, Clock clock, SecurityEvents audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PasskeyRepository passkeys) {
+        this.passkeys = passkeys;
         this.audit = audit;
         this.events = events;
         this.throttle = throttle;
@@ -195,8 +197,8 @@ public class MfaService {
     }
 
     /**
-     * An administrator turns an account's MFA off (lost authenticator and recovery codes): the secret and the
-     * recovery codes are deleted, every session of the account ends, the owner is mailed. Never on one's own
+     * An administrator turns an account's MFA off (lost authenticator and recovery codes, or lost passkeys): the
+     * secret, the recovery codes and the passkeys are deleted, every session of the account ends, the owner is mailed. Never on one's own
      * account: that would skip the code that turning MFA off normally takes.
      */
     @Transactional
@@ -206,11 +208,14 @@ public class MfaService {
             throw ApiException.conflict("cannot_reset_own_mfa",
                     "Turn off your own two-factor sign-in on your account page.");
         }
-        if (!account.mfaEnabled() && account.totpSecret() == null) {
+        if (!account.mfaEnabled() && account.totpSecret() == null && !passkeys.existsByUserId(userId)) {
             throw ApiException.conflict("mfa_not_enabled", "Two-factor authentication is not on.");
         }
         account.resetMfa(clock.instant());
         recoveryCodes.deleteAllOf(userId);
+        // A passkey is a second factor too: someone who lost the device their only passkey was on could otherwise
+        // never sign in again (the password alone is refused while a passkey exists).
+        passkeys.deleteAllOf(userId);
         sessions.revokeAll(userId, null, "mfa_reset_by_admin");
         events.publishEvent(new MfaResetByAdmin(EventIds.next(), account.id(), account.email(), account.fullName()));
         audit.publish("MFA_RESET_BY_ADMIN", userId, Outcome.INFO, Map.of("by", adminId, "reason", reason.trim()));

@@ -15,10 +15,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.sundispatch.identity.AccountSecured;
 import com.sundispatch.identity.Accounts;
 import com.sundispatch.privacy.AccountDeletionScheduled;
 import com.sundispatch.privacy.DataExportReady;
@@ -150,6 +152,16 @@ public class AccountDeletions {
         if (!cancel(userId, "mail_link")) {
             throw invalidToken();
         }
+    }
+
+    /**
+     * A secured account ("this wasn't me", or an undone email change) keeps itself: a deletion scheduled by whoever
+     * was in the account must not run on. The owner can schedule it again once signed in. Idempotent, so a
+     * redelivered event changes nothing.
+     */
+    @ApplicationModuleListener
+    void on(AccountSecured event) {
+        cancel(event.userId(), "account_secured");
     }
 
     private boolean cancel(String userId, String via) {
