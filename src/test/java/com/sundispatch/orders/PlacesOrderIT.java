@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.sundispatch.security.PersonalDataSeal;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 import com.sundispatch.support.TestGeocoder;
@@ -63,10 +64,12 @@ class PlacesOrderIT extends IntegrationTest {
         var again = api.get("/api/v1/orders/" + id, access).json().path("installation");
         assertThat(again.path("latitude").asDouble()).isEqualTo(lat);
         assertThat(again.path("precision").asString()).isEqualTo("ADDRESS");
+        // At rest the exact point is sealed; the plaintext columns hold it rounded to about 1 km.
         Map<String, Object> row = jdbc.queryForMap(
-                "select latitude, longitude, location_precision from orders where id = ?", id);
-        assertThat(((Number) row.get("latitude")).doubleValue()).isEqualTo(lat);
-        assertThat(((Number) row.get("longitude")).doubleValue()).isEqualTo(lon);
+                "select latitude, longitude, exact_location, location_precision from orders where id = ?", id);
+        assertThat(((Number) row.get("latitude")).doubleValue()).isEqualTo(PersonalDataSeal.coarse(lat));
+        assertThat(((Number) row.get("longitude")).doubleValue()).isEqualTo(PersonalDataSeal.coarse(lon));
+        assertThat((String) row.get("exact_location")).startsWith("v2:").doesNotContain(Double.toString(lat));
         assertThat(row.get("location_precision")).isEqualTo("ADDRESS");
         assertThat(stockOf(panel)).isEqualTo(8);
     }
