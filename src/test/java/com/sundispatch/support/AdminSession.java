@@ -1,8 +1,11 @@
 package com.sundispatch.support;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +74,24 @@ public final class AdminSession {
             }
         }
         return recoveryCodes.pop();
+    }
+
+    /**
+     * The test clock went back to real time after a test moved it ahead: a sign-in in that future recorded a TOTP
+     * step the real clock reaches only later, so every current code would be refused as replayed and each admin
+     * sign-in would spend a recovery code until none is left. Real time never goes back; the tests' clock does, so
+     * the replay mark goes back with it (to just before the current window).
+     */
+    public static synchronized void rewind(JdbcTemplate jdbc, Instant now) {
+        long current = TotpCodes.step(now);
+        if (secret == null || lastStep <= current + 1) {
+            return;
+        }
+        // Just before the window the server accepts (the current step and one either side).
+        long mark = current - 2;
+        lastStep = mark;
+        jdbc.update("update users set totp_last_step = ? where email = ? and totp_last_step > ?", mark,
+                IntegrationTest.ADMIN_EMAIL, mark);
     }
 
     /** Forget the cached token (e.g. after a test logged the admin out). */

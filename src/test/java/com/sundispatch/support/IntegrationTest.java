@@ -170,9 +170,13 @@ public abstract class IntegrationTest {
     @Autowired
     protected WriteFaults writeFaults;
 
+    @Autowired
+    private JdbcTemplate supportJdbc;
+
     @AfterEach
     void resetClock() {
         clock.reset();
+        AdminSession.rewind(supportJdbc, clock.instant());
         writeFaults.disarm();
     }
 
