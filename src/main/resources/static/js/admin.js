@@ -7,6 +7,7 @@ import { api, currentUser, download } from './api.js';
 import { confirmAction, reasonForm } from './dialog.js';
 import { placesText, installText, moneyText } from './texts.js';
 import { adminText } from './messages/admin.js';
+import { shopText } from './messages/shop.js';
 import { accountText } from './messages/account.js';
 import { commonText } from './messages/common.js';
 import { orders, payouts } from './admin-money.js';
@@ -262,12 +263,35 @@ function panelFields() {
     { name: 'stock', label: t.stock, type: 'number', step: '1', min: 0, required: true, missing: t.fieldMissing, invalid: t.stockInvalid },
     { name: 'warrantyYears', label: t.warranty, type: 'number', step: '1', min: 0, maxValue: 50, required: true, missing: t.fieldMissing, invalid: t.warrantyInvalid },
     { name: 'photo', label: t.photo, value: '/assets/panels/mono-black.svg', max: 240, hint: t.photoHint, invalid: t.photoInvalid },
+    ...datasheetFields(),
   ];
 }
 
-/** The product page's datasheet fields of a panel. */
-const DATASHEET = ['description', 'lengthMm', 'widthMm', 'thicknessMm', 'weightKg', 'cellType', 'performanceWarrantyYears',
-  'performanceWarrantyPercent'];
+/** The product page's datasheet: every field optional (empty means "not stated", sent as null). */
+function datasheetFields() {
+  const t = adminText();
+  const cells = shopText().cellTypes;
+  return [
+    { name: 'description', label: t.description, type: 'textarea', rows: 4, max: 2000, hint: t.datasheetHint, invalid: t.descriptionInvalid },
+    { name: 'lengthMm', label: t.lengthMm, type: 'number', step: '1', min: 300, maxValue: 3000, invalid: t.lengthInvalid },
+    { name: 'widthMm', label: t.widthMm, type: 'number', step: '1', min: 300, maxValue: 2000, invalid: t.widthInvalid },
+    { name: 'thicknessMm', label: t.thicknessMm, type: 'number', step: '1', min: 3, maxValue: 100, invalid: t.thicknessInvalid },
+    { name: 'weightKg', label: t.weightKg, type: 'number', step: '0.1', min: 1, maxValue: 100, invalid: t.weightInvalid },
+    { name: 'cellType', label: t.cellType, type: 'select', options: [['', t.notStated], ...CELL_TYPES.map((c) => [c, cells[c]])], invalid: t.cellTypeInvalid },
+    { name: 'performanceWarrantyYears', label: t.performanceWarrantyYears, type: 'number', step: '1', min: 1, maxValue: 50, invalid: t.performanceYearsInvalid },
+    { name: 'performanceWarrantyPercent', label: t.performanceWarrantyPercent, type: 'number', step: '0.1', min: 50, maxValue: 100, invalid: t.performancePercentInvalid },
+  ];
+}
+
+/** The server's cell types, in the order an admin picks from. */
+const CELL_TYPES = ['MONO_PERC', 'TOPCON', 'HJT', 'IBC', 'POLY', 'CIGS', 'CDTE'];
+
+/** The form's values as the panel request: one photo address as a list, empty text fields as "not stated". */
+function panelRequest(v) {
+  const { photo, description, cellType, ...rest } = v;
+  return { ...rest, description: description.trim() ? description : null, cellType: cellType || null,
+    photoUrls: photo ? [photo.trim()] : [] };
+}
 
 /** The server names a refused photo "photoUrls[0]"; the form calls that field "photo". */
 async function sendPanel(call) {
@@ -286,8 +310,7 @@ async function catalog(box) {
   const t = adminText();
   const grid = h('div', { id: 'admin-panels' });
   const create = form(panelFields(), t.create, async (v) => {
-    const { photo, ...rest } = v;
-    await sendPanel(() => api('POST', '/api/v1/admin/catalog/panels', { ...rest, photoUrls: photo ? [photo.trim()] : [] }));
+    await sendPanel(() => api('POST', '/api/v1/admin/catalog/panels', panelRequest(v)));
     flash(t.created(v.name), 'ok');
     await catalog(box);
   });
@@ -306,11 +329,9 @@ async function catalog(box) {
     const full = `${p.manufacturer} ${p.name}`;
     const edit = form(panelFields().map((f) => ({ ...f, value: f.name === 'photo' ? ((p.photoUrls && p.photoUrls[0]) || '') : f.name === 'price' ? p.price.amount : p[f.name] })),
       t.savePanel, async (v) => {
-        const { photo, ...rest } = v;
-        // A PUT replaces the whole panel: the datasheet (not edited here) goes back as it is, or it would be lost.
-        const datasheet = Object.fromEntries(DATASHEET.map((k) => [k, p[k] ?? null]));
+        // A PUT replaces the whole panel: the form carries every field, the datasheet included.
         await sendPanel(() => api('PUT', `/api/v1/admin/catalog/panels/${encodeURIComponent(p.id)}`,
-          { ...datasheet, ...rest, photoUrls: photo ? [photo.trim()] : [], version: p.version }));
+          { ...panelRequest(v), version: p.version }));
         flash(t.panelSaved(`${v.manufacturer} ${v.name}`), 'ok');
         await catalog(box);
       });

@@ -131,7 +131,7 @@ class AdminBrowserIT extends BrowserTest {
         assertThat(api.get("/api/v1/admin/installers/applications?status=REJECTED&size=100", adminToken()).body())
                 .contains(applicationId);
 
-        // The panel has a product page (datasheet) that the admin's edit form does not show.
+        // The panel has a product page (datasheet), set here through the API and then edited in the admin's form.
         long version = api.get("/api/v1/catalog/panels/" + panelId).json().path("version").asLong();
         assertThat(api.send("PUT", "/api/v1/admin/catalog/panels/" + panelId, Map.ofEntries(Map.entry("name", "Datasheet Panel"),
                 Map.entry("manufacturer", "Testwerk"), Map.entry("wattsPeak", 450), Map.entry("efficiencyPercent", 21.5),
@@ -145,14 +145,26 @@ class AdminBrowserIT extends BrowserTest {
         assertThat(panel.getText()).contains("€199.00").doesNotContain("EUR");
         panel.findElement(By.tagName("summary")).click();
         WebElement edit = panel.findElement(By.tagName("form"));
+        assertThat(edit.findElement(By.name("description")).getAttribute("value")).isEqualTo("Black frame, glass-glass.");
         fill(edit, "stock", "7");
+        // A datasheet value out of range is named at its field, in words.
+        fill(edit, "weightKg", "250");
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText(By.cssSelector("[data-panel='" + panelId + "'] .field-error[data-field='weightKg']"),
+                "Enter a weight from 1.0 to 100.0 kg");
+        screenshots("panel-datasheet-refused");
+        fill(edit, "weightKg", "18.5");
+        new Select(edit.findElement(By.name("cellType"))).selectByVisibleText("Thin-film (CIGS)");
         edit.findElement(By.cssSelector("button[type=submit]")).click();
         waitForText(By.id("flash"), "Testwerk Datasheet Panel is saved.");
         var saved = api.get("/api/v1/catalog/panels/" + panelId).json();
         assertThat(saved.path("stock").asInt()).isEqualTo(7);
-        // Saving from the admin's form keeps the datasheet (a PUT replaces the whole panel).
+        assertThat(saved.path("weightKg").asDouble()).isEqualTo(18.5);
+        assertThat(saved.path("cellType").asString()).isEqualTo("CIGS");
+        // Fields the admin did not touch keep their values (a PUT replaces the whole panel).
         assertThat(saved.path("description").asString()).isEqualTo("Black frame, glass-glass.");
         assertThat(saved.path("lengthMm").asInt()).isEqualTo(1722);
+        assertThat(saved.path("widthMm").isNull()).isTrue();
         panel = waitFor(By.cssSelector("[data-panel='" + panelId + "']"));
         panel.findElement(By.tagName("summary")).click();
         panel.findElement(By.cssSelector("button.retire")).click();
