@@ -27,7 +27,7 @@ if [ $# -eq 2 ]; then
     java -Djarmode=tools -jar "$2" extract --force --destination "$dir"
 fi
 cd "$dir"
-jar=$(ls ./*.jar | head -n 1)
+jar=$(ls -- *.jar | head -n 1)
 if [ ! -f "$jar" ] || [ ! -d lib ]; then
     echo "$dir holds no extracted application (a jar beside lib/); pass the jar to extract" >&2
     exit 66
