@@ -72,7 +72,8 @@ class LoadBenchmark {
 
     private final Path out = Path.of("target/benchmarks").toAbsolutePath();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> secrets = new LinkedHashMap<>();
+    /** The server's environment: made-up secrets for this run and the settings the prod profile requires. */
+    private final Map<String, String> serverEnv = new LinkedHashMap<>();
     private String base;
     private double startupWithCds;
 
@@ -91,11 +92,13 @@ class LoadBenchmark {
         }
         for (String name : List.of("SUNDISPATCH_JWT_SECRET", "SUNDISPATCH_PASSWORD_PEPPER", "SUNDISPATCH_DATA_KEY",
                 "SUNDISPATCH_PAYMENT_WEBHOOK_SECRET")) {
-            secrets.put(name, random());
+            serverEnv.put(name, random());
         }
         // The prod profile refuses to start without these.
-        secrets.put("SUNDISPATCH_ALLOWED_HOSTS", "localhost,127.0.0.1");
-        secrets.put("SUNDISPATCH_PUBLIC_BASE_URL", "https://sundispatch.example");
+        serverEnv.put("SUNDISPATCH_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        serverEnv.put("SUNDISPATCH_PUBLIC_BASE_URL", "https://sundispatch.example");
+        // Uploads (none in the benchmark) under target/benchmarks, not beside the jar.
+        serverEnv.put("SUNDISPATCH_FILES_DIRECTORY", out.resolve("blobs").toString());
 
         StringBuilder report = new StringBuilder();
         String setup = (h2 ? "H2 (file, AUTO_SERVER so the benchmark can seed it)" : "MariaDB")
@@ -142,7 +145,7 @@ class LoadBenchmark {
         Path cdsJar = cds.resolve(jar.getFileName());
         List<String> jvm = new ArrayList<>(CONTAINER_JVM);
         jvm.add("-XX:SharedArchiveFile=" + cds.resolve("app.jsa"));
-        try (ServerProcess server = ServerProcess.start(cds, cdsJar, jvm, args, secrets, out.resolve("server.out"),
+        try (ServerProcess server = ServerProcess.start(cds, cdsJar, jvm, args, serverEnv, out.resolve("server.out"),
                 Duration.ofMinutes(3))) {
             base = server.baseUrl();
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl, user, password));
@@ -176,7 +179,7 @@ class LoadBenchmark {
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "--spring.datasource.username=sa", "--spring.datasource.password=", "--logging.threshold.console=WARN");
         // A first start migrates the empty database; the measured starts find it migrated, as every restart does.
-        try (ServerProcess prime = ServerProcess.start(out, jar, CONTAINER_JVM, args, secrets,
+        try (ServerProcess prime = ServerProcess.start(out, jar, CONTAINER_JVM, args, serverEnv,
                 out.resolve("startup-0.out"), Duration.ofMinutes(3))) {
             report.append(String.format(Locale.ROOT, "First start (migrates an empty H2 database): %.1f s%n",
                     prime.healthySeconds()));
@@ -212,7 +215,7 @@ class LoadBenchmark {
 
     private void healthy(Path dir, Path jar, List<String> jvm, List<String> args, String name, double[] wall,
             double[] cpu, int i) throws Exception {
-        try (ServerProcess s = ServerProcess.start(dir, jar, jvm, args, secrets, out.resolve(name + ".out"),
+        try (ServerProcess s = ServerProcess.start(dir, jar, jvm, args, serverEnv, out.resolve(name + ".out"),
                 Duration.ofMinutes(5))) {
             wall[i] = s.healthySeconds();
             cpu[i] = s.cpuSecondsAtHealthy();
@@ -265,7 +268,7 @@ class LoadBenchmark {
 
         // Bound for logins: cores / time of one hash at the configured cost, measured here while the server idles.
         PepperedBcryptPasswordEncoder encoder = new PepperedBcryptPasswordEncoder(
-                secrets.get("SUNDISPATCH_PASSWORD_PEPPER").getBytes(StandardCharsets.UTF_8), 12);
+                serverEnv.get("SUNDISPATCH_PASSWORD_PEPPER").getBytes(StandardCharsets.UTF_8), 12);
         encoder.encode("warm-up");
         long t0 = System.nanoTime();
         for (int i = 0; i < 10; i++) {
@@ -382,7 +385,7 @@ class LoadBenchmark {
     }
 
     private Seed seed(JdbcTemplate jdbc) {
-        String hash = new PepperedBcryptPasswordEncoder(secrets.get("SUNDISPATCH_PASSWORD_PEPPER")
+        String hash = new PepperedBcryptPasswordEncoder(serverEnv.get("SUNDISPATCH_PASSWORD_PEPPER")
                 .getBytes(StandardCharsets.UTF_8), 12).encode(PASSWORD);
         Timestamp now = Timestamp.from(Instant.now());
         Random random = new Random(42);
