@@ -1,10 +1,12 @@
 package com.sundispatch.dispatch.internal;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,150 +14,272 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.sundispatch.identity.internal.PepperedBcryptPasswordEncoder;
 import com.sundispatch.support.ClosedLoopLoad;
 import com.sundispatch.support.ClosedLoopLoad.Call;
 import com.sundispatch.support.ClosedLoopLoad.Result;
-import com.sundispatch.shared.Money;
-import com.sundispatch.SunDispatchApplication;
-import com.sundispatch.identity.internal.PepperedBcryptPasswordEncoder;
-import com.sundispatch.orders.OrderPaid;
-import com.sundispatch.security.AccessTokens;
-import com.sundispatch.security.Secrets;
+import com.sundispatch.support.ServerProcess;
+import com.sundispatch.support.Wrk;
 
 /**
- * Not a test: the load benchmark of BENCHMARKS.md. Starts the server with the prod profile (every control on:
- * JWT, revocation check, rate limits (raised), redacted JSON request log, audit), seeds 1,000 panels, 10,000
- * customers and 2,000 installers, then measures throughput and latency per scenario with 32 concurrent clients,
- * the bounds (health endpoint, bcrypt) and the login-flood isolation. Run with
- * {@code ./mvnw verify -Pbenchmark -Dit.test=LoadBenchmark} (H2) or add {@code ,mariadb} (MariaDB + Redis).
+ * Not a test: the load and start-up benchmark of BENCHMARKS.md. Runs the packaged jar ({@code target/*.jar}, built
+ * by the package phase before this runs) as a separate process with the container image's JVM options and the prod
+ * profile (every control on: JWT, revocation check, rate limits (raised), redacted JSON request log, audit).
+ * <ol>
+ * <li>Start-up: time from launching the JVM to the first 200 from {@code /actuator/health}, for the jar as built and
+ * for the extracted jar with the Class Data Sharing archive of {@code scripts/cds-train.sh}.</li>
+ * <li>Load: seeds 1,000 panels, 10,000 customers and 2,000 installers straight into the database, then drives
+ * {@code wrk -t2 -c32} (warm-up, then measured) against health, {@code /api/v1/me} and the anonymous catalog;
+ * refresh rotations and logins with JDK HttpClient clients (each refresh client follows its own rotation chain,
+ * which wrk's connections cannot share); the catalog's p99 with and without a login flood; the server's RSS.</li>
+ * </ol>
+ * Run with {@code ./mvnw verify -Pbenchmark -Dit.test=LoadBenchmark} (H2) or {@code -Pbenchmark,mariadb} (MariaDB +
+ * Redis, with the it.datasource.* properties of an empty database). Writes target/benchmarks/load-{h2,mariadb}.md.
  */
 class LoadBenchmark {
 
     private static final int CLIENTS = 32;
-    private static final Duration WARMUP = Duration.ofSeconds(5);
-    private static final Duration MEASURE = Duration.ofSeconds(10);
+    private static final int WARMUP_SECONDS = 5;
+    private static final int MEASURE_SECONDS = 10;
+    /** Starts measured per variant; -Dbenchmark.starts=1 for a quick check. */
+    private static final int STARTS = Integer.getInteger("benchmark.starts", 3);
     private static final String PASSWORD = "Sunny-meadow-lantern-2931";
+    /** The ENTRYPOINT's JVM options of the container image (the Dockerfile's JAVA_TOOL_OPTIONS). */
+    private static final List<String> CONTAINER_JVM = List.of("-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.security.egd=file:/dev/urandom");
+    private static final Pattern ACCESS = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REFRESH = Pattern.compile("\"refreshToken\"\\s*:\\s*\"([^\"]+)\"");
 
-
-    private ConfigurableApplicationContext app;
-    private HttpClient http;
+    private final Path out = Path.of("target/benchmarks").toAbsolutePath();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The server's environment: made-up secrets for this run and the settings the prod profile requires. */
+    private final Map<String, String> serverEnv = new LinkedHashMap<>();
     private String base;
+    private double startupWithCds;
 
     @Test
     void loadBenchmark() throws Exception {
         String db = System.getProperty("it.datasource.url", "");
         String redis = System.getProperty("it.redis.url", "");
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--SUNDISPATCH_JWT_SECRET=" + random(), "--SUNDISPATCH_PASSWORD_PEPPER=" + random(),
-                "--SUNDISPATCH_DATA_KEY=" + random(), "--SUNDISPATCH_PAYMENT_WEBHOOK_SECRET=" + random(),
-                // The prod profile refuses to start without these.
-                "--SUNDISPATCH_ALLOWED_HOSTS=localhost", "--SUNDISPATCH_PUBLIC_BASE_URL=https://sundispatch.example",
-                "--sundispatch.rate-limit.auth-per-minute=100000000", "--sundispatch.rate-limit.ip-per-minute=100000000",
-                "--sundispatch.rate-limit.user-per-minute=100000000", "--sundispatch.monitoring.failed-logins-per-ip=100000000",
-                "--sundispatch.identity.hashing-queue=256",
-                // All 32 benchmark clients share one address.
-                "--sundispatch.security.transport.max-concurrent-requests-per-client=256",
-                "--logging.threshold.console=WARN", "--logging.file.name=target/benchmarks/server.log",
-                "--logging.structured.format.file=com.sundispatch.monitoring.internal.RedactingJsonFormatter"));
-        if (db.isBlank()) {
-            args.add("--spring.datasource.url=jdbc:h2:mem:load;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1");
-        } else {
-            args.add("--spring.datasource.url=" + db);
-            args.add("--spring.datasource.username=" + System.getProperty("it.datasource.username", ""));
-            args.add("--spring.datasource.password=" + System.getProperty("it.datasource.password", ""));
+        boolean h2 = db.isBlank();
+        Files.createDirectories(out);
+        Path jar;
+        try (Stream<Path> jars = Files.list(Path.of("target"))) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("sundispatch-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/sundispatch-*.jar: run the package phase"))
+                    .toAbsolutePath();
         }
+        for (String name : List.of("SUNDISPATCH_JWT_SECRET", "SUNDISPATCH_PASSWORD_PEPPER", "SUNDISPATCH_DATA_KEY",
+                "SUNDISPATCH_PAYMENT_WEBHOOK_SECRET")) {
+            serverEnv.put(name, random());
+        }
+        // The prod profile refuses to start without these.
+        serverEnv.put("SUNDISPATCH_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        serverEnv.put("SUNDISPATCH_PUBLIC_BASE_URL", "https://sundispatch.example");
+        // Uploads (none in the benchmark) under target/benchmarks, not beside the jar.
+        serverEnv.put("SUNDISPATCH_FILES_DIRECTORY", out.resolve("blobs").toString());
+
+        StringBuilder report = new StringBuilder();
+        String setup = (h2 ? "H2 (file, AUTO_SERVER so the benchmark can seed it)" : "MariaDB")
+                + (redis.isBlank() ? ", in-process limits" : " + Redis");
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.append("Setup: ").append(setup).append(", prod profile, ").append(cores).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(", ").append(Instant.now()).append('\n')
+                .append("Server: the packaged jar as its own process with the container's JVM options ")
+                .append(String.join(" ", CONTAINER_JVM)).append('\n')
+                .append("Rate limits raised to 100,000,000/min for the benchmark; every other control on.\n\n");
+
+        Path cds = startup(jar, report);
+
+        Path data = out.resolve("h2-load");
+        deleteTree(data);
+        List<String> args = new ArrayList<>(List.of(
+                "--sundispatch.rate-limit.auth-per-minute=100000000", "--sundispatch.rate-limit.ip-per-minute=100000000",
+                "--sundispatch.rate-limit.user-per-minute=100000000",
+                "--sundispatch.monitoring.failed-logins-per-ip=100000000", "--sundispatch.identity.hashing-queue=256",
+                // All benchmark clients share one address.
+                "--sundispatch.security.transport.max-concurrent-requests-per-client=256",
+                "--logging.threshold.console=WARN", "--logging.file.name=" + out.resolve("server.log"),
+                "--logging.structured.format.file=com.sundispatch.monitoring.internal.RedactingJsonFormatter"));
+        String jdbcUrl;
+        String user;
+        String password;
+        if (h2) {
+            jdbcUrl = "jdbc:h2:file:" + data.resolve("load") + ";AUTO_SERVER=TRUE;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                    + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            user = "sa";
+            password = "";
+        } else {
+            jdbcUrl = db;
+            user = System.getProperty("it.datasource.username", "");
+            password = System.getProperty("it.datasource.password", "");
+        }
+        args.add("--spring.datasource.url=" + jdbcUrl);
+        args.add("--spring.datasource.username=" + user);
+        args.add("--spring.datasource.password=" + password);
         if (!redis.isBlank()) {
             args.add("--spring.data.redis.url=" + redis);
             args.add("--sundispatch.redis.key-prefix=bench-" + UUID.randomUUID() + ":");
         }
-        String setup = (db.isBlank() ? "H2 in memory" : "MariaDB 10.11") + (redis.isBlank() ? ", in-process limits"
-                : " + Redis 7");
-        app = new SpringApplicationBuilder(SunDispatchApplication.class).profiles("prod").run(args.toArray(String[]::new));
-        try {
-            base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            run(setup);
-        } finally {
-            app.close();
+        Path cdsJar = cds.resolve(jar.getFileName());
+        List<String> jvm = new ArrayList<>(CONTAINER_JVM);
+        jvm.add("-XX:SharedArchiveFile=" + cds.resolve("app.jsa"));
+        try (ServerProcess server = ServerProcess.start(cds, cdsJar, jvm, args, serverEnv, out.resolve("server.out"),
+                Duration.ofMinutes(3))) {
+            base = server.baseUrl();
+            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(jdbcUrl, user, password));
+            load(server, seed(jdbc), cores, report);
+        }
+        System.out.println(report);
+        Files.writeString(out.resolve("load-" + (h2 ? "h2" : "mariadb") + ".md"), report.toString());
+    }
+
+    /** Start-up figures; returns the directory of the extracted jar with its CDS archive. */
+    private Path startup(Path jar, StringBuilder report) throws Exception {
+        Path cds = out.resolve("cds");
+        deleteTree(cds);
+        ProcessBuilder train = new ProcessBuilder("scripts/cds-train.sh", cds.toString(), jar.toString())
+                .redirectErrorStream(true).redirectOutput(out.resolve("cds-train.log").toFile());
+        // The archive is only valid for the JVM build that wrote it: the one that runs the server.
+        train.environment().put("PATH", Path.of(ServerProcess.javaExecutable()).getParent() + ":"
+                + System.getenv("PATH"));
+        long t0 = System.nanoTime();
+        Process p = train.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("scripts/cds-train.sh failed; see " + out.resolve("cds-train.log"));
+        }
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        long archiveMib = Files.size(cds.resolve("app.jsa")) / (1024 * 1024);
+
+        Path data = out.resolve("h2-startup");
+        deleteTree(data);
+        List<String> args = List.of("--spring.datasource.url=jdbc:h2:file:" + data.resolve("db")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "--spring.datasource.username=sa", "--spring.datasource.password=", "--logging.threshold.console=WARN");
+        // A first start migrates the empty database; the measured starts find it migrated, as every restart does.
+        try (ServerProcess prime = ServerProcess.start(out, jar, CONTAINER_JVM, args, serverEnv,
+                out.resolve("startup-0.out"), Duration.ofMinutes(3))) {
+            report.append(String.format(Locale.ROOT, "First start (migrates an empty H2 database): %.1f s%n",
+                    prime.healthySeconds()));
+        }
+        Path extracted = cds.resolve(jar.getFileName());
+        List<String> withArchive = new ArrayList<>(CONTAINER_JVM);
+        // -Xshare:on: a start that cannot use the archive fails instead of silently measuring without it.
+        withArchive.addAll(List.of("-XX:SharedArchiveFile=" + cds.resolve("app.jsa"), "-Xshare:on"));
+        double[][] seconds = new double[3][STARTS];
+        double[][] cpu = new double[3][STARTS];
+        for (int i = 0; i < STARTS; i++) {
+            healthy(out, jar, CONTAINER_JVM, args, "startup-jar-" + i, seconds[0], cpu[0], i);
+            healthy(cds, extracted, CONTAINER_JVM, args, "startup-extracted-" + i, seconds[1], cpu[1], i);
+            healthy(cds, extracted, withArchive, args, "startup-cds-" + i, seconds[2], cpu[2], i);
+        }
+        report.append(String.format(Locale.ROOT, "CDS training run (scripts/cds-train.sh, extract + train): %.1f s, "
+                + "archive %d MiB%n%n", trainSeconds, archiveMib));
+        report.append("| start-up to /actuator/health 200 (prod profile, migrated H2 file) | starts | median s | min s "
+                + "| max s | median CPU s |\n|---|---|---|---|---|---|\n");
+        String[] names = { "java -jar target/" + jar.getFileName() + " (as built)",
+            "extracted jar (java -Djarmode=tools ... extract), no archive",
+            "extracted jar + CDS archive (-XX:SharedArchiveFile=app.jsa)" };
+        for (int k = 0; k < 3; k++) {
+            double[] s = seconds[k].clone();
+            Arrays.sort(s);
+            report.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f |%n", names[k], STARTS,
+                    s[STARTS / 2], s[0], s[STARTS - 1], median(cpu[k])));
+        }
+        report.append('\n');
+        startupWithCds = median(seconds[2]);
+        return cds;
+    }
+
+    private void healthy(Path dir, Path jar, List<String> jvm, List<String> args, String name, double[] wall,
+            double[] cpu, int i) throws Exception {
+        try (ServerProcess s = ServerProcess.start(dir, jar, jvm, args, serverEnv, out.resolve(name + ".out"),
+                Duration.ofMinutes(5))) {
+            wall[i] = s.healthySeconds();
+            cpu[i] = s.cpuSecondsAtHealthy();
         }
     }
 
-    private void run(String setup) throws Exception {
-        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-        Seed seed = seed(jdbc);
-        AccessTokens tokens = app.getBean(AccessTokens.class);
-        String[] bearer = new String[CLIENTS * 2];
-        for (int i = 0; i < bearer.length; i++) {
-            bearer[i] = tokens.issue(seed.customers.get(i), List.of("CUSTOMER"), UUID.randomUUID().toString(), false)
-                    .value();
+    private void load(ServerProcess server, Seed seed, int cores, StringBuilder report)
+            throws Exception {
+        // One session per client: /me reads with its access token, refresh follows its own rotation chain.
+        String[] access = new String[CLIENTS];
+        String[] refresh = new String[CLIENTS];
+        for (int c = 0; c < CLIENTS; c++) {
+            String body = login(seed.emails.get(c));
+            access[c] = group(ACCESS, body);
+            refresh[c] = group(REFRESH, body);
         }
-        List<Result> results = new ArrayList<>();
-        Result health = measure("GET /actuator/health (ceiling)", CLIENTS, c -> get("/actuator/health", null));
-        results.add(health);
-        Result catalog = measure("GET /api/v1/catalog/panels (anonymous)", CLIENTS,
-                c -> get("/api/v1/catalog/panels?size=20&sort=price", null));
-        results.add(catalog);
-        Result me = measure("GET /api/v1/me (JWT + revocation + limits + log)", CLIENTS, c -> get("/api/v1/me", bearer[c]));
-        results.add(me);
-        results.add(measure("GET /api/v1/orders", CLIENTS, c -> get("/api/v1/orders", bearer[c])));
-        AtomicInteger nextCustomer = new AtomicInteger(CLIENTS * 2);
-        results.add(measure("POST /api/v1/orders (stock reservation)", CLIENTS, c -> {
-            int n = nextCustomer.getAndIncrement();
-            String customer = seed.customers.get(n % seed.customers.size());
-            String token = tokens.issue(customer, List.of("CUSTOMER"), "bench-" + n, false).value();
-            String panel = seed.panels.get(n % seed.panels.size());
-            Instant start = Instant.now().plus(Duration.ofDays(10));
-            return post("/api/v1/orders", "{\"items\":[{\"panelId\":\"" + panel + "\",\"quantity\":2}],\"installation\":{"
-                    + "\"addressLine\":\"Benchstrasse 1\",\"city\":\"Berlin\",\"postalCode\":\"10117\",\"country\":\"DE\","
-                    + "\"latitude\":52.5,\"longitude\":13.4,\"preferredStart\":\"" + start + "\",\"preferredEnd\":\""
-                    + start.plus(Duration.ofHours(8)) + "\"}}", token, 201);
-        }));
-        AtomicInteger nextLogin = new AtomicInteger();
-        Result logins = measure("POST /api/v1/auth/login (bcrypt cost 12)", 8, c -> post("/api/v1/auth/login",
-                "{\"email\":\"" + seed.emails.get(nextLogin.getAndIncrement() % seed.emails.size()) + "\",\"password\":\""
-                        + PASSWORD + "\"}", null, 200));
-        results.add(logins);
-        Dispatcher dispatcher = app.getBean(Dispatcher.class);
-        Random r = new Random(7);
-        results.add(measure("candidate search (2,000 installers, 25 km, K=3)", CLIENTS, c -> {
-            Instant start = Instant.now().plus(Duration.ofDays(7));
-            Job job = new Job(UUID.randomUUID().toString(), new OrderPaid("evt_b", "b", "b", "pay_b", Money.eur(BigDecimal.TEN), Instant.now(),
-                    47.5 + r.nextDouble() * 7,
-                    6.5 + r.nextDouble() * 8, start, start.plus(Duration.ofHours(8)), 10, "a", "b", "1", "DE", null),
-                    Instant.now());
-            dispatcher.candidates(job, 25, java.util.Set.of(), 3);
-            return true;
-        }));
+        StringBuilder lua = new StringBuilder("local tokens = {\n");
+        for (String t : access) {
+            lua.append("  \"").append(t).append("\",\n");
+        }
+        lua.append("}\nlocal i = 0\nrequest = function()\n  i = i % #tokens + 1\n"
+                + "  return wrk.format(\"GET\", nil, { [\"Authorization\"] = \"Bearer \" .. tokens[i] })\nend\n");
+        Path meLua = out.resolve("me.lua");
+        Files.writeString(meLua, lua.toString());
 
-        // Bound for logins: cores / time of one hash at the configured cost.
-        PepperedBcryptPasswordEncoder encoder = new PepperedBcryptPasswordEncoder(app.getBean(Secrets.class)
-                .passwordPepper(), 12);
+        Wrk wrk = new Wrk("wrk", 2);
+        String catalogPath = "/api/v1/catalog/panels?size=20&sort=price";
+        Wrk.Result health = wrk.measure("GET /actuator/health (ceiling)", base + "/actuator/health", CLIENTS,
+                WARMUP_SECONDS, MEASURE_SECONDS, null);
+        Wrk.Result catalog = wrk.measure("GET " + catalogPath + " (anonymous)", base + catalogPath, CLIENTS,
+                WARMUP_SECONDS, MEASURE_SECONDS, null);
+        Wrk.Result me = wrk.measure("GET /api/v1/me (JWT + revocation + limits + log)", base + "/api/v1/me",
+                CLIENTS, WARMUP_SECONDS, MEASURE_SECONDS, meLua);
+
+        Result refreshes = ClosedLoopLoad.measure("POST /api/v1/auth/refresh (rotation; JDK HttpClient, one chain "
+                + "per client)", CLIENTS, Duration.ofSeconds(WARMUP_SECONDS), Duration.ofSeconds(MEASURE_SECONDS),
+                c -> {
+                    String body = post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + refresh[c] + "\"}", 200);
+                    if (body == null) {
+                        return false;
+                    }
+                    refresh[c] = group(REFRESH, body);
+                    return true;
+                });
+        AtomicInteger nextLogin = new AtomicInteger(CLIENTS);
+        Call login = c -> post("/api/v1/auth/login", "{\"email\":\"" + seed.emails.get(nextLogin.getAndIncrement()
+                % seed.emails.size()) + "\",\"password\":\"" + PASSWORD + "\"}", 200) != null;
+        Result logins = ClosedLoopLoad.measure("POST /api/v1/auth/login (bcrypt cost 12; JDK HttpClient)", 8,
+                Duration.ofSeconds(WARMUP_SECONDS), Duration.ofSeconds(MEASURE_SECONDS), login);
+
+        // Bound for logins: cores / time of one hash at the configured cost, measured here while the server idles.
+        PepperedBcryptPasswordEncoder encoder = new PepperedBcryptPasswordEncoder(
+                serverEnv.get("SUNDISPATCH_PASSWORD_PEPPER").getBytes(StandardCharsets.UTF_8), 12);
         encoder.encode("warm-up");
         long t0 = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             encoder.encode(PASSWORD + i);
         }
         double hashMs = (System.nanoTime() - t0) / 1e6 / 10;
-        int cores = Runtime.getRuntime().availableProcessors();
         double bcryptBound = cores * 1000.0 / hashMs;
 
-        // Login flood isolation: 64 clients hammer login while 8 read the catalog.
-        Result quietCatalog = measure("catalog, 8 readers, no flood", 8, c -> get("/api/v1/catalog/panels?size=20", null));
+        // Login flood isolation: 64 clients hammer login while 8 wrk connections read the catalog.
+        Wrk.Result quiet = wrk.measure("catalog, 8 connections, no flood", base + catalogPath, 8, WARMUP_SECONDS,
+                MEASURE_SECONDS, null);
         AtomicBoolean flooding = new AtomicBoolean(true);
         List<Thread> flood = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
@@ -163,8 +287,8 @@ class LoadBenchmark {
                 while (flooding.get()) {
                     try {
                         post("/api/v1/auth/login", "{\"email\":\"" + seed.emails.get(nextLogin.getAndIncrement()
-                                % seed.emails.size()) + "\",\"password\":\"" + PASSWORD + "\"}", null, 0);
-                    } catch (Exception ignored) {
+                                % seed.emails.size()) + "\",\"password\":\"" + PASSWORD + "\"}", 0);
+                    } catch (Exception refusedOrSlow) {
                         // refused (503) or slow: that is the point of the flood
                     }
                 }
@@ -173,42 +297,96 @@ class LoadBenchmark {
             t.start();
             flood.add(t);
         }
-        Result floodedCatalog;
+        Wrk.Result flooded;
         try {
-            floodedCatalog = measure("catalog, 8 readers, 64 login clients flooding", 8,
-                    c -> get("/api/v1/catalog/panels?size=20", null));
+            flooded = wrk.measure("catalog, 8 connections, 64 login clients flooding", base + catalogPath, 8,
+                    WARMUP_SECONDS, MEASURE_SECONDS, null);
         } finally {
             flooding.set(false);
         }
         for (Thread t : flood) {
             t.join(15_000);
         }
+        double rss = server.rssMib();
 
-        StringBuilder report = new StringBuilder();
-        report.append("Setup: ").append(setup).append(", prod profile, ").append(cores).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(", ").append(Instant.now()).append('\n')
-                .append("Rate limits raised to 100,000,000/min for the benchmark; every other control on.\n\n")
-                .append("| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|\n");
-        results.forEach(x -> report.append(x.row()).append('\n'));
-        report.append(quietCatalog.row()).append('\n').append(floodedCatalog.row()).append('\n');
-        report.append(String.format(Locale.ROOT, "%nbcrypt cost 12: %.0f ms per hash; bound %.1f logins/s on %d cores; "
-                + "measured %.1f logins/s = %.0f %% of the bound%n", hashMs, bcryptBound, cores, logins.perSecond(),
-                100 * logins.perSecond() / bcryptBound));
-        report.append(String.format(Locale.ROOT, "/me at %.0f %% of health throughput (target >= 60 %%); catalog at "
-                + "%.0f %% (target >= 40 %%); p99 at %d clients: /me %.1f ms, catalog %.1f ms (target < 50 ms)%n",
-                100 * me.perSecond() / health.perSecond(), 100 * catalog.perSecond() / health.perSecond(), CLIENTS,
-                me.p99(), catalog.p99()));
-        System.out.println(report);
-        Path out = Path.of("target/benchmarks/load-" + (setup.startsWith("H2") ? "h2" : "mariadb") + ".md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        report.append("Load: wrk -t2 -c").append(CLIENTS).append(" --latency, ").append(WARMUP_SECONDS)
+                .append(" s warm-up then ").append(MEASURE_SECONDS).append(" s measured (the flood rows: -c8)\n\n")
+                .append("| scenario (wrk) | connections | req/s | p50 ms | p90 ms | p99 ms | errors |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (Wrk.Result r : List.of(health, catalog, me, quiet, flooded)) {
+            report.append(r.row()).append('\n');
+        }
+        report.append("\n| scenario (JDK HttpClient, closed loop) | clients | req/s | p50 ms | p95 ms | p99 ms | errors |\n")
+                .append("|---|---|---|---|---|---|---|\n").append(refreshes.row()).append('\n').append(logins.row())
+                .append("\n\n");
+        report.append(String.format(Locale.ROOT, "bcrypt cost 12: %.0f ms per hash; bound %.1f logins/s on %d cores%n"
+                + "Server RSS after the load (VmRSS of pid %d): %.0f MiB%n%n", hashMs, bcryptBound, cores, server.pid(),
+                rss));
+        report.append("| target | measured | met? |\n|---|---|---|\n");
+        target(report, "/api/v1/me >= 0.70 x health req/s", ratio(me.perSecond(), health.perSecond()),
+                me.perSecond() >= 0.70 * health.perSecond());
+        target(report, "catalog >= 0.40 x health req/s", ratio(catalog.perSecond(), health.perSecond()),
+                catalog.perSecond() >= 0.40 * health.perSecond());
+        target(report, "p99(/me) <= 1.5 x p99(health)", String.format(Locale.ROOT, "%.1f ms vs %.1f ms (%.2f x)",
+                me.p99(), health.p99(), me.p99() / health.p99()), me.p99() <= 1.5 * health.p99());
+        target(report, "refresh with rotation >= 800/s", String.format(Locale.ROOT, "%.0f/s",
+                refreshes.perSecond()), refreshes.perSecond() >= 800);
+        target(report, "logins >= 80 % of the bcrypt-12 bound", String.format(Locale.ROOT, "%.1f/s = %.0f %% of %.1f/s",
+                logins.perSecond(), 100 * logins.perSecond() / bcryptBound, bcryptBound),
+                logins.perSecond() >= 0.8 * bcryptBound);
+        target(report, "login flood at most doubles catalog p99", String.format(Locale.ROOT, "%.1f -> %.1f ms (%.2f x)",
+                quiet.p99(), flooded.p99(), flooded.p99() / quiet.p99()), flooded.p99() <= 2 * quiet.p99());
+        target(report, "RSS < 512 MiB after the load", String.format(Locale.ROOT, "%.0f MiB", rss), rss < 512);
+        target(report, "jar healthy < 5 s (with CDS)", String.format(Locale.ROOT, "%.2f s (median)", startupWithCds),
+                startupWithCds < 5);
+    }
+
+    private static void target(StringBuilder report, String target, String measured, boolean met) {
+        report.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "no")
+                .append(" |\n");
+    }
+
+    private static String ratio(double a, double b) {
+        return String.format(Locale.ROOT, "%.0f vs %.0f req/s = %.2f x", a, b, a / b);
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private String login(String email) throws Exception {
+        String body = post("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+                200);
+        if (body == null) {
+            throw new IllegalStateException("the seeded user " + email + " could not log in");
+        }
+        return body;
+    }
+
+    private static String group(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + pattern + " in " + body);
+        }
+        return m.group(1);
+    }
+
+    /** The body when the status is {@code expected} (any status when 0), else null. */
+    private String post(String path, String json, int expected) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return expected == 0 || response.statusCode() == expected ? response.body() : null;
     }
 
     private record Seed(List<String> panels, List<String> customers, List<String> emails) {
     }
 
     private Seed seed(JdbcTemplate jdbc) {
-        String hash = app.getBean(com.sundispatch.identity.internal.PasswordHashing.class).hash(PASSWORD);
+        String hash = new PepperedBcryptPasswordEncoder(serverEnv.get("SUNDISPATCH_PASSWORD_PEPPER")
+                .getBytes(StandardCharsets.UTF_8), 12).encode(PASSWORD);
         Timestamp now = Timestamp.from(Instant.now());
         Random random = new Random(42);
         List<String> panels = new ArrayList<>();
@@ -217,7 +395,7 @@ class LoadBenchmark {
             String id = UUID.randomUUID().toString();
             panels.add(id);
             rows.add(new Object[] { id, "Bench Panel " + i, "Maker " + (i % 40), 350 + random.nextInt(350),
-                    new java.math.BigDecimal("21.5"), new java.math.BigDecimal(100 + random.nextInt(200) + ".00"), "EUR",
+                    new BigDecimal("21.5"), new BigDecimal(100 + random.nextInt(200) + ".00"), "EUR",
                     1_000_000, 25, "/assets/panels/mono-black.svg", false, now, now, 0 });
         }
         jdbc.batchUpdate("insert into panels (id, name, manufacturer, watts_peak, efficiency_percent, price, currency, "
@@ -257,27 +435,15 @@ class LoadBenchmark {
         return new Seed(panels, customers, emails);
     }
 
-
-    private Result measure(String name, int clients, Call call) throws InterruptedException {
-        return ClosedLoopLoad.measure(name, clients, WARMUP, MEASURE, call);
-    }
-
-    private boolean get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    }
-
-    private boolean post(String path, String json, String token, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
-        int status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        return expected == 0 || status == expected;
     }
 
     private static String random() {
