@@ -90,6 +90,7 @@ class OpenApiDocumentIT extends IntegrationTest {
         assertThat(doc.toString()).doesNotContain("\"*/*\"");
         for (var op : operations()) {
             JsonNode responses = op.getValue().path("responses");
+            assertThat(responses.propertyNames()).as(op.getKey()).anyMatch(code -> code.startsWith("2"));
             assertThat(responses.has("400")).as(op.getKey()).isTrue();
             assertThat(responses.has("429")).as(op.getKey()).isTrue();
             responses.properties().forEach(r -> {
