@@ -44,6 +44,7 @@ public final class PayoutViews {
 
     /** A payout in the admin's list, with the installer's name to transfer the money to. */
     public record AdminPayoutView(String id, String orderId, String installerId, String installerName, Money base,
-            Money fee, Money amount, Status status, Instant dueAt, @Nullable Instant paidAt, @Nullable String reference) {
+            Money fee, Money amount, Status status, Instant dueAt, @Nullable Instant paidAt,
+            @Nullable String reference) {
     }
 }

@@ -24,7 +24,8 @@ public final class LegalNotice {
     private static final Logger log = LoggerFactory.getLogger(LegalNotice.class);
 
     /** {@code address} has one line per line of the postal address. */
-    public record Imprint(String company, String address, String email, @Nullable String phone, @Nullable String register, @Nullable String vatId,
+    public record Imprint(String company, String address, String email, @Nullable String phone,
+            @Nullable String register, @Nullable String vatId,
             @Nullable String representative) {
     }
 

@@ -12,8 +12,10 @@ import com.sundispatch.shared.Money;
  * {@code performanceWarrantyPercent}) are null when not known.
  */
 public record PanelView(String id, String name, String manufacturer, int wattsPeak, BigDecimal efficiencyPercent,
-        Money price, int stock, int warrantyYears, List<String> photoUrls, @Nullable String description, @Nullable Integer lengthMm,
-        @Nullable Integer widthMm, @Nullable Integer thicknessMm, @Nullable BigDecimal weightKg, @Nullable CellType cellType,
+        Money price, int stock, int warrantyYears, List<String> photoUrls, @Nullable String description,
+        @Nullable Integer lengthMm,
+        @Nullable Integer widthMm, @Nullable Integer thicknessMm, @Nullable BigDecimal weightKg,
+        @Nullable CellType cellType,
         @Nullable Integer performanceWarrantyYears, @Nullable BigDecimal performanceWarrantyPercent, long version) {
 
     static PanelView of(Panel p) {

@@ -22,7 +22,8 @@ public class QuoteService {
 
     /** {@code place}: the place the quote was made for, when it was asked for by address (null for coordinates). */
     public record Quote(int panelCount, BigDecimal systemKwp, long annualProductionKwh, Money price,
-            Money panelsTotal, Money installationFee, QuotedPanel panel, Assumptions assumptions, @Nullable Place place) {
+            Money panelsTotal, Money installationFee, QuotedPanel panel, Assumptions assumptions,
+            @Nullable Place place) {
     }
 
     public record QuotedPanel(String id, String name, int wattsPeak, Money unitPrice) {

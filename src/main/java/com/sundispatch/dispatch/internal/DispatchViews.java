@@ -37,7 +37,8 @@ public final class DispatchViews {
 
     /** An approved installer as admins see it: ACTIVE, BANNED (mirrored from identity) or REVOKED. */
     public record InstallerView(String installerId, String companyName, String status, double rating,
-            long ratingCount, int serviceRadiusKm, @Nullable Instant approvedAt, @Nullable Instant bannedUntil, @Nullable Instant revokedAt,
+            long ratingCount, int serviceRadiusKm, @Nullable Instant approvedAt, @Nullable Instant bannedUntil,
+            @Nullable Instant revokedAt,
             @Nullable String revokeReason) {
 
         static InstallerView of(InstallerProfile p, Instant now) {
@@ -88,7 +89,8 @@ public final class DispatchViews {
      */
     public record InstallerJobView(String jobId, JobStatus status, Window window, int panelCount, Customer customer,
             Address address, MapLinks mapLinks, @Nullable Appointment appointment, @Nullable Scheduling scheduling,
-            List<Photo> draftPhotos, @Nullable Report report, @Nullable Dispute dispute, boolean canStart, @Nullable Instant confirmBy) {
+            List<Photo> draftPhotos, @Nullable Report report, @Nullable Dispute dispute, boolean canStart,
+            @Nullable Instant confirmBy) {
 
         public InstallerJobView {
             draftPhotos = List.copyOf(draftPhotos);
@@ -111,9 +113,12 @@ public final class DispatchViews {
      * appointment (null until agreed); {@code confirmBy} is when an unanswered report is confirmed automatically;
      * {@code review} is the customer's review once written (else null).
      */
-    public record InstallationView(String jobId, JobStatus status, @Nullable InstallerSummary installer, @Nullable Instant scheduledStart,
-            @Nullable Instant scheduledEnd, Window window, @Nullable Appointment appointment, @Nullable Scheduling scheduling, @Nullable Report report,
-            @Nullable Dispute dispute, @Nullable Instant confirmBy, @Nullable Instant reminderSentAt, boolean reviewed, @Nullable OwnReview review,
+    public record InstallationView(String jobId, JobStatus status, @Nullable InstallerSummary installer,
+            @Nullable Instant scheduledStart,
+            @Nullable Instant scheduledEnd, Window window, @Nullable Appointment appointment,
+            @Nullable Scheduling scheduling, @Nullable Report report,
+            @Nullable Dispute dispute, @Nullable Instant confirmBy, @Nullable Instant reminderSentAt,
+            boolean reviewed, @Nullable OwnReview review,
             @Nullable Instant assignedAt, @Nullable Instant startedAt, @Nullable Instant completedAt) {
     }
 
@@ -127,7 +132,8 @@ public final class DispatchViews {
     }
 
     /** The agreed appointment; {@code rescheduleUntil} is the last moment either party may move it. */
-    public record Appointment(Instant start, Instant end, @Nullable Instant agreedAt, String timeZone, @Nullable Instant rescheduleUntil) {
+    public record Appointment(Instant start, Instant end, @Nullable Instant agreedAt, String timeZone,
+            @Nullable Instant rescheduleUntil) {
     }
 
     /** The current negotiation: the proposal waiting for an answer, how many more may be made, and all so far. */
@@ -173,7 +179,8 @@ public final class DispatchViews {
      * the work in progress.
      */
     public record AdminJobDetail(AdminJobView job, String customerId, Window window, @Nullable Appointment appointment,
-            @Nullable Scheduling scheduling, List<Report> reports, @Nullable Dispute dispute, @Nullable String cancellationNote) {
+            @Nullable Scheduling scheduling, List<Report> reports, @Nullable Dispute dispute,
+            @Nullable String cancellationNote) {
 
         public AdminJobDetail {
             reports = List.copyOf(reports);
@@ -249,7 +256,8 @@ public final class DispatchViews {
     }
 
     /** A review on the landing page, with the installer it is about. */
-    public record LandingReview(int rating, @Nullable String comment, @Nullable String author, @Nullable String company, String installerId,
+    public record LandingReview(int rating, @Nullable String comment, @Nullable String author,
+            @Nullable String company, String installerId,
             Instant createdAt) {
     }
 

@@ -41,7 +41,8 @@ public class WebhookService {
     public record WebhookView(String url, Instant createdAt) {
     }
 
-    public record DeliveryView(String eventId, String eventType, int attempt, String outcome, @Nullable Integer httpStatus,
+    public record DeliveryView(String eventId, String eventType, int attempt, String outcome,
+            @Nullable Integer httpStatus,
             @Nullable String error, Instant attemptedAt) {
     }
 

@@ -103,7 +103,8 @@ public class PasskeyService {
     }
 
     /** What the owner sees of a passkey. */
-    public record PasskeyView(String id, String name, Instant createdAt, @Nullable Instant lastUsedAt, List<String> transports) {
+    public record PasskeyView(String id, String name, Instant createdAt, @Nullable Instant lastUsedAt,
+            List<String> transports) {
         public PasskeyView {
             transports = List.copyOf(transports);
         }

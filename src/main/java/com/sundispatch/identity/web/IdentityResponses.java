@@ -22,8 +22,10 @@ final class IdentityResponses {
      * ("totp", "passkey"). {@code pendingEmail} (with {@code pendingEmailExpiresAt}) is an address change waiting
      * for its link to be opened; null when there is none. Until then {@code email} stays the sign-in address.
      */
-    record MeResponse(String id, String email, String fullName, @Nullable String phone, Role role, boolean emailVerified,
-            boolean mfaEnabled, Instant createdAt, String language, List<String> mfaMethods, @Nullable String pendingEmail,
+    record MeResponse(String id, String email, String fullName, @Nullable String phone, Role role,
+            boolean emailVerified,
+            boolean mfaEnabled, Instant createdAt, String language, List<String> mfaMethods,
+            @Nullable String pendingEmail,
             @Nullable Instant pendingEmailExpiresAt) {
         static MeResponse of(AccountView a, List<String> mfaMethods, Optional<PendingEmailChange> pending) {
             return new MeResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
@@ -45,7 +47,8 @@ final class IdentityResponses {
     }
 
     record AdminUserResponse(String id, String email, String fullName, @Nullable String phone, Role role,
-            boolean emailVerified, boolean mfaEnabled, Instant createdAt, boolean banned, @Nullable Instant bannedUntil) {
+            boolean emailVerified, boolean mfaEnabled, Instant createdAt, boolean banned,
+            @Nullable Instant bannedUntil) {
         static AdminUserResponse of(AccountView a, Instant now) {
             boolean banned = a.bannedUntil() != null && now.isBefore(a.bannedUntil());
             return new AdminUserResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
@@ -78,7 +81,8 @@ final class IdentityResponses {
     record ReauthenticatedResponse(Instant reauthenticatedUntil) {
     }
 
-    record SessionResponse(String id, @Nullable String device, @Nullable String ip, Instant createdAt, @Nullable Instant lastUsedAt,
+    record SessionResponse(String id, @Nullable String device, @Nullable String ip, Instant createdAt,
+            @Nullable Instant lastUsedAt,
             boolean current) {
     }
 }

@@ -52,12 +52,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Service
 public class MonitoringService implements IpBlockList, DisposableBean {
 
-    public record AuditView(String id, String type, Instant occurredAt, @Nullable String userId, @Nullable String ip, @Nullable String userAgent,
+    public record AuditView(String id, String type, Instant occurredAt, @Nullable String userId, @Nullable String ip,
+            @Nullable String userAgent,
             String outcome, @Nullable String detail) {
     }
 
     public record AlertView(String id, String type, String severity, Instant raisedAt, @Nullable String subject,
-            @Nullable String detail, String status, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt, @Nullable String resolvedBy,
+            @Nullable String detail, String status, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
+            @Nullable String resolvedBy,
             @Nullable Instant resolvedAt, @Nullable String note) {
     }
 

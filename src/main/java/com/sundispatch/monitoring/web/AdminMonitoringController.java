@@ -104,7 +104,8 @@ class AdminMonitoringController {
     @GetMapping("/api/v1/admin/audit-events/export")
     @Operation(summary = "The audit trail as a CSV or NDJSON download, streamed; same filters as the list")
     @ApiResponse(responseCode = "200", description = "The events as CSV or as one JSON object per line", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")), @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "binary")) })
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "binary")) })
     ResponseEntity<StreamingResponseBody> export(CurrentUser admin,
             @RequestParam @Pattern(regexp = "csv|ndjson") String format,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String type,

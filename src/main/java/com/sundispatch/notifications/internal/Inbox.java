@@ -27,7 +27,8 @@ import com.sundispatch.shared.ApiException;
 @Service
 public class Inbox {
 
-    public record Entry(String id, String kind, String category, String title, @Nullable String body, @Nullable String link,
+    public record Entry(String id, String kind, String category, String title, @Nullable String body,
+            @Nullable String link,
             Instant createdAt, @Nullable Instant readAt) {
     }
 

@@ -70,9 +70,11 @@ class PushSubscriptionController {
     @PostMapping("/api/v1/me/push-subscriptions")
     @Operation(summary = "Register this browser's push subscription; 201 when new, 200 with the same id when "
             + "the endpoint was registered before")
-    @ApiResponse(responseCode = "201", description = "A new subscription", content = @Content(mediaType = "application/json",
+    @ApiResponse(responseCode = "201", description = "A new subscription",
+            content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedResponse.class)))
-    @ApiResponse(responseCode = "200", description = "This endpoint was registered before: the same id", content = @Content(mediaType = "application/json",
+    @ApiResponse(responseCode = "200", description = "This endpoint was registered before: the same id",
+            content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CreatedResponse.class)))
     ResponseEntity<CreatedResponse> register(CurrentUser user, @Valid @RequestBody SubscriptionRequest request,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent) {

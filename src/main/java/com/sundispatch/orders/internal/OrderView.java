@@ -15,7 +15,8 @@ import com.sundispatch.shared.Money;
  */
 public record OrderView(String id, OrderStatus status, List<Item> items, Money panelsTotal, Money installationFee,
         Money total, Tax tax, InstallationAddress installation, Instant createdAt, @Nullable Instant reservedUntil,
-        @Nullable Instant paidAt, @Nullable Instant cancelledAt, boolean refundDue, Money refunded, @Nullable RefundStatus refundStatus, List<RefundView> refunds,
+        @Nullable Instant paidAt, @Nullable Instant cancelledAt, boolean refundDue, Money refunded,
+        @Nullable RefundStatus refundStatus, List<RefundView> refunds,
         List<DocumentView> documents, @Nullable Cancellation cancellation) {
 
     public record Item(String panelId, String panelName, int quantity, Money unitPrice, Money lineTotal) {

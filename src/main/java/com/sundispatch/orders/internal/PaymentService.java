@@ -43,7 +43,8 @@ import com.sundispatch.shared.PaymentsProperties;
 public class PaymentService {
 
     /** {@code order}: what is paid for, so the provider's page (the sandbox's) can show it. */
-    public record PaymentView(String paymentId, String orderId, String status, String provider, @Nullable String checkoutUrl,
+    public record PaymentView(String paymentId, String orderId, String status, String provider,
+            @Nullable String checkoutUrl,
             Money amount, boolean testMode, @Nullable String notice, OrderSummary order) {
     }
 

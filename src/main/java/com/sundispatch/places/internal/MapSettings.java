@@ -18,7 +18,8 @@ public class MapSettings {
             "Austrian postal codes: Austrian Post, via plz-ort (MIT)");
 
     /** The JSON of GET /api/v1/public/map. */
-    public record View(@Nullable String tileUrl, @Nullable String tileAttribution, int maxZoom, List<String> attributions) {
+    public record View(@Nullable String tileUrl, @Nullable String tileAttribution, int maxZoom,
+            List<String> attributions) {
     }
 
     private final View view;

@@ -48,7 +48,8 @@ public class DataExports {
     static final String FORMAT = "sundispatch-personal-data/1";
 
     /** The state of a person's latest export, as the account page shows it. */
-    public record ExportStatus(@Nullable String id, String status, @Nullable Instant requestedAt, @Nullable Instant readyAt, @Nullable Instant expiresAt,
+    public record ExportStatus(@Nullable String id, String status, @Nullable Instant requestedAt,
+            @Nullable Instant readyAt, @Nullable Instant expiresAt,
             @Nullable Instant nextRequestAt) {
     }
 

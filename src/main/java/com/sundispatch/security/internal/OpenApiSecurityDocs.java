@@ -64,7 +64,8 @@ class OpenApiSecurityDocs {
         String access;
         if (REFRESH_PATH.equals(path)) {
             // Either the refresh token in the body (no scheme) or the refresh cookie.
-            operation.setSecurity(List.of(new SecurityRequirement(), new SecurityRequirement().addList(REFRESH_COOKIE)));
+            operation.setSecurity(List.of(new SecurityRequirement(),
+                    new SecurityRequirement().addList(REFRESH_COOKIE)));
             access = "Public: the refresh token is the credential (in the body, or the sd_refresh cookie with "
                     + "X-Requested-With: SunDispatch).";
         } else if (isPublic(path, method)) {

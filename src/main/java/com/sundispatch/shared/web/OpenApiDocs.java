@@ -406,8 +406,8 @@ class OpenApiDocs {
 
     /**
      * Response records are serialised with every component, null or not: so each property of a schema that only
-     * answers carry is required (present), and the ones that may be null say so (nullableProperties). Schemas that requests
-     * use too are left alone: there, absence has its own meaning, judged by the request's validation.
+     * answers carry is required (present), and the ones that may be null say so (nullableProperties). Schemas
+     * that requests use too are left alone: there, absence has its own meaning, judged by the request's validation.
      */
     @SuppressWarnings("rawtypes")
     static void markRequiredResponseProperties(OpenAPI api) {
