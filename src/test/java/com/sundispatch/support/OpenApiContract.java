@@ -170,6 +170,11 @@ public final class OpenApiContract {
                 continue;
             }
             String key = m.getKey();
+            if (key.endsWith(".schema.pattern") && m.getMessage().contains("\\p{")) {
+                // The validator checks patterns as ECMA 262 regexes, which know no Unicode classes (\p{L}); the
+                // server's Java patterns with them are checked by the server and by the bad-input tests.
+                continue;
+            }
             boolean requestSide = key.startsWith("validation.request.");
             if (requestSide && !(accepted && (checkRequest || key.equals("validation.request.path.missing")
                     || key.equals("validation.request.operation.notAllowed")))) {
