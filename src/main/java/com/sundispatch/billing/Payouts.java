@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.annotation.Nullable;
+
 import com.sundispatch.shared.Money;
 
 /**
@@ -17,7 +19,7 @@ public interface Payouts {
     }
 
     record Payout(String id, String orderId, String installerId, Money base, Money fee, Money amount, Status status,
-            Instant dueAt, Instant paidAt, String reference) {
+            Instant dueAt, @Nullable Instant paidAt, @Nullable String reference) {
     }
 
     /**

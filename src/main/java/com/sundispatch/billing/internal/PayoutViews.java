@@ -3,6 +3,8 @@ package com.sundispatch.billing.internal;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.Nullable;
+
 import com.sundispatch.billing.Payouts.Payout;
 import com.sundispatch.billing.Payouts.Status;
 import com.sundispatch.shared.Money;
@@ -15,7 +17,7 @@ public final class PayoutViews {
 
     /** A payout as its installer sees it. */
     public record PayoutView(String id, String orderId, Money base, Money fee, Money amount, Status status,
-            Instant dueAt, Instant paidAt, String reference) {
+            Instant dueAt, @Nullable Instant paidAt, @Nullable String reference) {
 
         public static PayoutView of(Payout p) {
             return new PayoutView(p.id(), p.orderId(), p.base(), p.fee(), p.amount(), p.status(), p.dueAt(),
@@ -42,6 +44,6 @@ public final class PayoutViews {
 
     /** A payout in the admin's list, with the installer's name to transfer the money to. */
     public record AdminPayoutView(String id, String orderId, String installerId, String installerName, Money base,
-            Money fee, Money amount, Status status, Instant dueAt, Instant paidAt, String reference) {
+            Money fee, Money amount, Status status, Instant dueAt, @Nullable Instant paidAt, @Nullable String reference) {
     }
 }

@@ -43,6 +43,9 @@ import com.sundispatch.shared.PageResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
@@ -93,6 +96,8 @@ class AdminBillingController {
     @GetMapping("/api/v1/admin/ledger.csv")
     @Operation(summary = "The ledger entries created between two dates (inclusive, billing time zone, at most 366 "
             + "days) as CSV, streamed")
+    @ApiResponse(responseCode = "200", description = "The ledger rows as CSV with a header line", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")) })
     ResponseEntity<StreamingResponseBody> ledgerCsv(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -18,6 +18,9 @@ import com.sundispatch.shared.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Invoice and credit note downloads. A customer gets only the documents of their own orders; any other id, or
@@ -36,6 +39,8 @@ class DocumentController {
 
     @GetMapping(value = "/api/v1/orders/{orderId}/documents/{documentId}")
     @Operation(summary = "An invoice or credit note of one of the caller's orders, as a PDF download")
+    @ApiResponse(responseCode = "200", description = "The PDF (Content-Disposition: attachment)", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")) })
     ResponseEntity<byte[]> mine(CurrentUser user, @PathVariable @Size(max = 64) String orderId,
             @PathVariable @Size(max = 64) String documentId) {
         invoicing.find(documentId)
@@ -47,6 +52,8 @@ class DocumentController {
     @GetMapping(value = "/api/v1/admin/documents/{documentId}")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Any invoice or credit note, as a PDF download")
+    @ApiResponse(responseCode = "200", description = "The PDF (Content-Disposition: attachment)", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")) })
     ResponseEntity<byte[]> any(@PathVariable @Size(max = 64) String documentId) {
         return download(documentId);
     }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.annotation.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,8 +24,8 @@ public final class LegalNotice {
     private static final Logger log = LoggerFactory.getLogger(LegalNotice.class);
 
     /** {@code address} has one line per line of the postal address. */
-    public record Imprint(String company, String address, String email, String phone, String register, String vatId,
-            String representative) {
+    public record Imprint(String company, String address, String email, @Nullable String phone, @Nullable String register, @Nullable String vatId,
+            @Nullable String representative) {
     }
 
     /** Plain text, paragraphs separated by a blank line. */

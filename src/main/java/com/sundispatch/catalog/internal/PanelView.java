@@ -3,6 +3,8 @@ package com.sundispatch.catalog.internal;
 import java.math.BigDecimal;
 import java.util.List;
 
+import jakarta.annotation.Nullable;
+
 import com.sundispatch.shared.Money;
 
 /**
@@ -10,9 +12,9 @@ import com.sundispatch.shared.Money;
  * {@code performanceWarrantyPercent}) are null when not known.
  */
 public record PanelView(String id, String name, String manufacturer, int wattsPeak, BigDecimal efficiencyPercent,
-        Money price, int stock, int warrantyYears, List<String> photoUrls, String description, Integer lengthMm,
-        Integer widthMm, Integer thicknessMm, BigDecimal weightKg, CellType cellType,
-        Integer performanceWarrantyYears, BigDecimal performanceWarrantyPercent, long version) {
+        Money price, int stock, int warrantyYears, List<String> photoUrls, @Nullable String description, @Nullable Integer lengthMm,
+        @Nullable Integer widthMm, @Nullable Integer thicknessMm, @Nullable BigDecimal weightKg, @Nullable CellType cellType,
+        @Nullable Integer performanceWarrantyYears, @Nullable BigDecimal performanceWarrantyPercent, long version) {
 
     static PanelView of(Panel p) {
         PanelData.Datasheet d = p.datasheet();

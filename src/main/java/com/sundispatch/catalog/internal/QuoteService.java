@@ -3,6 +3,8 @@ package com.sundispatch.catalog.internal;
 import java.math.BigDecimal;
 import java.util.Comparator;
 
+import jakarta.annotation.Nullable;
+
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,7 @@ public class QuoteService {
 
     /** {@code place}: the place the quote was made for, when it was asked for by address (null for coordinates). */
     public record Quote(int panelCount, BigDecimal systemKwp, long annualProductionKwh, Money price,
-            Money panelsTotal, Money installationFee, QuotedPanel panel, Assumptions assumptions, Place place) {
+            Money panelsTotal, Money installationFee, QuotedPanel panel, Assumptions assumptions, @Nullable Place place) {
     }
 
     public record QuotedPanel(String id, String name, int wattsPeak, Money unitPrice) {

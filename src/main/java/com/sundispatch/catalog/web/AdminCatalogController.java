@@ -44,12 +44,14 @@ class AdminCatalogController {
     }
 
     @PostMapping("/api/v1/admin/catalog/panels")
+    @Operation(summary = "Add a panel to the catalog")
     @ResponseStatus(HttpStatus.CREATED)
     PanelView create(CurrentUser admin, @Valid @RequestBody PanelRequest request) {
         return catalog.create(admin.userId(), request.toData());
     }
 
     @PutMapping("/api/v1/admin/catalog/panels/{id}")
+    @Operation(summary = "Replace a panel's data (optimistic: the version read must match, else 409)")
     PanelView update(CurrentUser admin, @PathVariable @Size(max = 64) String id,
             @Valid @RequestBody PanelRequest request) {
         if (request.version() == null) {

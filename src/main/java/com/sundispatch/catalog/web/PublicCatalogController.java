@@ -98,6 +98,7 @@ class PublicCatalogController {
     }
 
     @GetMapping("/api/v1/public/faq")
+    @Operation(summary = "The FAQ, in order")
     List<FaqItem> faq() {
         return faq.list();
     }
@@ -116,6 +117,7 @@ class PublicCatalogController {
     }
 
     @GetMapping("/api/v1/catalog/panels/{id}")
+    @Operation(summary = "One panel of the catalog with its datasheet")
     PanelView panel(@PathVariable @Size(max = 64) String id) {
         return catalog.get(id);
     }

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.Nullable;
+
 import com.sundispatch.dispatch.DisputeResolved;
 import com.sundispatch.dispatch.JobStatus;
 import com.sundispatch.places.Locations;
@@ -22,8 +24,9 @@ public final class DispatchViews {
 
     /** {@code baseAddress} is null for applications made before addresses were asked for. */
     public record ApplicationView(String id, String userId, String status, String companyName, String licenseNumber,
-            BaseAddress baseAddress, double baseLatitude, double baseLongitude, int serviceRadiusKm, String phone,
-            Instant createdAt, Instant decidedAt, String rejectReason) {
+            @Nullable BaseAddress baseAddress, double baseLatitude, double baseLongitude, int serviceRadiusKm,
+            @Nullable String phone,
+            Instant createdAt, @Nullable Instant decidedAt, @Nullable String rejectReason) {
 
         static ApplicationView of(InstallerApplication a) {
             return new ApplicationView(a.id(), a.userId(), a.status().name(), a.companyName(), a.licenseNumber(),
@@ -34,8 +37,8 @@ public final class DispatchViews {
 
     /** An approved installer as admins see it: ACTIVE, BANNED (mirrored from identity) or REVOKED. */
     public record InstallerView(String installerId, String companyName, String status, double rating,
-            long ratingCount, int serviceRadiusKm, Instant approvedAt, Instant bannedUntil, Instant revokedAt,
-            String revokeReason) {
+            long ratingCount, int serviceRadiusKm, @Nullable Instant approvedAt, @Nullable Instant bannedUntil, @Nullable Instant revokedAt,
+            @Nullable String revokeReason) {
 
         static InstallerView of(InstallerProfile p, Instant now) {
             return new InstallerView(p.userId(), p.companyName(), statusOf(p, now), p.rating(), p.ratingCount(),
@@ -84,8 +87,8 @@ public final class DispatchViews {
      * any dispute. {@code canStart}: the job is scheduled for today (in the installation's time zone).
      */
     public record InstallerJobView(String jobId, JobStatus status, Window window, int panelCount, Customer customer,
-            Address address, MapLinks mapLinks, Appointment appointment, Scheduling scheduling,
-            List<Photo> draftPhotos, Report report, Dispute dispute, boolean canStart, Instant confirmBy) {
+            Address address, MapLinks mapLinks, @Nullable Appointment appointment, @Nullable Scheduling scheduling,
+            List<Photo> draftPhotos, @Nullable Report report, @Nullable Dispute dispute, boolean canStart, @Nullable Instant confirmBy) {
 
         public InstallerJobView {
             draftPhotos = List.copyOf(draftPhotos);
@@ -96,11 +99,11 @@ public final class DispatchViews {
      * Who installs: shown to the customer once assigned, with the phone to agree details; {@code id} is the
      * installer's id, the key of their public profile ({@code GET /api/v1/public/installers/{id}}).
      */
-    public record InstallerSummary(String id, String name, String companyName, double rating, String phone) {
+    public record InstallerSummary(String id, String name, String companyName, double rating, @Nullable String phone) {
     }
 
     /** The customer's own review of the installation, as written. */
-    public record OwnReview(int rating, String comment, Instant createdAt) {
+    public record OwnReview(int rating, @Nullable String comment, Instant createdAt) {
     }
 
     /**
@@ -108,10 +111,10 @@ public final class DispatchViews {
      * appointment (null until agreed); {@code confirmBy} is when an unanswered report is confirmed automatically;
      * {@code review} is the customer's review once written (else null).
      */
-    public record InstallationView(String jobId, JobStatus status, InstallerSummary installer, Instant scheduledStart,
-            Instant scheduledEnd, Window window, Appointment appointment, Scheduling scheduling, Report report,
-            Dispute dispute, Instant confirmBy, Instant reminderSentAt, boolean reviewed, OwnReview review,
-            Instant assignedAt, Instant startedAt, Instant completedAt) {
+    public record InstallationView(String jobId, JobStatus status, @Nullable InstallerSummary installer, @Nullable Instant scheduledStart,
+            @Nullable Instant scheduledEnd, Window window, @Nullable Appointment appointment, @Nullable Scheduling scheduling, @Nullable Report report,
+            @Nullable Dispute dispute, @Nullable Instant confirmBy, @Nullable Instant reminderSentAt, boolean reviewed, @Nullable OwnReview review,
+            @Nullable Instant assignedAt, @Nullable Instant startedAt, @Nullable Instant completedAt) {
     }
 
     /** One proposal of a negotiation; {@code status} OPEN, ACCEPTED, SUPERSEDED or WITHDRAWN. */
@@ -124,11 +127,11 @@ public final class DispatchViews {
     }
 
     /** The agreed appointment; {@code rescheduleUntil} is the last moment either party may move it. */
-    public record Appointment(Instant start, Instant end, Instant agreedAt, String timeZone, Instant rescheduleUntil) {
+    public record Appointment(Instant start, Instant end, @Nullable Instant agreedAt, String timeZone, @Nullable Instant rescheduleUntil) {
     }
 
     /** The current negotiation: the proposal waiting for an answer, how many more may be made, and all so far. */
-    public record Scheduling(Proposal openProposal, int proposalsLeft, List<Proposal> history) {
+    public record Scheduling(@Nullable Proposal openProposal, int proposalsLeft, List<Proposal> history) {
 
         public Scheduling {
             history = List.copyOf(history);
@@ -158,19 +161,19 @@ public final class DispatchViews {
         }
     }
 
-    public record Resolution(DisputeResolved.Outcome outcome, String note, Instant resolvedAt) {
+    public record Resolution(DisputeResolved.Outcome outcome, @Nullable String note, Instant resolvedAt) {
     }
 
     /** The customer's dispute of the current report and, once decided, the admins' resolution. */
-    public record Dispute(String reason, Instant disputedAt, Resolution resolution) {
+    public record Dispute(String reason, Instant disputedAt, @Nullable Resolution resolution) {
     }
 
     /**
      * Everything about one job for admins: reports newest first; {@code cancellationNote} when an admin stopped
      * the work in progress.
      */
-    public record AdminJobDetail(AdminJobView job, String customerId, Window window, Appointment appointment,
-            Scheduling scheduling, List<Report> reports, Dispute dispute, String cancellationNote) {
+    public record AdminJobDetail(AdminJobView job, String customerId, Window window, @Nullable Appointment appointment,
+            @Nullable Scheduling scheduling, List<Report> reports, @Nullable Dispute dispute, @Nullable String cancellationNote) {
 
         public AdminJobDetail {
             reports = List.copyOf(reports);
@@ -178,7 +181,7 @@ public final class DispatchViews {
     }
 
     public record AdminJobView(String jobId, String orderId, JobStatus status, String city, Window window,
-            int panelCount, int attempt, int round, String installerId, Instant createdAt) {
+            int panelCount, int attempt, int round, @Nullable String installerId, Instant createdAt) {
 
         public static AdminJobView of(Job j) {
             return new AdminJobView(j.id(), j.orderId(), j.status(), j.city(), new Window(j.windowStart(),
@@ -216,11 +219,11 @@ public final class DispatchViews {
         }
     }
 
-    public record ReviewView(String jobId, int rating, String comment, Instant createdAt) {
+    public record ReviewView(String jobId, int rating, @Nullable String comment, Instant createdAt) {
     }
 
     /** A star rating: {@code average} to one decimal, null while {@code count} is 0. */
-    public record Rating(BigDecimal average, long count) {
+    public record Rating(@Nullable BigDecimal average, long count) {
 
         static Rating of(long sum, long count) {
             return new Rating(count == 0 ? null
@@ -233,7 +236,7 @@ public final class DispatchViews {
     }
 
     /** A review as anyone may read it: {@code author} is "Anna M." (null if the account no longer exists). */
-    public record PublicReview(int rating, String comment, String author, Instant createdAt) {
+    public record PublicReview(int rating, @Nullable String comment, @Nullable String author, Instant createdAt) {
     }
 
     /** An installer's public profile with their latest reviews, newest first. */
@@ -246,7 +249,7 @@ public final class DispatchViews {
     }
 
     /** A review on the landing page, with the installer it is about. */
-    public record LandingReview(int rating, String comment, String author, String company, String installerId,
+    public record LandingReview(int rating, @Nullable String comment, @Nullable String author, @Nullable String company, String installerId,
             Instant createdAt) {
     }
 

@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -39,8 +41,8 @@ public class WebhookService {
     public record WebhookView(String url, Instant createdAt) {
     }
 
-    public record DeliveryView(String eventId, String eventType, int attempt, String outcome, Integer httpStatus,
-            String error, Instant attemptedAt) {
+    public record DeliveryView(String eventId, String eventType, int attempt, String outcome, @Nullable Integer httpStatus,
+            @Nullable String error, Instant attemptedAt) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(WebhookService.class);

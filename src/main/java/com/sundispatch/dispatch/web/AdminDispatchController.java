@@ -57,6 +57,7 @@ class AdminDispatchController {
     }
 
     @GetMapping("/api/v1/admin/installers/applications")
+    @Operation(summary = "Installer applications, optionally of one status (PENDING, APPROVED, REJECTED), oldest first")
     PageResponse<ApplicationView> applications(
             @RequestParam(required = false) @Pattern(regexp = "PENDING|APPROVED|REJECTED") String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
@@ -72,6 +73,7 @@ class AdminDispatchController {
     }
 
     @PostMapping("/api/v1/admin/installers/applications/{id}/reject")
+    @Operation(summary = "Reject an installer application with a reason")
     ApplicationView reject(CurrentUser admin, @PathVariable @Size(max = 64) String id,
             @Valid @RequestBody RejectRequest r) {
         return installers.reject(admin.userId(), id, r.reason());

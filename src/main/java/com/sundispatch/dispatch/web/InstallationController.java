@@ -31,6 +31,9 @@ import com.sundispatch.shared.Actor;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The customer's side of the installation: the appointment, the report and its confirmation; photos for all. */
 @RestController
@@ -101,6 +104,8 @@ class InstallationController {
      */
     @GetMapping("/api/v1/installations/{jobId}/photos/{photoId}")
     @Operation(summary = "A photo of the completion report (customer, installer, admins)")
+    @ApiResponse(responseCode = "200", description = "The photo, inline", content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")), @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary")) })
     ResponseEntity<byte[]> photo(CurrentUser user, @PathVariable @Size(max = 64) String jobId,
             @PathVariable @Size(max = 64) String photoId) {
         Installations.PhotoContent photo = installations.photo(user.userId(), user.hasRole("INSTALLER"),

@@ -151,6 +151,7 @@ class InstallerController {
     }
 
     @GetMapping("/api/v1/installer/availability")
+    @Operation(summary = "The installer's availability windows, soonest first")
     @PreAuthorize("hasRole('INSTALLER')")
     List<Window> availability(CurrentUser user) {
         return installers.availability(user.userId());
@@ -172,6 +173,7 @@ class InstallerController {
     }
 
     @PostMapping("/api/v1/installer/offers/{offerId}/decline")
+    @Operation(summary = "Decline an offer: it goes to the next installer")
     @PreAuthorize("hasRole('INSTALLER')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void decline(CurrentUser user, @PathVariable @Size(max = 64) String offerId) {

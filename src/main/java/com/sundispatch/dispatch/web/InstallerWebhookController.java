@@ -51,11 +51,13 @@ class InstallerWebhookController {
     }
 
     @GetMapping("/api/v1/installer/webhook")
+    @Operation(summary = "The registered job-event webhook (URL and since when; the secret is never shown again)")
     WebhookView get(CurrentUser user) {
         return webhooks.get(user.userId());
     }
 
     @DeleteMapping("/api/v1/installer/webhook")
+    @Operation(summary = "Remove the job-event webhook: no more deliveries")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(CurrentUser user) {
         accounts.requireRecentReauthentication(user);

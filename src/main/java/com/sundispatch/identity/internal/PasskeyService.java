@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Nullable;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -101,7 +103,7 @@ public class PasskeyService {
     }
 
     /** What the owner sees of a passkey. */
-    public record PasskeyView(String id, String name, Instant createdAt, Instant lastUsedAt, List<String> transports) {
+    public record PasskeyView(String id, String name, Instant createdAt, @Nullable Instant lastUsedAt, List<String> transports) {
         public PasskeyView {
             transports = List.copyOf(transports);
         }

@@ -53,6 +53,7 @@ class AdminUserController {
     }
 
     @GetMapping
+    @Operation(summary = "Users, newest first; q searches the email and name")
     PageResponse<AdminUserResponse> list(@RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var pageable = PageRequests.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"));

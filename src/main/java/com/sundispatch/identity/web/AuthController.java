@@ -46,6 +46,11 @@ import com.sundispatch.shared.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import tools.jackson.databind.JsonNode;
 
 @RestController
@@ -54,6 +59,7 @@ import tools.jackson.databind.JsonNode;
 class AuthController {
 
     static final String REFRESH_COOKIE = "sd_refresh";
+    private static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
     /** Marks a browser the account signed in from before, so a sign-in elsewhere can be told to its owner. */
     static final String DEVICE_COOKIE = "sd_device";
     /** As long as browsers keep a cookie at all (they cap Max-Age at 400 days). */
@@ -156,7 +162,12 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Exchange email and password for tokens, or for an MFA challenge")
+    @Operation(summary = "Exchange email and password for tokens, or for an MFA challenge", responses = {
+            @ApiResponse(responseCode = "200", description = "Signed in (tokens; the refresh cookie is set), or "
+                    + "the second factor is needed (mfaRequired true, with the mfaToken for the next step)",
+                    content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {
+                            TokenResponse.class, MfaChallengeResponse.class }))),
+            @ApiResponse(responseCode = "401", ref = UNAUTHORIZED) })
     ResponseEntity<?> login(@Valid @RequestBody LoginRequest request,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         LoginResult result = auth.login(request.email(), request.password(), client(http, device));
@@ -168,6 +179,7 @@ class AuthController {
 
     @PostMapping("/mfa/verify")
     @Operation(summary = "Second login step: a TOTP code or a recovery code")
+    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED)
     ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http, device)), http);
@@ -182,6 +194,7 @@ class AuthController {
 
     @PostMapping("/passkey/login")
     @Operation(summary = "Sign in with a passkey alone: the same tokens and cookie as a password sign-in")
+    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED)
     ResponseEntity<TokenResponse> passkeyLogin(@Valid @RequestBody PasskeyLoginRequest request,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         return withCookie(passkeys.signIn(request.challengeId(), request.credential().toString(),
@@ -196,6 +209,7 @@ class AuthController {
 
     @PostMapping("/mfa/passkey")
     @Operation(summary = "Second login step: a passkey of the account instead of a TOTP code")
+    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED)
     ResponseEntity<TokenResponse> mfaPasskey(@Valid @RequestBody PasskeyMfaRequest request,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         return withCookie(passkeys.completeSecondFactor(request.mfaToken(), request.challengeId(),
@@ -204,6 +218,10 @@ class AuthController {
 
     @PostMapping("/refresh")
     @Operation(summary = "Rotate a refresh token (body or cookie) into a new token pair")
+    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED)
+    @Parameter(in = ParameterIn.HEADER, name = "X-Requested-With", description = "SunDispatch: required when the "
+            + "refresh token comes from the cookie (403 csrf_header_required otherwise); the answer then carries the "
+            + "new refresh token in the cookie only", schema = @Schema(allowableValues = WEB_CLIENT))
     ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest request,
             @CookieValue(name = REFRESH_COOKIE, required = false) String cookie, HttpServletRequest http) {
         boolean fromBody = request != null && request.refreshToken() != null;
@@ -218,6 +236,8 @@ class AuthController {
 
     @PostMapping("/logout")
     @Operation(summary = "End the current session: its access and refresh tokens stop working at once")
+    // 204 (ResponseEntity.noContent below): said here too, so the document does not promise a 200.
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> logout(CurrentUser user) {
         auth.logout(user);
         ResponseCookie cleared = cookie("", Duration.ZERO);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.Nullable;
+
 import com.sundispatch.identity.Role;
 import com.sundispatch.identity.internal.AccountView;
 import com.sundispatch.identity.internal.EmailChangeService.PendingEmailChange;
@@ -20,9 +22,9 @@ final class IdentityResponses {
      * ("totp", "passkey"). {@code pendingEmail} (with {@code pendingEmailExpiresAt}) is an address change waiting
      * for its link to be opened; null when there is none. Until then {@code email} stays the sign-in address.
      */
-    record MeResponse(String id, String email, String fullName, String phone, Role role, boolean emailVerified,
-            boolean mfaEnabled, Instant createdAt, String language, List<String> mfaMethods, String pendingEmail,
-            Instant pendingEmailExpiresAt) {
+    record MeResponse(String id, String email, String fullName, @Nullable String phone, Role role, boolean emailVerified,
+            boolean mfaEnabled, Instant createdAt, String language, List<String> mfaMethods, @Nullable String pendingEmail,
+            @Nullable Instant pendingEmailExpiresAt) {
         static MeResponse of(AccountView a, List<String> mfaMethods, Optional<PendingEmailChange> pending) {
             return new MeResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
                     a.mfaEnabled(), a.createdAt(), a.language(), mfaMethods,
@@ -31,7 +33,7 @@ final class IdentityResponses {
         }
     }
 
-    record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, @Nullable String refreshToken) {
         static TokenResponse of(TokenPair p) {
             return new TokenResponse(p.accessToken(), p.tokenType(), p.expiresIn(), p.refreshToken());
         }
@@ -42,8 +44,8 @@ final class IdentityResponses {
         }
     }
 
-    record AdminUserResponse(String id, String email, String fullName, String phone, Role role,
-            boolean emailVerified, boolean mfaEnabled, Instant createdAt, boolean banned, Instant bannedUntil) {
+    record AdminUserResponse(String id, String email, String fullName, @Nullable String phone, Role role,
+            boolean emailVerified, boolean mfaEnabled, Instant createdAt, boolean banned, @Nullable Instant bannedUntil) {
         static AdminUserResponse of(AccountView a, Instant now) {
             boolean banned = a.bannedUntil() != null && now.isBefore(a.bannedUntil());
             return new AdminUserResponse(a.id(), a.email(), a.fullName(), a.phone(), a.role(), a.emailVerified(),
@@ -76,7 +78,7 @@ final class IdentityResponses {
     record ReauthenticatedResponse(Instant reauthenticatedUntil) {
     }
 
-    record SessionResponse(String id, String device, String ip, Instant createdAt, Instant lastUsedAt,
+    record SessionResponse(String id, @Nullable String device, @Nullable String ip, Instant createdAt, @Nullable Instant lastUsedAt,
             boolean current) {
     }
 }

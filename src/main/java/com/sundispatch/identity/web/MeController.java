@@ -75,12 +75,14 @@ class MeController {
     }
 
     @GetMapping
+    @Operation(summary = "My profile: name, email, phone, role, MFA methods, pending email change")
     MeResponse me(CurrentUser user) {
         return MeResponse.of(accounts.get(user.userId()), passkeys.mfaMethods(user.userId()),
                 emailChanges.pending(user.userId()));
     }
 
     @PatchMapping
+    @Operation(summary = "Change my name, phone or language (only the fields sent)")
     MeResponse update(CurrentUser user, @Valid @RequestBody UpdateProfileRequest request) {
         return MeResponse.of(accounts.updateProfile(user, request.fullName(), request.phone(),
                 request.language()), passkeys.mfaMethods(user.userId()), emailChanges.pending(user.userId()));

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,17 +52,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Service
 public class MonitoringService implements IpBlockList, DisposableBean {
 
-    public record AuditView(String id, String type, Instant occurredAt, String userId, String ip, String userAgent,
-            String outcome, String detail) {
+    public record AuditView(String id, String type, Instant occurredAt, @Nullable String userId, @Nullable String ip, @Nullable String userAgent,
+            String outcome, @Nullable String detail) {
     }
 
-    public record AlertView(String id, String type, String severity, Instant raisedAt, String subject,
-            String detail, String status, String acknowledgedBy, Instant acknowledgedAt, String resolvedBy,
-            Instant resolvedAt, String note) {
+    public record AlertView(String id, String type, String severity, Instant raisedAt, @Nullable String subject,
+            @Nullable String detail, String status, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt, @Nullable String resolvedBy,
+            @Nullable Instant resolvedAt, @Nullable String note) {
     }
 
-    public record IpBlockView(String id, String cidr, String reason, boolean automatic, boolean authOnly,
-            Instant createdAt, Instant expiresAt) {
+    public record IpBlockView(String id, String cidr, @Nullable String reason, boolean automatic, boolean authOnly,
+            Instant createdAt, @Nullable Instant expiresAt) {
     }
 
     private record ActiveBlock(String id, IpAddressMatcher matcher, boolean authOnly, Instant expiresAt,

@@ -53,6 +53,9 @@ import com.sundispatch.shared.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
@@ -103,6 +106,8 @@ class AdminMonitoringController {
 
     @GetMapping("/api/v1/admin/audit-events/export")
     @Operation(summary = "The audit trail as a CSV or NDJSON download, streamed; same filters as the list")
+    @ApiResponse(responseCode = "200", description = "The events as CSV or as one JSON object per line", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")), @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "binary")) })
     ResponseEntity<StreamingResponseBody> export(CurrentUser admin,
             @RequestParam @Pattern(regexp = "csv|ndjson") String format,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String type,
@@ -169,6 +174,7 @@ class AdminMonitoringController {
     }
 
     @GetMapping("/api/v1/admin/ip-blocks")
+    @Operation(summary = "Active address blocks, manual and automatic")
     List<IpBlockView> blocks() {
         return monitoring.activeBlocks();
     }
@@ -181,6 +187,7 @@ class AdminMonitoringController {
     }
 
     @DeleteMapping("/api/v1/admin/ip-blocks/{id}")
+    @Operation(summary = "Lift an address block")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unblock(CurrentUser admin, @PathVariable @Size(max = 64) String id) {
         monitoring.removeBlock(admin.userId(), id);

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.annotation.Nullable;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +41,8 @@ class SecurityHistoryController {
     /** Audit type → the kind the client puts into words. Anything not listed here is never shown. */
     static final Map<String, String> KINDS = kinds();
 
-    record SecurityEventResponse(String id, String kind, Instant at, String outcome, String browser,
-            String operatingSystem, String network) {
+    record SecurityEventResponse(String id, String kind, Instant at, String outcome, @Nullable String browser,
+            @Nullable String operatingSystem, @Nullable String network) {
     }
 
     private final AuditTrail trail;

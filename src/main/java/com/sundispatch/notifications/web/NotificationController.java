@@ -87,18 +87,21 @@ class NotificationController {
     }
 
     @PostMapping("/notifications/{id}/read")
+    @Operation(summary = "Mark one notification read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markRead(CurrentUser user, @PathVariable @Size(max = 36) String id) {
         inbox.markRead(user.userId(), id);
     }
 
     @PostMapping("/notifications/read-all")
+    @Operation(summary = "Mark all my notifications read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markAllRead(CurrentUser user) {
         inbox.markAllRead(user.userId());
     }
 
     @GetMapping("/notification-preferences")
+    @Operation(summary = "My notification preferences per category and channel (mail, push, in-app)")
     PreferencesResponse preferences(CurrentUser user) {
         return new PreferencesResponse(preferences.list(user.userId(), role(user)));
     }

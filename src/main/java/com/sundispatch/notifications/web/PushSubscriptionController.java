@@ -26,6 +26,9 @@ import com.sundispatch.security.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Web Push: the server's VAPID public key and the signed-in user's push subscriptions. */
 @RestController
@@ -67,6 +70,10 @@ class PushSubscriptionController {
     @PostMapping("/api/v1/me/push-subscriptions")
     @Operation(summary = "Register this browser's push subscription; 201 when new, 200 with the same id when "
             + "the endpoint was registered before")
+    @ApiResponse(responseCode = "201", description = "A new subscription", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedResponse.class)))
+    @ApiResponse(responseCode = "200", description = "This endpoint was registered before: the same id", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CreatedResponse.class)))
     ResponseEntity<CreatedResponse> register(CurrentUser user, @Valid @RequestBody SubscriptionRequest request,
             @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         Keys k = request.keys();
@@ -77,11 +84,13 @@ class PushSubscriptionController {
     }
 
     @GetMapping("/api/v1/me/push-subscriptions")
+    @Operation(summary = "My registered push subscriptions (devices)")
     List<PushSubscriptions.View> list(CurrentUser user) {
         return subscriptions.list(user.userId());
     }
 
     @DeleteMapping("/api/v1/me/push-subscriptions/{id}")
+    @Operation(summary = "Remove a push subscription: the device gets no more pushes")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(CurrentUser user, @PathVariable @Size(max = 36) String id) {
         subscriptions.remove(user.userId(), id);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.Nullable;
+
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.domain.Page;
@@ -37,7 +39,7 @@ public class AdminOrders {
     }
 
     public record Row(String id, OrderStatus status, String customerId, String customerName, String customerEmail,
-            Money total, Money refunded, Instant createdAt, Instant paidAt) {
+            Money total, Money refunded, Instant createdAt, @Nullable Instant paidAt) {
     }
 
     public record Customer(String id, String name, String email) {
@@ -51,8 +53,8 @@ public class AdminOrders {
             Instant createdAt) {
     }
 
-    public record Story(OrderView order, Customer customer, String installerId, List<PaymentRow> payments,
-            List<LedgerRow> ledger, Payouts.Payout payout, List<AuditTrail.Entry> audit) {
+    public record Story(OrderView order, Customer customer, @Nullable String installerId, List<PaymentRow> payments,
+            List<LedgerRow> ledger, @Nullable Payouts.Payout payout, List<AuditTrail.Entry> audit) {
     }
 
     /** The refund an admin asked for; {@code created} false when the idempotency key named an earlier one. */

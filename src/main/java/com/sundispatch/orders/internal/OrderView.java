@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.Nullable;
+
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.shared.Money;
 
@@ -12,9 +14,9 @@ import com.sundispatch.shared.Money;
  * where the money stands (refunds, invoices and credit notes, and what a cancellation would cost now).
  */
 public record OrderView(String id, OrderStatus status, List<Item> items, Money panelsTotal, Money installationFee,
-        Money total, Tax tax, InstallationAddress installation, Instant createdAt, Instant reservedUntil,
-        Instant paidAt, Instant cancelledAt, boolean refundDue, Money refunded, RefundStatus refundStatus, List<RefundView> refunds,
-        List<DocumentView> documents, Cancellation cancellation) {
+        Money total, Tax tax, InstallationAddress installation, Instant createdAt, @Nullable Instant reservedUntil,
+        @Nullable Instant paidAt, @Nullable Instant cancelledAt, boolean refundDue, Money refunded, @Nullable RefundStatus refundStatus, List<RefundView> refunds,
+        List<DocumentView> documents, @Nullable Cancellation cancellation) {
 
     public record Item(String panelId, String panelName, int quantity, Money unitPrice, Money lineTotal) {
     }
@@ -27,8 +29,8 @@ public record OrderView(String id, OrderStatus status, List<Item> items, Money p
         NONE, PENDING, REFUNDED, PARTIALLY_REFUNDED, FAILED
     }
 
-    public record RefundView(String id, Money amount, String status, String reason, Instant createdAt,
-            Instant settledAt) {
+    public record RefundView(String id, Money amount, String status, @Nullable String reason, Instant createdAt,
+            @Nullable Instant settledAt) {
     }
 
     public record DocumentView(String id, String type, String number, LocalDate issuedOn, Money gross) {

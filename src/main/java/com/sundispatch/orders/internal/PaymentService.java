@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,8 +43,8 @@ import com.sundispatch.shared.PaymentsProperties;
 public class PaymentService {
 
     /** {@code order}: what is paid for, so the provider's page (the sandbox's) can show it. */
-    public record PaymentView(String paymentId, String orderId, String status, String provider, String checkoutUrl,
-            Money amount, boolean testMode, String notice, OrderSummary order) {
+    public record PaymentView(String paymentId, String orderId, String status, String provider, @Nullable String checkoutUrl,
+            Money amount, boolean testMode, @Nullable String notice, OrderSummary order) {
     }
 
     public record OrderSummary(String id, List<OrderView.Item> items, Money installationFee, OrderView.Tax tax,

@@ -35,6 +35,9 @@ import com.sundispatch.shared.PageResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The back office of orders and money for admins. */
 @RestController
@@ -90,6 +93,10 @@ class AdminOrderController {
     @PostMapping("/api/v1/admin/orders/{id}/refunds")
     @Operation(summary = "Refund part or all of what is left of an order through the provider (step-up; once per "
             + "Idempotency-Key)")
+    @ApiResponse(responseCode = "201", description = "The refund was started", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OrderView.RefundView.class)))
+    @ApiResponse(responseCode = "200", description = "A repeat with the same Idempotency-Key: the first answer's refund", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = OrderView.RefundView.class)))
     ResponseEntity<OrderView.RefundView> refund(CurrentUser admin, @PathVariable @Size(max = 64) String id,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody RefundRequest request) {

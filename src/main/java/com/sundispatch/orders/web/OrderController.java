@@ -63,6 +63,7 @@ class OrderController {
     }
 
     @GetMapping("/orders")
+    @Operation(summary = "My orders, newest first")
     PageResponse<OrderView> list(CurrentUser user, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return PageResponse.of(orders.list(user.userId(),
@@ -70,6 +71,7 @@ class OrderController {
     }
 
     @GetMapping("/orders/{id}")
+    @Operation(summary = "One of my orders with items, money, installation address, refunds and documents")
     OrderView get(CurrentUser user, @PathVariable @Size(max = 64) String id) {
         return orders.get(user.userId(), id);
     }

@@ -3,6 +3,8 @@ package com.sundispatch.places.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /** What the web client needs to draw a map: the tile source (or none), zoom and every required attribution. */
@@ -16,7 +18,7 @@ public class MapSettings {
             "Austrian postal codes: Austrian Post, via plz-ort (MIT)");
 
     /** The JSON of GET /api/v1/public/map. */
-    public record View(String tileUrl, String tileAttribution, int maxZoom, List<String> attributions) {
+    public record View(@Nullable String tileUrl, @Nullable String tileAttribution, int maxZoom, List<String> attributions) {
     }
 
     private final View view;

@@ -17,12 +17,16 @@ import com.sundispatch.places.Suggestions;
 import com.sundispatch.places.internal.MapSettings;
 import com.sundispatch.shared.ApiException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Public place endpoints: suggestions as someone types, the postal area around a point ("use my location"),
  * and the map's settings. Rate-limited per client address by the security module's places bucket; nothing
  * about the caller's location is stored (the request log records the path only, never the query).
  */
 @RestController
+@Tag(name = "Places")
 class PlacesController {
 
     static final String PLACE_NOT_FOUND = "place_not_found";
@@ -40,6 +44,7 @@ class PlacesController {
 
     /** Suggestions, best first. Same question, same answer for an hour (a fallback: a minute): caches may keep it. */
     @GetMapping("/api/v1/places/search")
+    @Operation(summary = "Address suggestions for q, best first (limit 1-10, optional country); cacheable for an hour")
     ResponseEntity<List<Place>> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String country, @RequestParam(required = false) Integer limit) {
         String text = q == null ? "" : q.trim();
@@ -67,6 +72,7 @@ class PlacesController {
 
     /** The postal area (or town) around a point, with the area's own point: never the caller's. */
     @GetMapping("/api/v1/places/reverse")
+    @Operation(summary = "The postal area or town around a point (lat, lon), with the area's own point")
     Place reverse(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon) {
         if (lat == null || !Double.isFinite(lat) || Math.abs(lat) > 90) {
             throw ApiException.validation("lat", "must be a latitude between -90 and 90");
@@ -80,6 +86,7 @@ class PlacesController {
 
     /** The map's base layer and the attributions the map must show. */
     @GetMapping("/api/v1/public/map")
+    @Operation(summary = "The map's tile layer and the attributions every map must show")
     MapSettings.View map() {
         return map.view();
     }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,7 +52,7 @@ public class AccountDeletions {
     public static final String NO_DELETION_SCHEDULED = "no_deletion_scheduled";
 
     /** Whether and when the account will be erased. */
-    public record DeletionStatus(boolean scheduled, Instant dueAt) {
+    public record DeletionStatus(boolean scheduled, @Nullable Instant dueAt) {
     }
 
     private final JdbcTemplate jdbc;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -46,8 +48,8 @@ public class DataExports {
     static final String FORMAT = "sundispatch-personal-data/1";
 
     /** The state of a person's latest export, as the account page shows it. */
-    public record ExportStatus(String id, String status, Instant requestedAt, Instant readyAt, Instant expiresAt,
-            Instant nextRequestAt) {
+    public record ExportStatus(@Nullable String id, String status, @Nullable Instant requestedAt, @Nullable Instant readyAt, @Nullable Instant expiresAt,
+            @Nullable Instant nextRequestAt) {
     }
 
     /** A downloadable archive: its JSON and the date for the file name. */

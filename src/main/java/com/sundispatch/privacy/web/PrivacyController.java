@@ -31,6 +31,9 @@ import com.sundispatch.security.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @Validated
@@ -73,6 +76,9 @@ class PrivacyController {
     @PostMapping("/api/v1/me/export/{id}/download")
     @Operation(summary = "Download my export as JSON: needs my session and the token of the mailed link, "
             + "until the link expires")
+    @ApiResponse(responseCode = "200", description = "The archive: one JSON document with everything stored about me "
+            + "(Content-Disposition: attachment)", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = "object")))
     ResponseEntity<byte[]> download(CurrentUser user, @PathVariable @Size(max = 36) String id,
             @Valid @RequestBody TokenRequest request) {
         Archive archive = exports.download(user, id, request.token());

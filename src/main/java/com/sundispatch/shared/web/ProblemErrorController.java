@@ -14,11 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.Problems;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * Replaces Spring Boot's default {@code /error} page, which answers in its own JSON shape, so that errors
  * raised before Spring MVC (container, filters) are RFC 9457 problems too.
  */
 @RestController
+// Not an API: the container forwards errors here; the document must not offer it.
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = MediaType.ALL_VALUE)
