@@ -108,10 +108,13 @@ class OpenApiContractIT extends DispatchFixtures {
         return Role.CUSTOMER;
     }
 
-    /** Whether the operation needs a token: its own security, else the document's. */
+    /**
+     * Whether the operation needs a token: all do but those the document marks public ({@code security: []}, its own
+     * or the document's). One with no security at all is taken as needing a token (the lint names it too).
+     */
     static boolean secured(JsonNode doc, JsonNode op) {
         JsonNode security = op.has("security") ? op.path("security") : doc.path("security");
-        return security.isArray() && !security.isEmpty();
+        return !(security.isArray() && security.isEmpty());
     }
 
     /** Whether the operation has a required query or header parameter. */
