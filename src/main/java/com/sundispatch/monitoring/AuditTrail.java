@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.annotation.Nullable;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
 /** Reading the audit trail from other modules (an admin's view of one order's story, a person's own history). */
 public interface AuditTrail {
 
-    record Entry(String type, Instant at, String actorId, String outcome) {
+    record Entry(String type, Instant at, @Nullable String actorId, String outcome) {
     }
 
     /** The audit entries whose detail names this order ({@code "orderId"}), newest first, at most {@code limit}. */

@@ -42,7 +42,7 @@ class OpenApiContractIT extends DispatchFixtures {
         Map<Role, String> tokens = Map.of(Role.CUSTOMER, customer, Role.INSTALLER, installer, Role.ADMIN, admin);
         List<String> divergences = new ArrayList<>();
         OpenApiContract.takeViolations();
-        OpenApiDocumentIT.forEachOperation(doc, (name, op) -> {
+        OpenApiLintIT.forEachOperation(doc, (name, op) -> {
             String method = name.substring(0, name.indexOf(' '));
             String template = name.substring(name.indexOf(' ') + 1);
             if (!template.startsWith("/api/")) {
@@ -120,7 +120,7 @@ class OpenApiContractIT extends DispatchFixtures {
     /** Whether the operation has a required query or header parameter. */
     private static boolean required(JsonNode doc, JsonNode op) {
         for (JsonNode p : op.path("parameters")) {
-            if (OpenApiDocumentIT.resolve(doc, p).path("required").asBoolean(false)) {
+            if (OpenApiLintIT.resolve(doc, p).path("required").asBoolean(false)) {
                 return true;
             }
         }

@@ -44,7 +44,7 @@ class RequiredFieldsNullIT extends DispatchFixtures {
 
         List<String> failures = new ArrayList<>();
         List<String> checked = new ArrayList<>();
-        OpenApiDocumentIT.forEachOperation(doc, (name, op) -> {
+        OpenApiLintIT.forEachOperation(doc, (name, op) -> {
             String method = name.substring(0, name.indexOf(' '));
             String template = name.substring(name.indexOf(' ') + 1);
             JsonNode media = op.path("requestBody").path("content").path("application/json");
@@ -55,7 +55,7 @@ class RequiredFieldsNullIT extends DispatchFixtures {
                     : template.startsWith("/api/v1/admin/") ? admin
                     : template.startsWith("/api/v1/installer/") ? installer : customer;
             String path = template.replaceAll("\\{[^}]+}", "u" + UUID.randomUUID().toString().substring(0, 8));
-            JsonNode schema = OpenApiDocumentIT.resolve(doc, media.path("schema"));
+            JsonNode schema = OpenApiLintIT.resolve(doc, media.path("schema"));
             JsonNode example = media.has("example") ? media.path("example") : schema.path("example");
             JsonNode base = example.isObject() ? example.deepCopy() : sample(doc, schema, 0);
             for (String field : requiredPaths(doc, schema, "")) {
@@ -97,15 +97,15 @@ class RequiredFieldsNullIT extends DispatchFixtures {
     /** The dotted paths (items[0].panelId) of every required property, nested ones under present parents. */
     static List<String> requiredPaths(JsonNode doc, JsonNode schema, String prefix) {
         List<String> out = new ArrayList<>();
-        JsonNode s = OpenApiDocumentIT.resolve(doc, schema);
+        JsonNode s = OpenApiLintIT.resolve(doc, schema);
         for (JsonNode required : s.path("required")) {
             String name = required.asString();
             String path = prefix.isEmpty() ? name : prefix + "." + name;
             out.add(path);
-            JsonNode property = OpenApiDocumentIT.resolve(doc, s.path("properties").path(name));
+            JsonNode property = OpenApiLintIT.resolve(doc, s.path("properties").path(name));
             if (property.has("properties")) {
                 out.addAll(requiredPaths(doc, property, path));
-            } else if (isArray(property) && OpenApiDocumentIT.resolve(doc, property.path("items")).has("properties")) {
+            } else if (isArray(property) && OpenApiLintIT.resolve(doc, property.path("items")).has("properties")) {
                 out.addAll(requiredPaths(doc, property.path("items"), path + "[0]"));
             }
         }
@@ -131,7 +131,7 @@ class RequiredFieldsNullIT extends DispatchFixtures {
 
     /** A well-typed value for the schema: its example or first enum value if any, else a plausible one. */
     private JsonNode sample(JsonNode doc, JsonNode schemaOrRef, int depth) {
-        JsonNode schema = OpenApiDocumentIT.resolve(doc, schemaOrRef);
+        JsonNode schema = OpenApiLintIT.resolve(doc, schemaOrRef);
         if (schema.has("example") && depth > 0) {
             return schema.path("example");
         }

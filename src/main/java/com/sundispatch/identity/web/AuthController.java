@@ -179,7 +179,6 @@ class AuthController {
 
     @PostMapping("/mfa/verify")
     @Operation(summary = "Second login step: a TOTP code or a recovery code")
-    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED)
     ResponseEntity<TokenResponse> verifyMfa(@Valid @RequestBody MfaVerifyRequest request,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         return withCookie(auth.completeMfaLogin(request.mfaToken(), request.code(), client(http, device)), http);
@@ -194,7 +193,6 @@ class AuthController {
 
     @PostMapping("/passkey/login")
     @Operation(summary = "Sign in with a passkey alone: the same tokens and cookie as a password sign-in")
-    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED)
     ResponseEntity<TokenResponse> passkeyLogin(@Valid @RequestBody PasskeyLoginRequest request,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         return withCookie(passkeys.signIn(request.challengeId(), request.credential().toString(),
@@ -209,7 +207,6 @@ class AuthController {
 
     @PostMapping("/mfa/passkey")
     @Operation(summary = "Second login step: a passkey of the account instead of a TOTP code")
-    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED)
     ResponseEntity<TokenResponse> mfaPasskey(@Valid @RequestBody PasskeyMfaRequest request,
             @CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest http) {
         return withCookie(passkeys.completeSecondFactor(request.mfaToken(), request.challengeId(),
@@ -218,7 +215,6 @@ class AuthController {
 
     @PostMapping("/refresh")
     @Operation(summary = "Rotate a refresh token (body or cookie) into a new token pair")
-    @ApiResponse(responseCode = "401", ref = UNAUTHORIZED)
     @Parameter(in = ParameterIn.HEADER, name = "X-Requested-With", description = "SunDispatch: required when the "
             + "refresh token comes from the cookie (403 csrf_header_required otherwise); the answer then carries the "
             + "new refresh token in the cookie only", schema = @Schema(allowableValues = WEB_CLIENT))

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,8 +27,8 @@ import com.sundispatch.shared.ApiException;
 @Service
 public class Inbox {
 
-    public record Entry(String id, String kind, String category, String title, String body, String link,
-            Instant createdAt, Instant readAt) {
+    public record Entry(String id, String kind, String category, String title, @Nullable String body, @Nullable String link,
+            Instant createdAt, @Nullable Instant readAt) {
     }
 
     public record Page(List<Entry> items, int page, int size, long totalItems, long unreadCount) {

@@ -42,14 +42,14 @@ public class AdminOrders {
             Money total, Money refunded, Instant createdAt, @Nullable Instant paidAt) {
     }
 
-    public record Customer(String id, String name, String email) {
+    public record Customer(String id, @Nullable String name, @Nullable String email) {
     }
 
     public record PaymentRow(String id, String provider, String status, Money amount, Instant createdAt,
             Instant updatedAt) {
     }
 
-    public record LedgerRow(String id, String kind, String from, String to, Money amount, String reference,
+    public record LedgerRow(String id, String kind, String from, String to, Money amount, @Nullable String reference,
             Instant createdAt) {
     }
 

@@ -291,7 +291,7 @@ class OpenApiDocs {
             responses.addApiResponse(answer.status, new ApiResponse().$ref(answer.ref()));
         } else if (existing.get$ref() == null && (existing.getContent() == null || existing.getContent().isEmpty())) {
             // An annotation named the status (e.g. "409 offer_taken") but no body: the body is the problem.
-            existing.setContent(problemContent());
+            existing.setContent(problemContent(answer));
         }
     }
 
@@ -299,18 +299,28 @@ class OpenApiDocs {
         if (!"query".equals(parameter.getIn())) {
             return;
         }
+        // A fresh schema each: springdoc may hand the same integer schema object to both parameters.
         if ("page".equals(parameter.getName()) && parameter.getDescription() == null) {
             parameter.setDescription("Zero-based page number (default 0).");
-            parameter.getSchema().setMinimum(BigDecimal.ZERO);
+            parameter.setSchema(integer(BigDecimal.ZERO, BigDecimal.valueOf(100_000)));
         } else if ("size".equals(parameter.getName()) && parameter.getDescription() == null) {
             parameter.setDescription("Items per page (default " + PageRequests.DEFAULT_SIZE + "; more than "
                     + PageRequests.MAX_SIZE + " counts as " + PageRequests.MAX_SIZE + ").");
-            parameter.getSchema().setMinimum(BigDecimal.ONE);
+            parameter.setSchema(integer(BigDecimal.ONE, null));
         }
     }
 
+    private static Schema<?> integer(BigDecimal minimum, BigDecimal maximum) {
+        Schema<?> schema = new JsonSchema();
+        schema.addType("integer");
+        schema.setFormat("int32");
+        schema.setMinimum(minimum);
+        schema.setMaximum(maximum);
+        return schema;
+    }
+
     private static ApiResponse answerFor(Answer answer) {
-        ApiResponse response = new ApiResponse().description(answer.description).content(problemContent());
+        ApiResponse response = new ApiResponse().description(answer.description).content(problemContent(answer));
         if (answer == Answer.TOO_MANY_REQUESTS || answer == Answer.SERVICE_UNAVAILABLE) {
             Schema<?> seconds = new JsonSchema();
             seconds.addType("integer");
@@ -325,15 +335,28 @@ class OpenApiDocs {
         return response;
     }
 
-    static Content problemContent() {
-        MediaType media = new MediaType()
-                .schema(new JsonSchema().$ref("#/components/schemas/" + PROBLEM));
-        media.addExamples("validation", new Example().summary("A field is not valid").value(Map.of(
-                "type", "urn:sundispatch:problem:validation_failed", "title", "Bad Request", "status", 400,
-                "detail", "The request is not valid.", "instance", "/api/v1/orders", "code", "validation_failed",
-                "errors", List.of(Map.of("field", "items", "message", "must not be empty")))));
+    static Content problemContent(Answer answer) {
+        MediaType media = new MediaType().schema(new JsonSchema().$ref("#/components/schemas/" + PROBLEM));
+        String code = CODES.get(answer.status).get(answer == Answer.BAD_REQUEST ? 1 : 0);
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "urn:sundispatch:problem:" + code);
+        example.put("title", TITLES.get(answer));
+        example.put("status", Integer.valueOf(answer.status));
+        example.put("detail", answer == Answer.BAD_REQUEST ? "The request is not valid." : answer.description);
+        example.put("instance", "/api/v1/orders");
+        example.put("code", code);
+        if (answer == Answer.BAD_REQUEST) {
+            example.put("errors", List.of(Map.of("field", "items[0].quantity", "message", "must be at least 1")));
+        }
+        media.addExamples(code, new Example().value(example));
         return new Content().addMediaType(PROBLEM_JSON, media);
     }
+
+    private static final Map<Answer, String> TITLES = Map.of(Answer.BAD_REQUEST, "Bad Request", Answer.UNAUTHORIZED,
+            "Unauthorized", Answer.FORBIDDEN, "Forbidden", Answer.NOT_FOUND, "Not Found", Answer.CONFLICT, "Conflict",
+            Answer.GONE, "Gone", Answer.PAYLOAD_TOO_LARGE, "Content Too Large", Answer.UNSUPPORTED_MEDIA_TYPE,
+            "Unsupported Media Type", Answer.TOO_MANY_REQUESTS, "Too Many Requests", Answer.SERVICE_UNAVAILABLE,
+            "Service Unavailable");
 
     private static Schema<?> problemSchema() {
         Schema<?> schema = new JsonSchema();
@@ -383,7 +406,7 @@ class OpenApiDocs {
 
     /**
      * Response records are serialised with every component, null or not: so each property of a schema that only
-     * answers carry is required, and the ones that may be null say so (nullableProperties). Schemas that requests
+     * answers carry is required (present), and the ones that may be null say so (nullableProperties). Schemas that requests
      * use too are left alone: there, absence has its own meaning, judged by the request's validation.
      */
     @SuppressWarnings("rawtypes")
@@ -392,6 +415,7 @@ class OpenApiDocs {
             return;
         }
         Map<String, Schema> schemas = api.getComponents().getSchemas();
+        schemas.values().forEach(OpenApiDocs::nullInEnums);
         Set<String> inResponses = new HashSet<>();
         Set<String> inRequests = new HashSet<>();
         api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
@@ -417,11 +441,28 @@ class OpenApiDocs {
             List<String> required = new ArrayList<>();
             for (Object entry : schema.getProperties().entrySet()) {
                 Map.Entry<?, ?> property = (Map.Entry<?, ?>) entry;
-                if (property.getValue() instanceof Schema s && !isNullable(s)) {
+                if (property.getValue() instanceof Schema) {
                     required.add((String) property.getKey());
                 }
             }
             schema.setRequired(required.isEmpty() ? null : required);
+        }
+    }
+
+    /** An enum property that may be null lists null among its values, or a validator refuses the null. */
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static void nullInEnums(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Object value : schema.getProperties().values()) {
+            Schema property = (Schema) value;
+            if (property.getEnum() != null && property.getTypes() != null && property.getTypes().contains("null")
+                    && !property.getEnum().contains(null)) {
+                List values = new ArrayList<>(property.getEnum());
+                values.add(null);
+                property.setEnum(values);
+            }
         }
     }
 
