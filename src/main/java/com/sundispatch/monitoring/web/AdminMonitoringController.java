@@ -73,6 +73,7 @@ class AdminMonitoringController {
     record AcknowledgeRequest() {
     }
 
+    @Schema(name = "AlertResolveRequest")
     record ResolveRequest(@Size(max = 1000) String note) {
     }
 
