@@ -2,6 +2,7 @@ package com.sundispatch.shared;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,45 @@ class RequiredFieldsNullIT extends DispatchFixtures {
                 .isEqualTo(meBefore);
         assertThat(api.get("/api/v1/admin/ip-blocks", admin).json().size()).as("IP blocks after the refusals")
                 .isEqualTo(blocksBefore);
+    }
+
+    /**
+     * The optional fields decided in docs/openapi.md ("Requests"): a partial profile update keeps what is left out
+     * and refuses an explicit null; a ban's {@code until} and a block's {@code expiresAt} take null as "no end".
+     */
+    @Test
+    void optionalFieldsTakeNullAsDocumented() {
+        Tokens t = newCustomerSession();
+        Map<String, Object> nullName = new HashMap<>();
+        nullName.put("fullName", null);
+        Api.Response refused = api.patch("/api/v1/me", nullName, t.access());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("validation_failed");
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("fullName");
+        Api.Response kept = api.patch("/api/v1/me", Map.of("phone", "+49 30 1234567"), t.access());
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+        assertThat(kept.json().path("fullName").asString()).isEqualTo("Ada Lovelace");
+
+        String admin = adminToken();
+        AdminSession.stepUp(api, admin);
+        String userId = api.get("/api/v1/me", t.access()).json().path("id").asString();
+        Map<String, Object> ban = new HashMap<>();
+        ban.put("reason", "contract check");
+        ban.put("until", null);
+        Api.Response banned = api.post("/api/v1/admin/users/" + userId + "/ban", ban, admin);
+        assertThat(banned.status()).as(banned.toString()).isEqualTo(200);
+        assertThat(banned.json().path("bannedUntil").isNull()).as(banned.toString()).isTrue();
+
+        Map<String, Object> block = new HashMap<>();
+        block.put("cidr", "192.0.2.0/24");
+        block.put("reason", "contract check (TEST-NET-1)");
+        block.put("expiresAt", null);
+        Api.Response blocked = api.post("/api/v1/admin/ip-blocks", block, admin);
+        assertThat(blocked.status()).as(blocked.toString()).isBetween(200, 201);
+        assertThat(blocked.json().path("expiresAt").isNull()).as(blocked.toString()).isTrue();
+        Api.Response lifted = api.send("DELETE", "/api/v1/admin/ip-blocks/" + blocked.json().path("id").asString(),
+                null, admin, Map.of());
+        assertThat(lifted.status()).as(lifted.toString()).isBetween(200, 204);
     }
 
     private static String mediaType(Api.Response r) {

@@ -2,9 +2,6 @@ package com.sundispatch.identity.web;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +10,10 @@ import jakarta.validation.constraints.Size;
 
 import com.sundispatch.identity.internal.AccountService;
 import com.sundispatch.identity.internal.Languages;
+import com.sundispatch.shared.PresentNotNull;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** Request bodies of the identity endpoints. Unknown fields are refused by the JSON reader (400). */
 final class IdentityRequests {
@@ -148,10 +147,11 @@ final class IdentityRequests {
      * name or language cannot be cleared and the phone is cleared with "" (docs/openapi.md, "Requests").
      */
     record UpdateProfileRequest(
-            @JsonSetter(nulls = Nulls.FAIL) @Size(min = 1, max = 100) @Pattern(regexp = NAME,
+            @JsonDeserialize(using = PresentNotNull.class) @Size(min = 1, max = 100) @Pattern(regexp = NAME,
                     message = "may contain letters, spaces, apostrophes, dots and hyphens") String fullName,
-            @JsonSetter(nulls = Nulls.FAIL) @Size(max = 32) @Pattern(regexp = PHONE,
+            @JsonDeserialize(using = PresentNotNull.class) @Size(max = 32) @Pattern(regexp = PHONE,
                     message = "must be a phone number such as +49 30 1234567") String phone,
-            @JsonSetter(nulls = Nulls.FAIL) @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String language) {
+            @JsonDeserialize(using = PresentNotNull.class) @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE)
+            String language) {
     }
 }
