@@ -88,7 +88,9 @@ class OpenApiContractIT extends DispatchFixtures {
             // Success of reads that need nothing but the right session.
             if (!hasParams && method.equals("GET") && !required(doc, op)) {
                 Api.Response r = api.send(method, template, null, token, Map.of());
-                if (r.status() >= 300) {
+                // A singleton not created yet (the installer's webhook) is a documented 404.
+                boolean nothingYet = r.status() == 404 && op.path("responses").has("404");
+                if (r.status() >= 300 && !nothingYet) {
                     divergences.add(name + " as " + role + ": expected 2xx, got " + r);
                 }
             }
