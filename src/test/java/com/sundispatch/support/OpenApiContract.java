@@ -61,6 +61,15 @@ public final class OpenApiContract {
     private static final List<String> CURRENT = new CopyOnWriteArrayList<>();
     private static final Map<String, Set<String>> BY_OPERATION = new ConcurrentSkipListMap<>();
 
+    static {
+        // The report is this run's: a stale one from an earlier run would name divergences already fixed.
+        try {
+            Files.deleteIfExists(REPORT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private OpenApiContract() {
     }
 
