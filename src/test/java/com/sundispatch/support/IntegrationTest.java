@@ -165,6 +165,19 @@ public abstract class IntegrationTest {
     @BeforeEach
     void setUpApi() {
         api = new Api(port);
+        if (getClass().isAnnotationPresent(AnswersOnlyContract.class)) {
+            api.answersOnlyContract();
+        }
+        OpenApiContract.takeViolations();
+    }
+
+    /**
+     * Every exchange this test made through {@link Api} agreed with the server's OpenAPI document (see
+     * {@link OpenApiContract}; the run's divergences per operation are in target/contract-violations.txt).
+     */
+    @AfterEach
+    void exchangesHeldToTheDocument() {
+        assertThat(OpenApiContract.takeViolations()).as("exchanges that diverge from /v3/api-docs").isEmpty();
     }
 
     @Autowired

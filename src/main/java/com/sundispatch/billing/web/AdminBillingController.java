@@ -46,6 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
 @PreAuthorize("hasRole('ADMIN')")
@@ -99,8 +100,10 @@ class AdminBillingController {
     @ApiResponse(responseCode = "200", description = "The ledger rows as CSV with a header line", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")) })
     ResponseEntity<StreamingResponseBody> ledgerCsv(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @Parameter(required = true) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate from,
+            @Parameter(required = true) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate to) {
         LedgerCsv.Range range = csv.range(from, to);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);

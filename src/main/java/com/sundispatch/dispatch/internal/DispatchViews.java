@@ -12,6 +12,7 @@ import com.sundispatch.dispatch.JobStatus;
 import com.sundispatch.places.Locations;
 import com.sundispatch.places.Point;
 import com.sundispatch.shared.Actor;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What each party may see of applications, offers and jobs: no customer contact before acceptance. */
 public final class DispatchViews {
@@ -158,6 +159,7 @@ public final class DispatchViews {
             boolean gridDocumentsHandedOver) {
     }
 
+    @Schema(name = "CompletionReport")
     public record Report(Instant submittedAt, Checklist checklist, List<String> serialNumbers, String notes,
             List<Photo> photos) {
 

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.sundispatch.dispatch.DisputeResolved;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 final class DispatchRequests {
 
@@ -100,6 +101,7 @@ final class DispatchRequests {
             @NotNull @Size(max = 10) List<@NotBlank @Size(max = 64) String> photoIds) {
     }
 
+    @Schema(name = "DisputeResolveRequest")
     record ResolveRequest(@NotNull DisputeResolved.Outcome outcome, @NotBlank @Size(min = 5, max = 2000) String note) {
     }
 

@@ -24,6 +24,7 @@ import com.sundispatch.security.CurrentUser;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @PreAuthorize("hasRole('INSTALLER')")
@@ -52,6 +53,8 @@ class InstallerWebhookController {
 
     @GetMapping("/api/v1/installer/webhook")
     @Operation(summary = "The registered job-event webhook (URL and since when; the secret is never shown again)")
+    @ApiResponse(responseCode = "200", description = "The registered webhook")
+    @ApiResponse(responseCode = "404", description = "No webhook registered", ref = "#/components/responses/NotFound")
     WebhookView get(CurrentUser user) {
         return webhooks.get(user.userId());
     }

@@ -1,5 +1,8 @@
 package com.sundispatch.identity.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,7 +90,7 @@ class AuthController {
     private final EmailChangeService emailChanges;
 
     /** A passkey assertion: the JSON form of the browser's PublicKeyCredential, for the challenge it answers. */
-    record PasskeyLoginRequest(@NotBlank @Size(max = 36) String challengeId, @NotNull JsonNode credential) {
+    record PasskeyLoginRequest(@NotBlank @Size(max = 36) String challengeId, @JsonSetter(nulls = Nulls.FAIL) @NotNull JsonNode credential) {
         @Override
         public String toString() {
             return "PasskeyLoginRequest[***]";
@@ -102,7 +105,7 @@ class AuthController {
     }
 
     record PasskeyMfaRequest(@NotBlank @Size(max = 200) String mfaToken, @NotBlank @Size(max = 36) String challengeId,
-            @NotNull JsonNode credential) {
+            @JsonSetter(nulls = Nulls.FAIL) @NotNull JsonNode credential) {
         @Override
         public String toString() {
             return "PasskeyMfaRequest[***]";

@@ -1,18 +1,25 @@
 package com.sundispatch.identity.web;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.sundispatch.identity.internal.AccountService;
 import com.sundispatch.identity.internal.Languages;
+import com.sundispatch.shared.PresentNotNull;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** Request bodies of the identity endpoints. Unknown fields are refused by the JSON reader (400). */
 final class IdentityRequests {
 
     /** ASCII only (internationalised domains in their xn-- form): one spelling per mailbox, no look-alikes. */
-    static final String EMAIL = com.sundispatch.identity.internal.AccountService.EMAIL_PATTERN;
+    static final String EMAIL = AccountService.EMAIL_PATTERN;
     /** Letters of any script, spaces, apostrophes, dots and hyphens: enough for real names, no markup. */
     static final String NAME = "^[\\p{L}\\p{M}][\\p{L}\\p{M} '.\\-]{0,99}$";
     static final String PHONE = "^$|^\\+?[0-9][0-9 ()\\-]{5,19}$";
@@ -126,17 +133,25 @@ final class IdentityRequests {
     record MfaResetRequest(@NotBlank @Size(max = 200) String reason) {
     }
 
-    record BanRequest(@NotBlank @Size(max = 200) String reason, java.time.Instant until) {
+    /** {@code until} left out or null: a ban without end. */
+    record BanRequest(@NotBlank @Size(max = 200) String reason,
+            @Schema(types = {"string", "null"}, format = "date-time",
+                    description = "When the ban ends; null or left out: it does not end") Instant until) {
     }
 
     record EmptyRequest() {
     }
 
+    /**
+     * A partial update: a field left out stays as it is; sent as null it is refused (400 on the field), since a
+     * name or language cannot be cleared and the phone is cleared with "" (docs/openapi.md, "Requests").
+     */
     record UpdateProfileRequest(
-            @Size(min = 1, max = 100) @Pattern(regexp = NAME,
+            @JsonDeserialize(using = PresentNotNull.class) @Size(min = 1, max = 100) @Pattern(regexp = NAME,
                     message = "may contain letters, spaces, apostrophes, dots and hyphens") String fullName,
-            @Size(max = 32) @Pattern(regexp = PHONE, message = "must be a phone number such as +49 30 1234567")
-            String phone,
-            @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE) String language) {
+            @JsonDeserialize(using = PresentNotNull.class) @Size(max = 32) @Pattern(regexp = PHONE,
+                    message = "must be a phone number such as +49 30 1234567") String phone,
+            @JsonDeserialize(using = PresentNotNull.class) @Pattern(regexp = LANGUAGE, message = LANGUAGE_MESSAGE)
+            String language) {
     }
 }

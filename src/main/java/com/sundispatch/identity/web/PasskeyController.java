@@ -1,5 +1,8 @@
 package com.sundispatch.identity.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -38,7 +41,7 @@ class PasskeyController {
 
     /** {@code credential}: the JSON form of the browser's PublicKeyCredential (base64url binary fields). */
     record AddPasskeyRequest(@NotBlank @Size(max = 36) String challengeId, @Size(max = 200) String name,
-            @NotNull JsonNode credential) {
+            @JsonSetter(nulls = Nulls.FAIL) @NotNull JsonNode credential) {
         @Override
         public String toString() {
             return "AddPasskeyRequest[challengeId=" + challengeId + ", name=" + name + ", credential=***]";

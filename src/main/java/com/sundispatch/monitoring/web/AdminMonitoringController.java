@@ -51,6 +51,7 @@ import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -62,14 +63,17 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Tag(name = "Admin")
 class AdminMonitoringController {
 
+    /** {@code expiresAt} left out or null: a block without end (the admin page sends null for an empty date). */
     record BlockRequest(@NotBlank @Size(max = 50) String cidr, @NotBlank @Size(max = 300) String reason,
-            Instant expiresAt) {
+            @Schema(types = {"string", "null"}, format = "date-time",
+                    description = "When the block ends; null or left out: it does not end") Instant expiresAt) {
     }
 
     /** Empty on purpose: acknowledging takes no input, but the body stays JSON like every other POST. */
     record AcknowledgeRequest() {
     }
 
+    @Schema(name = "AlertResolveRequest")
     record ResolveRequest(@Size(max = 1000) String note) {
     }
 

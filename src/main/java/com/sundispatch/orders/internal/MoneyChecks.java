@@ -19,6 +19,7 @@ import com.sundispatch.billing.Payouts;
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.security.SecurityEvent;
 import com.sundispatch.security.SecurityEvents;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Recomputes every paid order's balances from the ledger alone and holds them against the other records of the
@@ -32,6 +33,7 @@ public class MoneyChecks {
     }
 
     /** {@code legacyOrders}: paid before the ledger began (0.12.0), so outside it and not checked. */
+    @Schema(name = "LedgerCheckReport")
     public record Report(int orders, int legacyOrders, List<Difference> differences) {
     }
 

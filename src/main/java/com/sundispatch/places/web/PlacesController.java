@@ -19,6 +19,7 @@ import com.sundispatch.shared.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * Public place endpoints: suggestions as someone types, the postal area around a point ("use my location"),
@@ -45,7 +46,7 @@ class PlacesController {
     /** Suggestions, best first. Same question, same answer for an hour (a fallback: a minute): caches may keep it. */
     @GetMapping("/api/v1/places/search")
     @Operation(summary = "Address suggestions for q, best first (limit 1-10, optional country); cacheable for an hour")
-    ResponseEntity<List<Place>> search(@RequestParam(required = false) String q,
+    ResponseEntity<List<Place>> search(@Parameter(required = true) @RequestParam(required = false) String q,
             @RequestParam(required = false) String country, @RequestParam(required = false) Integer limit) {
         String text = q == null ? "" : q.trim();
         if (text.isEmpty() || text.length() > 100) {
@@ -73,7 +74,8 @@ class PlacesController {
     /** The postal area (or town) around a point, with the area's own point: never the caller's. */
     @GetMapping("/api/v1/places/reverse")
     @Operation(summary = "The postal area or town around a point (lat, lon), with the area's own point")
-    Place reverse(@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon) {
+    Place reverse(@Parameter(required = true) @RequestParam(required = false) Double lat,
+            @Parameter(required = true) @RequestParam(required = false) Double lon) {
         if (lat == null || !Double.isFinite(lat) || Math.abs(lat) > 90) {
             throw ApiException.validation("lat", "must be a latitude between -90 and 90");
         }

@@ -43,6 +43,7 @@ class PrivacyController {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /** The mailed token travels in a body, never in a URL that request logs and browser histories keep. */
+    @Schema(name = "ExportDownloadRequest")
     record TokenRequest(@NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_-]+") String token) {
 
         @Override

@@ -156,7 +156,7 @@ class OpenApiDocs {
 
     /**
      * A record component annotated {@code @Nullable} may be sent as JSON null: its schema says so (OpenAPI 3.1:
-     * {@code type: [..., "null"]}; a reference becomes {@code oneOf: [ref, null]}, so the referenced schema itself
+     * {@code type: [..., "null"]}; a reference becomes {@code anyOf: [ref, null]}, so the referenced schema itself
      * is not changed).
      */
     @Bean
@@ -188,7 +188,7 @@ class OpenApiDocs {
         }
         if (property.get$ref() != null) {
             Schema wrapped = new JsonSchema();
-            wrapped.setOneOf(new ArrayList<>(List.of(new JsonSchema().$ref(property.get$ref()), nullType())));
+            wrapped.setAnyOf(new ArrayList<>(List.of(new JsonSchema().$ref(property.get$ref()), nullType())));
             wrapped.setDescription(property.getDescription());
             return wrapped;
         }

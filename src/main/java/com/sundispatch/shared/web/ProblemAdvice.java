@@ -50,6 +50,7 @@ import com.sundispatch.shared.RetryingTransactions;
 import com.sundispatch.shared.UniqueConstraints;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -294,6 +295,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (t instanceof UnrecognizedPropertyException unknown) {
                 return problem(400, ErrorCodes.VALIDATION_FAILED, "The request has a field that is not accepted.",
                         req, List.of(new FieldProblem(path(unknown), "is not an accepted field")), new HttpHeaders());
+            }
+            if (t instanceof InvalidNullException nullValue) {
+                // A field that may be left out but not sent as null (docs/openapi.md, "Requests").
+                return problem(400, ErrorCodes.VALIDATION_FAILED, "The request is not valid.", req,
+                        List.of(new FieldProblem(path(nullValue), "must not be null")), new HttpHeaders());
             }
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
