@@ -1,5 +1,6 @@
 package com.sundispatch.monitoring;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.springframework.data.domain.Pageable;
 /** Reading the audit trail from other modules (an admin's view of one order's story, a person's own history). */
 public interface AuditTrail {
 
+    @Schema(name = "SecurityEvent")
     record Entry(String type, Instant at, @Nullable String actorId, String outcome) {
     }
 

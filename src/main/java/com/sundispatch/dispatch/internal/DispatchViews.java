@@ -68,6 +68,7 @@ public final class DispatchViews {
         }
     }
 
+    @Schema(name = "InstallationCustomer")
     public record Customer(String name, String phone) {
     }
 

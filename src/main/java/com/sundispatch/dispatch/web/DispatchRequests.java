@@ -78,6 +78,7 @@ final class DispatchRequests {
             String comment) {
     }
 
+    @Schema(name = "EmptyRequest", description = "An empty JSON object: the operation takes no input")
     record EmptyRequest() {
     }
 

@@ -139,6 +139,7 @@ final class IdentityRequests {
                     description = "When the ban ends; null or left out: it does not end") Instant until) {
     }
 
+    @Schema(name = "NoInputRequest", description = "An empty JSON object: the operation takes no input")
     record EmptyRequest() {
     }
 

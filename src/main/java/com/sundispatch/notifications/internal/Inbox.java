@@ -1,5 +1,6 @@
 package com.sundispatch.notifications.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import com.sundispatch.shared.ApiException;
 @Service
 public class Inbox {
 
+    @Schema(name = "InboxEntry")
     public record Entry(String id, String kind, String category, String title, @Nullable String body,
             @Nullable String link,
             Instant createdAt, @Nullable Instant readAt) {

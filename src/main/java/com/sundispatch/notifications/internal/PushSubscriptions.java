@@ -1,5 +1,6 @@
 package com.sundispatch.notifications.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +33,7 @@ import com.sundispatch.shared.ApiException;
 public class PushSubscriptions {
 
     /** What the owner sees of a subscription: never the endpoint path (a capability) nor the keys. */
+    @Schema(name = "PushSubscription")
     public record View(String id, String pushService, String userAgent, Instant createdAt, Instant lastSuccessAt) {
     }
 

@@ -1,5 +1,6 @@
 package com.sundispatch.orders.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +43,7 @@ public class AdminOrders {
             Money total, Money refunded, Instant createdAt, @Nullable Instant paidAt) {
     }
 
+    @Schema(name = "AdminOrderCustomer")
     public record Customer(String id, @Nullable String name, @Nullable String email) {
     }
 

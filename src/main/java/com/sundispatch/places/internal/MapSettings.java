@@ -1,5 +1,6 @@
 package com.sundispatch.places.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,7 @@ public class MapSettings {
             "Austrian postal codes: Austrian Post, via plz-ort (MIT)");
 
     /** The JSON of GET /api/v1/public/map. */
+    @Schema(name = "MapSettings")
     public record View(@Nullable String tileUrl, @Nullable String tileAttribution, int maxZoom,
             List<String> attributions) {
     }
