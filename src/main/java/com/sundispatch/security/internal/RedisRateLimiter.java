@@ -88,6 +88,16 @@ class RedisRateLimiter implements RateLimiter {
         this.sha = sha1(SCRIPT);
     }
 
+    /** Connects and loads the script ahead of the first request; a failure only means the fallback applies. */
+    void warmUp() {
+        try {
+            connections.warmUp();
+            connections.strings().scriptLoad(SCRIPT);
+        } catch (RedisException e) {
+            warn(e);
+        }
+    }
+
     LocalRateLimiter fallback() {
         return fallback;
     }

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -74,6 +76,16 @@ class SharedStateConfiguration {
             Clock clock) {
         LocalRateLimiter local = new LocalRateLimiter(new ClockTimeMeter(clock));
         return redis.connections.<RateLimiter>map(c -> new RedisRateLimiter(c, prefix, local)).orElse(local);
+    }
+
+    /** Redis connected (and the rate-limit script loaded) before the first request, not by it. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> redisWarmUp(RateLimiter limiter) {
+        return event -> {
+            if (limiter instanceof RedisRateLimiter redis) {
+                redis.warmUp();
+            }
+        };
     }
 
     @Bean
