@@ -78,14 +78,13 @@ class RedisRateLimiter implements RateLimiter {
     private final RedisConnections connections;
     private final String prefix;
     private final LocalRateLimiter fallback;
-    private final String sha;
+    private static final String SHA = sha1(SCRIPT);
     private volatile long lastWarning = System.nanoTime() - WARN_EVERY_NANOS;
 
     RedisRateLimiter(RedisConnections connections, String prefix, LocalRateLimiter fallback) {
         this.connections = connections;
         this.prefix = prefix;
         this.fallback = fallback;
-        this.sha = sha1(SCRIPT);
     }
 
     /** Connects and loads the script ahead of the first request; a failure only means the fallback applies. */
@@ -132,7 +131,7 @@ class RedisRateLimiter implements RateLimiter {
         try {
             RedisCommands<String, String> redis = connections.strings();
             try {
-                reply = redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+                reply = redis.evalsha(SHA, ScriptOutputType.MULTI, keys, args);
             } catch (RedisNoScriptException e) {
                 // After a restart or SCRIPT FLUSH: EVAL sends the text once and Redis caches it again.
                 reply = redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, args);
