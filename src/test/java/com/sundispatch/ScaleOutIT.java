@@ -1,9 +1,16 @@
 package com.sundispatch;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +27,9 @@ import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 import com.sundispatch.support.Mailbox;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,15 +44,25 @@ class ScaleOutIT {
     private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private static Api a;
     private static Api b;
+    private static String redisPrefix;
+    /**
+     * Small limits refill slowly (one token every 15 s per address, 10 s per user), so the tests' own run time,
+     * even on a busy machine, adds none and every count is exact.
+     */
+    private static final int IP_LIMIT = 4;
+    private static final int USER_LIMIT = 6;
 
     @BeforeAll
     static void startTwoInstances() {
         String prefix = "sd-scaleout-" + UUID.randomUUID() + ":";
+        redisPrefix = prefix;
         String db = System.getProperty("it.datasource.url", "");
         List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.data.redis.url=" + System.getProperty("it.redis.url"),
                 "--sundispatch.redis.key-prefix=" + prefix,
-                "--sundispatch.rate-limit.auth-per-minute=6",
+                "--sundispatch.rate-limit.auth-per-minute=3",
+                "--sundispatch.rate-limit.ip-per-minute=" + IP_LIMIT,
+                "--sundispatch.rate-limit.user-per-minute=" + USER_LIMIT,
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + Mailbox.port()));
         if (db.isBlank()) {
             args.add("--spring.datasource.url=jdbc:h2:mem:scaleout;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
@@ -74,27 +94,128 @@ class ScaleOutIT {
     void logoutOnOneInstanceIsRefusedOnTheOther() {
         String email = "scale-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
         // Registration answers 202; the account exists once its verification mail went out.
-        IntegrationTest.register(a, email, PASSWORD, "Ada Lovelace");
+        Map<String, String> client = from("192.0.2.10");
+        assertThat(a.send("POST", "/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
+                "fullName", "Ada Lovelace"), null, client).status()).isEqualTo(202);
         IntegrationTest.awaitVerificationMail(email);
-        Api.Response login = a.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
+        Api.Response login = a.send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD),
+                null, client);
         String access = login.json().path("accessToken").asString();
-        assertThat(b.get("/api/v1/me", access).status()).isEqualTo(200);
+        assertThat(b.send("GET", "/api/v1/me", null, access, from("192.0.2.11")).status()).isEqualTo(200);
 
-        assertThat(a.post("/api/v1/auth/logout", null, access).status()).isEqualTo(204);
-        assertThat(b.get("/api/v1/me", access).status()).isEqualTo(401);
+        assertThat(a.send("POST", "/api/v1/auth/logout", null, access, from("192.0.2.11")).status()).isEqualTo(204);
+        assertThat(b.send("GET", "/api/v1/me", null, access, from("192.0.2.12")).status()).isEqualTo(401);
     }
 
     @Test
     @Order(2)
     void rateLimitSpentOnOneInstanceIsSpentOnTheOther() {
-        // Six auth requests a minute per IP for the pair: spend what is left on A alone.
-        int status = 0;
-        for (int i = 0; i < 7 && status != 429; i++) {
-            status = a.post("/api/v1/auth/refresh", Map.of("refreshToken", "bogus")).status();
+        // Three auth requests a minute per address for the pair: spend them on A alone.
+        Map<String, String> client = from("192.0.2.20");
+        for (int i = 0; i < 3; i++) {
+            assertThat(a.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "bogus"), null, client)
+                    .status()).isEqualTo(401);
         }
-        assertThat(status).isEqualTo(429);
-        Api.Response onB = b.post("/api/v1/auth/refresh", Map.of("refreshToken", "bogus"));
+        Api.Response onB = b.send("POST", "/api/v1/auth/refresh", Map.of("refreshToken", "bogus"), null, client);
         assertThat(onB.status()).isEqualTo(429);
         assertThat(onB.code()).isEqualTo("rate_limited");
+    }
+
+    /** A client at its own documentation address (the test profile trusts the loopback as a proxy). */
+    private static Map<String, String> from(String address) {
+        return Map.of("X-Forwarded-For", address);
+    }
+
+    /** {@code threads} clients at once, {@code each} requests apiece, alternately on A and B: the statuses. */
+    private static List<Integer> concurrently(int threads, int each, IntFunction<Integer> request)
+            throws InterruptedException {
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        statuses.add(request.apply(thread * each + i));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return statuses;
+    }
+
+    @Test
+    @Order(3)
+    void perAddressLimitIsExactAcrossInstancesUnderConcurrency() throws InterruptedException {
+        // 32 clients behind one address, 2 requests each, spread over both instances: exactly the limit passes.
+        Map<String, String> client = from("203.0.113.31");
+        List<Integer> statuses = concurrently(32, 2, i -> (i % 2 == 0 ? a : b)
+                .send("GET", "/api/v1/public/info", null, null, client).status());
+        assertThat(statuses).hasSize(64);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(IP_LIMIT);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(64 - IP_LIMIT);
+        Api.Response refused = b.send("GET", "/api/v1/public/info", null, null, client);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        // Another address has its own bucket.
+        assertThat(a.send("GET", "/api/v1/public/info", null, null, from("203.0.113.32")).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void perUserLimitIsExactAcrossInstancesAndAddresses() throws InterruptedException {
+        String email = "scale-user-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+        Map<String, String> home = from("198.51.100.7");
+        assertThat(a.send("POST", "/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
+                "fullName", "Ada Lovelace"), null, home).status()).isEqualTo(202);
+        IntegrationTest.awaitVerificationMail(email);
+        String access = a.send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null,
+                home).json().path("accessToken").asString();
+        // From 16 addresses at once (one request each, none near its own limit), on both instances: the user's
+        // budget is exact.
+        List<Integer> statuses = concurrently(16, 1, i -> (i % 2 == 0 ? a : b)
+                .send("GET", "/api/v1/me", null, access, from("198.51.100." + (20 + i))).status());
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(USER_LIMIT);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(16 - USER_LIMIT);
+        Api.Response refused = a.send("GET", "/api/v1/me", null, access, from("198.51.100.99"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("rate_limited");
+    }
+
+    @Test
+    @Order(5)
+    void scriptIsLoadedAgainAfterScriptFlush() {
+        Map<String, String> client = from("203.0.113.77");
+        for (int i = 0; i < IP_LIMIT / 2; i++) {
+            assertThat(a.send("GET", "/api/v1/public/info", null, null, client).status()).isEqualTo(200);
+        }
+        RedisClient redis = RedisClient.create(System.getProperty("it.redis.url"));
+        try (StatefulRedisConnection<String, String> c = redis.connect()) {
+            assertThat(c.sync().scriptFlush()).isEqualTo("OK");
+            // The bucket itself lives on in Redis (with a TTL), so the count carries on after the reload.
+            assertThat(c.sync().keys(redisPrefix + "rl:ip:203.0.113.77*")).hasSize(1);
+            assertThat(c.sync().pttl(c.sync().keys(redisPrefix + "rl:ip:203.0.113.77*").get(0))).isPositive();
+        } finally {
+            redis.shutdown();
+        }
+        int allowed = 0;
+        for (int i = 0; i < IP_LIMIT; i++) {
+            if ((i % 2 == 0 ? a : b).send("GET", "/api/v1/public/info", null, null, client).status() == 200) {
+                allowed++;
+            }
+        }
+        assertThat(allowed).isEqualTo(IP_LIMIT - IP_LIMIT / 2);
     }
 }

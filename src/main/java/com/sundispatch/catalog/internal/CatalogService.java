@@ -9,7 +9,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sundispatch.catalog.Catalog;
 import com.sundispatch.catalog.InstallationPricing;
@@ -30,11 +32,14 @@ public class CatalogService implements Catalog {
     private final java.util.concurrent.ConcurrentHashMap<String, CachedPage> pageCache =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final SecurityEvents audit;
+    private final TransactionTemplate readOnly;
 
     CatalogService(PanelRepository panels, CatalogChangeRepository changes, InstallationPricing pricing,
             Clock clock, SecurityEvents audit,
             @org.springframework.beans.factory.annotation.Value("${sundispatch.catalog.page-cache-ttl:PT1S}")
-            java.time.Duration pageCacheTtl) {
+            java.time.Duration pageCacheTtl, PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.audit = audit;
         this.pageCacheTtl = pageCacheTtl;
         this.panels = panels;
@@ -49,11 +54,11 @@ public class CatalogService implements Catalog {
      * stock may lag by that long, which is harmless because ordering re-checks stock atomically. Admin changes
      * clear the cache at once.
      */
-    @Transactional(readOnly = true)
     public Page<PanelView> search(String q, Integer minWatts, BigDecimal maxPrice, Pageable pageable) {
+        // No transaction around a page served from the cache: only a miss opens one (read-only).
         String pattern = q == null || q.isBlank() ? null : Like.contains(q.trim());
         if (pageCacheTtl.isZero()) {
-            return panels.search(pattern, minWatts, maxPrice, pageable).map(PanelView::of);
+            return query(pattern, minWatts, maxPrice, pageable);
         }
         String key = pattern + "|" + minWatts + "|" + maxPrice + "|" + pageable;
         long now = System.nanoTime();
@@ -61,12 +66,16 @@ public class CatalogService implements Catalog {
         if (hit != null && now - hit.expiresAtNanos() < 0) {
             return hit.page();
         }
-        Page<PanelView> page = panels.search(pattern, minWatts, maxPrice, pageable).map(PanelView::of);
+        Page<PanelView> page = query(pattern, minWatts, maxPrice, pageable);
         if (pageCache.size() > 1_000) {
             pageCache.clear();
         }
         pageCache.put(key, new CachedPage(page, now + pageCacheTtl.toNanos()));
         return page;
+    }
+
+    private Page<PanelView> query(String pattern, Integer minWatts, BigDecimal maxPrice, Pageable pageable) {
+        return readOnly.execute(status -> panels.search(pattern, minWatts, maxPrice, pageable).map(PanelView::of));
     }
 
     private record CachedPage(Page<PanelView> page, long expiresAtNanos) {

@@ -7,7 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * A refresh token, stored only as the SHA-256 of its value. Rotated tokens stay (as ROTATED) so that a
@@ -15,11 +20,18 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "refresh_tokens")
-class RefreshToken {
+class RefreshToken implements Persistable<String> {
 
     enum Status {
         ACTIVE, ROTATED
     }
+
+    /**
+     * A new token is always INSERTed (persist), never merged: with an assigned id, a merge would first SELECT
+     * the row that cannot exist yet, one query more on every login and every refresh.
+     */
+    @Transient
+    private boolean fresh = true;
 
     @Id
     @Column(name = "token_hash", length = 64)
@@ -47,6 +59,22 @@ class RefreshToken {
         this.status = Status.ACTIVE;
         this.createdAt = now;
         this.expiresAt = expiresAt;
+    }
+
+    @Override
+    public String getId() {
+        return tokenHash;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 
     String sessionId() {

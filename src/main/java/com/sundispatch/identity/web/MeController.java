@@ -24,6 +24,7 @@ import com.sundispatch.identity.internal.EmailChangeService;
 import com.sundispatch.identity.internal.EmailLinkService;
 import com.sundispatch.identity.internal.MfaService;
 import com.sundispatch.identity.internal.PasskeyService;
+import com.sundispatch.identity.internal.ProfileReader;
 import com.sundispatch.identity.internal.ReauthenticationService;
 import com.sundispatch.identity.internal.SessionService;
 import com.sundispatch.identity.web.IdentityRequests.ChangeEmailRequest;
@@ -59,10 +60,12 @@ class MeController {
     private final PasskeyService passkeys;
     private final EmailChangeService emailChanges;
     private final AccountSecuring securing;
+    private final ProfileReader profiles;
 
     MeController(AccountService accounts, MfaService mfa, SessionService sessions, EmailLinkService emailLinks,
             ClientIpResolver clientIp, ReauthenticationService reauthentication, PasskeyService passkeys,
-            EmailChangeService emailChanges, AccountSecuring securing) {
+            EmailChangeService emailChanges, AccountSecuring securing, ProfileReader profiles) {
+        this.profiles = profiles;
         this.passkeys = passkeys;
         this.emailChanges = emailChanges;
         this.securing = securing;
@@ -77,8 +80,8 @@ class MeController {
     @GetMapping
     @Operation(summary = "My profile: name, email, phone, role, MFA methods, pending email change")
     MeResponse me(CurrentUser user) {
-        return MeResponse.of(accounts.get(user.userId()), passkeys.mfaMethods(user.userId()),
-                emailChanges.pending(user.userId()));
+        ProfileReader.Profile profile = profiles.read(user.userId());
+        return MeResponse.of(profile.account(), profile.mfaMethods(), profile.pending());
     }
 
     @PatchMapping

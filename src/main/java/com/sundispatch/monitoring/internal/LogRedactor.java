@@ -29,15 +29,61 @@ public final class LogRedactor {
     }
 
     public static String redact(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || cannotHoldSecret(text)) {
             return text;
         }
+        return redactFully(text);
+    }
+
+    /** Every pattern, without the quick check first. */
+    static String redactFully(String text) {
         String s = JWT.matcher(text).replaceAll("[REDACTED_JWT]");
         s = BEARER.matcher(s).replaceAll("$1 [REDACTED]");
         s = SECRET_PAIR.matcher(s).replaceAll("$1[REDACTED]");
         s = OPAQUE_TOKEN.matcher(s).replaceAll("[REDACTED_TOKEN]");
         s = BASE32_SECRET.matcher(s).replaceAll("[REDACTED_SECRET]");
         return redactCards(s);
+    }
+
+    /**
+     * One pass over the text for what every pattern above needs at the least (a ':' or '=', "eyJ", "bearer" or
+     * "basic", "whsec_", a run of 32 base32 or 43 token characters, 13 digits in a row): a request log line's
+     * method, ids, address and status have none, and skip six regular expressions. A false "maybe" only costs
+     * the full scan; the check never lets a match through.
+     */
+    static boolean cannotHoldSecret(String text) {
+        int tokenRun = 0;
+        int base32Run = 0;
+        int digitRun = 0;
+        boolean afterSeparator = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':' || c == '=') {
+                return false;
+            }
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            boolean digit = c >= '0' && c <= '9';
+            tokenRun = letter || digit || c == '_' || c == '-' ? tokenRun + 1 : 0;
+            base32Run = (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7') ? base32Run + 1 : 0;
+            if (digit) {
+                digitRun++;
+                afterSeparator = false;
+            } else if ((c == ' ' || c == '-') && digitRun > 0 && !afterSeparator) {
+                afterSeparator = true;
+            } else {
+                digitRun = 0;
+                afterSeparator = false;
+            }
+            if (tokenRun >= 43 || base32Run >= 32 || digitRun >= 13) {
+                return false;
+            }
+            if ((c == 'e' && text.startsWith("eyJ", i)) || ((c == 'b' || c == 'B')
+                    && (text.regionMatches(true, i, "bearer", 0, 6) || text.regionMatches(true, i, "basic", 0, 5)))
+                    || (c == 'w' && text.startsWith("whsec_", i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String redactCards(String s) {

@@ -36,7 +36,9 @@ public class RedactingJsonFormatter implements StructuredLogFormatter<ILoggingEv
             for (KeyValuePair kv : event.getKeyValuePairs()) {
                 Object v = kv.value;
                 if (v instanceof Number || v instanceof Boolean) {
-                    json.append(",\"").append(escape(kv.key)).append("\":").append(v);
+                    json.append(",\"");
+                    escape(json, kv.key);
+                    json.append("\":").append(v);
                 } else {
                     field(json, kv.key, v == null ? null : LogRedactor.redact(String.valueOf(v)), false);
                 }
@@ -55,16 +57,26 @@ public class RedactingJsonFormatter implements StructuredLogFormatter<ILoggingEv
         if (!first) {
             json.append(',');
         }
-        json.append('"').append(escape(key)).append("\":");
+        json.append('"');
+        escape(json, key);
+        json.append("\":");
         if (value == null) {
             json.append("null");
         } else {
-            json.append('"').append(escape(value)).append('"');
+            json.append('"');
+            escape(json, value);
+            json.append('"');
         }
     }
 
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 8);
+        escape(out, s);
+        return out.toString();
+    }
+
+    /** Appended in place: no intermediate string per field of every log line. */
+    static void escape(StringBuilder out, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -82,6 +94,5 @@ public class RedactingJsonFormatter implements StructuredLogFormatter<ILoggingEv
                 }
             }
         }
-        return out.toString();
     }
 }

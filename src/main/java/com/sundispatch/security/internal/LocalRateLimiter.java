@@ -1,7 +1,10 @@
 package com.sundispatch.security.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.scheduling.annotation.Scheduled;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -14,6 +17,20 @@ class LocalRateLimiter implements RateLimiter {
 
     LocalRateLimiter(ClockTimeMeter time) {
         this.time = time;
+    }
+
+    @Override
+    public Outcome tryConsume(List<Limit> limits) {
+        // Sequential, as in-process buckets cannot be taken together: a bucket before the refusing one has
+        // given its token (the refused request still counted there), which only ever errs on the strict side.
+        for (int i = 0; i < limits.size(); i++) {
+            Limit limit = limits.get(i);
+            Decision d = tryConsume(limit.key(), limit.perMinute());
+            if (!d.allowed()) {
+                return new Outcome(i, d.retryAfterSeconds());
+            }
+        }
+        return Outcome.ALLOWED;
     }
 
     @Override
@@ -30,10 +47,9 @@ class LocalRateLimiter implements RateLimiter {
 
     static Decision decision(ConsumptionProbe probe) {
         if (probe.isConsumed()) {
-            return new Decision(true, 0);
+            return Decision.ALLOWED;
         }
-        long seconds = (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L;
-        return new Decision(false, Math.max(1, seconds));
+        return new Decision(false, RateLimiter.retryAfterSeconds(probe.getNanosToWaitForRefill()));
     }
 
     void dropIdle() {
@@ -43,7 +59,7 @@ class LocalRateLimiter implements RateLimiter {
         });
     }
 
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 300_000)
+    @Scheduled(fixedDelay = 300_000)
     void housekeeping() {
         dropIdle();
     }

@@ -1,6 +1,10 @@
 package com.sundispatch.security.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -69,27 +73,26 @@ final class RateLimitFilters {
             String ip = clientKeys.key(clientIp.resolve(request));
             String path = PATHS.getPathWithinApplication(request);
             // Quotes geocode their address too: they share the places budget, so they are no way around it.
+            List<RateLimiter.Limit> buckets = new ArrayList<>(3);
             if (path.startsWith("/api/v1/places/") || path.equals("/api/v1/quotes")
                     || path.startsWith("/api/v1/quotes/")) {
-                RateLimiter.Decision places = limiter.tryConsume("places:" + ip, limits.placesPerMinute());
-                if (!places.allowed()) {
-                    rejections.reject(request, response, places, "places:" + ip, null);
-                    return;
-                }
+                buckets.add(new RateLimiter.Limit("places:" + ip, limits.placesPerMinute()));
             }
             if (path.startsWith("/api/v1/auth/")) {
-                RateLimiter.Decision auth = limiter.tryConsume("auth:" + ip, limits.authPerMinute());
-                if (!auth.allowed()) {
-                    rejections.reject(request, response, auth, "auth:" + ip, null);
-                    return;
-                }
+                buckets.add(new RateLimiter.Limit("auth:" + ip, limits.authPerMinute()));
             }
-            RateLimiter.Decision all = limiter.tryConsume("ip:" + ip, limits.ipPerMinute());
-            if (!all.allowed()) {
-                rejections.reject(request, response, all, "ip:" + ip, null);
+            buckets.add(new RateLimiter.Limit("ip:" + ip, limits.ipPerMinute()));
+            // One call (one Redis round trip) for every bucket of this address.
+            RateLimiter.Outcome outcome = limiter.tryConsume(buckets);
+            if (!outcome.allowed()) {
+                rejections.reject(request, response, outcome.decision(), buckets.get(outcome.refused()).key(), null);
                 return;
             }
-            chain.doFilter(request, response);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SessionGate.clear();
+            }
         }
     }
 
@@ -113,7 +116,11 @@ final class RateLimitFilters {
                 String userId = token.getToken().getSubject();
                 request.setAttribute(RequestAttributes.USER_ID, userId);
                 if (limits.enabled()) {
-                    RateLimiter.Decision d = limiter.tryConsume("user:" + userId, limits.userPerMinute());
+                    // Usually taken already, with the revocation check, while the token was verified.
+                    RateLimiter.Decision d = SessionGate.takeUserDecision(userId);
+                    if (d == null) {
+                        d = limiter.tryConsume("user:" + userId, limits.userPerMinute());
+                    }
                     if (!d.allowed()) {
                         rejections.reject(request, response, d, "user:" + userId, userId);
                         return;
@@ -132,8 +139,7 @@ final class RateLimitFilters {
 
         private final SecurityEvents events;
         private final Counter counter;
-        private final java.util.concurrent.ConcurrentHashMap<String, Long> lastAudited =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Long> lastAudited = new ConcurrentHashMap<>();
 
         Rejections(SecurityEvents events, MeterRegistry meters) {
             this.events = events;
@@ -152,7 +158,7 @@ final class RateLimitFilters {
                 }
                 log.info("Rate limited: {} {}", request.getMethod(), PATHS.getPathWithinApplication(request));
                 events.publish("RATE_LIMITED", userId, SecurityEvent.Outcome.DENIED,
-                        java.util.Map.of("bucket", bucket.substring(0, bucket.indexOf(':'))), request);
+                        Map.of("bucket", bucket.substring(0, bucket.indexOf(':'))), request);
             }
             response.setHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
             Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate_limited",

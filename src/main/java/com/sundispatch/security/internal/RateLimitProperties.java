@@ -15,9 +15,15 @@ public record RateLimitProperties(
         @DefaultValue("600") long userPerMinute,
         @DefaultValue("60") long placesPerMinute) {
 
+    static final long MAX_PER_MINUTE = 150_000_000L;
+
     public RateLimitProperties {
         if (authPerMinute < 1 || ipPerMinute < 1 || userPerMinute < 1 || placesPerMinute < 1) {
             throw new IllegalArgumentException("rate limits must be at least 1 per minute");
+        }
+        // The shared buckets count in 1/60,000,000 of a token, exact in a Lua number up to 2^53 (docs/rate-limits.md).
+        if (Math.max(Math.max(authPerMinute, ipPerMinute), Math.max(userPerMinute, placesPerMinute)) > MAX_PER_MINUTE) {
+            throw new IllegalArgumentException("rate limits must be at most " + MAX_PER_MINUTE + " per minute");
         }
     }
 }

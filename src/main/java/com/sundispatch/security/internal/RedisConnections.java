@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -48,6 +49,26 @@ class RedisConnections implements AutoCloseable {
             }
         }
         return c.sync();
+    }
+
+    /**
+     * Opens the connection before the first request needs it. The first connect of a process also loads and
+     * starts Netty, which on a busy machine can take longer than the 500 ms a request may wait: it then fell
+     * back to per-instance state for the next 5 s. A few attempts here, without the back-off; Redis that
+     * refuses outright costs three quick failures.
+     */
+    void warmUp() {
+        for (int attempt = 1; ; attempt++) {
+            retryAfterNanos = System.nanoTime();
+            try {
+                strings().ping();
+                return;
+            } catch (RedisException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private <T> T connect(java.util.function.Supplier<T> connector) {

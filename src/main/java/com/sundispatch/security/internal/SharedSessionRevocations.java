@@ -55,26 +55,42 @@ class SharedSessionRevocations implements SessionRevocations {
 
     @Override
     public boolean isRevoked(String sessionId) {
-        if (live(local.get(key(sessionId)))) {
+        if (isRevokedHere(sessionId)) {
             return true;
         }
         if (redis.isEmpty()) {
             return false;
         }
         try {
-            return live(redis.get().get(key(sessionId)));
+            return isLive(redis.get().get(key(sessionId)));
         } catch (SharedState.UnavailableException e) {
-            SessionStatusSource source = records.getIfAvailable();
-            // No answer from anyone who knows: refuse rather than accept a possibly revoked session.
-            return source == null || source.isSessionRevoked(sessionId);
+            return isRevokedWithoutRedis(sessionId);
         }
     }
 
-    private boolean live(OptionalLong until) {
+    /** Revoked by this instance (memory only). */
+    boolean isRevokedHere(String sessionId) {
+        return isLive(local.get(key(sessionId)));
+    }
+
+    boolean isShared() {
+        return redis.isPresent();
+    }
+
+    /** While Redis cannot answer: the database, and with no answer from anyone who knows, refused. */
+    boolean isRevokedWithoutRedis(String sessionId) {
+        SessionStatusSource source = records.getIfAvailable();
+        // No answer from anyone who knows: refuse rather than accept a possibly revoked session.
+        return source == null || source.isSessionRevoked(sessionId);
+    }
+
+    /** Whether a stored revocation (its end, epoch millis) still applies. */
+    boolean isLive(OptionalLong until) {
         return until.isPresent() && until.getAsLong() > clock.millis();
     }
 
-    private static String key(String sessionId) {
+    /** The SharedState key (unprefixed) of a session's revocation. */
+    static String key(String sessionId) {
         return "rev:" + sessionId;
     }
 

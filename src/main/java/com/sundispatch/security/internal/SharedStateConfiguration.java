@@ -7,12 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
-import com.sundispatch.security.SessionRevocations;
 import com.sundispatch.security.SessionStatusSource;
 import com.sundispatch.security.SharedState;
 
@@ -65,7 +66,7 @@ class SharedStateConfiguration {
     }
 
     @Bean
-    SessionRevocations sessionRevocations(InMemorySharedState local, RedisSupport redis,
+    SharedSessionRevocations sessionRevocations(InMemorySharedState local, RedisSupport redis,
             ObjectProvider<SessionStatusSource> records, Clock clock) {
         return new SharedSessionRevocations(local, redis.state, records, clock);
     }
@@ -73,8 +74,23 @@ class SharedStateConfiguration {
     @Bean
     RateLimiter rateLimiter(RedisSupport redis, @Value("${sundispatch.redis.key-prefix:sd:}") String prefix,
             Clock clock) {
-        ClockTimeMeter time = new ClockTimeMeter(clock);
-        LocalRateLimiter local = new LocalRateLimiter(time);
-        return redis.connections.<RateLimiter>map(c -> new RedisRateLimiter(c, prefix, local, time)).orElse(local);
+        LocalRateLimiter local = new LocalRateLimiter(new ClockTimeMeter(clock));
+        return redis.connections.<RateLimiter>map(c -> new RedisRateLimiter(c, prefix, local)).orElse(local);
+    }
+
+    /** Redis connected (and the rate-limit script loaded) before the first request, not by it. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> redisWarmUp(RateLimiter limiter) {
+        return event -> {
+            if (limiter instanceof RedisRateLimiter redis) {
+                redis.warmUp();
+            }
+        };
+    }
+
+    @Bean
+    SessionGate sessionGate(SharedSessionRevocations revocations, RateLimiter limiter, RateLimitProperties limits) {
+        Optional<RedisRateLimiter> redis = limiter instanceof RedisRateLimiter r ? Optional.of(r) : Optional.empty();
+        return new SessionGate(revocations, limiter, redis, limits);
     }
 }

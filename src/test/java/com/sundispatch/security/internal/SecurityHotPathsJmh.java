@@ -46,10 +46,12 @@ public class SecurityHotPathsJmh {
         for (int i = 0; i < 10_000; i++) {
             revocations.revoke("revoked-" + i, clock.instant().plusSeconds(900));
         }
-        decoder = new JwtDecoding().jwtDecoder(secrets, props, revocations, clock);
+        limiter = new LocalRateLimiter(new ClockTimeMeter(clock));
+        SessionGate gate = new SessionGate(revocations, limiter, Optional.empty(),
+                new RateLimitProperties(true, 10, 300, 1_000_000_000L, 60));
+        decoder = new JwtDecoding().jwtDecoder(secrets, props, gate, clock);
         token = new JwtAccessTokens(secrets, props, clock).issue("user-1", List.of("CUSTOMER"), "session-1", false)
                 .value();
-        limiter = new LocalRateLimiter(new ClockTimeMeter(clock));
     }
 
     @Benchmark
