@@ -2,6 +2,7 @@ package com.sundispatch.shared;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -73,6 +74,7 @@ class OpenApiLintIT extends IntegrationTest {
         doc.path("components").path("securitySchemes").propertyNames().forEach(schemes::add);
         boolean globalSecurity = doc.path("security").isArray() && !doc.path("security").isEmpty();
         Set<String> problemRefs = new TreeSet<>();
+        Set<String> operationIds = new HashSet<>();
         List<String> errors = new ArrayList<>();
         forEachOperation(doc, (name, op) -> {
             if (op.path("summary").asString("").isBlank()) {
@@ -81,8 +83,12 @@ class OpenApiLintIT extends IntegrationTest {
             if (!op.path("tags").isArray() || op.path("tags").isEmpty()) {
                 errors.add(name + ": no tag");
             }
-            if (op.path("operationId").asString("").isBlank()) {
+            String operationId = op.path("operationId").asString("");
+            if (operationId.isBlank()) {
                 errors.add(name + ": no operationId");
+            } else if (!operationId.matches("[a-z][A-Za-z0-9]*") || !operationIds.add(operationId)) {
+                // A generated client's method names: camelCase, one per operation, no springdoc "_1" suffix.
+                errors.add(name + ": operationId " + operationId + " is not a unique camelCase name");
             }
             JsonNode security = op.has("security") ? op.path("security") : doc.path("security");
             if (!op.has("security") && !globalSecurity) {

@@ -53,7 +53,7 @@ class RequiredFieldsNullIT extends DispatchFixtures {
             if (!template.startsWith("/api/") || media.isMissingNode() || method.equals("GET")) {
                 return;
             }
-            String token = !OpenApiContractIT.secured(doc, op) ? null
+            String bearer = !OpenApiContractIT.secured(doc, op) ? null
                     : template.startsWith("/api/v1/admin/") ? admin
                     : template.startsWith("/api/v1/installer/") ? installer : customer;
             String path = template.replaceAll("\\{[^}]+}", "u" + UUID.randomUUID().toString().substring(0, 8));
@@ -62,7 +62,7 @@ class RequiredFieldsNullIT extends DispatchFixtures {
             JsonNode base = example.isObject() ? example.deepCopy() : sample(doc, schema, 0);
             for (String field : requiredPaths(doc, schema, "")) {
                 JsonNode body = withNull(base, field);
-                Api.Response r = api.send(method, path, body.toString(), token, Map.of());
+                Api.Response r = api.send(method, path, body.toString(), bearer, Map.of());
                 checked.add(name + " " + field);
                 boolean named = false;
                 if (r.status() == 400 && "application/problem+json".equals(mediaType(r))) {

@@ -31,7 +31,7 @@ class IdentityApiDocs {
                 api.getPaths().get(path).getPost().getResponses().addApiResponse("401",
                         new ApiResponse().$ref("#/components/responses/Unauthorized"));
             }
-            Map<String, Object> tokens = Map.of("accessToken", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl",
+            Map<String, Object> tokens = Map.of("accessToken", "eyJhbGciOiJIUzI1NiJ9.<claims>.<signature>",
                     "tokenType", "Bearer", "expiresIn", 900, "refreshToken", "rt_3q2-7wY0kN8s1bXo");
             OpenApiExamples.request(api, HttpMethod.POST, "/api/v1/auth/register", "register", "A new customer",
                     Map.of("email", "anna.meyer@example.com", "password", "Sunny-meadow-lantern-2931",
