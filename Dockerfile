@@ -30,6 +30,11 @@ ENV SPRING_PROFILES_ACTIVE=prod \
 # throwaway in-memory H2 database with throwaway secrets that live only in that process: no database server, no
 # network, nothing secret left in the image. A start whose JVM cannot use the archive starts without it.
 RUN cds-train.sh /app
+# The application may not change its own code: the jar, its libraries and the archive the JVM maps at every start
+# belong to root and are read-only, so code running as the app user cannot plant anything that outlives a restart.
+USER root
+RUN chown -R root:root /app && chmod -R a-w /app
+USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["java", "-Xmx32m", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", "/app/app.jar", \

@@ -205,8 +205,8 @@ class ScaleOutIT {
         try (StatefulRedisConnection<String, String> c = redis.connect()) {
             assertThat(c.sync().scriptFlush()).isEqualTo("OK");
             // The bucket itself lives on in Redis (with a TTL), so the count carries on after the reload.
-            assertThat(c.sync().keys(redisPrefix + "rl:ip:203.0.113.77*")).hasSize(1);
-            assertThat(c.sync().pttl(c.sync().keys(redisPrefix + "rl:ip:203.0.113.77*").get(0))).isPositive();
+            assertThat(c.sync().keys(redisPrefix + "rl2:ip:203.0.113.77*")).hasSize(1);
+            assertThat(c.sync().pttl(c.sync().keys(redisPrefix + "rl2:ip:203.0.113.77*").get(0))).isPositive();
         } finally {
             redis.shutdown();
         }

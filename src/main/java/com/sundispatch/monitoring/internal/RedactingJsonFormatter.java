@@ -35,7 +35,8 @@ public class RedactingJsonFormatter implements StructuredLogFormatter<ILoggingEv
         if (event.getKeyValuePairs() != null) {
             for (KeyValuePair kv : event.getKeyValuePairs()) {
                 Object v = kv.value;
-                if (v instanceof Number || v instanceof Boolean) {
+                // A number JSON cannot hold (NaN, Infinity) goes out as text, so the line stays valid JSON.
+                if (v instanceof Boolean || v instanceof Number n && Double.isFinite(n.doubleValue())) {
                     json.append(",\"");
                     escape(json, kv.key);
                     json.append("\":").append(v);

@@ -121,7 +121,7 @@ class RedisRateLimiter implements RateLimiter {
         args[0] = Integer.toString(n);
         for (int i = 0; i < n; i++) {
             Limit limit = limits.get(i);
-            keys[i] = prefix + "rl:" + limit.key() + "|" + limit.perMinute();
+            keys[i] = prefix + "rl2:" + limit.key() + "|" + limit.perMinute();
             args[i + 1] = Long.toString(limit.perMinute());
         }
         if (stateKey != null) {

@@ -3,8 +3,10 @@ package com.sundispatch.security.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,12 @@ class SharedSessionRevocations implements SessionRevocations {
     private final Optional<RedisSharedState> redis;
     private final ObjectProvider<SessionStatusSource> records;
     private final Clock clock;
+    /**
+     * Revocations Redis did not take (unreachable, or this instance backing off after a failed connect), by
+     * session id, with their end. Other instances read Redis and would see no marker, so these are written again
+     * every second until Redis has them or they have expired.
+     */
+    private final Map<String, Instant> unshared = new ConcurrentHashMap<>();
 
     SharedSessionRevocations(InMemorySharedState local, Optional<RedisSharedState> redis,
             ObjectProvider<SessionStatusSource> records, Clock clock) {
@@ -44,13 +52,39 @@ class SharedSessionRevocations implements SessionRevocations {
             return;
         }
         local.set(key(sessionId), until.toEpochMilli(), ttl);
-        redis.ifPresent(r -> {
-            try {
-                r.set(key(sessionId), until.toEpochMilli(), ttl);
-            } catch (SharedState.UnavailableException e) {
-                log.warn("Redis unreachable while revoking a session; other instances fall back to the database");
+        if (redis.isPresent() && !share(sessionId, until)) {
+            unshared.put(sessionId, until);
+            log.warn("Redis unreachable while revoking a session; written again every second until Redis has it");
+        }
+    }
+
+    /** Writes a revocation to Redis; false when Redis did not take it. */
+    private boolean share(String sessionId, Instant until) {
+        Duration ttl = Duration.between(clock.instant(), until).plusSeconds(60);
+        if (ttl.isNegative()) {
+            return true;
+        }
+        try {
+            redis.orElseThrow().set(key(sessionId), until.toEpochMilli(), ttl);
+            return true;
+        } catch (SharedState.UnavailableException e) {
+            return false;
+        }
+    }
+
+    /** Revocations Redis has not taken yet are written again, so every instance refuses the session. */
+    @Scheduled(fixedDelay = 1_000)
+    void shareUnshared() {
+        unshared.forEach((sessionId, until) -> {
+            if (share(sessionId, until)) {
+                unshared.remove(sessionId, until);
             }
         });
+    }
+
+    /** How many revocations wait for Redis (tests and diagnostics). */
+    int unsharedCount() {
+        return unshared.size();
     }
 
     @Override

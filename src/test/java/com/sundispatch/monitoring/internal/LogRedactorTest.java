@@ -1,6 +1,12 @@
 package com.sundispatch.monitoring.internal;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.KeyValuePair;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.LoggingEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,5 +55,20 @@ class LogRedactorTest {
         String forged = "agent\n{\"level\":\"ERROR\",\"message\":\"forged\"}\r\u0007";
         String escaped = RedactingJsonFormatter.escape(forged);
         assertThat(escaped).doesNotContain("\n", "\r", "\u0007").contains("\\n{\\\"level\\\"");
+    }
+
+    @Test
+    void aNumberJsonCannotHoldGoesOutAsTextSoTheLineStaysJson() {
+        LoggingEvent event = new LoggingEvent();
+        event.setLevel(Level.INFO);
+        event.setLoggerName("test");
+        event.setThreadName("main");
+        event.setMessage("ratio");
+        event.setTimeStamp(0);
+        event.setMDCPropertyMap(Map.of());
+        event.addKeyValuePair(new KeyValuePair("ratio", Double.NaN));
+        event.addKeyValuePair(new KeyValuePair("count", 3));
+        String line = new RedactingJsonFormatter().format(event);
+        assertThat(line).contains("\"ratio\":\"NaN\"").contains("\"count\":3");
     }
 }

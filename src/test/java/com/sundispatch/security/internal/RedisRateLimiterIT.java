@@ -66,7 +66,7 @@ class RedisRateLimiterIT {
         assertThat(refused.retryAfterSeconds()).isBetween(1L, 10L);
         assertThat(limiter.tryConsume("ip:b", 6).allowed()).isTrue();
         // The bucket expires once it would be full again (a minute from empty, plus a second), never stays.
-        assertThat(redis().pttl(prefix + "rl:ip:a|6")).isBetween(1L, 61_000L);
+        assertThat(redis().pttl(prefix + "rl2:ip:a|6")).isBetween(1L, 61_000L);
     }
 
     @Test
