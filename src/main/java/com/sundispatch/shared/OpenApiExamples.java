@@ -31,6 +31,16 @@ public final class OpenApiExamples {
         add(operation.getRequestBody().getContent(), name, summary, value, method + " " + path);
     }
 
+    /**
+     * Adds a shared problem answer ({@code components/responses/<name>}, e.g. {@code NotFound}, {@code BadGateway})
+     * to {@code method path}: for an error status the shared rules cannot infer from the path or method.
+     */
+    public static void problemAnswer(OpenAPI api, PathItem.HttpMethod method, String path, String status,
+            String name) {
+        operation(api, method, path).getResponses().addApiResponse(status,
+                new ApiResponse().$ref("#/components/responses/" + name));
+    }
+
     /** An example answer with this status of {@code method path}. */
     public static void response(OpenAPI api, PathItem.HttpMethod method, String path, String status, String name,
             String summary, Map<String, Object> value) {

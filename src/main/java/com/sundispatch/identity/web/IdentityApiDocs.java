@@ -21,6 +21,7 @@ class IdentityApiDocs {
 
     /** Public sign-in steps that answer 401 for wrong credentials or an unknown or used token. */
     private static final List<String> SIGN_IN_STEPS = List.of("/api/v1/auth/mfa/verify", "/api/v1/auth/mfa/passkey",
+            "/api/v1/auth/mfa/passkey/options",
             "/api/v1/auth/passkey/login", "/api/v1/auth/refresh");
 
     @Bean

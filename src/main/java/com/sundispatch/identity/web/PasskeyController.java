@@ -28,6 +28,7 @@ import com.sundispatch.identity.internal.PasskeyService.RegistrationOptions;
 import com.sundispatch.identity.internal.ReauthenticationService;
 import com.sundispatch.security.CurrentUser;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class PasskeyController {
 
     /** {@code credential}: the JSON form of the browser's PublicKeyCredential (base64url binary fields). */
     record AddPasskeyRequest(@NotBlank @Size(max = 36) String challengeId, @Size(max = 200) String name,
-            @JsonSetter(nulls = Nulls.FAIL) @NotNull JsonNode credential) {
+            @JsonSetter(nulls = Nulls.FAIL) @NotNull @Schema(type = "object", description = PasskeyDocs.CREDENTIAL, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode credential) {
         @Override
         public String toString() {
             return "AddPasskeyRequest[challengeId=" + challengeId + ", name=" + name + ", credential=***]";

@@ -29,6 +29,8 @@ class OrdersApiDocs {
                     "A sandbox payment succeeded (signed with X-Signature)", Map.of("id", "evt_0001", "type",
                             "payment.succeeded", "paymentId", "7b2e4c1a-0d9f-4a3b-8c6e-5f1a2b3c4d5e", "orderId",
                             "3a9d5e7f-1b2c-4d6e-8f0a-9b8c7d6e5f4a"));
+            // PaymentService answers 502 payment_provider_error when the provider fails while a payment starts.
+            OpenApiExamples.problemAnswer(api, HttpMethod.POST, "/api/v1/orders/{id}/payments", "502", "BadGateway");
         };
     }
 }

@@ -13,6 +13,8 @@ import com.sundispatch.orders.internal.PaymentService;
 import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.ErrorCodes;
 
+import jakarta.annotation.Nullable;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -71,7 +73,8 @@ class PaymentWebhookController {
     }
 
     /** Documentation only: the body the sandbox provider signs and sends. */
-    @Schema(description = "A sandbox payment event (provider sandbox).")
+    @Schema(description = "A sandbox payment event (provider sandbox); other members are ignored.",
+            additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
     record SandboxPaymentEvent(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Unique per event; repeats are "
                     + "acknowledged once") String id,
@@ -79,12 +82,13 @@ class PaymentWebhookController {
                     "payment.failed", "refund.succeeded", "refund.failed" }) String type,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String paymentId,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String orderId,
-            @Schema(description = "Required for refund events") String refundId) {
+            @Schema(description = "Required for refund events") @Nullable String refundId) {
     }
 
     /** Documentation only: Stripe's event envelope; the fields the server reads. */
     @Schema(description = "A Stripe event (provider stripe): checkout.session.* and refund/charge events are acted "
-            + "on, other types are acknowledged and ignored.")
+            + "on, other types are acknowledged and ignored. Stripe's other envelope members (object, api_version, "
+            + "created, livemode, ...) are accepted and ignored.", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
     record StripeEvent(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "data.object: the session, refund or "

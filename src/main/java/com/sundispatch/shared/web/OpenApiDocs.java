@@ -116,6 +116,8 @@ class OpenApiDocs {
         UNSUPPORTED_MEDIA_TYPE("415", "UnsupportedMediaType", "The body is not application/json (photo upload: not "
                 + "multipart/form-data with a JPEG, PNG or WebP)."),
         TOO_MANY_REQUESTS("429", "TooManyRequests", "A rate limit was reached; wait for Retry-After seconds."),
+        BAD_GATEWAY("502", "BadGateway", "The payment provider failed or did not answer; nothing was charged, try "
+                + "again."),
         SERVICE_UNAVAILABLE("503", "ServiceUnavailable", "The server is busy; try again after Retry-After seconds.");
 
         final String status;
@@ -369,11 +371,13 @@ class OpenApiDocs {
         return new Content().addMediaType(PROBLEM_JSON, media);
     }
 
-    private static final Map<Answer, String> TITLES = Map.of(Answer.BAD_REQUEST, "Bad Request", Answer.UNAUTHORIZED,
-            "Unauthorized", Answer.FORBIDDEN, "Forbidden", Answer.NOT_FOUND, "Not Found", Answer.CONFLICT, "Conflict",
-            Answer.GONE, "Gone", Answer.PAYLOAD_TOO_LARGE, "Content Too Large", Answer.UNSUPPORTED_MEDIA_TYPE,
-            "Unsupported Media Type", Answer.TOO_MANY_REQUESTS, "Too Many Requests", Answer.SERVICE_UNAVAILABLE,
-            "Service Unavailable");
+    private static final Map<Answer, String> TITLES = Map.ofEntries(Map.entry(Answer.BAD_REQUEST, "Bad Request"),
+            Map.entry(Answer.UNAUTHORIZED, "Unauthorized"), Map.entry(Answer.FORBIDDEN, "Forbidden"),
+            Map.entry(Answer.NOT_FOUND, "Not Found"), Map.entry(Answer.CONFLICT, "Conflict"),
+            Map.entry(Answer.GONE, "Gone"), Map.entry(Answer.PAYLOAD_TOO_LARGE, "Content Too Large"),
+            Map.entry(Answer.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type"),
+            Map.entry(Answer.TOO_MANY_REQUESTS, "Too Many Requests"), Map.entry(Answer.BAD_GATEWAY, "Bad Gateway"),
+            Map.entry(Answer.SERVICE_UNAVAILABLE, "Service Unavailable"));
 
     private static Schema<?> problemSchema() {
         Schema<?> schema = new JsonSchema();
@@ -396,6 +400,11 @@ class OpenApiDocs {
         errors.setDescription("The invalid fields (validation_failed only).");
         errors.setItems(new JsonSchema().$ref("#/components/schemas/" + FIELD_PROBLEM));
         schema.addProperty("errors", errors);
+        Schema<?> suggestions = new JsonSchema();
+        suggestions.addType("array");
+        suggestions.setDescription("address_not_found only: places the address may have meant (may be empty).");
+        suggestions.setItems(new JsonSchema().$ref("#/components/schemas/Place"));
+        schema.addProperty("suggestions", suggestions);
         schema.setRequired(List.of("type", "title", "status", "detail", "code"));
         return schema;
     }
