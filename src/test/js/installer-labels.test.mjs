@@ -54,8 +54,9 @@ test('every application status has a label on the application page and on the ad
 test('every dispute outcome and webhook delivery outcome has a label', () => {
   const outcomes = enumValues('DisputeResolved.java', 'Outcome');
   labelled({ en: (s) => INSTALL.en.outcomes[s], de: (s) => INSTALL.de.outcomes[s] }, outcomes, 'dispute outcome');
-  const source = readFileSync(new URL('internal/InstallerWebhookEvents.java', JAVA), 'utf8');
-  const deliveries = [...new Set([...source.matchAll(/outcome = [^;]*?"([A-Z_]+)"/g)].flatMap((m) => [...m[0].matchAll(/"([A-Z_]+)"/g)].map((x) => x[1])))];
+  // The outcomes are WebhookDelivery's constants (the delivery code and the API document both use them).
+  const source = readFileSync(new URL('internal/WebhookDelivery.java', JAVA), 'utf8');
+  const deliveries = [...source.matchAll(/static final String [A-Z_]+ = "([A-Z_]+)";/g)].map((m) => m[1]);
   assert.ok(deliveries.includes('GAVE_UP'), deliveries.join());
   labelled({ en: (s) => INSTALLER.en.outcomes[s], de: (s) => INSTALLER.de.outcomes[s] }, deliveries, 'delivery outcome');
 });

@@ -10,11 +10,15 @@ import jakarta.annotation.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
+import com.sundispatch.security.SecurityEvent;
+
 /** Reading the audit trail from other modules (an admin's view of one order's story, a person's own history). */
 public interface AuditTrail {
 
     @Schema(name = "SecurityEvent")
-    record Entry(String type, Instant at, @Nullable String actorId, String outcome) {
+    record Entry(String type, Instant at, @Nullable String actorId,
+            @Schema(implementation = SecurityEvent.Outcome.class)
+            String outcome) {
     }
 
     /** The audit entries whose detail names this order ({@code "orderId"}), newest first, at most {@code limit}. */

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -156,6 +157,65 @@ class OpenApiLintIT extends IntegrationTest {
             }
         });
         assertThat(errors).as("lint errors of /v3/api-docs").isEmpty();
+    }
+
+    /** Property names whose values are a fixed set the server sends or accepts: they must list it (enum). */
+    private static final Set<String> ENUM_NAMES = Set.of("status", "kind", "outcome", "category", "cellType");
+    /**
+     * Such properties that are not string enums, and why (schema.property). Everything else with these names, or
+     * ending in Status, lists its values, so a generated client gets an enum type and a new value is a contract
+     * change that shows up in the document.
+     */
+    private static final Map<String, String> NOT_ENUMS = Map.of(
+            "Problem.status", "the HTTP status code, an integer",
+            "DeliveryView.httpStatus", "the installer's HTTP answer, an integer",
+            "Problem.type", "an open URI (urn:sundispatch:problem:<code>); the codes are listed on Problem.code",
+            "StripeEvent.type", "Stripe's event types, an open set the webhook ignores all but a few of",
+            "CredentialDescriptor.type", "WebAuthn's credential type, public-key (open by the WebAuthn spec)",
+            "CredentialParameter.type", "WebAuthn's credential type, public-key (open by the WebAuthn spec)");
+
+    @Test
+    void statusLikePropertiesListTheirValues() {
+        JsonNode doc = OpenApiContract.documentTree(port);
+        List<String> open = new ArrayList<>();
+        Set<String> allowed = new TreeSet<>();
+        doc.path("components").path("schemas").properties().forEach(schema -> schema.getValue().path("properties")
+                .properties().forEach(property -> {
+                    String name = property.getKey();
+                    if (!ENUM_NAMES.contains(name) && !name.endsWith("Status")) {
+                        return;
+                    }
+                    String id = schema.getKey() + "." + name;
+                    if (NOT_ENUMS.containsKey(id)) {
+                        allowed.add(id);
+                    } else if (!listsValues(doc, property.getValue())) {
+                        open.add(id + " " + property.getValue());
+                    }
+                }));
+        assertThat(open).as("status-like properties without an enum").isEmpty();
+        // An allow-list entry whose property is gone, or has become an enum, is stale: keep the list honest.
+        NOT_ENUMS.keySet().forEach(id -> {
+            JsonNode property = doc.path("components").path("schemas").path(id.substring(0, id.indexOf('.')))
+                    .path("properties").path(id.substring(id.indexOf('.') + 1));
+            assertThat(property.isMissingNode() || listsValues(doc, property))
+                    .as("allow-listed " + id + " (" + NOT_ENUMS.get(id) + ") still exists without an enum").isFalse();
+        });
+    }
+
+    /** An enum directly, through a $ref, or as an option of anyOf/oneOf (a nullable reference). */
+    private static boolean listsValues(JsonNode doc, JsonNode property) {
+        JsonNode schema = resolve(doc, property);
+        if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
+            return true;
+        }
+        for (String options : List.of("anyOf", "oneOf")) {
+            for (JsonNode option : schema.path(options)) {
+                if (listsValues(doc, option)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static void forEachOperation(JsonNode doc, BiConsumer<String, JsonNode> visit) {

@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Size;
 import com.sundispatch.catalog.internal.CellType;
 import com.sundispatch.catalog.internal.PanelData;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 final class CatalogRequests {
 
     static final String PRODUCT_TEXT = "^[\\p{L}\\p{N}][\\p{L}\\p{N} .,()+/&'\\-]{0,119}$";
@@ -49,6 +51,7 @@ final class CatalogRequests {
             @Min(300) @Max(2000) Integer widthMm,
             @Min(3) @Max(100) Integer thicknessMm,
             @DecimalMin("1.0") @DecimalMax("100.0") @Digits(integer = 3, fraction = 1) BigDecimal weightKg,
+            @Schema(implementation = CellType.class)
             @Pattern(regexp = CELL_TYPES, message = "must be one of MONO_PERC, TOPCON, HJT, IBC, POLY, CIGS, CDTE")
             String cellType,
             @Min(1) @Max(50) Integer performanceWarrantyYears,

@@ -24,7 +24,9 @@ public final class DispatchViews {
     }
 
     /** {@code baseAddress} is null for applications made before addresses were asked for. */
-    public record ApplicationView(String id, String userId, String status, String companyName, String licenseNumber,
+    public record ApplicationView(String id, String userId,
+            @Schema(implementation = InstallerApplication.Status.class)
+            String status, String companyName, String licenseNumber,
             @Nullable BaseAddress baseAddress, double baseLatitude, double baseLongitude, int serviceRadiusKm,
             @Nullable String phone,
             Instant createdAt, @Nullable Instant decidedAt, @Nullable String rejectReason) {
@@ -37,10 +39,16 @@ public final class DispatchViews {
     }
 
     /** An approved installer as admins see it: ACTIVE, BANNED (mirrored from identity) or REVOKED. */
-    public record InstallerView(String installerId, String companyName, String status, double rating,
+    public record InstallerView(String installerId, String companyName,
+            @Schema(allowableValues = { InstallerView.ACTIVE, InstallerView.BANNED, InstallerView.REVOKED })
+            String status, double rating,
             long ratingCount, int serviceRadiusKm, @Nullable Instant approvedAt, @Nullable Instant bannedUntil,
             @Nullable Instant revokedAt,
             @Nullable String revokeReason) {
+
+        static final String ACTIVE = "ACTIVE";
+        static final String BANNED = "BANNED";
+        static final String REVOKED = "REVOKED";
 
         static InstallerView of(InstallerProfile p, Instant now) {
             return new InstallerView(p.userId(), p.companyName(), statusOf(p, now), p.rating(), p.ratingCount(),
@@ -48,7 +56,7 @@ public final class DispatchViews {
         }
 
         static String statusOf(InstallerProfile p, Instant now) {
-            return p.revokedAt() != null ? "REVOKED" : p.eligible(now) ? "ACTIVE" : "BANNED";
+            return p.revokedAt() != null ? REVOKED : p.eligible(now) ? ACTIVE : BANNED;
         }
     }
 
@@ -126,6 +134,7 @@ public final class DispatchViews {
 
     /** One proposal of a negotiation; {@code status} OPEN, ACCEPTED, SUPERSEDED or WITHDRAWN. */
     public record Proposal(String id, Instant start, Instant end, Actor proposedBy, Instant createdAt,
+            @Schema(implementation = AppointmentProposal.Status.class)
             String status) {
 
         static Proposal of(AppointmentProposal p) {
@@ -210,7 +219,9 @@ public final class DispatchViews {
     }
 
     /** An installer's service area for the admins' map; status as in {@link InstallerView}. */
-    public record MapInstaller(String installerId, String companyName, String status, double latitude,
+    public record MapInstaller(String installerId, String companyName,
+            @Schema(allowableValues = { InstallerView.ACTIVE, InstallerView.BANNED, InstallerView.REVOKED })
+            String status, double latitude,
             double longitude, int serviceRadiusKm) {
 
         static MapInstaller of(InstallerProfile p, Instant now) {

@@ -206,30 +206,30 @@ class InstallerWebhookEvents {
             OutboundHttp.Response response = http.postJson(hook.url(), body, Map.of("X-Signature", signature,
                     "X-SunDispatch-Event", type, "X-SunDispatch-Event-Id", eventId));
             status = response.status();
-            outcome = status >= 200 && status < 300 ? "SUCCEEDED" : "FAILED";
-            if (!"SUCCEEDED".equals(outcome)) {
+            outcome = status >= 200 && status < 300 ? WebhookDelivery.SUCCEEDED : WebhookDelivery.FAILED;
+            if (!WebhookDelivery.SUCCEEDED.equals(outcome)) {
                 error = "HTTP " + status;
             }
         } catch (UnsafeUrlException e) {
             // Shown to the installer: the same word for every rule, so deliveries are no DNS oracle either.
-            outcome = "REFUSED";
+            outcome = WebhookDelivery.REFUSED;
             error = "unsafe_url";
             log.info("Webhook delivery to installer {} refused: rule {} ({})", installerId, e.rule(), e.reason());
         } catch (OutboundHttp.Failure e) {
-            outcome = "FAILED";
+            outcome = WebhookDelivery.FAILED;
             error = e.getMessage();
         } catch (RuntimeException e) {
-            outcome = "FAILED";
+            outcome = WebhookDelivery.FAILED;
             error = e.getClass().getSimpleName();
         }
-        if ("FAILED".equals(outcome) && attempt >= MAX_ATTEMPTS) {
-            outcome = "GAVE_UP";
+        if (WebhookDelivery.FAILED.equals(outcome) && attempt >= MAX_ATTEMPTS) {
+            outcome = WebhookDelivery.GAVE_UP;
             log.warn("Webhook event {} ({}) for installer {} given up after {} attempts", eventId, type, installerId,
                     attempt);
         }
         deliveries.save(new WebhookDelivery(UUID.randomUUID().toString(), installerId, eventId, type, attempt,
                 outcome, status, error, clock.instant()));
-        if ("FAILED".equals(outcome)) {
+        if (WebhookDelivery.FAILED.equals(outcome)) {
             throw new DeliveryFailed(eventId, type, attempt, error);
         }
     }

@@ -28,6 +28,12 @@ class WebhookDelivery {
     @Column(nullable = false)
     private int attempt;
 
+    /** What became of one attempt; the installer's delivery list shows these words (DeliveryView). */
+    static final String SUCCEEDED = "SUCCEEDED";
+    static final String FAILED = "FAILED";
+    static final String REFUSED = "REFUSED";
+    static final String GAVE_UP = "GAVE_UP";
+
     @Column(nullable = false, length = 12)
     private String outcome;
 

@@ -23,6 +23,8 @@ import com.sundispatch.security.SecurityEvents;
 import com.sundispatch.security.UnsafeUrlException;
 import com.sundispatch.shared.ApiException;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Installers' webhooks: registration (URL checked against SSRF, a per-installer secret shown once and stored
  * encrypted) and the installer's view of every delivery attempt. Delivery itself is durable and lives in
@@ -41,7 +43,10 @@ public class WebhookService {
     public record WebhookView(String url, Instant createdAt) {
     }
 
-    public record DeliveryView(String eventId, String eventType, int attempt, String outcome,
+    public record DeliveryView(String eventId, String eventType, int attempt,
+            @Schema(allowableValues = { WebhookDelivery.SUCCEEDED, WebhookDelivery.FAILED, WebhookDelivery.REFUSED,
+                    WebhookDelivery.GAVE_UP })
+            String outcome,
             @Nullable Integer httpStatus,
             @Nullable String error, Instant attemptedAt) {
     }

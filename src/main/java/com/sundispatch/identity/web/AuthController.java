@@ -71,14 +71,19 @@ class AuthController {
     private static final String COOKIE_PATH = "/api/v1/auth";
 
     /** The same answer to every reset request, whether or not the account exists. */
-    record Accepted(String status, String message) {
+    record Accepted(
+            @Schema(allowableValues = { ACCEPTED, VERIFICATION_SENT_STATUS })
+            String status,
+            String message) {
     }
 
     /**
      * The one answer to every accepted registration, new address or existing: no id, nothing that differs.
      * The mail tells the owner of the address what happened.
      */
-    static final Accepted VERIFICATION_SENT = new Accepted("verification_sent",
+    static final String ACCEPTED = "accepted";
+    static final String VERIFICATION_SENT_STATUS = "verification_sent";
+    static final Accepted VERIFICATION_SENT = new Accepted(VERIFICATION_SENT_STATUS,
             "Check your mailbox: we sent a mail to this address with the next step.");
 
     private final AccountService accounts;
@@ -248,7 +253,7 @@ class AuthController {
     @Operation(summary = "Email a single-use reset link to the account's owner, if there is such an account")
     Accepted requestReset(@Valid @RequestBody PasswordResetRequest request) {
         emailLinks.requestPasswordReset(request.email());
-        return new Accepted("accepted", "If an account exists for this email, a reset link is on its way.");
+        return new Accepted(ACCEPTED, "If an account exists for this email, a reset link is on its way.");
     }
 
     @PostMapping("/password-reset/confirm")

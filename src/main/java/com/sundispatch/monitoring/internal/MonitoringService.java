@@ -42,6 +42,7 @@ import com.sundispatch.security.SharedState;
 import com.sundispatch.shared.ApiException;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Stores every security event (in its own transaction, so a failing store never breaks the user's request and
@@ -54,11 +55,16 @@ public class MonitoringService implements IpBlockList, DisposableBean {
 
     public record AuditView(String id, String type, Instant occurredAt, @Nullable String userId, @Nullable String ip,
             @Nullable String userAgent,
+            @Schema(implementation = SecurityEvent.Outcome.class)
             String outcome, @Nullable String detail) {
     }
 
-    public record AlertView(String id, String type, String severity, Instant raisedAt, @Nullable String subject,
-            @Nullable String detail, String status, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
+    public record AlertView(String id, String type,
+            @Schema(implementation = AlertSeverity.class)
+            String severity, Instant raisedAt, @Nullable String subject,
+            @Nullable String detail,
+            @Schema(allowableValues = { Alert.OPEN, Alert.ACKNOWLEDGED, Alert.RESOLVED })
+            String status, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
             @Nullable String resolvedBy,
             @Nullable Instant resolvedAt, @Nullable String note) {
     }

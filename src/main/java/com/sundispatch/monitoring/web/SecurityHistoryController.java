@@ -21,6 +21,7 @@ import com.sundispatch.shared.PageRequests;
 import com.sundispatch.shared.PageResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -40,8 +41,21 @@ class SecurityHistoryController {
 
     /** Audit type → the kind the client puts into words. Anything not listed here is never shown. */
     static final Map<String, String> KINDS = kinds();
+    /** The outcomes a person is shown (lower case: words for the client, not the stored audit outcome). */
+    static final String SUCCESS = "success";
+    static final String FAILURE = "failure";
+    static final String INFO = "info";
 
-    record SecurityEventResponse(String id, String kind, Instant at, String outcome, @Nullable String browser,
+    record SecurityEventResponse(String id,
+            @Schema(allowableValues = { "sign_in", "sign_in_failed", "sign_in_blocked", "account_locked", "sign_out",
+                    "mfa_failed", "mfa_enabled", "mfa_disabled", "mfa_reset", "recovery_code_used",
+                    "recovery_codes_renewed", "identity_check_failed", "password_changed", "password_change_failed",
+                    "password_reset_requested", "password_reset", "email_verified", "email_change_requested",
+                    "email_changed", "email_change_cancelled", "email_change_undone", "session_ended",
+                    "account_secured", "account_suspended", "account_reinstated" })
+            String kind, Instant at,
+            @Schema(allowableValues = { SUCCESS, FAILURE, INFO })
+            String outcome, @Nullable String browser,
             @Nullable String operatingSystem, @Nullable String network) {
     }
 
@@ -72,9 +86,9 @@ class SecurityHistoryController {
     /** Three words a person understands; "denied" is a failure to them (why it was denied is not theirs to see). */
     private static String outcome(String stored) {
         return switch (stored == null ? "" : stored) {
-            case "SUCCESS" -> "success";
-            case "FAILURE", "DENIED" -> "failure";
-            default -> "info";
+            case "SUCCESS" -> SUCCESS;
+            case "FAILURE", "DENIED" -> FAILURE;
+            default -> INFO;
         };
     }
 

@@ -29,7 +29,11 @@ import com.sundispatch.shared.ApiException;
 public class Inbox {
 
     @Schema(name = "InboxEntry")
-    public record Entry(String id, String kind, String category, String title, @Nullable String body,
+    public record Entry(String id,
+            @Schema(implementation = NotificationKind.class)
+            String kind,
+            @Schema(implementation = NotificationCategory.class)
+            String category, String title, @Nullable String body,
             @Nullable String link,
             Instant createdAt, @Nullable Instant readAt) {
     }

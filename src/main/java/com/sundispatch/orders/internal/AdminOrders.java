@@ -47,11 +47,21 @@ public class AdminOrders {
     public record Customer(String id, @Nullable String name, @Nullable String email) {
     }
 
-    public record PaymentRow(String id, String provider, String status, Money amount, Instant createdAt,
+    public record PaymentRow(String id,
+            @Schema(allowableValues = { SandboxPaymentProvider.NAME, StripePaymentProvider.NAME })
+            String provider,
+            @Schema(implementation = Payment.Status.class)
+            String status, Money amount, Instant createdAt,
             Instant updatedAt) {
     }
 
-    public record LedgerRow(String id, String kind, String from, String to, Money amount, @Nullable String reference,
+    public record LedgerRow(String id,
+            @Schema(implementation = Ledger.Kind.class)
+            String kind,
+            @Schema(implementation = Ledger.Account.class)
+            String from,
+            @Schema(implementation = Ledger.Account.class)
+            String to, Money amount, @Nullable String reference,
             Instant createdAt) {
     }
 

@@ -6,8 +6,11 @@ import java.util.List;
 
 import jakarta.annotation.Nullable;
 
+import com.sundispatch.billing.Invoicing;
 import com.sundispatch.orders.OrderStatus;
 import com.sundispatch.shared.Money;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * An order as its customer sees it: what was bought at which gross prices, the VAT in it, the installation, and
@@ -30,11 +33,15 @@ public record OrderView(String id, OrderStatus status, List<Item> items, Money p
         NONE, PENDING, REFUNDED, PARTIALLY_REFUNDED, FAILED
     }
 
-    public record RefundView(String id, Money amount, String status, @Nullable String reason, Instant createdAt,
+    public record RefundView(String id, Money amount,
+            @Schema(implementation = Refund.Status.class)
+            String status, @Nullable String reason, Instant createdAt,
             @Nullable Instant settledAt) {
     }
 
-    public record DocumentView(String id, String type, String number, LocalDate issuedOn, Money gross) {
+    public record DocumentView(String id,
+            @Schema(implementation = Invoicing.Type.class)
+            String type, String number, LocalDate issuedOn, Money gross) {
     }
 
     /** What cancelling now would keep and give back; null when the customer can no longer cancel. */

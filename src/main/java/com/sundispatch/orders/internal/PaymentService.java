@@ -33,6 +33,8 @@ import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.Money;
 import com.sundispatch.shared.PaymentsProperties;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Payments of orders through the configured provider, and the provider's webhook, which alone (or the
  * reconciliation asking the provider the same question) decides that an order is paid. A successful payment is
@@ -43,7 +45,11 @@ import com.sundispatch.shared.PaymentsProperties;
 public class PaymentService {
 
     /** {@code order}: what is paid for, so the provider's page (the sandbox's) can show it. */
-    public record PaymentView(String paymentId, String orderId, String status, String provider,
+    public record PaymentView(String paymentId, String orderId,
+            @Schema(implementation = Payment.Status.class)
+            String status,
+            @Schema(allowableValues = { SandboxPaymentProvider.NAME, StripePaymentProvider.NAME })
+            String provider,
             @Nullable String checkoutUrl,
             Money amount, boolean testMode, @Nullable String notice, OrderSummary order) {
     }

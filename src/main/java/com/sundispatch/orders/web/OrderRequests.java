@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Request bodies of the order endpoints. There is no field for a price: any price sent is a 400. */
 final class OrderRequests {
 
@@ -52,6 +54,8 @@ final class OrderRequests {
     record RefundRequest(@NotNull @Valid MoneyRequest amount, @NotBlank @Size(max = 500) String reason) {
     }
 
-    record SandboxConfirmRequest(@Pattern(regexp = "^(succeeded|failed)$") String outcome) {
+    record SandboxConfirmRequest(
+            @Schema(allowableValues = { "succeeded", "failed" })
+            @Pattern(regexp = "^(succeeded|failed)$") String outcome) {
     }
 }

@@ -30,6 +30,8 @@ import com.sundispatch.shared.ErrorCodes;
 import com.sundispatch.shared.EventIds;
 import com.sundispatch.shared.PersonalData;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +50,9 @@ public class DataExports {
     static final String FORMAT = "sundispatch-personal-data/1";
 
     /** The state of a person's latest export, as the account page shows it. */
-    public record ExportStatus(@Nullable String id, String status, @Nullable Instant requestedAt,
+    public record ExportStatus(@Nullable String id,
+            @Schema(allowableValues = { "NONE", "PENDING", "READY", "EXPIRED" })
+            String status, @Nullable Instant requestedAt,
             @Nullable Instant readyAt, @Nullable Instant expiresAt,
             @Nullable Instant nextRequestAt) {
     }
