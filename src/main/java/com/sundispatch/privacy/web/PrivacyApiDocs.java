@@ -1,0 +1,21 @@
+package com.sundispatch.privacy.web;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.sundispatch.shared.OpenApiExamples;
+
+import io.swagger.v3.oas.models.PathItem.HttpMethod;
+
+/** The privacy module's additions to the OpenAPI document (docs/openapi.md). */
+@Configuration(proxyBeanMethods = false)
+class PrivacyApiDocs {
+
+    @Bean
+    OpenApiCustomizer privacyErrorAnswers() {
+        // An export's download link lives 24 hours: after that the export is gone (410), not unknown (404).
+        return api -> OpenApiExamples.problemAnswer(api, HttpMethod.POST, "/api/v1/me/export/{id}/download", "410",
+                "Gone");
+    }
+}
