@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,6 +24,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.sundispatch.support.OpenApiSchemas.Divergence;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -31,14 +33,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Holds every HTTP exchange of the integration tests against the server's own {@code /v3/api-docs}, with
- * Atlassian's OpenAPI validator. The document is fetched once per running server (port) from a loopback address
+ * Atlassian's OpenAPI validator, and every JSON body also with full JSON Schema 2020-12 ({@link OpenApiSchemas}):
+ * Atlassian's 2.46 ignores {@code type} in an OpenAPI 3.1 document, so a wrong type or an undocumented null passes it. The document is fetched once per running server (port) from a loopback address
  * of its own, so the fetch never counts against the rate limits of the client address the tests use, and is
  * written to {@code target/openapi.json} (pretty, keys sorted) as the artefact clients are generated from.
  * <p>
  * What counts as a divergence:
  * <ul>
  * <li>any error in a response of a documented operation (status not documented, body or content type not as
- * documented);</li>
+ * documented, a JSON body against its schema's types, nullability, required properties and constraints);</li>
  * <li>an error in a request only when the server <em>accepted</em> it (2xx): a request the document forbids and
  * the server refuses is the two agreeing, which is what the many bad-input tests send on purpose;</li>
  * <li>a 2xx answer on an {@code /api} path or method the document does not have.</li>
@@ -58,6 +61,7 @@ public final class OpenApiContract {
 
     private static final Map<Integer, String> DOCUMENTS = new ConcurrentHashMap<>();
     private static final Map<Integer, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<Integer, OpenApiSchemas> SCHEMAS = new ConcurrentHashMap<>();
     private static final List<String> CURRENT = new CopyOnWriteArrayList<>();
     private static final Map<String, Set<String>> BY_OPERATION = new ConcurrentSkipListMap<>();
 
@@ -191,16 +195,32 @@ public final class OpenApiContract {
             }
             String operation = m.getContext().flatMap(ValidationReport.MessageContext::getApiOperation)
                     .map(o -> o.getMethod() + " " + o.getApiPath().original()).orElse(method + " " + path);
-            String line = operation + " -> " + status + ": [" + key + "] " + m.getMessage().replace('\n', ' ');
-            found.add(line);
-            BY_OPERATION.computeIfAbsent(operation, o -> new ConcurrentSkipListSet<>())
-                    .add(status + ": [" + key + "] " + m.getMessage().replace('\n', ' '));
+            record(found, operation, status, key, m.getMessage());
         }
+        OpenApiSchemas schemas = SCHEMAS.computeIfAbsent(port, p -> new OpenApiSchemas(document(p)));
+        String contentType = response.headers().firstValue("Content-Type").orElse(null);
+        List<Divergence> bodies = new ArrayList<>(schemas.checkResponse(method, path, status, contentType, body));
+        if (accepted && checkRequest) {
+            bodies.addAll(schemas.checkRequest(method, path, header(requestHeaders, "Content-Type"), requestBody));
+        }
+        bodies.forEach(d -> record(found, d.operation(), status, d.key(), d.message()));
         if (!found.isEmpty()) {
             CURRENT.addAll(found);
             writeReport();
         }
         return found;
+    }
+
+    private static void record(List<String> found, String operation, int status, String key, String message) {
+        String entry = status + ": [" + key + "] " + message.replace('\n', ' ');
+        found.add(operation + " -> " + entry);
+        BY_OPERATION.computeIfAbsent(operation, o -> new ConcurrentSkipListSet<>()).add(entry);
+    }
+
+    private static String header(Map<String, String> headers, String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return headers.entrySet().stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(wanted))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     private static String decode(String s) {
