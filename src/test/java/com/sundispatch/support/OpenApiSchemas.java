@@ -62,16 +62,32 @@ public final class OpenApiSchemas {
             }
             String method = op.getKey().toUpperCase(Locale.ROOT);
             templates.add(template(method, path.getKey()));
-            operation.path("requestBody").path("content").properties().forEach(media -> register(bodies,
-                    key(method, path.getKey(), "request", media.getKey()), media.getValue().get("schema")));
-            operation.path("responses").properties().forEach(status -> status.getValue().path("content")
-                    .properties().forEach(media -> register(bodies, key(method, path.getKey(), status.getKey(),
-                            media.getKey()), media.getValue().get("schema"))));
+            resolve(document, operation.path("requestBody")).path("content").properties().forEach(media -> register(
+                    bodies, key(method, path.getKey(), "request", media.getKey()), media.getValue().get("schema")));
+            operation.path("responses").properties().forEach(status -> resolve(document, status.getValue())
+                    .path("content").properties().forEach(media -> register(bodies, key(method, path.getKey(),
+                            status.getKey(), media.getKey()), media.getValue().get("schema"))));
         }));
         // Most literal segments first: /api/v1/orders/mine wins over /api/v1/orders/{id}, as Spring routes them.
         templates.sort(Comparator.comparingInt(Template::literals).reversed());
         this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(),
                 builder -> builder.schemas(Map.of(DOCUMENT_IRI, Api.JSON.writeValueAsString(resource))));
+    }
+
+    /**
+     * A response or request body given as {@code $ref: #/components/responses/BadRequest}: the object it names
+     * (the shared error answers are all written so, and their problem bodies are held to the Problem schema too).
+     */
+    private static JsonNode resolve(JsonNode document, JsonNode node) {
+        JsonNode current = node;
+        for (int hops = 0; hops < 8 && current.has("$ref"); hops++) {
+            String ref = current.get("$ref").asString();
+            if (!ref.startsWith("#/")) {
+                throw new IllegalArgumentException("only local references are resolved: " + ref);
+            }
+            current = document.at(ref.substring(1));
+        }
+        return current;
     }
 
     private void register(ObjectNode bodies, String key, JsonNode schema) {

@@ -25,7 +25,7 @@ class OpenApiSchemasTest {
                     "responses": {
                       "200": {"description": "ok", "content": {"application/json": {
                         "schema": {"$ref": "#/components/schemas/Parcel"}}}},
-                      "404": {"description": "none"}
+                      "404": {"$ref": "#/components/responses/NotFound"}
                     }
                   },
                   "put": {
@@ -44,7 +44,16 @@ class OpenApiSchemasTest {
                 }
               },
               "components": {
+                "responses": {
+                  "NotFound": {"description": "none", "content": {"application/problem+json": {
+                    "schema": {"$ref": "#/components/schemas/Problem"}}}}
+                },
                 "schemas": {
+                  "Problem": {
+                    "type": "object",
+                    "required": ["code", "status"],
+                    "properties": {"code": {"type": "string"}, "status": {"type": "integer"}}
+                  },
                   "Parcel": {
                     "type": "object",
                     "required": ["id", "weightGrams", "label", "owner"],
@@ -145,6 +154,15 @@ class OpenApiSchemasTest {
     }
 
     @Test
+    void sharedResponsesByReferenceAreHeldToTheirSchemaToo() {
+        assertThat(schemas.checkResponse("GET", "/api/v1/parcels/7", 404, "application/problem+json",
+                "{\"code\": \"not_found\", \"status\": 404, \"suggestions\": []}")).isEmpty();
+        assertThat(schemas.checkResponse("GET", "/api/v1/parcels/7", 404, "application/problem+json",
+                "{\"code\": \"not_found\", \"status\": \"404\"}")).extracting(Divergence::key)
+                .containsExactly("jsonschema.response.body.type");
+    }
+
+    @Test
     void requestBodiesAreHeldToTheirSchema() {
         assertThat(schemas.checkRequest("PUT", "/api/v1/parcels/7", "application/json", "{\"label\": \"ok\"}"))
                 .isEmpty();
@@ -154,7 +172,7 @@ class OpenApiSchemasTest {
 
     @Test
     void whatTheDocumentDoesNotDescribeIsLeftToAtlassian() {
-        assertThat(schemas.checkResponse("GET", "/api/v1/parcels/7", 404, "application/problem+json",
+        assertThat(schemas.checkResponse("GET", "/api/v1/parcels/7", 409, "application/problem+json",
                 "{\"code\": 1}")).isEmpty();
         assertThat(schemas.checkResponse("GET", "/api/v1/other", 200, "application/json", "{}")).isEmpty();
         assertThat(schemas.checkResponse("GET", "/api/v1/parcels/7", 200, "text/csv", "a,b")).isEmpty();

@@ -42,10 +42,13 @@ import com.sundispatch.shared.PaymentsProperties;
 @Service
 public class PaymentService {
 
-    /** {@code order}: what is paid for, so the provider's page (the sandbox's) can show it. */
+    /**
+     * {@code order}: what is paid for, so the provider's page (the sandbox's) can show it; only the read of a payment
+     * carries it, starting and confirming one answer null (the customer's page already shows the order).
+     */
     public record PaymentView(String paymentId, String orderId, String status, String provider,
             @Nullable String checkoutUrl,
-            Money amount, boolean testMode, @Nullable String notice, OrderSummary order) {
+            Money amount, boolean testMode, @Nullable String notice, @Nullable OrderSummary order) {
     }
 
     public record OrderSummary(String id, List<OrderView.Item> items, Money installationFee, OrderView.Tax tax,
