@@ -397,6 +397,9 @@ class OpenApiDocs {
         errors.setItems(new JsonSchema().$ref("#/components/schemas/" + FIELD_PROBLEM));
         schema.addProperty("errors", errors);
         schema.setRequired(List.of("type", "title", "status", "detail", "code"));
+        // RFC 9457 section 3.2: a problem may carry extension members (suggestions); said, so no client and no
+        // validator takes the listed members for the whole set.
+        schema.setAdditionalProperties(Boolean.TRUE);
         return schema;
     }
 
