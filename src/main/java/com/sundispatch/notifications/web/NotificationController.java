@@ -75,7 +75,9 @@ class NotificationController {
             + "last ETag to poll cheaply: 304 when nothing changed")
     @ApiResponse(responseCode = "200", description = "The page of notifications (ETag header for the next poll)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = InboxResponse.class)))
-    @ApiResponse(responseCode = "304", description = "Nothing changed since the ETag sent in If-None-Match")
+    // content = @Content: a 304 has no body (springdoc would otherwise give it the method's return type).
+    @ApiResponse(responseCode = "304", description = "Nothing changed since the ETag sent in If-None-Match",
+            content = @Content)
     ResponseEntity<InboxResponse> list(CurrentUser user, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
