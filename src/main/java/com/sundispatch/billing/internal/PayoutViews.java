@@ -42,9 +42,12 @@ public final class PayoutViews {
         }
     }
 
-    /** A payout in the admin's list, with the installer's name to transfer the money to. */
-    public record AdminPayoutView(String id, String orderId, String installerId, String installerName, Money base,
-            Money fee, Money amount, Status status, Instant dueAt, @Nullable Instant paidAt,
+    /**
+     * A payout in the admin's list, with the installer's name to transfer the money to; null when no account has the
+     * installer's id any more (the payout stays: bookkeeping outlives the account; the page shows "installer").
+     */
+    public record AdminPayoutView(String id, String orderId, String installerId, @Nullable String installerName,
+            Money base, Money fee, Money amount, Status status, Instant dueAt, @Nullable Instant paidAt,
             @Nullable String reference) {
     }
 }

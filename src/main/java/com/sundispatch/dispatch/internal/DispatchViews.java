@@ -76,8 +76,9 @@ public final class DispatchViews {
         }
     }
 
+    /** Null members: the customer gave no phone, or no account has the customer's id any more (no name either). */
     @Schema(name = "InstallationCustomer")
-    public record Customer(String name, String phone) {
+    public record Customer(@Nullable String name, @Nullable String phone) {
     }
 
     public record Address(String addressLine, String city, String postalCode, String country, double latitude,

@@ -35,6 +35,9 @@ import com.sundispatch.shared.ApiException;
 import com.sundispatch.shared.PageRequests;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The signed-in person's in-app inbox and notification preferences. */
@@ -70,6 +73,11 @@ class NotificationController {
     @GetMapping("/notifications")
     @Operation(summary = "My notifications, newest first, with the unread count. Send If-None-Match with the "
             + "last ETag to poll cheaply: 304 when nothing changed")
+    @ApiResponse(responseCode = "200", description = "The page of notifications (ETag header for the next poll)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = InboxResponse.class)))
+    // content = @Content: a 304 has no body (springdoc would otherwise give it the method's return type).
+    @ApiResponse(responseCode = "304", description = "Nothing changed since the ETag sent in If-None-Match",
+            content = @Content)
     ResponseEntity<InboxResponse> list(CurrentUser user, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {

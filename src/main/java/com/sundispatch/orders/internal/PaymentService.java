@@ -44,14 +44,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Service
 public class PaymentService {
 
-    /** {@code order}: what is paid for, so the provider's page (the sandbox's) can show it. */
+    /**
+     * {@code order}: what is paid for, so the provider's page (the sandbox's) can show it; only the read of a payment
+     * carries it, starting and confirming one answer null (the customer's page already shows the order).
+     */
     public record PaymentView(String paymentId, String orderId,
             @Schema(implementation = Payment.Status.class)
             String status,
             @Schema(allowableValues = { SandboxPaymentProvider.NAME, StripePaymentProvider.NAME })
             String provider,
             @Nullable String checkoutUrl,
-            Money amount, boolean testMode, @Nullable String notice, OrderSummary order) {
+            Money amount, boolean testMode, @Nullable String notice, @Nullable OrderSummary order) {
     }
 
     public record OrderSummary(String id, List<OrderView.Item> items, Money installationFee, OrderView.Tax tax,

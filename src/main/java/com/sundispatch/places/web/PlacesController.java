@@ -18,6 +18,9 @@ import com.sundispatch.places.internal.MapSettings;
 import com.sundispatch.shared.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Parameter;
 
@@ -74,6 +77,10 @@ class PlacesController {
     /** The postal area (or town) around a point, with the area's own point: never the caller's. */
     @GetMapping("/api/v1/places/reverse")
     @Operation(summary = "The postal area or town around a point (lat, lon), with the area's own point")
+    @ApiResponse(responseCode = "200", description = "The place around the point",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Place.class)))
+    @ApiResponse(responseCode = "404", description = "No known place near the point (code place_not_found)",
+            ref = "#/components/responses/NotFound")
     Place reverse(@Parameter(required = true) @RequestParam(required = false) Double lat,
             @Parameter(required = true) @RequestParam(required = false) Double lon) {
         if (lat == null || !Double.isFinite(lat) || Math.abs(lat) > 90) {

@@ -406,6 +406,9 @@ class OpenApiDocs {
         suggestions.setItems(new JsonSchema().$ref("#/components/schemas/Place"));
         schema.addProperty("suggestions", suggestions);
         schema.setRequired(List.of("type", "title", "status", "detail", "code"));
+        // RFC 9457 section 3.2: a problem may carry extension members (suggestions); said, so no client and no
+        // validator takes the listed members for the whole set.
+        schema.setAdditionalProperties(Boolean.TRUE);
         return schema;
     }
 
