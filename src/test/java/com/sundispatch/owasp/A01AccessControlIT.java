@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.sundispatch.support.AdminSession;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.IntegrationTest;
 
@@ -103,7 +104,7 @@ class A01AccessControlIT extends IntegrationTest {
         String admin = adminToken();
         // Turn the admin's MFA off, sign in again: the new token must not reach admin functions.
         Api.Response off = api.post("/api/v1/me/mfa/totp/disable",
-                Map.of("code", com.sundispatch.support.AdminSession.nextCode(clock), "password", ADMIN_PASSWORD), admin);
+                Map.of("code", AdminSession.nextCode(clock), "password", ADMIN_PASSWORD), admin);
         assertThat(off.status()).as(off.toString()).isEqualTo(204);
         Tokens noMfa = login(ADMIN_EMAIL, ADMIN_PASSWORD);
         try {

@@ -64,14 +64,23 @@ public final class AdminSession {
         StepUp.withPassword(api, accessToken, IntegrationTest.ADMIN_PASSWORD);
     }
 
-    /**
-     * A code the server has not seen: the current step if unused, else the next one, else a recovery code. Never
-     * the previous step: a browser test types the code seconds later, and a step boundary passing in between would
-     * make the previous step's code two steps old, outside the server's window (a flaky "code not correct").
-     */
+    /** A code the server has not seen (sent at once): the earliest unused step of the window, else a recovery code. */
     public static synchronized String nextCode(MutableClock clock) {
+        return code(clock, -1);
+    }
+
+    /**
+     * A code a browser test types in, seconds later: the current step if unused, else the next one, else a recovery
+     * code. Never the previous step: a step boundary passing before the server reads it would make that code two
+     * steps old, outside the server's window (a flaky "code not correct").
+     */
+    public static synchronized String nextCodeToType(MutableClock clock) {
+        return code(clock, 0);
+    }
+
+    private static String code(MutableClock clock, int from) {
         long step = TotpCodes.step(clock.instant());
-        for (long s = step; s <= step + 1; s++) {
+        for (long s = step + from; s <= step + 1; s++) {
             if (s > lastStep) {
                 lastStep = s;
                 return TotpCodes.code(secret, s);

@@ -150,7 +150,7 @@ public abstract class BrowserTest extends IntegrationTest {
         fill(form, "password", ADMIN_PASSWORD);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement mfa = waitFor(By.id("mfa-form"));
-        fill(mfa, "code", AdminSession.nextCode(clock));
+        fill(mfa, "code", AdminSession.nextCodeToType(clock));
         mfa.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(By.id("logout"));
     }
