@@ -115,8 +115,8 @@ class A01AccessControlIT extends IntegrationTest {
                     .isEqualTo("mfa_setup_required");
             assertThat(api.get("/api/v1/me", noMfa.access()).status()).isEqualTo(200);
         } finally {
-            com.sundispatch.support.AdminSession.enableMfa(api, clock, noMfa.access());
-            com.sundispatch.support.AdminSession.forget();
+            AdminSession.enableMfa(api, clock, noMfa.access());
+            AdminSession.forget();
         }
         Api.Response refreshed = api.post("/api/v1/auth/refresh", Map.of("refreshToken", noMfa.refresh()));
         assertThat(api.get("/api/v1/admin/users", refreshed.json().path("accessToken").asString()).status())
