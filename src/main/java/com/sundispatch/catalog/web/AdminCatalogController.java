@@ -24,6 +24,7 @@ import com.sundispatch.catalog.internal.PanelView;
 import com.sundispatch.catalog.web.CatalogRequests.FaqRequestEntry;
 import com.sundispatch.catalog.web.CatalogRequests.PanelRequest;
 import com.sundispatch.security.CurrentUser;
+import com.sundispatch.shared.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +56,7 @@ class AdminCatalogController {
     PanelView update(CurrentUser admin, @PathVariable @Size(max = 64) String id,
             @Valid @RequestBody PanelRequest request) {
         if (request.version() == null) {
-            throw com.sundispatch.shared.ApiException.validation("version",
+            throw ApiException.validation("version",
                     "send the version you loaded, so a concurrent change is not overwritten");
         }
         return catalog.update(admin.userId(), id, request.toData(), request.version());

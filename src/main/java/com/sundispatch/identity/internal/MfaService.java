@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.sundispatch.identity.MfaDisabled;
 import com.sundispatch.identity.MfaEnabled;
 import com.sundispatch.identity.MfaResetByAdmin;
+import com.sundispatch.identity.Role;
 import com.sundispatch.identity.RecoveryCodeUsed;
 import com.sundispatch.security.DataCipher;
 import com.sundispatch.security.SecurityEvent.Outcome;
@@ -128,7 +129,7 @@ public class MfaService {
         account = account(userId);
         account.disableMfa(clock.instant());
         recoveryCodes.deleteAllOf(userId);
-        sessions.revokeAll(userId, account.role() == com.sundispatch.identity.Role.ADMIN ? null : sessionId,
+        sessions.revokeAll(userId, account.role() == Role.ADMIN ? null : sessionId,
                 "mfa_disabled");
         events.publishEvent(new MfaDisabled(EventIds.next(), userId, clock.instant()));
         audit.publish("MFA_DISABLED", userId, Outcome.SUCCESS, Map.of());
