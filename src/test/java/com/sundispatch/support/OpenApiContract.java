@@ -167,7 +167,9 @@ public final class OpenApiContract {
             String requestBody, HttpResponse<String> response, boolean checkRequest) {
         URI uri = URI.create(pathAndQuery.startsWith("/") ? pathAndQuery : "/" + pathAndQuery);
         String path = uri.getRawPath();
-        if (path == null || !path.startsWith("/api/") || response == null || !servesDocument(port)) {
+        // HEAD is GET without a body (RFC 9110 section 9.3.2): the document describes GET, which HEAD follows.
+        if (path == null || !path.startsWith("/api/") || response == null || "HEAD".equals(method)
+                || !servesDocument(port)) {
             return List.of();
         }
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
