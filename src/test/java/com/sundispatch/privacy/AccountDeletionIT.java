@@ -128,7 +128,7 @@ class AccountDeletionIT extends DispatchFixtures {
         assertThat(customer.status()).as(customer.toString()).isEqualTo(409);
         assertThat(customer.code()).isEqualTo("deletion_blocked_order_in_progress");
 
-        Api.Response cancelled = api.post("/api/v1/orders/" + held.paid().orderId() + "/cancel", Map.of(),
+        Api.Response cancelled = api.post("/api/v1/orders/" + held.paid().orderId() + "/cancel", null,
                 held.customer().access());
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         // The job is handed back when dispatch hears of the cancellation.

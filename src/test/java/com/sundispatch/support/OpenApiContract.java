@@ -31,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Holds every HTTP exchange of the integration tests against the server's own {@code /v3/api-docs}, with
- * Atlassian's OpenAPI validator. The document is fetched once per running server (port) from a loopback address
+ * Atlassian's OpenAPI validator for statuses, media types, parameters and required fields, then
+ * {@link OpenApiSchemas} (JSON Schema 2020-12) for the bodies' types and nullability, which Atlassian's validator
+ * does not check in a 3.1 document. The document is fetched once per running server (port) from a loopback address
  * of its own, so the fetch never counts against the rate limits of the client address the tests use, and is
  * written to {@code target/openapi.json} (pretty, keys sorted) as the artefact clients are generated from.
  * <p>
@@ -63,6 +65,7 @@ public final class OpenApiContract {
      */
     private static final Set<Integer> UNDOCUMENTED = ConcurrentHashMap.newKeySet();
     private static final Map<Integer, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<Integer, OpenApiSchemas> SCHEMAS = new ConcurrentHashMap<>();
     private static final List<String> CURRENT = new CopyOnWriteArrayList<>();
     private static final Map<String, Set<String>> BY_OPERATION = new ConcurrentSkipListMap<>();
 
@@ -218,16 +221,33 @@ public final class OpenApiContract {
             }
             String operation = m.getContext().flatMap(ValidationReport.MessageContext::getApiOperation)
                     .map(o -> o.getMethod() + " " + o.getApiPath().original()).orElse(method + " " + path);
-            String line = operation + " -> " + status + ": [" + key + "] " + m.getMessage().replace('\n', ' ');
-            found.add(line);
-            BY_OPERATION.computeIfAbsent(operation, o -> new ConcurrentSkipListSet<>())
-                    .add(status + ": [" + key + "] " + m.getMessage().replace('\n', ' '));
+            record(found, operation, status, key, m.getMessage());
+        }
+        // Atlassian's validator ignores type and nullability in a 3.1 document; JSON Schema 2020-12 does not.
+        OpenApiSchemas schemas = SCHEMAS.computeIfAbsent(port, p -> new OpenApiSchemas(document(p)));
+        String responseType = response.headers().firstValue("Content-Type").orElse(null);
+        for (OpenApiSchemas.Divergence d : schemas.checkResponse(method, path, status, responseType, body)) {
+            record(found, d.operation(), status, d.key(), d.message());
+        }
+        if (accepted && checkRequest && requestBody != null) {
+            String requestType = requestHeaders.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("Content-Type")).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            for (OpenApiSchemas.Divergence d : schemas.checkRequest(method, path, requestType, requestBody)) {
+                record(found, d.operation(), status, d.key(), d.message());
+            }
         }
         if (!found.isEmpty()) {
             CURRENT.addAll(found);
             writeReport();
         }
         return found;
+    }
+
+    private static void record(List<String> found, String operation, int status, String key, String message) {
+        String text = status + ": [" + key + "] " + message.replace('\n', ' ');
+        found.add(operation + " -> " + text);
+        BY_OPERATION.computeIfAbsent(operation, o -> new ConcurrentSkipListSet<>()).add(text);
     }
 
     private static String decode(String s) {

@@ -26,9 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  * ignores {@code type} in a 3.1 document: {@code {"n":"text"}} passes where an integer is documented, and so does a
  * null where the document says {@code type: string}. This class is what catches those.
  * <p>
- * Not yet hooked into {@link OpenApiContract}: run over a part of the suite it found nullable properties the
- * document had missed (fixed), and the whole suite has not been run with it yet (issue 21 stays open until it is).
- * <p>
  * The document is registered as one schema resource, so {@code $ref: #/components/schemas/...} resolves against the
  * whole document exactly as a client generator reads it. Each body schema is copied under a synthetic top-level key
  * of that resource and addressed by a plain JSON pointer to it: the real pointer would run through path templates

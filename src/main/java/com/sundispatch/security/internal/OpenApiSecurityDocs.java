@@ -35,6 +35,7 @@ class OpenApiSecurityDocs {
     static final String REFRESH_COOKIE = "refreshCookie";
     static final String REFRESH_PATH = "/api/v1/auth/refresh";
     private static final String UNAUTHORIZED = "#/components/responses/Unauthorized";
+    private static final String CONFLICT = "#/components/responses/Conflict";
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     @Bean
@@ -77,6 +78,11 @@ class OpenApiSecurityDocs {
             operation.setResponses(responses);
             if (!responses.containsKey("401")) {
                 responses.addApiResponse("401", new ApiResponse().$ref(UNAUTHORIZED));
+            }
+            // A signed-in caller's own row carries sealed personal data; a value that cannot be opened (copied from
+            // another row, or sealed under a key no longer configured) answers 409 stored_data_unreadable, on reads too.
+            if (!responses.containsKey("409")) {
+                responses.addApiResponse("409", new ApiResponse().$ref(CONFLICT));
             }
             String role = role(path);
             access = role == null ? "Needs a bearer access token." : "Needs a bearer access token of a user with role "
