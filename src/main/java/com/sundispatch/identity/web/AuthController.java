@@ -95,7 +95,7 @@ class AuthController {
     private final EmailChangeService emailChanges;
 
     /** A passkey assertion: the JSON form of the browser's PublicKeyCredential, for the challenge it answers. */
-    record PasskeyLoginRequest(@NotBlank @Size(max = 36) String challengeId, @JsonSetter(nulls = Nulls.FAIL) @NotNull @Schema(type = "object", description = PasskeyDocs.CREDENTIAL, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode credential) {
+    record PasskeyLoginRequest(@NotBlank @Size(max = 36) String challengeId, @JsonSetter(nulls = Nulls.FAIL) @NotNull @Schema(types = "object", description = PasskeyDocs.CREDENTIAL, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode credential) {
         @Override
         public String toString() {
             return "PasskeyLoginRequest[***]";
@@ -110,7 +110,7 @@ class AuthController {
     }
 
     record PasskeyMfaRequest(@NotBlank @Size(max = 200) String mfaToken, @NotBlank @Size(max = 36) String challengeId,
-            @JsonSetter(nulls = Nulls.FAIL) @NotNull @Schema(type = "object", description = PasskeyDocs.CREDENTIAL, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode credential) {
+            @JsonSetter(nulls = Nulls.FAIL) @NotNull @Schema(types = "object", description = PasskeyDocs.CREDENTIAL, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode credential) {
         @Override
         public String toString() {
             return "PasskeyMfaRequest[***]";

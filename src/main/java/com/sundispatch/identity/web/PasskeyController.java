@@ -42,7 +42,7 @@ class PasskeyController {
 
     /** {@code credential}: the JSON form of the browser's PublicKeyCredential (base64url binary fields). */
     record AddPasskeyRequest(@NotBlank @Size(max = 36) String challengeId, @Size(max = 200) String name,
-            @JsonSetter(nulls = Nulls.FAIL) @NotNull @Schema(type = "object", description = PasskeyDocs.CREDENTIAL, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode credential) {
+            @JsonSetter(nulls = Nulls.FAIL) @NotNull @Schema(types = "object", description = PasskeyDocs.CREDENTIAL, additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode credential) {
         @Override
         public String toString() {
             return "AddPasskeyRequest[challengeId=" + challengeId + ", name=" + name + ", credential=***]";

@@ -79,7 +79,7 @@ class PrivacyController {
             + "until the link expires")
     @ApiResponse(responseCode = "200", description = "The archive: one JSON document with everything stored about me "
             + "(Content-Disposition: attachment)", content = @Content(mediaType = "application/json",
-            schema = @Schema(type = "object")))
+            schema = @Schema(types = "object")))
     ResponseEntity<byte[]> download(CurrentUser user, @PathVariable @Size(max = 36) String id,
             @Valid @RequestBody TokenRequest request) {
         Archive archive = exports.download(user, id, request.token());
