@@ -1,5 +1,6 @@
 package com.sundispatch.notifications.internal;
 
+import jakarta.annotation.Nullable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,7 +35,8 @@ public class PushSubscriptions {
 
     /** What the owner sees of a subscription: never the endpoint path (a capability) nor the keys. */
     @Schema(name = "PushSubscription")
-    public record View(String id, String pushService, String userAgent, Instant createdAt, Instant lastSuccessAt) {
+    public record View(String id, String pushService, String userAgent, Instant createdAt,
+            @Nullable Instant lastSuccessAt) {
     }
 
     /** {@code created} is false when the same endpoint was registered before (the same id comes back). */

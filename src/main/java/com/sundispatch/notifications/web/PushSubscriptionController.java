@@ -1,5 +1,6 @@
 package com.sundispatch.notifications.web;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,7 +38,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 class PushSubscriptionController {
 
     /** The browser's {@code PushSubscription.toJSON()}: expirationTime is accepted and not used. */
-    record SubscriptionRequest(@NotBlank @Size(max = 2000) String endpoint, Long expirationTime, @Valid Keys keys) {
+    record SubscriptionRequest(@NotBlank @Size(max = 2000) String endpoint, @Nullable Long expirationTime, @Valid Keys keys) {
     }
 
     record Keys(@Size(max = 200) String p256dh, @Size(max = 200) String auth) {
