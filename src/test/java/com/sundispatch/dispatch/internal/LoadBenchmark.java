@@ -155,6 +155,17 @@ class LoadBenchmark {
         Files.writeString(out.resolve("load-" + (h2 ? "h2" : "mariadb") + ".md"), report.toString());
     }
 
+    private static void jcmd(ServerProcess server, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(ServerProcess.javaExecutable()).resolveSibling("jcmd")
+                .toString(), Long.toString(server.pid())));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output);
+        }
+    }
+
     /** Start-up figures; returns the directory of the extracted jar with its CDS archive. */
     private Path startup(Path jar, StringBuilder report) throws Exception {
         Path cds = out.resolve("cds");
@@ -247,8 +258,17 @@ class LoadBenchmark {
                 WARMUP_SECONDS, MEASURE_SECONDS, null);
         Wrk.Result catalog = wrk.measure("GET " + catalogPath + " (anonymous)", base + catalogPath, CLIENTS,
                 WARMUP_SECONDS, MEASURE_SECONDS, null);
+        // -Dbenchmark.profile=true: a JFR recording (profile settings) of the server during the /me phase only,
+        // target/benchmarks/me.jfr; BENCHMARKS.md says how it was read.
+        boolean profile = Boolean.getBoolean("benchmark.profile");
+        if (profile) {
+            jcmd(server, "JFR.start", "name=me", "settings=profile", "filename=" + out.resolve("me.jfr"));
+        }
         Wrk.Result me = wrk.measure("GET /api/v1/me (JWT + revocation + limits + log)", base + "/api/v1/me",
                 CLIENTS, WARMUP_SECONDS, MEASURE_SECONDS, meLua);
+        if (profile) {
+            jcmd(server, "JFR.stop", "name=me");
+        }
 
         Result refreshes = ClosedLoopLoad.measure("POST /api/v1/auth/refresh (rotation; JDK HttpClient, one chain "
                 + "per client)", CLIENTS, Duration.ofSeconds(WARMUP_SECONDS), Duration.ofSeconds(MEASURE_SECONDS),
