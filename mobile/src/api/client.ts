@@ -1,0 +1,111 @@
+import createClient from 'openapi-fetch';
+import { ApiError, NETWORK_ERROR, parseProblem, problemFromBody } from './errors';
+import type { paths } from './schema';
+import type { Session } from './session';
+import type {
+  Installation,
+  InstallerJob,
+  Me,
+  Offer,
+  Order,
+  Page,
+  Panel,
+  SessionInfo,
+} from './types';
+
+export type PushPlatform = 'ios' | 'android' | 'web';
+
+/** Everything the screens call. Screens get this through context, so tests pass a fake. */
+export interface Api {
+  me(): Promise<Me>;
+  sessions(): Promise<SessionInfo[]>;
+  revokeSession(id: string): Promise<void>;
+  offers(): Promise<Offer[]>;
+  acceptOffer(offerId: string): Promise<InstallerJob>;
+  declineOffer(offerId: string): Promise<void>;
+  jobs(): Promise<Page<InstallerJob>>;
+  orders(): Promise<Page<Order>>;
+  order(id: string): Promise<Order>;
+  installation(orderId: string): Promise<Installation | null>;
+  panels(page?: number): Promise<Page<Panel>>;
+  register(input: { email: string; password: string; fullName: string; language?: string }): Promise<void>;
+  /** Registers an Expo push token; resolves false when the server does not offer this yet (404/405). */
+  registerPushToken(token: string, platform: PushPlatform): Promise<boolean>;
+}
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
+  let result: Result<T>;
+  try {
+    result = await promise;
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError(0, NETWORK_ERROR);
+  }
+  if (!result.response.ok) {
+    throw problemFromBody(result.response.status, result.error ?? null, result.response.headers.get('Retry-After'));
+  }
+  return result.data as T;
+}
+
+/** A typed client on top of the session's authorizing fetch. */
+export function createApi(session: Session): Api {
+  const client = createClient<paths>({
+    baseUrl: session.baseUrl,
+    fetch: session.authFetch,
+    headers: { Accept: 'application/json' },
+  });
+
+  // openapi-fetch reads error bodies itself (JSON.parse of the text); unwrap turns them into ApiError
+  const raw = async <T>(promise: Promise<Result<T>>): Promise<T> => unwrap(promise);
+
+  return {
+    me: () => raw(client.GET('/api/v1/me')) as Promise<Me>,
+    sessions: () => raw(client.GET('/api/v1/me/sessions')) as Promise<SessionInfo[]>,
+    revokeSession: async (id) => {
+      await raw(client.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } }));
+    },
+    offers: () => raw(client.GET('/api/v1/installer/offers')) as Promise<Offer[]>,
+    acceptOffer: (offerId) =>
+      raw(client.POST('/api/v1/installer/offers/{offerId}/accept', { params: { path: { offerId } } })) as Promise<InstallerJob>,
+    declineOffer: async (offerId) => {
+      await raw(client.POST('/api/v1/installer/offers/{offerId}/decline', { params: { path: { offerId } } }));
+    },
+    jobs: () => raw(client.GET('/api/v1/installer/jobs', { params: { query: { page: 0, size: 50 } } })) as Promise<Page<InstallerJob>>,
+    orders: () => raw(client.GET('/api/v1/orders', { params: { query: { page: 0, size: 50 } } })) as Promise<Page<Order>>,
+    order: (id) => raw(client.GET('/api/v1/orders/{id}', { params: { path: { id } } })) as Promise<Order>,
+    installation: async (orderId) => {
+      try {
+        return (await raw(
+          client.GET('/api/v1/orders/{orderId}/installation', { params: { path: { orderId } } }),
+        )) as Installation;
+      } catch (e) {
+        // an order that was never paid has no installation yet
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }
+    },
+    panels: (page = 0) =>
+      raw(client.GET('/api/v1/catalog/panels', { params: { query: { page, size: 50 } } })) as Promise<Page<Panel>>,
+    register: async (input) => {
+      await raw(client.POST('/api/v1/auth/register', { body: input }));
+    },
+    registerPushToken: async (token, platform) => {
+      const request = new Request(`${session.baseUrl}/api/v1/me/push-tokens`, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token, platform }),
+      });
+      let response: Response;
+      try {
+        response = await session.authFetch(request);
+      } catch {
+        throw new ApiError(0, NETWORK_ERROR);
+      }
+      if (response.status === 404 || response.status === 405) return false;
+      if (!response.ok) throw await parseProblem(response);
+      return true;
+    },
+  };
+}
