@@ -7,4 +7,10 @@ package com.sundispatch.security;
 public interface SessionStatusSource {
 
     boolean isSessionRevoked(String sessionId);
+
+    /**
+     * Whether the session can still be used: it exists, was never revoked and has not expired. Asked off the
+     * request path (before a push goes to a phone bound to the session), so it reads the database.
+     */
+    boolean isSessionLive(String sessionId);
 }

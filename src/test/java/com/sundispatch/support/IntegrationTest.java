@@ -160,6 +160,10 @@ public abstract class IntegrationTest {
         add.accept("spring.mail.port", () -> Mailbox.port());
         // Every context geocodes through the loopback Nominatim fake; what it does not know, the gazetteer places.
         add.accept("sundispatch.places.geocoder-url", TestGeocoder::url);
+        // Every context pushes to the mobile apps through the loopback fake of Expo's push service.
+        add.accept("sundispatch.push.expo.enabled", () -> "true");
+        add.accept("sundispatch.push.expo.url", FakeExpoPush::url);
+        add.accept("sundispatch.push.expo.access-token", () -> FakeExpoPush.ACCESS_TOKEN);
     }
 
     @BeforeEach

@@ -74,6 +74,13 @@ public class SessionService implements SessionStatusSource {
         return sessions.findById(sessionId).map(UserSession::isRevoked).orElse(true);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isSessionLive(String sessionId) {
+        Instant now = clock.instant();
+        return sessions.findById(sessionId).filter(s -> !s.isRevoked() && s.expiresAt().isAfter(now)).isPresent();
+    }
+
     /** The revocation cache learns only what the database has committed. */
     private void afterCommit(List<String> sessionIds) {
         Runnable push = () -> {

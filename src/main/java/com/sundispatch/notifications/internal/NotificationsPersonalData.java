@@ -35,6 +35,8 @@ class NotificationsPersonalData implements PersonalData {
                 + "from notification_preferences where user_id = ?", userId)));
         out.put("pushSubscriptions", PersonalData.rows(jdbc.queryForList("select user_agent, created_at, "
                 + "last_success_at from push_subscriptions where user_id = ? order by created_at", userId)));
+        out.put("pushDevices", PersonalData.rows(jdbc.queryForList("select platform, created_at, last_success_at "
+                + "from device_push_tokens where user_id = ? order by created_at", userId)));
         return out;
     }
 
@@ -43,6 +45,7 @@ class NotificationsPersonalData implements PersonalData {
         jdbc.update("delete from notifications where recipient_id = ?", userId);
         jdbc.update("delete from notification_preferences where user_id = ?", userId);
         jdbc.update("delete from push_subscriptions where user_id = ?", userId);
+        jdbc.update("delete from device_push_tokens where user_id = ?", userId);
         jdbc.update("delete from sent_notification_mails where recipient_id = ?", userId);
     }
 }

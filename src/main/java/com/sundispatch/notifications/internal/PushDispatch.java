@@ -36,7 +36,7 @@ class PushDispatch implements DisposableBean {
     }
 
     boolean available() {
-        return sender.getIfAvailable() != null;
+        return sender.stream().findAny().isPresent();
     }
 
     /** After the current transaction commits (at once when there is none). */
@@ -54,12 +54,15 @@ class PushDispatch implements DisposableBean {
         }
     }
 
+    /** To every channel (browsers by Web Push, the mobile apps through Expo); one failing never stops another. */
     private void send(String userId, PushSender.PushMessage message) {
-        try {
-            sender.getObject().send(userId, message);
-        } catch (RuntimeException e) {
-            log.warn("Push for user {} failed: {}", userId, e.getClass().getSimpleName());
-        }
+        sender.orderedStream().forEach(channel -> {
+            try {
+                channel.send(userId, message);
+            } catch (RuntimeException e) {
+                log.warn("Push for user {} failed: {}", userId, e.getClass().getSimpleName());
+            }
+        });
     }
 
     @Override

@@ -224,7 +224,8 @@ public class PushSubscriptions {
         return "Other";
     }
 
-    private static String sha256(String text) {
+    /** Endpoints and device tokens are unique through their SHA-256 (hex). */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -31,10 +31,12 @@ class SecurityNotices {
 
     private final Notifier notifier;
     private final PushSubscriptions devices;
+    private final DevicePushTokens phones;
 
-    SecurityNotices(Notifier notifier, PushSubscriptions devices) {
+    SecurityNotices(Notifier notifier, PushSubscriptions devices, DevicePushTokens phones) {
         this.notifier = notifier;
         this.devices = devices;
+        this.phones = phones;
     }
 
     @ApplicationModuleListener
@@ -53,6 +55,7 @@ class SecurityNotices {
     @ApplicationModuleListener
     void on(PasswordChanged event) {
         devices.removeAll(event.userId());
+        phones.removeAll(event.userId());
         notifier.send(Notice.of(NotificationKind.PASSWORD_CHANGED, event.eventId(), event.userId())
                 .variant(event.viaReset() ? "reset" : null).value("when", event.changedAt()).link(ACCOUNT_PAGE)
                 .build());
@@ -79,6 +82,7 @@ class SecurityNotices {
     @ApplicationModuleListener
     void on(AccountBanned event) {
         devices.removeAll(event.userId());
+        phones.removeAll(event.userId());
         boolean permanent = event.until() == null || event.until().isAfter(NO_END);
         notifier.send(Notice.of(NotificationKind.ACCOUNT_BANNED, event.eventId(), event.userId())
                 .variant(permanent ? "permanent" : null).value("until", permanent ? null : event.until())
@@ -115,6 +119,7 @@ class SecurityNotices {
     @ApplicationModuleListener
     void on(MfaResetByAdmin event) {
         devices.removeAll(event.userId());
+        phones.removeAll(event.userId());
         notifier.send(Notice.of(NotificationKind.MFA_RESET, event.eventId(), event.userId()).link("/#/login")
                 .build());
     }

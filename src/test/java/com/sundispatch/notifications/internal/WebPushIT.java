@@ -68,7 +68,7 @@ class WebPushIT extends IntegrationTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Autowired
-    private PushSender pushSender;
+    private WebPushSender pushSender;
 
     private HttpServer pushService;
     private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();

@@ -1,0 +1,55 @@
+package com.sundispatch.notifications.internal;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Pushes to the mobile apps through Expo's push service ({@code sundispatch.push.expo.*}). Off by default, so a
+ * development instance needs no push account; the mobile apps then get 404 {@code push_not_configured} when they
+ * register a token and carry on without pushes.
+ *
+ * @param url Expo's send endpoint; operator configuration, never user input, so plain http is allowed on
+ *        loopback only (a test's fake push service) and the access token never crosses a network in clear
+ * @param accessToken Expo's "enhanced push security" token, sent as a bearer token when set
+ */
+@ConfigurationProperties("sundispatch.push.expo")
+public record ExpoPushProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("https://exp.host/--/api/v2/push/send") String url,
+        @DefaultValue("") String accessToken,
+        @DefaultValue("PT10S") Duration timeout) {
+
+    public ExpoPushProperties {
+        if (enabled) {
+            checkedUrl(url);
+        }
+    }
+
+    static URI checkedUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url == null ? "" : url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sundispatch.push.expo.url is not a URL", e);
+        }
+        String host = uri.getHost();
+        if (host == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("sundispatch.push.expo.url must be a plain https URL");
+        }
+        boolean loopback = host.equals("localhost") || host.equals("[::1]")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && loopback)) {
+            throw new IllegalArgumentException("sundispatch.push.expo.url must be https (plain http only on loopback)");
+        }
+        return uri;
+    }
+
+    @Override
+    public String toString() {
+        return "ExpoPushProperties[enabled=" + enabled + ", url=" + url + ", accessToken="
+                + (accessToken == null || accessToken.isEmpty() ? "" : "(set)") + ", timeout=" + timeout + "]";
+    }
+}

@@ -1,0 +1,153 @@
+package com.sundispatch.notifications.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.sundispatch.security.SessionStatusSource;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pushes to the mobile apps through Expo's push service (https://docs.expo.dev/push-notifications/sending-notifications/):
+ * one POST of up to 100 messages, answered by one ticket per message in the same order. A ticket with
+ * {@code DeviceNotRegistered} means the app was uninstalled or its token changed: the token is removed. A token
+ * whose session has ended (signed out, revoked, expired) is removed before anything is sent to it, so a phone
+ * that signed out never shows the account's notifications again. Logs carry token ids, never tokens.
+ */
+@Component
+class ExpoPushSender implements PushSender {
+
+    /** Expo's limit per request. */
+    static final int BATCH = 100;
+    private static final int MAX_ANSWER_BYTES = 1 << 20;
+    private static final Logger log = LoggerFactory.getLogger(ExpoPushSender.class);
+
+    private final DevicePushTokenRepository tokens;
+    private final SessionStatusSource sessions;
+    private final ExpoPushProperties properties;
+    private final Clock clock;
+    private final HttpClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ExpoPushSender(DevicePushTokenRepository tokens, SessionStatusSource sessions, ExpoPushProperties properties,
+            Clock clock) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.properties = properties;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public int send(String userId, PushMessage message) {
+        if (!properties.enabled()) {
+            return 0;
+        }
+        List<DevicePushToken> live = new ArrayList<>();
+        for (DevicePushToken token : tokens.findByUserIdOrderByCreatedAtAsc(userId)) {
+            if (sessions.isSessionLive(token.sessionId())) {
+                live.add(token);
+            } else {
+                tokens.remove(token.id());
+                log.info("Push token {} removed: its session has ended", token.id());
+            }
+        }
+        int accepted = 0;
+        for (int from = 0; from < live.size(); from += BATCH) {
+            accepted += sendBatch(live.subList(from, Math.min(live.size(), from + BATCH)), message);
+        }
+        return accepted;
+    }
+
+    /** One request to Expo; never throws: a failed push must not undo or delay whatever caused it. */
+    private int sendBatch(List<DevicePushToken> batch, PushMessage message) {
+        List<Map<String, Object>> messages = batch.stream().map(t -> body(t, message)).toList();
+        HttpRequest.Builder request = HttpRequest.newBuilder(ExpoPushProperties.checkedUrl(properties.url()))
+                .timeout(properties.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(messages)));
+        if (!properties.accessToken().isBlank()) {
+            request.header("Authorization", "Bearer " + properties.accessToken());
+        }
+        JsonNode answer;
+        try {
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            byte[] bytes;
+            try (InputStream in = response.body()) {
+                bytes = in.readNBytes(MAX_ANSWER_BYTES);
+            }
+            if (response.statusCode() != 200) {
+                log.warn("Expo push service answered HTTP {} for {} message(s)", response.statusCode(), batch.size());
+                return 0;
+            }
+            answer = json.readTree(bytes);
+        } catch (IOException | JacksonException e) {
+            log.warn("Expo push service failed: {}", e.getClass().getSimpleName());
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        JsonNode tickets = answer.path("data");
+        if (!tickets.isArray() || tickets.size() != batch.size()) {
+            log.warn("Expo push service answered without one ticket per message");
+            return 0;
+        }
+        int accepted = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            DevicePushToken token = batch.get(i);
+            JsonNode ticket = tickets.get(i);
+            if ("ok".equals(ticket.path("status").asString(""))) {
+                tokens.markSuccess(token.id(), clock.instant());
+                accepted++;
+                continue;
+            }
+            String error = ticket.path("details").path("error").asString("unknown");
+            if ("DeviceNotRegistered".equals(error)) {
+                tokens.remove(token.id());
+                log.info("Push token {} removed: Expo reports the device is no longer registered", token.id());
+            } else {
+                log.warn("Push to token {} not accepted by Expo: {}", token.id(), error);
+            }
+        }
+        return accepted;
+    }
+
+    /**
+     * Title, body, the app-relative link and the event id (the app de-duplicates by it); offers are urgent (they
+     * expire in minutes), so they go out with high priority and their own Android channel.
+     */
+    private static Map<String, Object> body(DevicePushToken token, PushMessage message) {
+        boolean urgent = message.tag() != null && message.tag().startsWith("offer");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("eventId", message.eventId());
+        data.put("link", message.link());
+        data.put("tag", message.tag());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("to", token.token());
+        body.put("title", message.title());
+        body.put("body", message.body());
+        body.put("data", data);
+        body.put("sound", "default");
+        body.put("priority", urgent ? "high" : "default");
+        body.put("channelId", urgent ? "offers" : "default");
+        return body;
+    }
+}

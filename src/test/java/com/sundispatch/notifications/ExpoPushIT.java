@@ -1,0 +1,155 @@
+package com.sundispatch.notifications;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.sundispatch.dispatch.DispatchFixtures;
+import com.sundispatch.support.Api;
+import com.sundispatch.support.FakeExpoPush;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The mobile apps' pushes end to end over real HTTP: the test registers Expo push tokens as the apps do and
+ * plays Expo's push service on loopback ({@link FakeExpoPush}). A token is bound to the session that registered
+ * it: a phone that signed out gets nothing more, and a token Expo reports unregistered is forgotten.
+ */
+class ExpoPushIT extends DispatchFixtures {
+
+    private Api.Response register(String access, String token, String platform) {
+        return api.post("/api/v1/me/push-tokens", Map.of("token", token, "platform", platform), access);
+    }
+
+    private String registered(String access, String token) {
+        Api.Response r = register(access, token, "android");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("id").asString();
+    }
+
+    @Test
+    void aNewOfferReachesTheInstallersPhoneAtHighPriorityWithoutTheCustomersAddress() {
+        Installer installer = installer(1);
+        String token = FakeExpoPush.newToken();
+        registered(installer.access(), token);
+
+        paidOrder();
+        eventually("the offer push reached Expo", () -> !FakeExpoPush.receivedFor(token).isEmpty());
+        FakeExpoPush.Message push = FakeExpoPush.receivedFor(token).get(0);
+        assertThat(push.headers().get("authorization")).isEqualTo("Bearer " + FakeExpoPush.ACCESS_TOKEN);
+        assertThat(push.body().path("priority").asString()).isEqualTo("high");
+        assertThat(push.body().path("channelId").asString()).isEqualTo("offers");
+        assertThat(push.body().path("title").asString()).isNotBlank();
+        assertThat(push.body().path("data").path("eventId").asString()).isNotBlank();
+        assertThat(push.body().path("data").path("link").asString()).startsWith("/");
+        String street = (String) lastInstallation.get("addressLine");
+        assertThat(push.body().toString()).doesNotContain(street).doesNotContain(installer.email());
+    }
+
+    @Test
+    void theSameTokenAgainAnswers200WithTheSameIdAndTheListNeverShowsTheToken() {
+        Tokens t = newCustomerSession();
+        String token = FakeExpoPush.newToken();
+        String id = registered(t.access(), token);
+
+        Api.Response again = register(t.access(), token, "ios");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().path("id").asString()).isEqualTo(id);
+
+        Api.Response list = api.get("/api/v1/me/push-tokens", t.access());
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json()).hasSize(1);
+        JsonNode row = list.json().get(0);
+        assertThat(row.path("id").asString()).isEqualTo(id);
+        assertThat(row.path("platform").asString()).isEqualTo("ios");
+        assertThat(row.path("currentSession").asBoolean()).isTrue();
+        assertThat(list.body()).doesNotContain(token.substring("ExponentPushToken[".length(), token.length() - 1));
+    }
+
+    @Test
+    void malformedTokensAndPlatformsAreRefusedWithStableCodes() {
+        String access = newCustomerSession().access();
+        Api.Response notExpo = register(access, "fcm:abcdefghijklmnop", "android");
+        assertThat(notExpo.status()).isEqualTo(400);
+        assertThat(notExpo.json().path("code").asString()).isEqualTo("invalid_push_token");
+        Api.Response platform = register(access, FakeExpoPush.newToken(), "windows");
+        assertThat(platform.status()).isEqualTo(400);
+        assertThat(platform.json().path("code").asString()).isEqualTo("invalid_platform");
+        Api.Response missing = api.post("/api/v1/me/push-tokens", Map.of("platform", "ios"), access);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("code").asString()).isEqualTo("validation_failed");
+        assertThat(api.get("/api/v1/me/push-tokens", access).json()).isEmpty();
+    }
+
+    @Test
+    void withoutATokenTheEndpointsAnswer401() {
+        assertThat(api.post("/api/v1/me/push-tokens", Map.of("token", FakeExpoPush.newToken(), "platform", "ios"))
+                .status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me/push-tokens").status()).isEqualTo(401);
+        assertThat(api.send("DELETE", "/api/v1/me/push-tokens/x", null, null, Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void someoneElsesPhoneCannotBeRemovedAndTheOwnerRemovesTheirOwn() {
+        String owner = newCustomerSession().access();
+        String other = newCustomerSession().access();
+        String id = registered(owner, FakeExpoPush.newToken());
+
+        Api.Response foreign = api.send("DELETE", "/api/v1/me/push-tokens/" + id, null, other, Map.of());
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(404);
+        assertThat(api.get("/api/v1/me/push-tokens", owner).json()).hasSize(1);
+
+        Api.Response own = api.send("DELETE", "/api/v1/me/push-tokens/" + id, null, owner, Map.of());
+        assertThat(own.status()).as(own.toString()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me/push-tokens", owner).json()).isEmpty();
+    }
+
+    @Test
+    void aPhoneThatSignedOutGetsNoMorePushesAndItsTokenIsForgotten() {
+        Installer installer = installer(1);
+        String stillSignedIn = FakeExpoPush.newToken();
+        registered(installer.access(), stillSignedIn);
+        String signedOutAccess = login(installer.email(), PASSWORD).access();
+        String signedOut = FakeExpoPush.newToken();
+        registered(signedOutAccess, signedOut);
+        Api.Response logout = api.post("/api/v1/auth/logout", null, signedOutAccess);
+        assertThat(logout.status()).as(logout.toString()).isEqualTo(204);
+
+        paidOrder();
+        eventually("the offer push reached the phone still signed in",
+                () -> !FakeExpoPush.receivedFor(stillSignedIn).isEmpty());
+        assertThat(FakeExpoPush.receivedFor(signedOut)).isEmpty();
+        List<String> platforms = api.get("/api/v1/me/push-tokens", installer.access()).json().valueStream()
+                .map(n -> n.path("currentSession").asString()).toList();
+        assertThat(platforms).containsExactly("true");
+    }
+
+    @Test
+    void aTokenExpoReportsUnregisteredIsForgotten() {
+        Installer installer = installer(1);
+        String token = FakeExpoPush.newToken();
+        registered(installer.access(), token);
+        FakeExpoPush.unregister(token);
+
+        paidOrder();
+        eventually("Expo was asked", () -> !FakeExpoPush.receivedFor(token).isEmpty());
+        eventually("the token is forgotten", () -> api.get("/api/v1/me/push-tokens", installer.access()).json()
+                .isEmpty());
+    }
+
+    @Test
+    void aPhoneSignedInToAnotherAccountStopsReceivingTheFirstAccountsPushes() {
+        String first = newCustomerSession().access();
+        String second = newCustomerSession().access();
+        String token = FakeExpoPush.newToken();
+        registered(first, token);
+
+        Api.Response moved = register(second, token, "android");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
+        assertThat(api.get("/api/v1/me/push-tokens", first).json()).isEmpty();
+        assertThat(api.get("/api/v1/me/push-tokens", second).json()).hasSize(1);
+    }
+}
