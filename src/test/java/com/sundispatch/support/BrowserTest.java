@@ -235,7 +235,9 @@ public abstract class BrowserTest extends IntegrationTest {
             String shown = artefact.find() ? text.substring(Math.max(0, artefact.start() - 60),
                     Math.min(text.length(), artefact.end() + 60)) : null;
             assertThat(shown).as("developer artefact (null, undefined, NaN, [object Object]) on: %s", state).isNull();
-            Number h1 = (Number) js("return document.querySelectorAll('h1').length");
+            // Headings a screen reader can reach: a screen kept mounted but hidden (React Navigation on the web keeps
+            // the screens below the current one) is not a second page heading.
+            Number h1 = (Number) js("return [...document.querySelectorAll('h1')].filter(e => e.checkVisibility()).length");
             assertThat(h1.intValue()).as("h1 elements on: %s", state).isEqualTo(1);
             assertThat(browser.getTitle()).as("document title on: %s", state).isNotBlank();
         } catch (AssertionError e) {

@@ -1,0 +1,55 @@
+package com.sundispatch.mobile;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.sundispatch.dispatch.DispatchFixtures;
+import com.sundispatch.support.Api;
+import com.sundispatch.support.MobileApp;
+import com.sundispatch.support.TotpCodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The mobile apps' API layer (mobile/src/api, TypeScript) against this server over real HTTP, not against a mocked
+ * fetch: the test prepares a verified customer with a paid order and an installer with TOTP and one open offer, then
+ * runs the app's own integration suite ({@code npm run test:api}, mobile/integration/), which registers, signs in
+ * with MFA, rotates the refresh token through its token store, accepts the offer and signs out.
+ */
+class MobileApiClientIT extends DispatchFixtures {
+
+    @Test
+    void theAppsApiLayerRegistersSignsInWithMfaRotatesRefreshTokensAndAcceptsAnOffer() throws Exception {
+        MobileApp.require(Path.of("node_modules"), "npm ci");
+        Installer installer = installer(1);
+        stepUp(installer.access());
+        String secret = api.post("/api/v1/me/mfa/totp/setup", null, installer.access()).json().path("secret")
+                .asString();
+        Api.Response enabled = api.post("/api/v1/me/mfa/totp/enable",
+                Map.of("code", TotpCodes.code(secret, TotpCodes.step(clock.instant()) - 1)), installer.access());
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+        Paid paid = paidOrder();
+        assertThat(offersOf(installer)).hasSize(1);
+
+        MobileApp.Run run = MobileApp.npm("test:api", Map.of(
+                "SUNDISPATCH_API_URL", "http://localhost:" + port,
+                "SD_CUSTOMER_EMAIL", paid.customer().email(),
+                "SD_CUSTOMER_PASSWORD", PASSWORD,
+                "SD_INSTALLER_EMAIL", installer.email(),
+                "SD_INSTALLER_PASSWORD", PASSWORD,
+                "SD_INSTALLER_TOTP_SECRET", secret,
+                // The server's clock is the machine's plus whatever a test moved it by (nothing, after the reset).
+                "SD_CLOCK_OFFSET_MS", Long.toString(clock.millis() - System.currentTimeMillis())),
+                Duration.ofMinutes(5));
+        assertThat(run.exitCode()).as("npm run test:api:\n%s", MobileApp.tail(run.output(), 80)).isZero();
+
+        // What the app did is what the server holds: the offer it accepted made this installer the job's installer.
+        Api.Response installation = api.get("/api/v1/orders/" + paid.orderId() + "/installation",
+                paid.customer().access());
+        assertThat(installation.status()).as(installation.toString()).isEqualTo(200);
+        assertThat(installation.json().path("installer").isObject()).as(installation.toString()).isTrue();
+    }
+}
