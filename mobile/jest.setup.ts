@@ -1,1 +1,5 @@
-// Shared set-up for the screen tests.
+// Native modules the screens touch, replaced at the module boundary.
+jest.mock('expo-screen-capture', () => ({
+  preventScreenCaptureAsync: jest.fn(() => Promise.resolve()),
+  allowScreenCaptureAsync: jest.fn(() => Promise.resolve()),
+}));

@@ -74,7 +74,7 @@ describe('Session', () => {
       order.push(`store ${t}`);
       await originalSet(t);
     };
-    const { fn, calls } = fakeFetch((req, body) => {
+    const { fn, calls } = fakeFetch((req) => {
       const path = new URL(req.url).pathname;
       if (path === '/api/v1/auth/refresh') return json(200, tokens(2));
       order.push(`call ${req.headers.get('Authorization')}`);

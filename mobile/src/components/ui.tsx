@@ -1,0 +1,204 @@
+import React from 'react';
+import {
+  AccessibilityInfo,
+  ActivityIndicator,
+  Pressable,
+  ScrollView,
+  StyleSheet,
+  Text,
+  View,
+  type PressableProps,
+  type StyleProp,
+  type ViewStyle,
+} from 'react-native';
+import { useI18n } from '../i18n/I18nContext';
+
+export const colors = {
+  primary: '#b45309',
+  primaryText: '#ffffff',
+  text: '#1c1917',
+  muted: '#57534e',
+  border: '#d6d3d1',
+  background: '#fafaf9',
+  card: '#ffffff',
+  danger: '#b91c1c',
+  success: '#15803d',
+};
+
+export function Heading({ children, testID }: { children: React.ReactNode; testID?: string }) {
+  return (
+    <Text accessibilityRole="header" style={styles.heading} testID={testID}>
+      {children}
+    </Text>
+  );
+}
+
+export function Subheading({ children }: { children: React.ReactNode }) {
+  return (
+    <Text accessibilityRole="header" style={styles.subheading}>
+      {children}
+    </Text>
+  );
+}
+
+export function Body({ children, muted, testID, style }: { children: React.ReactNode; muted?: boolean; testID?: string; style?: object }) {
+  return (
+    <Text style={[styles.body, muted && styles.muted, style]} testID={testID}>
+      {children}
+    </Text>
+  );
+}
+
+interface ButtonProps extends Omit<PressableProps, 'children' | 'style'> {
+  title: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  busy?: boolean;
+  style?: StyleProp<ViewStyle>;
+}
+
+/** A button at least 44 × 44 pt. */
+export function Button({ title, variant = 'primary', busy, disabled, style, ...rest }: ButtonProps) {
+  const isDisabled = disabled || busy;
+  return (
+    <Pressable
+      accessibilityRole="button"
+      accessibilityState={{ disabled: !!isDisabled, busy: !!busy }}
+      disabled={isDisabled}
+      hitSlop={4}
+      style={({ pressed }) => [
+        styles.button,
+        variant === 'primary' && styles.buttonPrimary,
+        variant === 'secondary' && styles.buttonSecondary,
+        variant === 'danger' && styles.buttonDanger,
+        pressed && styles.pressed,
+        isDisabled && styles.disabled,
+        style,
+      ]}
+      {...rest}
+    >
+      <Text style={[styles.buttonText, variant !== 'primary' && styles.buttonTextSecondary, variant === 'danger' && styles.buttonTextDanger]}>
+        {title}
+      </Text>
+    </Pressable>
+  );
+}
+
+/** An error sentence, announced to screen readers when it appears. */
+export function ErrorText({ message, testID = 'form-error' }: { message: string | null; testID?: string }) {
+  React.useEffect(() => {
+    if (message) AccessibilityInfo.announceForAccessibility?.(message);
+  }, [message]);
+  if (!message) return null;
+  return (
+    <Text accessibilityRole="alert" accessibilityLiveRegion="assertive" style={styles.error} testID={testID}>
+      {message}
+    </Text>
+  );
+}
+
+/** A short confirmation, announced politely. */
+export function Notice({ message, testID = 'notice' }: { message: string | null; testID?: string }) {
+  React.useEffect(() => {
+    if (message) AccessibilityInfo.announceForAccessibility?.(message);
+  }, [message]);
+  if (!message) return null;
+  return (
+    <Text accessibilityLiveRegion="polite" style={styles.notice} testID={testID}>
+      {message}
+    </Text>
+  );
+}
+
+export function Loading({ testID = 'loading' }: { testID?: string }) {
+  const { t } = useI18n();
+  return (
+    <View style={styles.center} testID={testID}>
+      <ActivityIndicator accessibilityLabel={t('app.loading')} size="large" color={colors.primary} />
+      <Body muted>{t('app.loading')}</Body>
+    </View>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t, errorText } = useI18n();
+  return (
+    <View style={styles.center} testID="error-state">
+      <ErrorText message={errorText(error)} />
+      <Button title={t('common.retry')} onPress={onRetry} testID="retry" />
+    </View>
+  );
+}
+
+export function EmptyState({ message }: { message: string }) {
+  return (
+    <View style={styles.center} testID="empty-state">
+      <Body muted>{message}</Body>
+    </View>
+  );
+}
+
+export function Card({ children, testID }: { children: React.ReactNode; testID?: string }) {
+  return (
+    <View style={styles.card} testID={testID}>
+      {children}
+    </View>
+  );
+}
+
+export function ScreenScroll({ children, testID }: { children: React.ReactNode; testID?: string }) {
+  return (
+    <ScrollView contentContainerStyle={styles.screen} testID={testID}>
+      {children}
+    </ScrollView>
+  );
+}
+
+export const styles = StyleSheet.create({
+  screen: { padding: 16, gap: 12, backgroundColor: colors.background, flexGrow: 1 },
+  heading: { fontSize: 24, fontWeight: '700', color: colors.text, marginBottom: 8 },
+  subheading: { fontSize: 18, fontWeight: '600', color: colors.text, marginTop: 12, marginBottom: 4 },
+  body: { fontSize: 16, color: colors.text, lineHeight: 22 },
+  muted: { color: colors.muted },
+  button: {
+    minHeight: 44,
+    minWidth: 44,
+    paddingHorizontal: 16,
+    paddingVertical: 10,
+    borderRadius: 8,
+    alignItems: 'center',
+    justifyContent: 'center',
+    borderWidth: 1,
+    borderColor: colors.primary,
+  },
+  buttonPrimary: { backgroundColor: colors.primary },
+  buttonSecondary: { backgroundColor: colors.card },
+  buttonDanger: { backgroundColor: colors.card, borderColor: colors.danger },
+  buttonText: { color: colors.primaryText, fontSize: 16, fontWeight: '600', textAlign: 'center' },
+  buttonTextSecondary: { color: colors.primary },
+  buttonTextDanger: { color: colors.danger },
+  pressed: { opacity: 0.8 },
+  disabled: { opacity: 0.5 },
+  error: { color: colors.danger, fontSize: 16, marginVertical: 8 },
+  notice: { color: colors.success, fontSize: 16, marginVertical: 8 },
+  center: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: 24, gap: 12 },
+  card: {
+    backgroundColor: colors.card,
+    borderRadius: 12,
+    borderWidth: 1,
+    borderColor: colors.border,
+    padding: 16,
+    gap: 6,
+  },
+  row: { flexDirection: 'row', gap: 12, flexWrap: 'wrap', alignItems: 'center' },
+  input: {
+    minHeight: 48,
+    borderWidth: 1,
+    borderColor: colors.border,
+    borderRadius: 8,
+    paddingHorizontal: 12,
+    fontSize: 16,
+    color: colors.text,
+    backgroundColor: colors.card,
+  },
+  label: { fontSize: 16, fontWeight: '600', color: colors.text },
+});

@@ -1,0 +1,132 @@
+import React from 'react';
+import { Platform } from 'react-native';
+import { NavigationContainer, type LinkingOptions } from '@react-navigation/native';
+import { createBottomTabNavigator } from '@react-navigation/bottom-tabs';
+import { createNativeStackNavigator, type NativeStackScreenProps } from '@react-navigation/native-stack';
+import { SafeAreaView } from 'react-native-safe-area-context';
+import * as Linking from 'expo-linking';
+import { useI18n } from '../i18n/I18nContext';
+import type { Variant } from './variant';
+import { OffersScreen } from '../screens/OffersScreen';
+import { OfferScreen } from '../screens/OfferScreen';
+import { JobsScreen } from '../screens/JobsScreen';
+import { OrdersScreen } from '../screens/OrdersScreen';
+import { OrderScreen } from '../screens/OrderScreen';
+import { CatalogScreen } from '../screens/CatalogScreen';
+import { AccountScreen } from '../screens/AccountScreen';
+import { colors } from '../components/ui';
+
+type OffersStackParams = { OffersList: undefined; Offer: { offerId: string } };
+type OrdersStackParams = { OrdersList: undefined; Order: { orderId: string } };
+
+const OffersStack = createNativeStackNavigator<OffersStackParams>();
+const OrdersStack = createNativeStackNavigator<OrdersStackParams>();
+const Tabs = createBottomTabNavigator();
+
+function Safe({ children }: { children: React.ReactNode }) {
+  return (
+    <SafeAreaView style={{ flex: 1, backgroundColor: colors.background }} edges={['top', 'left', 'right']}>
+      {children}
+    </SafeAreaView>
+  );
+}
+
+const OffersListRoute = () => (
+  <Safe>
+    <OffersScreen />
+  </Safe>
+);
+const OfferRoute = ({ route }: NativeStackScreenProps<OffersStackParams, 'Offer'>) => <OfferScreen offerId={route.params.offerId} />;
+const OrdersListRoute = ({ navigation }: NativeStackScreenProps<OrdersStackParams, 'OrdersList'>) => (
+  <Safe>
+    <OrdersScreen onOpen={(orderId) => navigation.navigate('Order', { orderId })} />
+  </Safe>
+);
+const OrderRoute = ({ route }: NativeStackScreenProps<OrdersStackParams, 'Order'>) => <OrderScreen orderId={route.params.orderId} />;
+const JobsRoute = () => (
+  <Safe>
+    <JobsScreen />
+  </Safe>
+);
+const CatalogRoute = () => (
+  <Safe>
+    <CatalogScreen />
+  </Safe>
+);
+const AccountRoute = () => (
+  <Safe>
+    <AccountScreen />
+  </Safe>
+);
+
+function OffersTab() {
+  const { t } = useI18n();
+  return (
+    <OffersStack.Navigator>
+      <OffersStack.Screen name="OffersList" component={OffersListRoute} options={{ headerShown: false }} />
+      <OffersStack.Screen name="Offer" component={OfferRoute} options={{ title: t('offer.title'), headerBackTitle: t('common.back') }} />
+    </OffersStack.Navigator>
+  );
+}
+
+function OrdersTab() {
+  const { t } = useI18n();
+  return (
+    <OrdersStack.Navigator>
+      <OrdersStack.Screen name="OrdersList" component={OrdersListRoute} options={{ headerShown: false }} />
+      <OrdersStack.Screen name="Order" component={OrderRoute} options={{ title: t('order.title'), headerBackTitle: t('common.back') }} />
+    </OrdersStack.Navigator>
+  );
+}
+
+function tab(title: string, testID: string) {
+  return {
+    title,
+    tabBarLabel: title,
+    tabBarButtonTestID: testID,
+    tabBarAccessibilityLabel: title,
+    headerShown: false,
+    tabBarIcon: () => null,
+    tabBarActiveTintColor: colors.primary,
+    tabBarInactiveTintColor: colors.muted,
+    tabBarLabelStyle: { fontSize: 14 },
+    tabBarIconStyle: { display: 'none' as const },
+  };
+}
+
+/** Deep links: sundispatchpro://offers/<offerId> (installer), sundispatch://orders/<orderId> (homeowner). */
+function linking(variant: Variant): LinkingOptions<ReactNavigation.RootParamList> {
+  const scheme = variant === 'installer' ? 'sundispatchpro://' : 'sundispatch://';
+  return {
+    // on web the app is one page: the address bar is left alone
+    enabled: Platform.OS !== 'web',
+    prefixes: [Linking.createURL('/'), scheme],
+    config: {
+      screens:
+        variant === 'installer'
+          ? { OffersTab: { screens: { OffersList: 'offers', Offer: 'offers/:offerId' } }, JobsTab: 'jobs', AccountTab: 'account' }
+          : { OrdersTab: { screens: { OrdersList: 'orders', Order: 'orders/:orderId' } }, CatalogTab: 'panels', AccountTab: 'account' },
+    },
+  };
+}
+
+export function AppNavigation({ variant }: { variant: Variant }) {
+  const { t } = useI18n();
+  return (
+    <NavigationContainer linking={linking(variant)}>
+      {variant === 'installer' ? (
+        <Tabs.Navigator>
+          <Tabs.Screen name="OffersTab" component={OffersTab} options={tab(t('nav.offers'), 'nav-offers')} />
+          <Tabs.Screen name="JobsTab" component={JobsRoute} options={tab(t('nav.jobs'), 'nav-jobs')} />
+          <Tabs.Screen name="AccountTab" component={AccountRoute} options={tab(t('nav.account'), 'nav-account')} />
+        </Tabs.Navigator>
+      ) : (
+        <Tabs.Navigator>
+          <Tabs.Screen name="OrdersTab" component={OrdersTab} options={tab(t('nav.orders'), 'nav-orders')} />
+          <Tabs.Screen name="CatalogTab" component={CatalogRoute} options={tab(t('nav.catalog'), 'nav-catalog')} />
+          <Tabs.Screen name="AccountTab" component={AccountRoute} options={tab(t('nav.account'), 'nav-account')} />
+        </Tabs.Navigator>
+      )}
+    </NavigationContainer>
+  );
+}

@@ -1,0 +1,24 @@
+import { Platform } from 'react-native';
+import { createApi, type Api } from '../api/client';
+import { resolveBaseUrl } from '../api/config';
+import { Session } from '../api/session';
+import { MemoryTokenStore, type TokenStore } from '../api/tokenStore';
+import { SecureStoreTokenStore } from '../device/secureTokenStore';
+
+export interface Core {
+  session: Session;
+  api: Api;
+}
+
+/**
+ * The app's session and API client. On web, secure storage does not exist: the refresh token is kept in
+ * memory, so a reload signs the user out.
+ */
+export function createCore(): Core {
+  const isWeb = Platform.OS === 'web';
+  const origin = isWeb && typeof window !== 'undefined' ? window.location.origin : null;
+  const baseUrl = resolveBaseUrl({ configured: process.env.EXPO_PUBLIC_API_URL, isWeb, origin, isDev: __DEV__ });
+  const tokenStore: TokenStore = isWeb ? new MemoryTokenStore() : new SecureStoreTokenStore();
+  const session = new Session({ baseUrl, tokenStore });
+  return { session, api: createApi(session) };
+}

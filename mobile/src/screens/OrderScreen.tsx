@@ -1,0 +1,125 @@
+import React, { useCallback } from 'react';
+import { RefreshControl, ScrollView, View } from 'react-native';
+import { useApp } from '../core/AppContext';
+import { useLoad } from '../core/useLoad';
+import { useI18n } from '../i18n/I18nContext';
+import type { Installation, Order } from '../api/types';
+import { formatDateTime, formatMoney, formatRange } from '../format';
+import { Body, Card, colors, ErrorState, Heading, Loading, Subheading, styles } from '../components/ui';
+import { buildTimeline } from './timeline';
+
+interface OrderData {
+  order: Order;
+  installation: Installation | null;
+}
+
+export function OrderScreen({ orderId }: { orderId: string }) {
+  const { api } = useApp();
+  const { t, locale } = useI18n();
+  const loader = useCallback(async (): Promise<OrderData> => {
+    const [order, installation] = await Promise.all([api.order(orderId), api.installation(orderId)]);
+    return { order, installation };
+  }, [api, orderId]);
+  const { state, refreshing, reload, refresh } = useLoad<OrderData>(loader);
+
+  if (state.status === 'loading') {
+    return (
+      <View style={[styles.screen, { flex: 1 }]}>
+        <Heading>{t('order.title')}</Heading>
+        <Loading />
+      </View>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <View style={[styles.screen, { flex: 1 }]}>
+        <Heading>{t('order.title')}</Heading>
+        <ErrorState error={state.error} onRetry={reload} />
+      </View>
+    );
+  }
+  const { order, installation } = state.data;
+  const steps = buildTimeline(order, installation);
+  const installer = installation?.installer ?? null;
+
+  return (
+    <ScrollView
+      contentContainerStyle={styles.screen}
+      refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} />}
+      testID="order-screen"
+    >
+      <Heading>{t('order.title')}</Heading>
+      <Body muted>{t('order.status')}</Body>
+      <Body testID="order-status" style={{ fontSize: 20, fontWeight: '700' }}>
+        {t(`status.${order.status}`)}
+      </Body>
+
+      <Subheading>{t('order.timeline')}</Subheading>
+      <View testID="timeline" accessibilityRole="list" style={{ gap: 8 }}>
+        {steps.map((step) => (
+          <View
+            key={step.status}
+            testID={`timeline-step-${step.status}`}
+            accessibilityLabel={`${t(`status.${step.status}`)}${step.at ? `, ${formatDateTime(step.at, locale)}` : ''}`}
+            accessibilityState={{ selected: step.state === 'current' }}
+            style={{ flexDirection: 'row', gap: 12, alignItems: 'center', minHeight: 44 }}
+          >
+            <View
+              style={{
+                width: 16,
+                height: 16,
+                borderRadius: 8,
+                borderWidth: 2,
+                borderColor: step.state === 'upcoming' ? colors.border : colors.primary,
+                backgroundColor: step.state === 'done' ? colors.primary : step.state === 'current' ? colors.card : colors.background,
+              }}
+            />
+            <View style={{ flex: 1 }}>
+              <Body style={step.state === 'current' ? { fontWeight: '700' } : step.state === 'upcoming' ? { color: colors.muted } : undefined}>
+                {t(`status.${step.status}`)}
+              </Body>
+              {step.at ? <Body muted>{formatDateTime(step.at, locale)}</Body> : null}
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <Subheading>{t('order.installer')}</Subheading>
+      {installer ? (
+        <Card testID="installer">
+          <Body style={{ fontWeight: '600' }}>{installer.companyName}</Body>
+          <Body>{installer.name}</Body>
+          <Body>{t('order.rating', { rating: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(installer.rating) })}</Body>
+          {installation?.appointment ? (
+            <Body>
+              {t('order.appointment')}: {formatDateTime(installation.appointment.start, locale, installation.appointment.timeZone)}
+            </Body>
+          ) : null}
+        </Card>
+      ) : (
+        <Body muted testID="no-installer">
+          {t('order.noInstaller')}
+        </Body>
+      )}
+      <Body>
+        {t('order.window')}: {formatRange(order.installation.preferredStart, order.installation.preferredEnd, locale)}
+      </Body>
+
+      <Subheading>{t('order.items')}</Subheading>
+      {order.items.map((item) => (
+        <View key={item.panelId} style={[styles.row, { justifyContent: 'space-between' }]}>
+          <Body style={{ flexShrink: 1 }}>
+            {item.quantity} × {item.panelName}
+          </Body>
+          <Body>{formatMoney(item.lineTotal, locale)}</Body>
+        </View>
+      ))}
+      <View style={[styles.row, { justifyContent: 'space-between' }]}>
+        <Body style={{ fontWeight: '700' }}>{t('order.total')}</Body>
+        <Body style={{ fontWeight: '700' }} testID="order-total">
+          {formatMoney(order.total, locale)}
+        </Body>
+      </View>
+    </ScrollView>
+  );
+}

@@ -1,0 +1,66 @@
+import React from 'react';
+import { render } from '@testing-library/react-native';
+import type { Api } from '../api/client';
+import { AppProvider, type AppServices } from '../core/AppContext';
+import { I18nProvider } from '../i18n/I18nContext';
+import type { Language } from '../i18n/strings';
+import { DeviceContext, NO_DEVICE_FEATURES, type DeviceFeatures } from '../device/DeviceContext';
+
+/** Every Api method fails loudly unless the test gives it. */
+export function fakeApi(overrides: Partial<Api> = {}): Api {
+  const missing = (name: string) => () => Promise.reject(new Error(`fake api: ${name} not stubbed`));
+  const names: (keyof Api)[] = [
+    'me',
+    'sessions',
+    'revokeSession',
+    'offers',
+    'acceptOffer',
+    'declineOffer',
+    'jobs',
+    'orders',
+    'order',
+    'installation',
+    'panels',
+    'register',
+    'registerPushToken',
+  ];
+  const api = Object.fromEntries(names.map((n) => [n, jest.fn(missing(n))])) as unknown as Api;
+  return { ...api, ...overrides };
+}
+
+export interface RenderOptions {
+  api?: Partial<Api>;
+  services?: Partial<AppServices>;
+  language?: Language;
+  device?: Partial<DeviceFeatures>;
+}
+
+export function renderScreen(ui: React.ReactElement, options: RenderOptions = {}) {
+  const services: AppServices = {
+    api: fakeApi(options.api),
+    variant: 'installer',
+    login: jest.fn(),
+    verifyMfa: jest.fn(),
+    signOut: jest.fn(() => Promise.resolve()),
+    ...options.services,
+  };
+  const utils = render(
+    <I18nProvider initialLanguage={options.language ?? 'en'}>
+      <AppProvider value={services}>
+        <DeviceContext.Provider value={{ ...NO_DEVICE_FEATURES, ...options.device }}>{ui}</DeviceContext.Provider>
+      </AppProvider>
+    </I18nProvider>,
+  );
+  return { ...utils, services };
+}
+
+/** A promise the test settles by hand, to see the loading state. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
