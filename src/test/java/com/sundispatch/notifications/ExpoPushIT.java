@@ -117,6 +117,8 @@ class ExpoPushIT extends DispatchFixtures {
         registered(signedOutAccess, signedOut);
         Api.Response logout = api.post("/api/v1/auth/logout", null, signedOutAccess);
         assertThat(logout.status()).as(logout.toString()).isEqualTo(204);
+        // The owner's list shows only the phone still signed in, at once (not only after the next push).
+        assertThat(api.get("/api/v1/me/push-tokens", installer.access()).json()).hasSize(1);
 
         paidOrder();
         eventually("the offer push reached the phone still signed in",

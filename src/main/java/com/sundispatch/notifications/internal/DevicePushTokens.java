@@ -2,6 +2,7 @@ package com.sundispatch.notifications.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.sundispatch.security.SessionStatusSource;
 import com.sundispatch.shared.ApiException;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,13 +44,15 @@ public class DevicePushTokens {
     private static final List<String> PLATFORMS = List.of("ios", "android");
 
     private final DevicePushTokenRepository tokens;
+    private final SessionStatusSource sessions;
     private final ExpoPushProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    DevicePushTokens(DevicePushTokenRepository tokens, ExpoPushProperties properties, Clock clock,
-            PlatformTransactionManager transactionManager) {
+    DevicePushTokens(DevicePushTokenRepository tokens, SessionStatusSource sessions, ExpoPushProperties properties,
+            Clock clock, PlatformTransactionManager transactionManager) {
         this.tokens = tokens;
+        this.sessions = sessions;
         this.properties = properties;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -98,8 +102,18 @@ public class DevicePushTokens {
         return new Registered(created.id(), created.createdAt(), true);
     }
 
+    /** The phones that still receive pushes: a token whose session has ended is forgotten here, as at sending. */
     public List<View> list(String userId, String currentSessionId) {
-        return tokens.findByUserIdOrderByCreatedAtAsc(userId).stream()
+        List<DevicePushToken> all = tokens.findByUserIdOrderByCreatedAtAsc(userId);
+        List<DevicePushToken> live = new ArrayList<>();
+        for (DevicePushToken token : all) {
+            if (token.sessionId().equals(currentSessionId) || sessions.isSessionLive(token.sessionId())) {
+                live.add(token);
+            } else {
+                tokens.remove(token.id());
+            }
+        }
+        return live.stream()
                 .map(t -> new View(t.id(), t.platform(), t.createdAt(), t.lastSuccessAt(),
                         t.sessionId().equals(currentSessionId)))
                 .toList();
