@@ -1,0 +1,74 @@
+import React from 'react';
+import { screen, within } from '@testing-library/react-native';
+import { ApiError } from '../../api/errors';
+import { OrderScreen } from '../OrderScreen';
+import { buildTimeline } from '../timeline';
+import { deferred, renderScreen } from '../../test/render';
+import { installation, order } from '../../test/fixtures';
+
+describe('OrderScreen', () => {
+  test('loading', () => {
+    renderScreen(<OrderScreen orderId="ord1" />, { api: { order: () => deferred<never>().promise, installation: () => deferred<never>().promise } });
+    expect(screen.getByTestId('loading')).toBeTruthy();
+    expect(screen.getByRole('header', { name: 'Order' })).toBeTruthy();
+  });
+
+  test('error: another customer’s order is 404', async () => {
+    renderScreen(<OrderScreen orderId="x" />, {
+      api: { order: () => Promise.reject(new ApiError(404, 'not_found')), installation: () => Promise.resolve(null) },
+    });
+    expect(await screen.findByTestId('form-error')).toHaveTextContent('This was not found. It may have been removed.');
+  });
+
+  test('empty: a paid order without an installer yet', async () => {
+    renderScreen(<OrderScreen orderId="ord1" />, {
+      api: { order: () => Promise.resolve(order({ status: 'PAID' })), installation: () => Promise.resolve(installation({ installer: null, status: 'DISPATCHING', assignedAt: null })) },
+    });
+    expect(await screen.findByTestId('order-status')).toHaveTextContent('Paid');
+    expect(screen.getByText('No installer assigned yet.')).toBeTruthy();
+    expect(screen.getByTestId('timeline-step-PAID')).toBeTruthy();
+    expect(screen.getByTestId('timeline-step-SCHEDULED')).toBeTruthy();
+  });
+
+  test('success: status, timeline, installer with rating, total', async () => {
+    renderScreen(<OrderScreen orderId="ord1" />, {
+      api: { order: () => Promise.resolve(order()), installation: () => Promise.resolve(installation()) },
+    });
+    expect(await screen.findByTestId('order-status')).toHaveTextContent('Installer assigned');
+    const timeline = screen.getByTestId('timeline');
+    for (const s of ['PENDING_PAYMENT', 'PAID', 'SCHEDULED', 'INSTALLING', 'AWAITING_CONFIRMATION', 'COMPLETED']) {
+      expect(within(timeline).getByTestId(`timeline-step-${s}`)).toBeTruthy();
+    }
+    const installer = screen.getByTestId('installer');
+    expect(installer).toHaveTextContent(/Sun & Sons GmbH/);
+    expect(installer).toHaveTextContent(/Max Solar/);
+    expect(installer).toHaveTextContent(/4\.5 out of 5 stars/);
+    expect(screen.getByTestId('order-total')).toHaveTextContent('€2,390.00');
+  });
+});
+
+describe('buildTimeline', () => {
+  test('marks done, current and upcoming steps with their times', () => {
+    const steps = buildTimeline(order(), installation());
+    expect(steps.map((s) => [s.status, s.state])).toEqual([
+      ['PENDING_PAYMENT', 'done'],
+      ['PAID', 'done'],
+      ['SCHEDULED', 'current'],
+      ['INSTALLING', 'upcoming'],
+      ['AWAITING_CONFIRMATION', 'upcoming'],
+      ['COMPLETED', 'upcoming'],
+    ]);
+    expect(steps[2].at).toBe('2026-12-01T10:00:00Z');
+  });
+
+  test('a cancelled order ends in CANCELLED after the steps it reached', () => {
+    const steps = buildTimeline(order({ status: 'CANCELLED', cancelledAt: '2026-12-02T10:00:00Z' }), null);
+    expect(steps.map((s) => s.status)).toEqual(['PENDING_PAYMENT', 'PAID', 'CANCELLED']);
+  });
+
+  test('a disputed order shows the dispute before completion', () => {
+    const steps = buildTimeline(order({ status: 'DISPUTED' }), installation());
+    expect(steps.map((s) => s.status)).toContain('DISPUTED');
+    expect(steps.find((s) => s.status === 'DISPUTED')?.state).toBe('current');
+  });
+});
