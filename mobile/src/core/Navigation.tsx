@@ -1,6 +1,6 @@
-import React from 'react';
+import React, { useCallback, useRef, useState } from 'react';
 import { Platform } from 'react-native';
-import { NavigationContainer, type LinkingOptions } from '@react-navigation/native';
+import { NavigationContainer, useFocusEffect, type LinkingOptions } from '@react-navigation/native';
 import { createBottomTabNavigator } from '@react-navigation/bottom-tabs';
 import { createNativeStackNavigator, type NativeStackScreenProps } from '@react-navigation/native-stack';
 import { SafeAreaView } from 'react-native-safe-area-context';
@@ -31,23 +31,45 @@ function Safe({ children }: { children: React.ReactNode }) {
   );
 }
 
-const OffersListRoute = () => (
-  <Safe>
-    <OffersScreen />
-  </Safe>
-);
+/** Counts the times a screen came back into focus (not the first), so lists refresh when shown again. */
+function useRefocusCount(): number {
+  const [count, setCount] = useState(0);
+  const seen = useRef(false);
+  useFocusEffect(
+    useCallback(() => {
+      if (seen.current) setCount((c) => c + 1);
+      seen.current = true;
+    }, []),
+  );
+  return count;
+}
+
+const OffersListRoute = () => {
+  const refreshKey = useRefocusCount();
+  return (
+    <Safe>
+      <OffersScreen refreshKey={refreshKey} />
+    </Safe>
+  );
+};
 const OfferRoute = ({ route }: NativeStackScreenProps<OffersStackParams, 'Offer'>) => <OfferScreen offerId={route.params.offerId} />;
-const OrdersListRoute = ({ navigation }: NativeStackScreenProps<OrdersStackParams, 'OrdersList'>) => (
-  <Safe>
-    <OrdersScreen onOpen={(orderId) => navigation.navigate('Order', { orderId })} />
-  </Safe>
-);
+const OrdersListRoute = ({ navigation }: NativeStackScreenProps<OrdersStackParams, 'OrdersList'>) => {
+  const refreshKey = useRefocusCount();
+  return (
+    <Safe>
+      <OrdersScreen refreshKey={refreshKey} onOpen={(orderId) => navigation.navigate('Order', { orderId })} />
+    </Safe>
+  );
+};
 const OrderRoute = ({ route }: NativeStackScreenProps<OrdersStackParams, 'Order'>) => <OrderScreen orderId={route.params.orderId} />;
-const JobsRoute = () => (
-  <Safe>
-    <JobsScreen />
-  </Safe>
-);
+const JobsRoute = () => {
+  const refreshKey = useRefocusCount();
+  return (
+    <Safe>
+      <JobsScreen refreshKey={refreshKey} />
+    </Safe>
+  );
+};
 const CatalogRoute = () => (
   <Safe>
     <CatalogScreen />

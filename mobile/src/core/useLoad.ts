@@ -5,8 +5,11 @@ export type LoadState<T> =
   | { status: 'error'; error: unknown }
   | { status: 'ready'; data: T };
 
-/** Loads once on mount; reload() for retry, refresh() for pull-to-refresh (keeps the data shown). */
-export function useLoad<T>(loader: () => Promise<T>) {
+/**
+ * Loads once on mount; reload() for retry, refresh() for pull-to-refresh (keeps the data shown). A change of
+ * refreshKey (the screen came into focus again) refreshes too.
+ */
+export function useLoad<T>(loader: () => Promise<T>, refreshKey = 0) {
   const [state, setState] = useState<LoadState<T>>({ status: 'loading' });
   const [refreshing, setRefreshing] = useState(false);
   const loaderRef = useRef(loader);
@@ -33,6 +36,11 @@ export function useLoad<T>(loader: () => Promise<T>) {
       mounted.current = false;
     };
   }, [run]);
+
+  const initialKey = useRef(refreshKey);
+  useEffect(() => {
+    if (refreshKey !== initialKey.current) void run('refresh');
+  }, [refreshKey, run]);
 
   const reload = useCallback(() => void run('initial'), [run]);
   const refresh = useCallback(() => void run('refresh'), [run]);

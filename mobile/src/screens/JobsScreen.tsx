@@ -46,12 +46,12 @@ function JobCard({ job }: { job: InstallerJob }) {
 }
 
 /** Accepted jobs with the exact address; hidden from screenshots and the app switcher. */
-export function JobsScreen() {
+export function JobsScreen({ refreshKey = 0 }: { refreshKey?: number }) {
   const { api } = useApp();
   const { t } = useI18n();
   useSecureScreen('jobs');
   const loader = useCallback(() => api.jobs(), [api]);
-  const { state, refreshing, reload, refresh } = useLoad<Page<InstallerJob>>(loader);
+  const { state, refreshing, reload, refresh } = useLoad<Page<InstallerJob>>(loader, refreshKey);
 
   return (
     <View style={{ flex: 1 }}>

@@ -26,11 +26,11 @@ export function useOfferActions(remove: (offerId: string) => void, onNotice: (te
   };
 }
 
-export function OffersScreen() {
+export function OffersScreen({ refreshKey = 0 }: { refreshKey?: number }) {
   const { api } = useApp();
   const { t } = useI18n();
   const loader = useCallback(() => api.offers(), [api]);
-  const { state, refreshing, reload, refresh, setData } = useLoad<Offer[]>(loader);
+  const { state, refreshing, reload, refresh, setData } = useLoad<Offer[]>(loader, refreshKey);
   const [notice, setNotice] = useState<string | null>(null);
   const remove = (offerId: string) => setData((offers) => offers.filter((o) => o.offerId !== offerId));
   const actions = useOfferActions(remove, setNotice);

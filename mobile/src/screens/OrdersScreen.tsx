@@ -7,11 +7,11 @@ import type { Order, Page } from '../api/types';
 import { formatDate, formatMoney } from '../format';
 import { Body, EmptyState, ErrorState, Heading, Loading, styles } from '../components/ui';
 
-export function OrdersScreen({ onOpen }: { onOpen: (orderId: string) => void }) {
+export function OrdersScreen({ onOpen, refreshKey = 0 }: { onOpen: (orderId: string) => void; refreshKey?: number }) {
   const { api } = useApp();
   const { t, locale } = useI18n();
   const loader = useCallback(() => api.orders(), [api]);
-  const { state, refreshing, reload, refresh } = useLoad<Page<Order>>(loader);
+  const { state, refreshing, reload, refresh } = useLoad<Page<Order>>(loader, refreshKey);
 
   return (
     <View style={{ flex: 1 }}>

@@ -44,13 +44,15 @@ export function renderScreen(ui: React.ReactElement, options: RenderOptions = {}
     signOut: jest.fn(() => Promise.resolve()),
     ...options.services,
   };
-  const utils = render(
+  const device = { ...NO_DEVICE_FEATURES, ...options.device };
+  const Wrapper = ({ children }: { children: React.ReactNode }) => (
     <I18nProvider initialLanguage={options.language ?? 'en'}>
       <AppProvider value={services}>
-        <DeviceContext.Provider value={{ ...NO_DEVICE_FEATURES, ...options.device }}>{ui}</DeviceContext.Provider>
+        <DeviceContext.Provider value={device}>{children}</DeviceContext.Provider>
       </AppProvider>
-    </I18nProvider>,
+    </I18nProvider>
   );
+  const utils = render(ui, { wrapper: Wrapper });
   return { ...utils, services };
 }
 

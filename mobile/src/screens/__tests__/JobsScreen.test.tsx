@@ -47,3 +47,12 @@ describe('mapsUrl', () => {
     expect(mapsUrl(job(), 'web')).toBe('https://www.openstreetmap.org/?mlat=52.4&mlon=13.06');
   });
 });
+
+test('coming back into focus refreshes the list', async () => {
+  const jobs = jest.fn().mockResolvedValueOnce(page([])).mockResolvedValueOnce(page([job()]));
+  const { rerender } = renderScreen(<JobsScreen refreshKey={0} />, { api: { jobs } });
+  expect(await screen.findByTestId('empty-state')).toBeTruthy();
+  rerender(<JobsScreen refreshKey={1} />);
+  expect(await screen.findByTestId('job-j1')).toBeTruthy();
+  expect(jobs).toHaveBeenCalledTimes(2);
+});
