@@ -298,8 +298,21 @@ async function loadSessions(box) {
   // This device first, then the most recently used.
   const sorted = [...items].sort((a, b) => (b.current - a.current) || String(b.lastUsedAt).localeCompare(String(a.lastUsedAt)));
   const others = sorted.filter((s) => !s.current);
+  // With two or more other devices, one button ends them all (a lost phone, a shared computer).
+  const everywhere = others.length < 2 ? null : h('button', { type: 'button', class: 'secondary', id: 'end-other-sessions',
+    onclick: async (event) => {
+      try {
+        await busy(event.currentTarget, () => api('DELETE', '/api/v1/me/sessions'));
+      } catch (e) {
+        status.textContent = e.message;
+        return;
+      }
+      await loadSessions(box);
+      const again = box.querySelector('#sessions-status');
+      if (again) again.textContent = t.signedOutEverywhereElse;
+    } }, t.signOutEverywhereElse);
   box.replaceChildren(...[h('ul', { class: 'sessions', id: 'sessions-list' }, ...sorted.map((s) => sessionItem(s, t, status, box))),
-    others.length === 0 ? h('p', { class: 'muted' }, t.noSessions) : null, status].filter(Boolean));
+    others.length === 0 ? h('p', { class: 'muted' }, t.noSessions) : null, everywhere, status].filter(Boolean));
 }
 
 function sessionItem(s, t, status, box) {

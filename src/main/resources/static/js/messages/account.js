@@ -124,6 +124,8 @@ export const ACCOUNT = {
     signOutThere: 'Sign out there',
     signOutThereLabel: (device) => `Sign out ${device}`,
     signedOutThere: (device) => `${device} is signed out.`,
+    signOutEverywhereElse: 'Sign out everywhere else',
+    signedOutEverywhereElse: 'Every other device is signed out.',
   },
   de: {
     title: 'Ihr Konto',
@@ -219,6 +221,8 @@ export const ACCOUNT = {
     signOutThere: 'Dort abmelden',
     signOutThereLabel: (device) => `${device} abmelden`,
     signedOutThere: (device) => `${device} ist abgemeldet.`,
+    signOutEverywhereElse: 'Überall sonst abmelden',
+    signedOutEverywhereElse: 'Alle anderen Geräte sind abgemeldet.',
   },
 };
 

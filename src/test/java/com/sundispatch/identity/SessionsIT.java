@@ -66,7 +66,28 @@ class SessionsIT extends IntegrationTest {
     }
 
     @Test
+    void signingOutEverywhereElseEndsEveryOtherSessionAndKeepsThisOne() {
+        String email = registerCustomer();
+        Tokens phone = login(email, PASSWORD);
+        Tokens tablet = login(email, PASSWORD);
+        Tokens mine = login(email, PASSWORD);
+        Tokens someoneElse = newCustomerSession();
+
+        Api.Response r = api.send("DELETE", "/api/v1/me/sessions", null, mine.access(), Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        for (Tokens ended : new Tokens[] {phone, tablet}) {
+            assertThat(api.get("/api/v1/me", ended.access()).status()).isEqualTo(401);
+            assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", ended.refresh())).status())
+                    .isEqualTo(401);
+        }
+        assertThat(api.get("/api/v1/me", mine.access()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me/sessions", mine.access()).json().size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/me", someoneElse.access()).status()).isEqualTo(200);
+    }
+
+    @Test
     void sessionsWhenAnonymousThen401() {
+        assertThat(api.send("DELETE", "/api/v1/me/sessions", null, null, Map.of()).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/me/sessions").status()).isEqualTo(401);
         assertThat(api.send("DELETE", "/api/v1/me/sessions/x", null, null, Map.of()).status()).isEqualTo(401);
     }

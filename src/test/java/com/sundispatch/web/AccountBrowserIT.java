@@ -118,6 +118,19 @@ class AccountBrowserIT extends BrowserTest {
         assertThat(text(By.id("sessions"))).doesNotContain("Safari on iPhone is signed in");
         assertThat(browser.findElements(By.cssSelector("#sessions-list li.session"))).hasSize(1);
         assertThat(api.get("/api/v1/me", phone.json().path("accessToken").asString()).status()).isEqualTo(401);
+
+        // Two more devices: one button signs them all out and keeps this one.
+        String tablet = login(email, PASSWORD).access();
+        String laptop = login(email, PASSWORD).access();
+        open("/#/orders");
+        wait.until(d -> !d.findElement(By.tagName("h1")).getText().equals("Your account"));
+        open("/#/account");
+        waitFor(By.id("end-other-sessions")).click();
+        waitForText(By.id("sessions-status"), "Every other device is signed out.");
+        assertThat(browser.findElements(By.cssSelector("#sessions-list li.session"))).hasSize(1);
+        assertThat(browser.findElements(By.id("end-other-sessions"))).isEmpty();
+        assertThat(api.get("/api/v1/me", tablet).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me", laptop).status()).isEqualTo(401);
     }
 
     @Test

@@ -59,6 +59,14 @@ public class SessionService implements SessionStatusSource {
         afterCommit(List.of(sessionId));
     }
 
+    /** The owner signs out everywhere else (a lost phone, a shared computer); audited like ending one session. */
+    @Transactional
+    public void revokeOthers(String userId, String currentSessionId) {
+        revokeAll(userId, currentSessionId, "ended_by_user");
+        audit.publish("SESSION_REVOKED", userId, SecurityEvent.Outcome.SUCCESS,
+                java.util.Map.of("reason", "ended_by_user", "scope", "others"));
+    }
+
     /** Ends every session of the user except {@code keep} (null: all). Joins the caller's transaction. */
     @Transactional
     public void revokeAll(String userId, String keep, String reason) {

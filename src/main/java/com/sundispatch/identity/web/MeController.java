@@ -185,6 +185,13 @@ class MeController {
                 .toList();
     }
 
+    @DeleteMapping("/sessions")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Sign out everywhere else: every other session of the account ends at once; this one stays")
+    void endOtherSessions(CurrentUser user) {
+        sessions.revokeOthers(user.userId(), user.sessionId());
+    }
+
     @DeleteMapping("/sessions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "End one session: its refresh and access tokens stop working at once")
