@@ -23,8 +23,15 @@ export function formatDate(iso: string, locale: string, timeZone?: string): stri
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(date);
 }
 
+/** A window: "13 Dec 2026, 09:00 – 17:00" within one day, else "13 Dec 2026 – 20 Dec 2026". */
 export function formatRange(startIso: string, endIso: string, locale: string, timeZone?: string): string {
-  return `${formatDate(startIso, locale, timeZone)} – ${formatDate(endIso, locale, timeZone)}`;
+  const startDay = formatDate(startIso, locale, timeZone);
+  const endDay = formatDate(endIso, locale, timeZone);
+  if (startDay === endDay) {
+    const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(iso));
+    return `${startDay}, ${time(startIso)} – ${time(endIso)}`;
+  }
+  return `${startDay} – ${endDay}`;
 }
 
 /** mm:ss (or h:mm:ss) until the deadline; "0:00" once it passed. */

@@ -71,7 +71,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
                 borderRadius: 8,
                 borderWidth: 2,
                 borderColor: step.state === 'upcoming' ? colors.border : colors.primary,
-                backgroundColor: step.state === 'done' ? colors.primary : step.state === 'current' ? colors.card : colors.background,
+                backgroundColor: step.state === 'upcoming' ? colors.background : colors.primary,
               }}
             />
             <View style={{ flex: 1 }}>
@@ -89,7 +89,11 @@ export function OrderScreen({ orderId }: { orderId: string }) {
         <Card testID="installer">
           <Body style={{ fontWeight: '600' }}>{installer.companyName}</Body>
           <Body>{installer.name}</Body>
-          <Body>{t('order.rating', { rating: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(installer.rating) })}</Body>
+          <Body>
+            {installer.rating > 0
+              ? t('order.rating', { rating: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(installer.rating) })
+              : t('order.noRating')}
+          </Body>
           {installation?.appointment ? (
             <Body>
               {t('order.appointment')}: {formatDateTime(installation.appointment.start, locale, installation.appointment.timeZone)}

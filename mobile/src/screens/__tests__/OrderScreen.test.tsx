@@ -72,3 +72,13 @@ describe('buildTimeline', () => {
     expect(steps.find((s) => s.status === 'DISPUTED')?.state).toBe('current');
   });
 });
+
+test('an installer without reviews yet is not shown as 0 stars', async () => {
+  renderScreen(<OrderScreen orderId="ord1" />, {
+    api: {
+      order: () => Promise.resolve(order()),
+      installation: () => Promise.resolve(installation({ installer: { id: 'i1', name: 'Max Solar', companyName: 'Sun & Sons GmbH', rating: 0, phone: null } })),
+    },
+  });
+  expect(await screen.findByTestId('installer')).toHaveTextContent(/No reviews yet/);
+});
