@@ -116,13 +116,22 @@ function tab(title: string, testID: string) {
   };
 }
 
+/** Expo Go / dev-client URLs (exp://…/--/) in development; none when the manifest has no scheme (tests). */
+function devPrefix(): string[] {
+  try {
+    return [Linking.createURL('/')];
+  } catch {
+    return [];
+  }
+}
+
 /** Deep links: sundispatchpro://offers/<offerId> (installer), sundispatch://orders/<orderId> (homeowner). */
 function linking(variant: Variant): LinkingOptions<ReactNavigation.RootParamList> {
   const scheme = variant === 'installer' ? 'sundispatchpro://' : 'sundispatch://';
   return {
     // on web the app is one page: the address bar is left alone
     enabled: Platform.OS !== 'web',
-    prefixes: [Linking.createURL('/'), scheme],
+    prefixes: [...devPrefix(), scheme],
     config: {
       screens:
         variant === 'installer'

@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppState, Platform, View } from 'react-native';
 import { StatusBar } from 'expo-status-bar';
-import { SafeAreaProvider } from 'react-native-safe-area-context';
+import { SafeAreaProvider, SafeAreaView } from 'react-native-safe-area-context';
 import * as Localization from 'expo-localization';
 import * as LocalAuthentication from 'expo-local-authentication';
 import { I18nProvider, useI18n } from '../i18n/I18nContext';
@@ -15,7 +15,7 @@ import { LockScreen } from '../screens/LockScreen';
 import { DeviceContext, type DeviceFeatures } from '../device/DeviceContext';
 import { settings } from '../device/settings';
 import { enablePush, pushAvailable } from '../device/push';
-import { ErrorText, Loading, styles } from '../components/ui';
+import { colors, ErrorText, Loading, styles } from '../components/ui';
 import type { SessionState } from '../api/session';
 
 const LOCK_AFTER_MS = 5 * 60 * 1000;
@@ -139,14 +139,12 @@ function Main({ core }: { core: Core }) {
   return (
     <AppProvider value={services}>
       <DeviceContext.Provider value={device}>
-        {state === 'restoring' ? (
-          <Loading />
-        ) : state === 'signedOut' ? (
-          <SignInScreen />
-        ) : locked ? (
-          <LockScreen onUnlock={unlock} onSignOut={signOut} />
-        ) : (
+        {state === 'signedIn' && !locked ? (
           <AppNavigation variant={variant} />
+        ) : (
+          <SafeAreaView style={{ flex: 1, backgroundColor: colors.background }}>
+            {state === 'restoring' ? <Loading /> : state === 'signedOut' ? <SignInScreen /> : <LockScreen onUnlock={unlock} onSignOut={signOut} />}
+          </SafeAreaView>
         )}
       </DeviceContext.Provider>
     </AppProvider>
