@@ -14,6 +14,8 @@ export interface SessionOptions {
   tokenStore: TokenStore;
   /** defaults to the global fetch */
   fetch?: FetchLike;
+  /** sent with every request, e.g. a User-Agent naming the app and OS for the sessions list (native only) */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -28,11 +30,13 @@ export class Session {
   private accessToken: string | null = null;
   private refreshing: Promise<boolean> | null = null;
   private listeners = new Set<Listener>();
+  private readonly extraHeaders: Record<string, string>;
 
   constructor(options: SessionOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.store = options.tokenStore;
     this.doFetch = options.fetch ?? ((input) => fetch(input));
+    this.extraHeaders = options.headers ?? {};
   }
 
   get state(): SessionState {
@@ -52,7 +56,7 @@ export class Session {
   }
 
   private async send(path: string, init: { method: string; body?: unknown; auth?: boolean }): Promise<Response> {
-    const headers = new Headers({ Accept: 'application/json' });
+    const headers = new Headers({ ...this.extraHeaders, Accept: 'application/json' });
     if (init.body !== undefined) headers.set('Content-Type', 'application/json');
     if (init.auth && this.accessToken) headers.set('Authorization', `Bearer ${this.accessToken}`);
     const request = new Request(this.baseUrl + path, {
@@ -177,6 +181,7 @@ export class Session {
 
   private async withAuth(input: Request): Promise<Response> {
     const request = new Request(input, { credentials: 'omit' });
+    for (const [name, value] of Object.entries(this.extraHeaders)) request.headers.set(name, value);
     request.headers.set('Accept', 'application/json');
     if (this.accessToken) request.headers.set('Authorization', `Bearer ${this.accessToken}`);
     else request.headers.delete('Authorization');

@@ -126,7 +126,7 @@ function devPrefix(): string[] {
 }
 
 /** Deep links: sundispatchpro://offers/<offerId> (installer), sundispatch://orders/<orderId> (homeowner). */
-function linking(variant: Variant): LinkingOptions<ReactNavigation.RootParamList> {
+export function linking(variant: Variant): LinkingOptions<ReactNavigation.RootParamList> {
   const scheme = variant === 'installer' ? 'sundispatchpro://' : 'sundispatch://';
   return {
     // on web the app is one page: the address bar is left alone

@@ -20,6 +20,11 @@ import type { SessionState } from '../api/session';
 
 const LOCK_AFTER_MS = 5 * 60 * 1000;
 
+/** Lock again after 5 minutes in the background, when the setting is on and someone is signed in. */
+export function shouldLockAfterBackground(awayMs: number, lockEnabled: boolean, signedIn: boolean): boolean {
+  return lockEnabled && signedIn && awayMs >= LOCK_AFTER_MS;
+}
+
 function deviceLanguage(): Language {
   try {
     return pickLanguage(Localization.getLocales().map((l) => l.languageTag));
@@ -79,7 +84,7 @@ function Main({ core }: { core: Core }) {
       if (next === 'active' && backgroundSince.current !== null) {
         const away = Date.now() - backgroundSince.current;
         backgroundSince.current = null;
-        if (lockEnabledRef.current && core.session.state === 'signedIn' && away >= LOCK_AFTER_MS) setLocked(true);
+        if (shouldLockAfterBackground(away, lockEnabledRef.current, core.session.state === 'signedIn')) setLocked(true);
       }
     });
     return () => sub.remove();

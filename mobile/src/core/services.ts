@@ -1,4 +1,5 @@
 import { Platform } from 'react-native';
+import Constants from 'expo-constants';
 import { createApi, type Api } from '../api/client';
 import { resolveBaseUrl } from '../api/config';
 import { Session } from '../api/session';
@@ -19,6 +20,10 @@ export function createCore(): Core {
   const origin = isWeb && typeof window !== 'undefined' ? window.location.origin : null;
   const baseUrl = resolveBaseUrl({ configured: process.env.EXPO_PUBLIC_API_URL, isWeb, origin, isDev: __DEV__ });
   const tokenStore: TokenStore = isWeb ? new MemoryTokenStore() : new SecureStoreTokenStore();
-  const session = new Session({ baseUrl, tokenStore });
+  // the server names a session's device from the User-Agent (OS family); browsers send their own
+  const headers: Record<string, string> = isWeb
+    ? {}
+    : { 'User-Agent': `${Constants.expoConfig?.name ?? 'SunDispatch'}/${Constants.expoConfig?.version ?? '0'} (${Platform.OS === 'ios' ? `iPhone; iOS ${Platform.Version}` : `Android ${Platform.Version}`})` };
+  const session = new Session({ baseUrl, tokenStore, headers });
   return { session, api: createApi(session) };
 }

@@ -195,6 +195,14 @@ describe('Session', () => {
   });
 });
 
+test('extra headers (the app\'s User-Agent) go with auth and API calls', async () => {
+  const { fn, calls } = fakeFetch((req) => (req.url.endsWith('/login') ? json(200, tokens(1)) : json(200, [])));
+  const session = new Session({ baseUrl: BASE, tokenStore: new MemoryTokenStore(), fetch: fn, headers: { 'User-Agent': 'SunDispatch Pro/0.1.0 (Android 35)' } });
+  await session.login('a@b.c', 'pw');
+  await createApi(session).offers();
+  expect(calls.map((c) => c.headers.get('User-Agent'))).toEqual(['SunDispatch Pro/0.1.0 (Android 35)', 'SunDispatch Pro/0.1.0 (Android 35)']);
+});
+
 describe('problem+json parsing', () => {
   test('reads code, field names and Retry-After, never the detail', async () => {
     const response = new Response(
