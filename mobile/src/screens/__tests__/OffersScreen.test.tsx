@@ -50,6 +50,7 @@ describe('OffersScreen', () => {
     expect(await screen.findByText('Accepted. The job and its address are under Jobs.')).toBeTruthy();
     expect(acceptOffer).toHaveBeenCalledWith('o1');
     expect(screen.queryByTestId('offer-o1')).toBeNull();
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
   });
 
   test('accept losing the race: 409 offer_taken becomes a sentence', async () => {
