@@ -17,7 +17,7 @@ export function LanguageSwitch() {
           title={NAMES[l]}
           variant={l === language ? 'primary' : 'secondary'}
           accessibilityRole="radio"
-          accessibilityState={{ checked: l === language }}
+          aria-checked={l === language}
           onPress={() => setLanguage(l)}
         />
       ))}

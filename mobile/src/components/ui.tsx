@@ -2,6 +2,7 @@ import React from 'react';
 import {
   AccessibilityInfo,
   ActivityIndicator,
+  Platform,
   Pressable,
   ScrollView,
   StyleSheet,
@@ -33,9 +34,12 @@ export function Heading({ children, testID }: { children: React.ReactNode; testI
   );
 }
 
+/** A section heading: h2 on web (the screen's Heading is its one h1). */
+const LEVEL_2 = (Platform.OS === 'web' ? { 'aria-level': 2 } : {}) as object;
+
 export function Subheading({ children }: { children: React.ReactNode }) {
   return (
-    <Text accessibilityRole="header" style={styles.subheading}>
+    <Text accessibilityRole="header" style={styles.subheading} {...LEVEL_2}>
       {children}
     </Text>
   );
@@ -62,7 +66,8 @@ export function Button({ title, variant = 'primary', busy, disabled, style, ...r
   return (
     <Pressable
       accessibilityRole="button"
-      accessibilityState={{ disabled: !!isDisabled, busy: !!busy }}
+      aria-disabled={!!isDisabled}
+      aria-busy={!!busy}
       disabled={isDisabled}
       hitSlop={4}
       style={({ pressed }) => [
@@ -145,9 +150,12 @@ export function Card({ children, testID }: { children: React.ReactNode; testID?:
   );
 }
 
+/** On web a scrolling region must be reachable by keyboard (axe: scrollable-region-focusable). */
+export const WEB_FOCUSABLE = Platform.OS === 'web';
+
 export function ScreenScroll({ children, testID }: { children: React.ReactNode; testID?: string }) {
   return (
-    <ScrollView contentContainerStyle={styles.screen} testID={testID}>
+    <ScrollView contentContainerStyle={styles.screen} testID={testID} focusable={WEB_FOCUSABLE}>
       {children}
     </ScrollView>
   );

@@ -1,6 +1,6 @@
 import React, { useCallback, useRef, useState } from 'react';
 import { Platform } from 'react-native';
-import { NavigationContainer, useFocusEffect, type LinkingOptions } from '@react-navigation/native';
+import { NavigationContainer, useFocusEffect, useIsFocused, type LinkingOptions } from '@react-navigation/native';
 import { createBottomTabNavigator } from '@react-navigation/bottom-tabs';
 import { createNativeStackNavigator, type NativeStackScreenProps } from '@react-navigation/native-stack';
 import { SafeAreaView } from 'react-native-safe-area-context';
@@ -23,9 +23,18 @@ const OffersStack = createNativeStackNavigator<OffersStackParams>();
 const OrdersStack = createNativeStackNavigator<OrdersStackParams>();
 const Tabs = createBottomTabNavigator();
 
+/**
+ * A screen's frame. On web a screen that is not in focus (another tab, the list below a detail) is display:none:
+ * React Navigation keeps it mounted and only aria-hidden, which left a second visible h1 and focusable elements
+ * inside aria-hidden content.
+ */
 function Safe({ children }: { children: React.ReactNode }) {
+  const focused = useIsFocused();
   return (
-    <SafeAreaView style={{ flex: 1, backgroundColor: colors.background }} edges={['top', 'left', 'right']}>
+    <SafeAreaView
+      style={{ flex: 1, backgroundColor: colors.background, display: Platform.OS === 'web' && !focused ? 'none' : 'flex' }}
+      edges={['top', 'left', 'right']}
+    >
       {children}
     </SafeAreaView>
   );
@@ -52,7 +61,12 @@ const OffersListRoute = () => {
     </Safe>
   );
 };
-const OfferRoute = ({ route }: NativeStackScreenProps<OffersStackParams, 'Offer'>) => <OfferScreen offerId={route.params.offerId} />;
+/** Detail screens draw their own heading and Back button (the stack's header title would be a second h1 on web). */
+const OfferRoute = ({ route, navigation }: NativeStackScreenProps<OffersStackParams, 'Offer'>) => (
+  <Safe>
+    <OfferScreen offerId={route.params.offerId} onBack={() => (navigation.canGoBack() ? navigation.goBack() : navigation.replace('OffersList'))} />
+  </Safe>
+);
 const OrdersListRoute = ({ navigation }: NativeStackScreenProps<OrdersStackParams, 'OrdersList'>) => {
   const refreshKey = useRefocusCount();
   return (
@@ -61,7 +75,11 @@ const OrdersListRoute = ({ navigation }: NativeStackScreenProps<OrdersStackParam
     </Safe>
   );
 };
-const OrderRoute = ({ route }: NativeStackScreenProps<OrdersStackParams, 'Order'>) => <OrderScreen orderId={route.params.orderId} />;
+const OrderRoute = ({ route, navigation }: NativeStackScreenProps<OrdersStackParams, 'Order'>) => (
+  <Safe>
+    <OrderScreen orderId={route.params.orderId} onBack={() => (navigation.canGoBack() ? navigation.goBack() : navigation.replace('OrdersList'))} />
+  </Safe>
+);
 const JobsRoute = () => {
   const refreshKey = useRefocusCount();
   return (
@@ -85,8 +103,8 @@ function OffersTab() {
   const { t } = useI18n();
   return (
     <OffersStack.Navigator>
-      <OffersStack.Screen name="OffersList" component={OffersListRoute} options={{ headerShown: false }} />
-      <OffersStack.Screen name="Offer" component={OfferRoute} options={{ title: t('offer.title'), headerBackTitle: t('common.back') }} />
+      <OffersStack.Screen name="OffersList" component={OffersListRoute} options={{ title: t('offers.title'), headerShown: false }} />
+      <OffersStack.Screen name="Offer" component={OfferRoute} options={{ title: t('offer.title'), headerShown: false }} />
     </OffersStack.Navigator>
   );
 }
@@ -95,8 +113,8 @@ function OrdersTab() {
   const { t } = useI18n();
   return (
     <OrdersStack.Navigator>
-      <OrdersStack.Screen name="OrdersList" component={OrdersListRoute} options={{ headerShown: false }} />
-      <OrdersStack.Screen name="Order" component={OrderRoute} options={{ title: t('order.title'), headerBackTitle: t('common.back') }} />
+      <OrdersStack.Screen name="OrdersList" component={OrdersListRoute} options={{ title: t('orders.title'), headerShown: false }} />
+      <OrdersStack.Screen name="Order" component={OrderRoute} options={{ title: t('order.title'), headerShown: false }} />
     </OrdersStack.Navigator>
   );
 }
@@ -144,7 +162,10 @@ export function linking(variant: Variant): LinkingOptions<ReactNavigation.RootPa
 export function AppNavigation({ variant }: { variant: Variant }) {
   const { t } = useI18n();
   return (
-    <NavigationContainer linking={linking(variant)}>
+    <NavigationContainer
+      linking={linking(variant)}
+      documentTitle={{ formatter: (options, route) => `${options?.title ?? route?.name ?? ''} · ${variant === 'installer' ? 'SunDispatch Pro' : 'SunDispatch'}` }}
+    >
       {variant === 'installer' ? (
         <Tabs.Navigator>
           <Tabs.Screen name="OffersTab" component={OffersTab} options={tab(t('nav.offers'), 'nav-offers')} />

@@ -5,7 +5,7 @@ import { useLoad } from '../core/useLoad';
 import { useI18n } from '../i18n/I18nContext';
 import type { Page, Panel } from '../api/types';
 import { formatMoney } from '../format';
-import { Body, Card, EmptyState, ErrorState, Heading, Loading, styles } from '../components/ui';
+import { Body, Card, EmptyState, ErrorState, Heading, Loading, WEB_FOCUSABLE, styles } from '../components/ui';
 
 /** The public catalog, read-only. */
 export function CatalogScreen() {
@@ -20,6 +20,7 @@ export function CatalogScreen() {
       <FlatList
         testID="panels"
         contentContainerStyle={styles.screen}
+        focusable={WEB_FOCUSABLE}
         data={state.status === 'ready' ? state.data.items : []}
         keyExtractor={(p) => p.id}
         refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} />}

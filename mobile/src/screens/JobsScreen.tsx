@@ -7,7 +7,7 @@ import type { InstallerJob, Page } from '../api/types';
 import { formatDateTime, formatRange } from '../format';
 import { addressText, mapsUrl } from '../device/maps';
 import { useSecureScreen } from '../device/secureScreen';
-import { Body, Button, Card, EmptyState, ErrorState, Heading, Loading, styles } from '../components/ui';
+import { Body, Button, Card, EmptyState, ErrorState, Heading, Loading, WEB_FOCUSABLE, styles } from '../components/ui';
 
 function JobCard({ job }: { job: InstallerJob }) {
   const { t, locale } = useI18n();
@@ -58,6 +58,7 @@ export function JobsScreen({ refreshKey = 0 }: { refreshKey?: number }) {
       <FlatList
         testID="jobs"
         contentContainerStyle={styles.screen}
+        focusable={WEB_FOCUSABLE}
         data={state.status === 'ready' ? state.data.items : []}
         keyExtractor={(j) => j.jobId}
         refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} />}

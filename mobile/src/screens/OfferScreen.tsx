@@ -3,12 +3,12 @@ import { useApp } from '../core/AppContext';
 import { useLoad } from '../core/useLoad';
 import { useI18n } from '../i18n/I18nContext';
 import type { Offer } from '../api/types';
-import { EmptyState, ErrorState, Heading, Loading, Notice, ScreenScroll } from '../components/ui';
+import { Button, EmptyState, ErrorState, Heading, Loading, Notice, ScreenScroll } from '../components/ui';
 import { OfferCard } from '../components/OfferCard';
 import { useOfferActions } from './OffersScreen';
 
 /** One offer, opened from a deep link (sundispatchpro://offers/<offerId>) or a push notification. */
-export function OfferScreen({ offerId }: { offerId: string }) {
+export function OfferScreen({ offerId, onBack }: { offerId: string; onBack?: () => void }) {
   const { api } = useApp();
   const { t } = useI18n();
   const loader = useCallback(async () => (await api.offers()).find((o) => o.offerId === offerId) ?? null, [api, offerId]);
@@ -18,6 +18,7 @@ export function OfferScreen({ offerId }: { offerId: string }) {
 
   return (
     <ScreenScroll testID="offer-screen">
+      {onBack ? <Button testID="back" title={t('common.back')} variant="secondary" onPress={onBack} style={{ alignSelf: 'flex-start' }} /> : null}
       <Heading>{t('offer.title')}</Heading>
       <Notice message={notice} />
       {state.status === 'loading' && <Loading />}

@@ -4,7 +4,7 @@ import { useApp } from '../core/AppContext';
 import { useLoad } from '../core/useLoad';
 import { useI18n } from '../i18n/I18nContext';
 import type { Offer } from '../api/types';
-import { EmptyState, ErrorState, Heading, Loading, Notice, styles } from '../components/ui';
+import { EmptyState, ErrorState, Heading, Loading, Notice, WEB_FOCUSABLE, styles } from '../components/ui';
 import { OfferCard, type OfferActions } from '../components/OfferCard';
 
 /** Accept/decline with the list updated; 409 offer_taken removes the offer and says why. */
@@ -40,6 +40,7 @@ export function OffersScreen({ refreshKey = 0 }: { refreshKey?: number }) {
       <FlatList
         testID="offers"
         contentContainerStyle={styles.screen}
+        focusable={WEB_FOCUSABLE}
         data={state.status === 'ready' ? state.data : []}
         keyExtractor={(o) => o.offerId}
         refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} />}

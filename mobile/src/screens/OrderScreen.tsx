@@ -5,7 +5,7 @@ import { useLoad } from '../core/useLoad';
 import { useI18n } from '../i18n/I18nContext';
 import type { Installation, Order } from '../api/types';
 import { formatDateTime, formatMoney, formatRange } from '../format';
-import { Body, Card, colors, ErrorState, Heading, Loading, Subheading, styles } from '../components/ui';
+import { Body, Button, Card, colors, ErrorState, Heading, Loading, Subheading, styles, WEB_FOCUSABLE } from '../components/ui';
 import { buildTimeline } from './timeline';
 
 interface OrderData {
@@ -13,7 +13,7 @@ interface OrderData {
   installation: Installation | null;
 }
 
-export function OrderScreen({ orderId }: { orderId: string }) {
+export function OrderScreen({ orderId, onBack }: { orderId: string; onBack?: () => void }) {
   const { api } = useApp();
   const { t, locale } = useI18n();
   const loader = useCallback(async (): Promise<OrderData> => {
@@ -22,9 +22,12 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   }, [api, orderId]);
   const { state, refreshing, reload, refresh } = useLoad<OrderData>(loader);
 
+  const back = onBack ? <Button testID="back" title={t('common.back')} variant="secondary" onPress={onBack} style={{ alignSelf: 'flex-start' }} /> : null;
+
   if (state.status === 'loading') {
     return (
       <View style={[styles.screen, { flex: 1 }]}>
+        {back}
         <Heading>{t('order.title')}</Heading>
         <Loading />
       </View>
@@ -33,6 +36,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   if (state.status === 'error') {
     return (
       <View style={[styles.screen, { flex: 1 }]}>
+        {back}
         <Heading>{t('order.title')}</Heading>
         <ErrorState error={state.error} onRetry={reload} />
       </View>
@@ -45,9 +49,11 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   return (
     <ScrollView
       contentContainerStyle={styles.screen}
+      focusable={WEB_FOCUSABLE}
       refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} />}
       testID="order-screen"
     >
+      {back}
       <Heading>{t('order.title')}</Heading>
       <Body muted>{t('order.status')}</Body>
       <Body testID="order-status" style={{ fontSize: 20, fontWeight: '700' }}>
@@ -55,13 +61,11 @@ export function OrderScreen({ orderId }: { orderId: string }) {
       </Body>
 
       <Subheading>{t('order.timeline')}</Subheading>
-      <View testID="timeline" accessibilityRole="list" style={{ gap: 8 }}>
+      <View testID="timeline" style={{ gap: 8 }}>
         {steps.map((step) => (
           <View
             key={step.status}
             testID={`timeline-step-${step.status}`}
-            accessibilityLabel={`${t(`status.${step.status}`)}${step.at ? `, ${formatDateTime(step.at, locale)}` : ''}`}
-            accessibilityState={{ selected: step.state === 'current' }}
             style={{ flexDirection: 'row', gap: 12, alignItems: 'center', minHeight: 44 }}
           >
             <View

@@ -5,7 +5,7 @@ import { useLoad } from '../core/useLoad';
 import { useI18n } from '../i18n/I18nContext';
 import type { Order, Page } from '../api/types';
 import { formatDate, formatMoney } from '../format';
-import { Body, EmptyState, ErrorState, Heading, Loading, styles } from '../components/ui';
+import { Body, EmptyState, ErrorState, Heading, Loading, WEB_FOCUSABLE, styles } from '../components/ui';
 
 export function OrdersScreen({ onOpen, refreshKey = 0 }: { onOpen: (orderId: string) => void; refreshKey?: number }) {
   const { api } = useApp();
@@ -18,6 +18,7 @@ export function OrdersScreen({ onOpen, refreshKey = 0 }: { onOpen: (orderId: str
       <FlatList
         testID="orders"
         contentContainerStyle={styles.screen}
+        focusable={WEB_FOCUSABLE}
         data={state.status === 'ready' ? state.data.items : []}
         keyExtractor={(o) => o.id}
         refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} />}
@@ -40,7 +41,6 @@ export function OrdersScreen({ onOpen, refreshKey = 0 }: { onOpen: (orderId: str
             <Pressable
               testID={`order-${item.id}`}
               accessibilityRole="button"
-              accessibilityLabel={`${status}, ${placed}, ${total}`}
               onPress={() => onOpen(item.id)}
               style={({ pressed }) => [styles.card, { minHeight: 44 }, pressed && styles.pressed]}
             >

@@ -34,7 +34,7 @@ describe('AccountScreen', () => {
     });
     expect(await screen.findByTestId('profile')).toHaveTextContent(/anna@example\.test/);
     expect(screen.getByTestId('session-s1')).toHaveTextContent(/This device/);
-    fireEvent.press(screen.getByLabelText('Sign out Firefox on Linux'));
+    fireEvent.press(screen.getByLabelText('Sign out that device: Firefox on Linux'));
     await waitFor(() => expect(screen.queryByTestId('session-s2') === null).toBe(true));
     expect(revokeSession).toHaveBeenCalledWith('s2');
     fireEvent.press(screen.getByTestId('sign-out'));

@@ -30,7 +30,7 @@ describe('JobsScreen', () => {
     expect(await screen.findByTestId('job-j1')).toHaveTextContent(/Anna Muster/);
     expect(screen.getByTestId('job-address-j1')).toHaveTextContent('Musterstraße 1, 14467 Potsdam');
     expect(screen.getByRole('header', { name: 'My jobs' })).toBeTruthy();
-    fireEvent.press(screen.getByLabelText('Open Musterstraße 1, 14467 Potsdam in maps'));
+    fireEvent.press(screen.getByLabelText('Open in maps: Musterstraße 1, 14467 Potsdam'));
     await waitFor(() => expect(openURL).toHaveBeenCalledWith(mapsUrl(job(), Platform.OS)));
   });
 

@@ -40,7 +40,7 @@ describe('OffersScreen', () => {
     expect(screen.getByTestId('countdown-o1')).toHaveTextContent(/Expires in 2:0[45]/);
     expect(screen.getByTestId('accept-o1')).toBeTruthy();
     expect(screen.getByTestId('decline-o1')).toBeTruthy();
-    expect(screen.getByLabelText('Accept the offer in 14467 Potsdam')).toBeTruthy();
+    expect(screen.getByLabelText('Accept: offer in 14467 Potsdam')).toBeTruthy();
   });
 
   test('accept removes the offer and confirms', async () => {
