@@ -14,7 +14,8 @@ import { SignInScreen } from '../screens/SignInScreen';
 import { LockScreen } from '../screens/LockScreen';
 import { DeviceContext, type DeviceFeatures } from '../device/DeviceContext';
 import { settings } from '../device/settings';
-import { enablePush, pushAvailable } from '../device/push';
+import { enablePush, listenForPushTaps, pushAvailable } from '../device/push';
+import * as Linking from 'expo-linking';
 import { colors, ErrorText, Loading, styles } from '../components/ui';
 import type { SessionState } from '../api/session';
 
@@ -89,6 +90,21 @@ function Main({ core }: { core: Core }) {
     });
     return () => sub.remove();
   }, [core]);
+
+  // a tapped push message opens its screen (through the same deep links as a link from outside)
+  useEffect(() => {
+    if (state !== 'signedIn') return undefined;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void listenForPushTaps(variant, (url) => void Linking.openURL(url)).then((unsubscribe) => {
+      if (cancelled) unsubscribe();
+      else stop = unsubscribe;
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [state, variant]);
 
   const signOut = useCallback(async () => {
     setLocked(false);

@@ -51,6 +51,20 @@ export function AccountScreen() {
     }
   };
 
+  /** "Sign out everywhere else": the API ends one session at a time (DELETE /api/v1/me/sessions/{id}). */
+  const revokeOthers = async (ids: string[]) => {
+    setError(null);
+    for (const id of ids) {
+      try {
+        await api.revokeSession(id);
+        setData((d) => ({ ...d, sessions: d.sessions.filter((s) => s.id !== id) }));
+      } catch (e) {
+        setError(errorText(e));
+        return;
+      }
+    }
+  };
+
   const togglePush = async (enabled: boolean) => {
     setNotice(null);
     const result = await device.setPushEnabled(enabled);
@@ -101,6 +115,14 @@ export function AccountScreen() {
               </Card>
             );
           })}
+          {state.data.sessions.filter((s) => !s.current).length > 1 && (
+            <Button
+              testID="revoke-others"
+              title={t('account.revokeOthers')}
+              variant="secondary"
+              onPress={() => revokeOthers(state.data.sessions.filter((s) => !s.current).map((s) => s.id))}
+            />
+          )}
         </>
       )}
 

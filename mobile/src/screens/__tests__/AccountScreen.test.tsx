@@ -71,3 +71,14 @@ describe('AccountScreen', () => {
     expect(await screen.findByText('The server does not accept push tokens yet.')).toBeTruthy();
   });
 });
+
+test('sign out all other devices ends every other session, one by one', async () => {
+  const revokeSession = jest.fn(() => Promise.resolve());
+  const three = [...sessions, { ...sessions[1], id: 's3', device: 'Tablet' }];
+  renderScreen(<AccountScreen />, { api: { me: () => Promise.resolve(me), sessions: () => Promise.resolve(three), revokeSession } });
+  fireEvent.press(await screen.findByTestId('revoke-others'));
+  await waitFor(() => expect(revokeSession).toHaveBeenCalledTimes(2));
+  expect(revokeSession.mock.calls).toEqual([['s2'], ['s3']]);
+  await waitFor(() => expect(screen.queryByTestId('session-s3') === null).toBe(true));
+  expect(screen.getByTestId('session-s1')).toBeTruthy();
+});

@@ -1,5 +1,5 @@
 import React from 'react';
-import { screen, within } from '@testing-library/react-native';
+import { fireEvent, screen, within } from '@testing-library/react-native';
 import { ApiError } from '../../api/errors';
 import { OrderScreen } from '../OrderScreen';
 import { buildTimeline } from '../timeline';
@@ -81,4 +81,14 @@ test('an installer without reviews yet is not shown as 0 stars', async () => {
     },
   });
   expect(await screen.findByTestId('installer')).toHaveTextContent(/No reviews yet/);
+});
+
+test('the Back button (detail screens draw their own)', async () => {
+  const onBack = jest.fn();
+  renderScreen(<OrderScreen orderId="ord1" onBack={onBack} />, {
+    api: { order: () => Promise.resolve(order()), installation: () => Promise.resolve(null) },
+  });
+  await screen.findByTestId('order-status');
+  fireEvent.press(screen.getByTestId('back'));
+  expect(onBack).toHaveBeenCalled();
 });
