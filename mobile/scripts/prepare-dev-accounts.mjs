@@ -65,7 +65,14 @@ async function adminSession() {
   const first = await call('POST', '/api/v1/auth/login', { email: admin.email, password: admin.password });
   if (first.mfaRequired) {
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(fs.readFileSync(secretFile, 'utf8').trim()), digits: 6, period: 30 });
-    return (await call('POST', '/api/v1/auth/mfa/verify', { mfaToken: first.mfaToken, code: totp.generate() })).accessToken;
+    try {
+      return (await call('POST', '/api/v1/auth/mfa/verify', { mfaToken: first.mfaToken, code: totp.generate() })).accessToken;
+    } catch {
+      // this period's code was spent by an earlier run: sign in again with the next period's code
+      await sleep(30_000 - (Date.now() % 30_000) + 1000);
+      const again = await call('POST', '/api/v1/auth/login', { email: admin.email, password: admin.password });
+      return (await call('POST', '/api/v1/auth/mfa/verify', { mfaToken: again.mfaToken, code: totp.generate() })).accessToken;
+    }
   }
   await call('POST', '/api/v1/me/reauthenticate', { password: admin.password }, first.accessToken);
   const setup = await call('POST', '/api/v1/me/mfa/totp/setup', undefined, first.accessToken);
