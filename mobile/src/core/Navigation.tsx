@@ -1,5 +1,5 @@
 import React, { useCallback, useRef, useState } from 'react';
-import { Platform } from 'react-native';
+import { AppState, Platform } from 'react-native';
 import { NavigationContainer, useFocusEffect, useIsFocused, type LinkingOptions } from '@react-navigation/native';
 import { createBottomTabNavigator } from '@react-navigation/bottom-tabs';
 import { createNativeStackNavigator, type NativeStackScreenProps } from '@react-navigation/native-stack';
@@ -40,21 +40,34 @@ function Safe({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** Counts the times a screen came back into focus (not the first), so lists refresh when shown again. */
-function useRefocusCount(): number {
+/**
+ * Counts the times a list should refresh: the screen came back into focus (not the first time), the app came back
+ * to the foreground while it is shown, and — with pollMs — every pollMs while it is shown (offers expire in minutes;
+ * a push message is the faster path where the device has them).
+ */
+function useRefocusCount(pollMs?: number): number {
   const [count, setCount] = useState(0);
   const seen = useRef(false);
   useFocusEffect(
     useCallback(() => {
       if (seen.current) setCount((c) => c + 1);
       seen.current = true;
-    }, []),
+      const bump = () => setCount((c) => c + 1);
+      const sub = AppState.addEventListener('change', (next) => {
+        if (next === 'active') bump();
+      });
+      const timer = pollMs ? setInterval(() => AppState.currentState === 'active' && bump(), pollMs) : null;
+      return () => {
+        sub.remove();
+        if (timer) clearInterval(timer);
+      };
+    }, [pollMs]),
   );
   return count;
 }
 
 const OffersListRoute = () => {
-  const refreshKey = useRefocusCount();
+  const refreshKey = useRefocusCount(30_000);
   return (
     <Safe>
       <OffersScreen refreshKey={refreshKey} />
