@@ -45,6 +45,9 @@ class MobileApiClientIT extends DispatchFixtures {
                 "SD_CLOCK_OFFSET_MS", Long.toString(clock.millis() - System.currentTimeMillis())),
                 Duration.ofMinutes(5));
         assertThat(run.exitCode()).as("npm run test:api:\n%s", MobileApp.tail(run.output(), 80)).isZero();
+        // Jest ran the suite (13 cases), none skipped or only-ed away.
+        assertThat(run.output()).as(MobileApp.tail(run.output(), 20))
+                .containsPattern("Tests:\\s+1[0-9] passed, 1[0-9] total");
 
         // What the app did is what the server holds: the offer it accepted made this installer the job's installer.
         Api.Response installation = api.get("/api/v1/orders/" + paid.orderId() + "/installation",

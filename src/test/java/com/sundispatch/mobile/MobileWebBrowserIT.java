@@ -1,8 +1,12 @@
 package com.sundispatch.mobile;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,6 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * origin on the web). Screenshots at desktop and phone size go to target/screenshots/.
  */
 class MobileWebBrowserIT extends BrowserTest {
+
+    /**
+     * Closed after the class: the apps poll while the page is open, and the browser's end-of-test checks (console
+     * errors, accessibility of the last state) run after this class's own clean-up would have closed a server.
+     */
+    private static final List<MobileApp.WebServer> SERVERS = new ArrayList<>();
+
+    @AfterAll
+    static void stopWebServers() {
+        SERVERS.forEach(MobileApp.WebServer::close);
+        SERVERS.clear();
+    }
+
+    private MobileApp.WebServer serve(String exportDir) throws IOException {
+        MobileApp.WebServer web = new MobileApp.WebServer(exportDir, port);
+        SERVERS.add(web);
+        return web;
+    }
 
     private static By id(String testId) {
         return By.cssSelector("[data-testid='" + testId + "']");
@@ -54,27 +76,26 @@ class MobileWebBrowserIT extends BrowserTest {
 
     @Test
     void theInstallersAppTakesAnOfferAndThenShowsTheExactAddress() throws Exception {
-        double lat = 48.1 + Math.random(), lon = 11.5 + Math.random();
+        double lat = 48.1 + ThreadLocalRandom.current().nextDouble();
+        double lon = 11.5 + ThreadLocalRandom.current().nextDouble();
         String installer = approvedInstallerAt(lat + 0.01, lon, "Alpen Solar GmbH", 50);
         Paid paid = paidOrderAt(lat, lon);
         String offerId = awaitOffer(login(installer, PASSWORD).access());
 
-        try (MobileApp.WebServer web = new MobileApp.WebServer("dist-installer", port)) {
-            browser.get(web.url());
-            signInToTheApp(installer, PASSWORD);
-            waitFor(id("offer-" + offerId));
-            String before = waitFor(id("countdown-" + offerId)).getText();
-            wait.until(d -> !d.findElement(id("countdown-" + offerId)).getText().equals(before));
-            assertThat(browser.findElement(id("offers")).getText()).doesNotContain(paid.addressLine());
-            screenshots("installer-offers");
+        browser.get(serve("dist-installer").url());
+        signInToTheApp(installer, PASSWORD);
+        waitFor(id("offer-" + offerId));
+        String before = waitFor(id("countdown-" + offerId)).getText();
+        wait.until(d -> !d.findElement(id("countdown-" + offerId)).getText().equals(before));
+        assertThat(browser.findElement(id("offers")).getText()).doesNotContain(paid.addressLine());
+        screenshots("installer-offers");
 
-            browser.findElement(id("accept-" + offerId)).click();
-            waitFor(id("nav-jobs")).click();
-            WebElement address = wait.until(d -> d.findElements(By.cssSelector("[data-testid^='job-address-']"))
-                    .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-            assertThat(address.getText()).contains(paid.addressLine());
-            screenshots("installer-job");
-        }
+        browser.findElement(id("accept-" + offerId)).click();
+        waitFor(id("nav-jobs")).click();
+        WebElement address = wait.until(d -> d.findElements(By.cssSelector("[data-testid^='job-address-']"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(address.getText()).contains(paid.addressLine());
+        screenshots("installer-job");
         Api.Response installation = api.get("/api/v1/orders/" + paid.orderId() + "/installation",
                 login(paid.email(), PASSWORD).access());
         assertThat(installation.json().path("installer").path("companyName").asString()).isEqualTo("Alpen Solar GmbH");
@@ -82,18 +103,17 @@ class MobileWebBrowserIT extends BrowserTest {
 
     @Test
     void theHomeownersAppShowsTheOrdersTimeline() throws Exception {
-        Paid paid = paidOrderAt(50.1 + Math.random(), 8.6 + Math.random());
+        Paid paid = paidOrderAt(50.1 + ThreadLocalRandom.current().nextDouble(),
+                8.6 + ThreadLocalRandom.current().nextDouble());
 
-        try (MobileApp.WebServer web = new MobileApp.WebServer("dist-homeowner", port)) {
-            browser.get(web.url());
-            signInToTheApp(paid.email(), PASSWORD);
-            waitFor(id("orders"));
-            screenshots("homeowner-orders");
-            waitFor(id("order-" + paid.orderId())).click();
-            waitFor(id("timeline"));
-            assertThat(waitFor(id("order-status")).getText()).isNotBlank();
-            assertThat(browser.findElements(By.cssSelector("[data-testid^='timeline-step-']"))).isNotEmpty();
-            screenshots("homeowner-order");
-        }
+        browser.get(serve("dist-homeowner").url());
+        signInToTheApp(paid.email(), PASSWORD);
+        waitFor(id("orders"));
+        screenshots("homeowner-orders");
+        waitFor(id("order-" + paid.orderId())).click();
+        waitFor(id("timeline"));
+        assertThat(waitFor(id("order-status")).getText()).isNotBlank();
+        assertThat(browser.findElements(By.cssSelector("[data-testid^='timeline-step-']"))).isNotEmpty();
+        screenshots("homeowner-order");
     }
 }

@@ -78,8 +78,13 @@ public final class MobileApp {
      */
     public static final class WebServer implements AutoCloseable {
 
-        private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "keep-alive",
-                "transfer-encoding", "upgrade", "expect");
+        /**
+         * Not passed on: hop-by-hop headers, and Origin. Deployed, the app and the API share one origin behind one
+         * reverse proxy, so the browser's requests are same-origin; this proxy reaches the server on another port,
+         * where the Origin would make them cross-origin requests that the server's CORS rules refuse.
+         */
+        private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "host", "keep-alive",
+                "transfer-encoding", "upgrade", "expect", "origin");
 
         private final HttpServer server;
         private final Path root;
@@ -125,13 +130,13 @@ public final class MobileApp {
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+                if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(v -> request.header(name, v));
                 }
             });
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             response.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
+                if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, new ArrayList<>(values));
                 }
             });
