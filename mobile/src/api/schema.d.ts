@@ -4,7 +4,7 @@
  */
 
 export interface paths {
-    "/api/v1/me/notification-preferences": {
+    "/api/v1/admin/alerts": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,19 +12,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My notification preferences per category and channel (mail, push, in-app)
-         * @description My notification preferences per category and channel (mail, push, in-app).
+         * Alerts, newest first; filters type and status (OPEN, ACKNOWLEDGED, RESOLVED)
+         * @description Alerts, newest first; filters type and status (OPEN, ACKNOWLEDGED, RESOLVED).
          *
-         *     Needs a bearer access token.
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
          */
-        get: operations["notificationPreferences"];
-        /**
-         * Change some preferences (only the entries sent); security notices and mails about money cannot be turned off (400 preference_locked)
-         * @description Change some preferences (only the entries sent); security notices and mails about money cannot be turned off (400 preference_locked).
-         *
-         *     Needs a bearer access token.
-         */
-        put: operations["notificationChange"];
+        get: operations["adminMonitoringAlerts"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -32,97 +26,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/installer/webhook": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The registered job-event webhook (URL and since when; the secret is never shown again)
-         * @description The registered job-event webhook (URL and since when; the secret is never shown again).
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        get: operations["installerWebhookGet"];
-        /**
-         * Register the https URL that receives signed job events; the signing secret is shown this once
-         * @description Register the https URL that receives signed job events; the signing secret is shown this once.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        put: operations["installerWebhookRegister"];
-        post?: never;
-        /**
-         * Remove the job-event webhook: no more deliveries
-         * @description Remove the job-event webhook: no more deliveries.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        delete: operations["installerWebhookRemove"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/service-area": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Where the installer works: base address, the point derived from it, radius
-         * @description Where the installer works: base address, the point derived from it, radius.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        get: operations["installerServiceArea"];
-        /**
-         * Move the service area: a new base address (geocoded; baseLatitude/baseLongitude an optional map-pin correction of at most a few km) and radius
-         * @description Move the service area: a new base address (geocoded; baseLatitude/baseLongitude an optional map-pin correction of at most a few km) and radius.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        put: operations["installerMoveServiceArea"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/availability": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The installer's availability windows, soonest first
-         * @description The installer's availability windows, soonest first.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        get: operations["installerAvailability"];
-        /**
-         * Replace the availability windows (future, at most 90 days ahead, no overlaps)
-         * @description Replace the availability windows (future, at most 90 days ahead, no overlaps).
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        put: operations["installerSetAvailability"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/faq": {
+    "/api/v1/admin/alerts/{id}/acknowledge": {
         parameters: {
             query?: never;
             header?: never;
@@ -130,14 +34,102 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        put?: never;
         /**
-         * Replace the FAQ with this ordered list of {question, answer}
-         * @description Replace the FAQ with this ordered list of {question, answer}.
+         * OPEN to ACKNOWLEDGED (409 invalid_state otherwise)
+         * @description OPEN to ACKNOWLEDGED (409 invalid_state otherwise).
          *
          *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
          */
-        put: operations["adminCatalogReplaceFaq"];
+        post: operations["adminMonitoringAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/alerts/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * OPEN or ACKNOWLEDGED to RESOLVED, with an optional note (409 invalid_state otherwise)
+         * @description OPEN or ACKNOWLEDGED to RESOLVED, with an optional note (409 invalid_state otherwise).
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminMonitoringResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security events, newest first; filters type, userId, ip, from, to
+         * @description Security events, newest first; filters type, userId, ip, from, to.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminMonitoringAudit"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail as a CSV or NDJSON download, streamed; same filters as the list
+         * @description The audit trail as a CSV or NDJSON download, streamed; same filters as the list.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminMonitoringExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/catalog/panels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a panel to the catalog
+         * @description Add a panel to the catalog.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminCatalogCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -172,7 +164,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/quotes": {
+    "/api/v1/admin/data-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current data key's id and how many stored values are still under another key
+         * @description The current data key's id and how many stored values are still under another key.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminDataKeyStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/data-key/reencrypt": {
         parameters: {
             query?: never;
             header?: never;
@@ -182,19 +196,663 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sizing estimate from monthly consumption and an address (postal code, city?, country) or latitude/longitude; the model is in 'assumptions', the place used in 'place'
-         * @description Sizing estimate from monthly consumption and an address (postal code, city?, country) or latitude/longitude; the model is in 'assumptions', the place used in 'place'.
+         * Re-encrypt every sealed value under the current data key (after a rotation); safe to run twice and on several instances; needs the admin's recent step-up; audited
+         * @description Re-encrypt every sealed value under the current data key (after a rotation); safe to run twice and on several instances; needs the admin's recent step-up; audited.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminDataKeyReencrypt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Any invoice or credit note, as a PDF download
+         * @description Any invoice or credit note, as a PDF download.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["documentAny"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace the FAQ with this ordered list of {question, answer}
+         * @description Replace the FAQ with this ordered list of {question, answer}.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        put: operations["adminCatalogReplaceFaq"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/installers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approved installers: status=ACTIVE (default; banned ones show as BANNED) or REVOKED
+         * @description Approved installers: status=ACTIVE (default; banned ones show as BANNED) or REVOKED.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminDispatchApprovedInstallers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/installers/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Installer applications, optionally of one status (PENDING, APPROVED, REJECTED), oldest first
+         * @description Installer applications, optionally of one status (PENDING, APPROVED, REJECTED), oldest first.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminDispatchApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/installers/applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve: the applicant becomes an INSTALLER (new role on their next token refresh)
+         * @description Approve: the applicant becomes an INSTALLER (new role on their next token refresh).
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminDispatchApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/installers/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an installer application with a reason
+         * @description Reject an installer application with a reason.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminDispatchReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/installers/{installerId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an installer's approval: role taken back, sessions ended, open offers withdrawn, jobs not yet started dispatched again
+         * @description Revoke an installer's approval: role taken back, sessions ended, open offers withdrawn, jobs not yet started dispatched again.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminDispatchRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ip-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active address blocks, manual and automatic
+         * @description Active address blocks, manual and automatic.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminMonitoringBlocks"];
+        put?: never;
+        /**
+         * Block an address or CIDR range (optionally until a time); refuses to block yourself
+         * @description Block an address or CIDR range (optionally until a time); refuses to block yourself.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminMonitoringBlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ip-blocks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Lift an address block
+         * @description Lift an address block.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        delete: operations["adminMonitoringUnblock"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jobs by status, e.g. UNASSIGNED, or the job of one order (orderId)
+         * @description Jobs by status, e.g. UNASSIGNED, or the job of one order (orderId).
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminDispatchJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One job: appointment, negotiation, every completion report with photos, dispute
+         * @description One job: appointment, negotiation, every completion report with photos, dispute.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminDispatchJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an installation in progress with its order (refund due); audited
+         * @description Cancel an installation in progress with its order (refund due); audited.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminDispatchCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{id}/redispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an UNASSIGNED job out again from the first round
+         * @description Send an UNASSIGNED job out again from the first round.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminDispatchRedispatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a dispute: REWORK (back to the installer), COMPLETE, or CANCEL (refund due); audited
+         * @description Resolve a dispute: REWORK (back to the installer), COMPLETE, or CANCEL (refund due); audited.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminDispatchResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ledger.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ledger entries created between two dates (inclusive, billing time zone, at most 366 days) as CSV, streamed
+         * @description The ledger entries created between two dates (inclusive, billing time zone, at most 366 days) as CSV, streamed.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminBillingLedgerCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/ledger/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute every paid order's balances from the ledger and compare them with payments, refunds, payouts and order states
+         * @description Recompute every paid order's balances from the ledger and compare them with payments, refunds, payouts and order states.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminOrderCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The map: jobs not yet assigned with their exact point (newest 500; jobsTruncated when there are more) and approved installers' service areas (base point, radius, status)
+         * @description The map: jobs not yet assigned with their exact point (newest 500; jobsTruncated when there are more) and approved installers' service areas (base point, radius, status).
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminDispatchMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search orders by status, customer email (prefix), creation date and total
+         * @description Search orders by status, customer email (prefix), creation date and total.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminOrderSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One order's whole story: items, money, payments, refunds, documents, ledger, payout, audit
+         * @description One order's whole story: items, money, payments, refunds, documents, ledger, payout, audit.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminOrderStory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund part or all of what is left of an order through the provider (step-up; once per Idempotency-Key)
+         * @description Refund part or all of what is left of an order through the provider (step-up; once per Idempotency-Key).
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminOrderRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payouts, newest due first, optionally only DUE or PAID, with the installer's name
+         * @description Payouts, newest due first, optionally only DUE or PAID, with the installer's name.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminBillingPayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payouts/{id}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the bank transfer of a DUE payout (step-up; 409 invalid_state when not DUE)
+         * @description Record the bank transfer of a DUE payout (step-up; 409 invalid_state when not DUE).
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminBillingMarkPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users, newest first; q searches the email and name
+         * @description Users, newest first; q searches the email and name.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        get: operations["adminUserList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/ban": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an account (until a time, or for good); its sessions end at once
+         * @description Suspend an account (until a time, or for good); its sessions end at once.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminUserBan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/demote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an admin back the role they had before promotion (CUSTOMER if unknown); never yourself or the last admin; needs the admin's recent step-up
+         * @description Give an admin back the role they had before promotion (CUSTOMER if unknown); never yourself or the last admin; needs the admin's recent step-up.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminUserDemote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/mfa/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn off a user's MFA (lost authenticator): secret and recovery codes deleted, sessions ended, user mailed; needs the admin's recent step-up
+         * @description Turn off a user's MFA (lost authenticator): secret and recovery codes deleted, sessions ended, user mailed; needs the admin's recent step-up.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminUserResetMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a verified user an ADMIN; their sessions end, they are mailed and must set up MFA; needs the admin's recent step-up
+         * @description Make a verified user an ADMIN; their sessions end, they are mailed and must set up MFA; needs the admin's recent step-up.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminUserPromote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/unban": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lift a suspension
+         * @description Lift a suspension.
+         *
+         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         */
+        post: operations["adminUserUnban"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/deletion/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Keep my account from the mailed link (no sign-in needed)
+         * @description Keep my account from the mailed link (no sign-in needed).
          *
          *     Public: no token needed.
          */
-        post: operations["publicCatalogQuote"];
+        post: operations["privacyUndoDeletion"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/payments/webhook": {
+    "/api/v1/auth/email-change/confirm": {
         parameters: {
             query?: never;
             header?: never;
@@ -204,19 +862,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Payment provider events, verified by the provider's signature over the raw body: the sandbox's X-Signature t=...,v1=HMAC-SHA256(secret, t.body) or Stripe's Stripe-Signature; once per id
-         * @description Payment provider events, verified by the provider's signature over the raw body: the sandbox's X-Signature t=...,v1=HMAC-SHA256(secret, t.body) or Stripe's Stripe-Signature; once per id.
+         * Confirm a new email address with the token from the link mailed to it: the address is switched, every other session ends (all of them when this request carries no access token of the account), and the old address gets a notice with a 7-day undo link
+         * @description Confirm a new email address with the token from the link mailed to it: the address is switched, every other session ends (all of them when this request carries no access token of the account), and the old address gets a notice with a 7-day undo link.
          *
          *     Public: no token needed.
          */
-        post: operations["paymentWebhookWebhook"];
+        post: operations["authConfirmEmailChange"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/payments/sandbox/{paymentId}/confirm": {
+    "/api/v1/auth/email-change/undo": {
         parameters: {
             query?: never;
             header?: never;
@@ -226,875 +884,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The sandbox checkout: confirm (or decline) a test payment; the sandbox then sends its signed webhook
-         * @description The sandbox checkout: confirm (or decline) a test payment; the sandbox then sends its signed webhook.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["orderConfirmSandbox"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My orders, newest first
-         * @description My orders, newest first.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["orderList"];
-        put?: never;
-        /**
-         * Order panels with installation; prices come from the catalog, stock is reserved; the installation point is geocoded from the address (latitude/longitude: an optional map-pin correction of at most a few km)
-         * @description Order panels with installation; prices come from the catalog, stock is reserved; the installation point is geocoded from the address (latitude/longitude: an optional map-pin correction of at most a few km).
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["orderPlace"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/payments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start paying an order with the payment provider (the sandbox: no money moves)
-         * @description Start paying an order with the payment provider (the sandbox: no money moves).
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["orderPay"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/orders/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel before the installer starts; stock is released, a paid order is refunded
-         * @description Cancel before the installer starts; stock is released, a paid order is refunded.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["orderCancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/verify-email/resend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Email a new verification link (the older ones stop working)
-         * @description Email a new verification link (the older ones stop working).
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meResendVerification"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/secure-account": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * "This wasn't me": the password stops working, every session ends (this one too) and a password reset link is mailed to the account's address
-         * @description "This wasn't me": the password stops working, every session ends (this one too) and a password reset link is mailed to the account's address.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meSecureAccount"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/reauthenticate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Step-up: prove it is you (password or a TOTP code) before a sensitive change; valid for this session only, for a few minutes
-         * @description Step-up: prove it is you (password or a TOTP code) before a sensitive change; valid for this session only, for a few minutes.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meReauthenticate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/push-subscriptions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My registered push subscriptions (devices)
-         * @description My registered push subscriptions (devices).
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["pushSubscriptionList"];
-        put?: never;
-        /**
-         * Register this browser's push subscription; 201 when new, 200 with the same id when the endpoint was registered before
-         * @description Register this browser's push subscription; 201 when new, 200 with the same id when the endpoint was registered before.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["pushSubscriptionRegister"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/push-subscriptions/{id}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a test push to this device; accepted tells whether its push service took it
-         * @description Send a test push to this device; accepted tells whether its push service took it.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["pushSubscriptionTest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Change the password; every other session of the account ends
-         * @description Change the password; every other session of the account ends.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meChangePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/passkeys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The account's passkeys, oldest first
-         * @description The account's passkeys, oldest first.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["passkeyList"];
-        put?: never;
-        /**
-         * Add a passkey: the browser's new credential for the challenge, and a name
-         * @description Add a passkey: the browser's new credential for the challenge, and a name.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["passkeyAdd"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/passkeys/registration-options": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start adding a passkey (needs a recent step-up): WebAuthn creation options and the id of their single-use challenge, valid 5 minutes
-         * @description Start adding a passkey (needs a recent step-up): WebAuthn creation options and the id of their single-use challenge, valid 5 minutes.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["passkeyRegistrationOptions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark one notification read
-         * @description Mark one notification read.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["notificationMarkRead"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark all my notifications read
-         * @description Mark all my notifications read.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["notificationMarkAllRead"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/mfa/totp/setup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start TOTP set-up: a new secret and its otpauth:// URI
-         * @description Start TOTP set-up: a new secret and its otpauth:// URI.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meSetupTotp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/mfa/totp/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Turn MFA on with a first code; the 10 recovery codes are shown this once
-         * @description Turn MFA on with a first code; the 10 recovery codes are shown this once.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meEnableTotp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/mfa/totp/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Turn MFA off with a code and the password
-         * @description Turn MFA off with a code and the password.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meDisableTotp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/mfa/recovery-codes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * New recovery codes (needs a recent step-up, MFA on and a current authenticator code); the old ones stop working, the 10 new ones are shown this once
-         * @description New recovery codes (needs a recent step-up, MFA on and a current authenticator code); the old ones stop working, the 10 new ones are shown this once.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meRegenerateRecoveryCodes"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The state of my latest data export: NONE, PENDING, READY (until expiresAt) or EXPIRED
-         * @description The state of my latest data export: NONE, PENDING, READY (until expiresAt) or EXPIRED.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["privacyExportStatus"];
-        put?: never;
-        /**
-         * Ask for an archive of everything stored about me; it is mailed as a link valid 24 hours. Once a day: a second request within 24 hours is 429 export_too_soon with Retry-After
-         * @description Ask for an archive of everything stored about me; it is mailed as a link valid 24 hours. Once a day: a second request within 24 hours is 429 export_too_soon with Retry-After.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["privacyRequestExport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/export/{id}/download": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Download my export as JSON: needs my session and the token of the mailed link, until the link expires
-         * @description Download my export as JSON: needs my session and the token of the mailed link, until the link expires.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["privacyDownload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Change the email address (needs a recent step-up): the new address gets a link to confirm it; until then the old one stays the sign-in address. The same answer whether or not the new address belongs to another account
-         * @description Change the email address (needs a recent step-up): the new address gets a link to confirm it; until then the old one stays the sign-in address. The same answer whether or not the new address belongs to another account.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["meChangeEmail"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/deletion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Whether my account is scheduled for deletion, and when
-         * @description Whether my account is scheduled for deletion, and when.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["privacyDeletionStatus"];
-        put?: never;
-        /**
-         * Delete my account after the grace period (needs a recent step-up); my other sessions end and a mail carries an undo link. 409 deletion_blocked_open_jobs / deletion_blocked_order_in_progress
-         * @description Delete my account after the grace period (needs a recent step-up); my other sessions end and a mail carries an undo link. 409 deletion_blocked_open_jobs / deletion_blocked_order_in_progress.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["privacyScheduleDeletion"];
-        /**
-         * Keep my account: cancel the scheduled deletion
-         * @description Keep my account: cancel the scheduled deletion.
-         *
-         *     Needs a bearer access token.
-         */
-        delete: operations["privacyCancelDeletion"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installers/applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller's own applications and their status
-         * @description The caller's own applications and their status.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["installerMyApplications"];
-        put?: never;
-        /**
-         * Apply to become an installer (verified email; at most 3 open applications)
-         * @description Apply to become an installer (verified email; at most 3 open applications).
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["installerApply"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/offers/{offerId}/decline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Decline an offer: it goes to the next installer
-         * @description Decline an offer: it goes to the next installer.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        post: operations["installerDecline"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/offers/{offerId}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept: the first accept wins (409 offer_taken for everyone else)
-         * @description Accept: the first accept wins (409 offer_taken for everyone else).
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        post: operations["installerAccept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/jobs/{jobId}/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start the work: on the appointment's day only (409 not_appointment_day)
-         * @description Start the work: on the appointment's day only (409 not_appointment_day).
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        post: operations["installerStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/jobs/{jobId}/photos": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload one photo for the completion report (JPEG, PNG or WebP, at most 10 MB, re-encoded without metadata); the only multipart route
-         * @description Upload one photo for the completion report (JPEG, PNG or WebP, at most 10 MB, re-encoded without metadata); the only multipart route.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        post: operations["installerUploadPhoto"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/jobs/{jobId}/complete": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Submit the completion report (checklist, one serial number per panel, notes, 1-10 uploaded photos): the customer is asked to confirm
-         * @description Submit the completion report (checklist, one serial number per panel, notes, 1-10 uploaded photos): the customer is asked to confirm.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        post: operations["installerComplete"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/jobs/{jobId}/appointment/reschedule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Give up the agreed appointment (up to 48 h before, or after a missed one)
-         * @description Give up the agreed appointment (up to 48 h before, or after a missed one).
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        post: operations["installerReschedule"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/jobs/{jobId}/appointment/proposals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Propose an appointment inside the customer's window (replaces the open proposal)
-         * @description Propose an appointment inside the customer's window (replaces the open proposal).
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        post: operations["installerPropose"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/jobs/{jobId}/appointment/proposals/{proposalId}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept the customer's proposal: the appointment is agreed
-         * @description Accept the customer's proposal: the appointment is agreed.
-         *
-         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
-         */
-        post: operations["installerAcceptProposal"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installations/{jobId}/review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Review a completed installation once (1-5 and a comment)
-         * @description Review a completed installation once (1-5 and a comment).
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["installerReview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installations/{jobId}/dispute": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Dispute the completion report with a reason: our team decides
-         * @description Dispute the completion report with a reason: our team decides.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["installationDispute"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installations/{jobId}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Confirm the completion report: the installation and the order are complete
-         * @description Confirm the completion report: the installation and the order are complete.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["installationConfirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installations/{jobId}/appointment/reschedule": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Give up the agreed appointment (up to 48 h before, or after a missed one)
-         * @description Give up the agreed appointment (up to 48 h before, or after a missed one).
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["installationReschedule"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installations/{jobId}/appointment/proposals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Propose another appointment inside your window (replaces the open proposal)
-         * @description Propose another appointment inside your window (replaces the open proposal).
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["installationPropose"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installations/{jobId}/appointment/proposals/{proposalId}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Accept the installer's proposal: the appointment is agreed
-         * @description Accept the installer's proposal: the appointment is agreed.
-         *
-         *     Needs a bearer access token.
-         */
-        post: operations["installationAccept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/verify-email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Confirm an email address with the token from the emailed link
-         * @description Confirm an email address with the token from the emailed link.
+         * Undo an email change with the token mailed to the old address (valid 7 days): the old address is restored, every session ends, the password stops working and a reset link is mailed
+         * @description Undo an email change with the token mailed to the old address (valid 7 days): the old address is restored, every session ends, the password stops working and a reset link is mailed.
          *
          *     Public: no token needed.
          */
-        post: operations["authVerifyEmail"];
+        post: operations["authUndoEmailChange"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/register": {
+    "/api/v1/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -1104,19 +906,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Register a customer account: 202 for a new and an existing address alike; a new address gets a verification link by mail, an existing one a notice to its owner
-         * @description Register a customer account: 202 for a new and an existing address alike; a new address gets a verification link by mail, an existing one a notice to its owner.
+         * Exchange email and password for tokens, or for an MFA challenge
+         * @description Exchange email and password for tokens, or for an MFA challenge.
          *
          *     Public: no token needed.
          */
-        post: operations["authRegister"];
+        post: operations["authLogin"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/refresh": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -1126,122 +928,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Rotate a refresh token (body or cookie) into a new token pair
-         * @description Rotate a refresh token (body or cookie) into a new token pair.
+         * End the current session: its access and refresh tokens stop working at once
+         * @description End the current session: its access and refresh tokens stop working at once.
          *
-         *     Public: the refresh token is the credential (in the body, or the sd_refresh cookie with X-Requested-With: SunDispatch).
+         *     Needs a bearer access token.
          */
-        post: operations["authRefresh"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password-reset/request": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Email a single-use reset link to the account's owner, if there is such an account
-         * @description Email a single-use reset link to the account's owner, if there is such an account.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["authRequestReset"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/password-reset/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set a new password with the emailed token; every session of the account ends
-         * @description Set a new password with the emailed token; every session of the account ends.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["authConfirmReset"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/passkey/options": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Start a passkey sign-in: WebAuthn request options (any passkey of this site) and the id of their single-use challenge, valid 5 minutes
-         * @description Start a passkey sign-in: WebAuthn request options (any passkey of this site) and the id of their single-use challenge, valid 5 minutes.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["authPasskeyOptions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/passkey/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign in with a passkey alone: the same tokens and cookie as a password sign-in
-         * @description Sign in with a passkey alone: the same tokens and cookie as a password sign-in.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["authPasskeyLogin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/mfa/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Second login step: a TOTP code or a recovery code
-         * @description Second login step: a TOTP code or a recovery code.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["authVerifyMfa"];
+        post: operations["authLogout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1292,7 +984,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/logout": {
+    "/api/v1/auth/mfa/verify": {
         parameters: {
             query?: never;
             header?: never;
@@ -1302,19 +994,239 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * End the current session: its access and refresh tokens stop working at once
-         * @description End the current session: its access and refresh tokens stop working at once.
+         * Second login step: a TOTP code or a recovery code
+         * @description Second login step: a TOTP code or a recovery code.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["authVerifyMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a passkey alone: the same tokens and cookie as a password sign-in
+         * @description Sign in with a passkey alone: the same tokens and cookie as a password sign-in.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["authPasskeyLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a passkey sign-in: WebAuthn request options (any passkey of this site) and the id of their single-use challenge, valid 5 minutes
+         * @description Start a passkey sign-in: WebAuthn request options (any passkey of this site) and the id of their single-use challenge, valid 5 minutes.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["authPasskeyOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the emailed token; every session of the account ends
+         * @description Set a new password with the emailed token; every session of the account ends.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["authConfirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a single-use reset link to the account's owner, if there is such an account
+         * @description Email a single-use reset link to the account's owner, if there is such an account.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["authRequestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a refresh token (body or cookie) into a new token pair
+         * @description Rotate a refresh token (body or cookie) into a new token pair.
+         *
+         *     Public: the refresh token is the credential (in the body, or the sd_refresh cookie with X-Requested-With: SunDispatch).
+         */
+        post: operations["authRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a customer account: 202 for a new and an existing address alike; a new address gets a verification link by mail, an existing one a notice to its owner
+         * @description Register a customer account: 202 for a new and an existing address alike; a new address gets a verification link by mail, an existing one a notice to its owner.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["authRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the token from the emailed link
+         * @description Confirm an email address with the token from the emailed link.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["authVerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/panels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalog: q over name and maker, minWatts, maxPrice, sort=name|price|watts|efficiency (prefix - for descending; default name)
+         * @description The catalog: q over name and maker, minWatts, maxPrice, sort=name|price|watts|efficiency (prefix - for descending; default name).
+         *
+         *     Public: no token needed.
+         */
+        get: operations["publicCatalogPanels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/panels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One panel of the catalog with its datasheet
+         * @description One panel of the catalog with its datasheet.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["publicCatalogPanel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installations/{jobId}/appointment.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agreed appointment as an iCalendar file
+         * @description The agreed appointment as an iCalendar file.
          *
          *     Needs a bearer access token.
          */
-        post: operations["authLogout"];
+        get: operations["installationCalendar"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/auth/login": {
+    "/api/v1/installations/{jobId}/appointment/proposals": {
         parameters: {
             query?: never;
             header?: never;
@@ -1324,515 +1236,19 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchange email and password for tokens, or for an MFA challenge
-         * @description Exchange email and password for tokens, or for an MFA challenge.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["authLogin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/email-change/undo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Undo an email change with the token mailed to the old address (valid 7 days): the old address is restored, every session ends, the password stops working and a reset link is mailed
-         * @description Undo an email change with the token mailed to the old address (valid 7 days): the old address is restored, every session ends, the password stops working and a reset link is mailed.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["authUndoEmailChange"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/email-change/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Confirm a new email address with the token from the link mailed to it: the address is switched, every other session ends (all of them when this request carries no access token of the account), and the old address gets a notice with a 7-day undo link
-         * @description Confirm a new email address with the token from the link mailed to it: the address is switched, every other session ends (all of them when this request carries no access token of the account), and the old address gets a notice with a 7-day undo link.
-         *
-         *     Public: no token needed.
-         */
-        post: operations["authConfirmEmailChange"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/deletion/undo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Keep my account from the mailed link (no sign-in needed)
-         * @description Keep my account from the mailed link (no sign-in needed).
-         *
-         *     Public: no token needed.
-         */
-        post: operations["privacyUndoDeletion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/users/{id}/unban": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Lift a suspension
-         * @description Lift a suspension.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminUserUnban"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/users/{id}/promote": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Make a verified user an ADMIN; their sessions end, they are mailed and must set up MFA; needs the admin's recent step-up
-         * @description Make a verified user an ADMIN; their sessions end, they are mailed and must set up MFA; needs the admin's recent step-up.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminUserPromote"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/users/{id}/mfa/reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Turn off a user's MFA (lost authenticator): secret and recovery codes deleted, sessions ended, user mailed; needs the admin's recent step-up
-         * @description Turn off a user's MFA (lost authenticator): secret and recovery codes deleted, sessions ended, user mailed; needs the admin's recent step-up.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminUserResetMfa"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/users/{id}/demote": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Give an admin back the role they had before promotion (CUSTOMER if unknown); never yourself or the last admin; needs the admin's recent step-up
-         * @description Give an admin back the role they had before promotion (CUSTOMER if unknown); never yourself or the last admin; needs the admin's recent step-up.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminUserDemote"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/users/{id}/ban": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Suspend an account (until a time, or for good); its sessions end at once
-         * @description Suspend an account (until a time, or for good); its sessions end at once.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminUserBan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/payouts/{id}/paid": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record the bank transfer of a DUE payout (step-up; 409 invalid_state when not DUE)
-         * @description Record the bank transfer of a DUE payout (step-up; 409 invalid_state when not DUE).
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminBillingMarkPaid"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/orders/{id}/refunds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Refund part or all of what is left of an order through the provider (step-up; once per Idempotency-Key)
-         * @description Refund part or all of what is left of an order through the provider (step-up; once per Idempotency-Key).
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminOrderRefund"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/jobs/{id}/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Resolve a dispute: REWORK (back to the installer), COMPLETE, or CANCEL (refund due); audited
-         * @description Resolve a dispute: REWORK (back to the installer), COMPLETE, or CANCEL (refund due); audited.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminDispatchResolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/jobs/{id}/redispatch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send an UNASSIGNED job out again from the first round
-         * @description Send an UNASSIGNED job out again from the first round.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminDispatchRedispatch"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/jobs/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel an installation in progress with its order (refund due); audited
-         * @description Cancel an installation in progress with its order (refund due); audited.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminDispatchCancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/ip-blocks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Active address blocks, manual and automatic
-         * @description Active address blocks, manual and automatic.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminMonitoringBlocks"];
-        put?: never;
-        /**
-         * Block an address or CIDR range (optionally until a time); refuses to block yourself
-         * @description Block an address or CIDR range (optionally until a time); refuses to block yourself.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminMonitoringBlock"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/installers/{installerId}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Revoke an installer's approval: role taken back, sessions ended, open offers withdrawn, jobs not yet started dispatched again
-         * @description Revoke an installer's approval: role taken back, sessions ended, open offers withdrawn, jobs not yet started dispatched again.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminDispatchRevoke"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/installers/applications/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Reject an installer application with a reason
-         * @description Reject an installer application with a reason.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminDispatchReject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/installers/applications/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve: the applicant becomes an INSTALLER (new role on their next token refresh)
-         * @description Approve: the applicant becomes an INSTALLER (new role on their next token refresh).
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminDispatchApprove"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/data-key/reencrypt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Re-encrypt every sealed value under the current data key (after a rotation); safe to run twice and on several instances; needs the admin's recent step-up; audited
-         * @description Re-encrypt every sealed value under the current data key (after a rotation); safe to run twice and on several instances; needs the admin's recent step-up; audited.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminDataKeyReencrypt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/catalog/panels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a panel to the catalog
-         * @description Add a panel to the catalog.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminCatalogCreate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/resolve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * OPEN or ACKNOWLEDGED to RESOLVED, with an optional note (409 invalid_state otherwise)
-         * @description OPEN or ACKNOWLEDGED to RESOLVED, with an optional note (409 invalid_state otherwise).
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminMonitoringResolve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts/{id}/acknowledge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * OPEN to ACKNOWLEDGED (409 invalid_state otherwise)
-         * @description OPEN to ACKNOWLEDGED (409 invalid_state otherwise).
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        post: operations["adminMonitoringAcknowledge"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My profile: name, email, phone, role, MFA methods, pending email change
-         * @description My profile: name, email, phone, role, MFA methods, pending email change.
+         * Propose another appointment inside your window (replaces the open proposal)
+         * @description Propose another appointment inside your window (replaces the open proposal).
          *
          *     Needs a bearer access token.
          */
-        get: operations["meMe"];
-        put?: never;
-        post?: never;
+        post: operations["installationPropose"];
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * Change my name, phone or language (only the fields sent)
-         * @description Change my name, phone or language (only the fields sent).
-         *
-         *     Needs a bearer access token.
-         */
-        patch: operations["meUpdate"];
+        patch?: never;
         trace?: never;
     };
-    "/api/v1/me/passkeys/{id}": {
+    "/api/v1/installations/{jobId}/appointment/proposals/{proposalId}/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -1841,268 +1257,86 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
         /**
-         * Remove a passkey (needs a recent step-up); it can no longer sign in
-         * @description Remove a passkey (needs a recent step-up); it can no longer sign in.
+         * Accept the installer's proposal: the appointment is agreed
+         * @description Accept the installer's proposal: the appointment is agreed.
          *
          *     Needs a bearer access token.
          */
-        delete: operations["passkeyRemove"];
+        post: operations["installationAccept"];
+        delete?: never;
         options?: never;
         head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installations/{jobId}/appointment/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
-         * Rename a passkey
-         * @description Rename a passkey.
+         * Give up the agreed appointment (up to 48 h before, or after a missed one)
+         * @description Give up the agreed appointment (up to 48 h before, or after a missed one).
          *
          *     Needs a bearer access token.
          */
-        patch: operations["passkeyRename"];
-        trace?: never;
-    };
-    "/api/v1/push/vapid-public-key": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The application server key for PushManager.subscribe (raw P-256, base64url); 404 push_not_configured when push is off
-         * @description The application server key for PushManager.subscribe (raw P-256, base64url); 404 push_not_configured when push is off.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["pushSubscriptionPublicKey"];
-        put?: never;
-        post?: never;
+        post: operations["installationReschedule"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/public/reviews": {
+    "/api/v1/installations/{jobId}/confirm": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * The latest reviews (size 1-20, default 6) and the overall rating, for the landing page
-         * @description The latest reviews (size 1-20, default 6) and the overall rating, for the landing page.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["publicInstallerReviews"];
+        get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/map": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         /**
-         * The map's tile layer and the attributions every map must show
-         * @description The map's tile layer and the attributions every map must show.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["placesMap"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/legal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The imprint and the privacy notice (English and German), from configuration
-         * @description The imprint and the privacy notice (English and German), from configuration.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["publicCatalogLegal"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/installers/{installerId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * An installer's public profile: company, area, rating and the latest 20 reviews
-         * @description An installer's public profile: company, area, rating and the latest 20 reviews.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["publicInstallerProfile"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/info": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Landing data with live counts
-         * @description Landing data with live counts.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["publicCatalogInfo"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/faq": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The FAQ, in order
-         * @description The FAQ, in order.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["publicCatalogFaq"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/places/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Address suggestions for q, best first (limit 1-10, optional country); cacheable for an hour
-         * @description Address suggestions for q, best first (limit 1-10, optional country); cacheable for an hour.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["placesSearch"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/places/reverse": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The postal area or town around a point (lat, lon), with the area's own point
-         * @description The postal area or town around a point (lat, lon), with the area's own point.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["placesReverse"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/{paymentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One of my payments with what it pays for (items, installation fee, VAT, total)
-         * @description One of my payments with what it pays for (items, installation fee, VAT, total).
+         * Confirm the completion report: the installation and the order are complete
+         * @description Confirm the completion report: the installation and the order are complete.
          *
          *     Needs a bearer access token.
          */
-        get: operations["orderPayment"];
-        put?: never;
-        post?: never;
+        post: operations["installationConfirm"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/orders/{orderId}/installation": {
+    "/api/v1/installations/{jobId}/dispute": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * The customer's view of the installation of their order
-         * @description The customer's view of the installation of their order.
+         * Dispute the completion report with a reason: our team decides
+         * @description Dispute the completion report with a reason: our team decides.
          *
          *     Needs a bearer access token.
          */
-        get: operations["installerInstallation"];
-        put?: never;
-        post?: never;
+        post: operations["installationDispute"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/orders/{orderId}/documents/{documentId}": {
+    "/api/v1/installations/{jobId}/photos/{photoId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2110,12 +1344,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An invoice or credit note of one of the caller's orders, as a PDF download
-         * @description An invoice or credit note of one of the caller's orders, as a PDF download.
+         * A photo of the completion report (customer, installer, admins)
+         * @description A photo of the completion report (customer, installer, admins).
          *
          *     Needs a bearer access token.
          */
-        get: operations["documentMine"];
+        get: operations["installationPhoto"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2124,29 +1358,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/orders/{id}": {
+    "/api/v1/installations/{jobId}/review": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * One of my orders with items, money, installation address, refunds and documents
-         * @description One of my orders with items, money, installation address, refunds and documents.
+         * Review a completed installation once (1-5 and a comment)
+         * @description Review a completed installation once (1-5 and a comment).
          *
          *     Needs a bearer access token.
          */
-        get: operations["orderGet"];
-        put?: never;
-        post?: never;
+        post: operations["installerReview"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/sessions": {
+    "/api/v1/installer/availability": {
         parameters: {
             query?: never;
             header?: never;
@@ -2154,79 +1388,19 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The account's live sessions
-         * @description The account's live sessions.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["meSessions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/security-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My sign-ins, failed sign-ins and security changes of the last 90 days, newest first, with the device (browser and system) and a coarse network (IPv4 /24, IPv6 /48), never the full address
-         * @description My sign-ins, failed sign-ins and security changes of the last 90 days, newest first, with the device (browser and system) and a coarse network (IPv4 /24, IPv6 /48), never the full address.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["securityHistoryMine"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * My notifications, newest first, with the unread count. Send If-None-Match with the last ETag to poll cheaply: 304 when nothing changed
-         * @description My notifications, newest first, with the unread count. Send If-None-Match with the last ETag to poll cheaply: 304 when nothing changed.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["notificationList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installer/webhook/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The last 50 delivery attempts and their outcome
-         * @description The last 50 delivery attempts and their outcome.
+         * The installer's availability windows, soonest first
+         * @description The installer's availability windows, soonest first.
          *
          *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
          */
-        get: operations["installerWebhookDeliveries"];
-        put?: never;
+        get: operations["installerAvailability"];
+        /**
+         * Replace the availability windows (future, at most 90 days ahead, no overlaps)
+         * @description Replace the availability windows (future, at most 90 days ahead, no overlaps).
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        put: operations["installerSetAvailability"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2234,7 +1408,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/installer/offers": {
+    "/api/v1/installer/earnings": {
         parameters: {
             query?: never;
             header?: never;
@@ -2242,12 +1416,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Open offers: whole-km distance, window, panel count, city, postal code and a point on the ~1 km grid; no street, exact point or customer contact data
-         * @description Open offers: whole-km distance, window, panel count, city, postal code and a point on the ~1 km grid; no street, exact point or customer contact data.
+         * The caller's payouts of a year (default: this year in the billing time zone), totals and month by month: earned = pending (DUE) + paid out
+         * @description The caller's payouts of a year (default: this year in the billing time zone), totals and month by month: earned = pending (DUE) + paid out.
          *
          *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
          */
-        get: operations["installerOffers"];
+        get: operations["earningsEarnings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2322,469 +1496,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/installer/earnings": {
+    "/api/v1/installer/jobs/{jobId}/appointment/proposals": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * The caller's payouts of a year (default: this year in the billing time zone), totals and month by month: earned = pending (DUE) + paid out
-         * @description The caller's payouts of a year (default: this year in the billing time zone), totals and month by month: earned = pending (DUE) + paid out.
+         * Propose an appointment inside the customer's window (replaces the open proposal)
+         * @description Propose an appointment inside the customer's window (replaces the open proposal).
          *
          *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
          */
-        get: operations["earningsEarnings"];
-        put?: never;
-        post?: never;
+        post: operations["installerPropose"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/installations/{jobId}/photos/{photoId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A photo of the completion report (customer, installer, admins)
-         * @description A photo of the completion report (customer, installer, admins).
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["installationPhoto"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/installations/{jobId}/appointment.ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The agreed appointment as an iCalendar file
-         * @description The agreed appointment as an iCalendar file.
-         *
-         *     Needs a bearer access token.
-         */
-        get: operations["installationCalendar"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/catalog/panels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The catalog: q over name and maker, minWatts, maxPrice, sort=name|price|watts|efficiency (prefix - for descending; default name)
-         * @description The catalog: q over name and maker, minWatts, maxPrice, sort=name|price|watts|efficiency (prefix - for descending; default name).
-         *
-         *     Public: no token needed.
-         */
-        get: operations["publicCatalogPanels"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/catalog/panels/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One panel of the catalog with its datasheet
-         * @description One panel of the catalog with its datasheet.
-         *
-         *     Public: no token needed.
-         */
-        get: operations["publicCatalogPanel"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Users, newest first; q searches the email and name
-         * @description Users, newest first; q searches the email and name.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminUserList"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/payouts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Payouts, newest due first, optionally only DUE or PAID, with the installer's name
-         * @description Payouts, newest due first, optionally only DUE or PAID, with the installer's name.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminBillingPayouts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/orders": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Search orders by status, customer email (prefix), creation date and total
-         * @description Search orders by status, customer email (prefix), creation date and total.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminOrderSearch"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/orders/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One order's whole story: items, money, payments, refunds, documents, ledger, payout, audit
-         * @description One order's whole story: items, money, payments, refunds, documents, ledger, payout, audit.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminOrderStory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/map": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The map: jobs not yet assigned with their exact point (newest 500; jobsTruncated when there are more) and approved installers' service areas (base point, radius, status)
-         * @description The map: jobs not yet assigned with their exact point (newest 500; jobsTruncated when there are more) and approved installers' service areas (base point, radius, status).
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminDispatchMap"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/ledger/check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Recompute every paid order's balances from the ledger and compare them with payments, refunds, payouts and order states
-         * @description Recompute every paid order's balances from the ledger and compare them with payments, refunds, payouts and order states.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminOrderCheck"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/ledger.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The ledger entries created between two dates (inclusive, billing time zone, at most 366 days) as CSV, streamed
-         * @description The ledger entries created between two dates (inclusive, billing time zone, at most 366 days) as CSV, streamed.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminBillingLedgerCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/jobs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Jobs by status, e.g. UNASSIGNED, or the job of one order (orderId)
-         * @description Jobs by status, e.g. UNASSIGNED, or the job of one order (orderId).
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminDispatchJobs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/jobs/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One job: appointment, negotiation, every completion report with photos, dispute
-         * @description One job: appointment, negotiation, every completion report with photos, dispute.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminDispatchJob"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/installers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Approved installers: status=ACTIVE (default; banned ones show as BANNED) or REVOKED
-         * @description Approved installers: status=ACTIVE (default; banned ones show as BANNED) or REVOKED.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminDispatchApprovedInstallers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/installers/applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Installer applications, optionally of one status (PENDING, APPROVED, REJECTED), oldest first
-         * @description Installer applications, optionally of one status (PENDING, APPROVED, REJECTED), oldest first.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminDispatchApplications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/documents/{documentId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Any invoice or credit note, as a PDF download
-         * @description Any invoice or credit note, as a PDF download.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["documentAny"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/data-key": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The current data key's id and how many stored values are still under another key
-         * @description The current data key's id and how many stored values are still under another key.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminDataKeyStatus"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/audit-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Security events, newest first; filters type, userId, ip, from, to
-         * @description Security events, newest first; filters type, userId, ip, from, to.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminMonitoringAudit"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/audit-events/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The audit trail as a CSV or NDJSON download, streamed; same filters as the list
-         * @description The audit trail as a CSV or NDJSON download, streamed; same filters as the list.
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminMonitoringExport"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/alerts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Alerts, newest first; filters type and status (OPEN, ACKNOWLEDGED, RESOLVED)
-         * @description Alerts, newest first; filters type and status (OPEN, ACKNOWLEDGED, RESOLVED).
-         *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
-         */
-        get: operations["adminMonitoringAlerts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/sessions/{id}": {
+    "/api/v1/installer/jobs/{jobId}/appointment/proposals/{proposalId}/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -2793,20 +1527,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
         /**
-         * End one session: its refresh and access tokens stop working at once
-         * @description End one session: its refresh and access tokens stop working at once.
+         * Accept the customer's proposal: the appointment is agreed
+         * @description Accept the customer's proposal: the appointment is agreed.
          *
-         *     Needs a bearer access token.
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
          */
-        delete: operations["meEndSession"];
+        post: operations["installerAcceptProposal"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/push-subscriptions/{id}": {
+    "/api/v1/installer/jobs/{jobId}/appointment/reschedule": {
         parameters: {
             query?: never;
             header?: never;
@@ -2815,20 +1549,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
         /**
-         * Remove a push subscription: the device gets no more pushes
-         * @description Remove a push subscription: the device gets no more pushes.
+         * Give up the agreed appointment (up to 48 h before, or after a missed one)
+         * @description Give up the agreed appointment (up to 48 h before, or after a missed one).
          *
-         *     Needs a bearer access token.
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
          */
-        delete: operations["pushSubscriptionRemove"];
+        post: operations["installerReschedule"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/email-change": {
+    "/api/v1/installer/jobs/{jobId}/complete": {
         parameters: {
             query?: never;
             header?: never;
@@ -2837,14 +1571,36 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
         /**
-         * Cancel the pending email change (its link stops working); nothing pending is fine too
-         * @description Cancel the pending email change (its link stops working); nothing pending is fine too.
+         * Submit the completion report (checklist, one serial number per panel, notes, 1-10 uploaded photos): the customer is asked to confirm
+         * @description Submit the completion report (checklist, one serial number per panel, notes, 1-10 uploaded photos): the customer is asked to confirm.
          *
-         *     Needs a bearer access token.
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
          */
-        delete: operations["meCancelEmailChange"];
+        post: operations["installerComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installer/jobs/{jobId}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload one photo for the completion report (JPEG, PNG or WebP, at most 10 MB, re-encoded without metadata); the only multipart route
+         * @description Upload one photo for the completion report (JPEG, PNG or WebP, at most 10 MB, re-encoded without metadata); the only multipart route.
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        post: operations["installerUploadPhoto"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2872,7 +1628,291 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/ip-blocks/{id}": {
+    "/api/v1/installer/jobs/{jobId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start the work: on the appointment's day only (409 not_appointment_day)
+         * @description Start the work: on the appointment's day only (409 not_appointment_day).
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        post: operations["installerStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installer/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open offers: whole-km distance, window, panel count, city, postal code and a point on the ~1 km grid; no street, exact point or customer contact data
+         * @description Open offers: whole-km distance, window, panel count, city, postal code and a point on the ~1 km grid; no street, exact point or customer contact data.
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        get: operations["installerOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installer/offers/{offerId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept: the first accept wins (409 offer_taken for everyone else)
+         * @description Accept: the first accept wins (409 offer_taken for everyone else).
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        post: operations["installerAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installer/offers/{offerId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an offer: it goes to the next installer
+         * @description Decline an offer: it goes to the next installer.
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        post: operations["installerDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installer/service-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the installer works: base address, the point derived from it, radius
+         * @description Where the installer works: base address, the point derived from it, radius.
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        get: operations["installerServiceArea"];
+        /**
+         * Move the service area: a new base address (geocoded; baseLatitude/baseLongitude an optional map-pin correction of at most a few km) and radius
+         * @description Move the service area: a new base address (geocoded; baseLatitude/baseLongitude an optional map-pin correction of at most a few km) and radius.
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        put: operations["installerMoveServiceArea"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installer/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The registered job-event webhook (URL and since when; the secret is never shown again)
+         * @description The registered job-event webhook (URL and since when; the secret is never shown again).
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        get: operations["installerWebhookGet"];
+        /**
+         * Register the https URL that receives signed job events; the signing secret is shown this once
+         * @description Register the https URL that receives signed job events; the signing secret is shown this once.
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        put: operations["installerWebhookRegister"];
+        post?: never;
+        /**
+         * Remove the job-event webhook: no more deliveries
+         * @description Remove the job-event webhook: no more deliveries.
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        delete: operations["installerWebhookRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installer/webhook/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last 50 delivery attempts and their outcome
+         * @description The last 50 delivery attempts and their outcome.
+         *
+         *     Needs a bearer access token of a user with role INSTALLER. Others get 403.
+         */
+        get: operations["installerWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/installers/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own applications and their status
+         * @description The caller's own applications and their status.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["installerMyApplications"];
+        put?: never;
+        /**
+         * Apply to become an installer (verified email; at most 3 open applications)
+         * @description Apply to become an installer (verified email; at most 3 open applications).
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["installerApply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My profile: name, email, phone, role, MFA methods, pending email change
+         * @description My profile: name, email, phone, role, MFA methods, pending email change.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["meMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change my name, phone or language (only the fields sent)
+         * @description Change my name, phone or language (only the fields sent).
+         *
+         *     Needs a bearer access token.
+         */
+        patch: operations["meUpdate"];
+        trace?: never;
+    };
+    "/api/v1/me/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether my account is scheduled for deletion, and when
+         * @description Whether my account is scheduled for deletion, and when.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["privacyDeletionStatus"];
+        put?: never;
+        /**
+         * Delete my account after the grace period (needs a recent step-up); my other sessions end and a mail carries an undo link. 409 deletion_blocked_open_jobs / deletion_blocked_order_in_progress
+         * @description Delete my account after the grace period (needs a recent step-up); my other sessions end and a mail carries an undo link. 409 deletion_blocked_open_jobs / deletion_blocked_order_in_progress.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["privacyScheduleDeletion"];
+        /**
+         * Keep my account: cancel the scheduled deletion
+         * @description Keep my account: cancel the scheduled deletion.
+         *
+         *     Needs a bearer access token.
+         */
+        delete: operations["privacyCancelDeletion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the email address (needs a recent step-up): the new address gets a link to confirm it; until then the old one stays the sign-in address. The same answer whether or not the new address belongs to another account
+         * @description Change the email address (needs a recent step-up): the new address gets a link to confirm it; until then the old one stays the sign-in address. The same answer whether or not the new address belongs to another account.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meChangeEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email-change": {
         parameters: {
             query?: never;
             header?: never;
@@ -2883,12 +1923,1028 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Lift an address block
-         * @description Lift an address block.
+         * Cancel the pending email change (its link stops working); nothing pending is fine too
+         * @description Cancel the pending email change (its link stops working); nothing pending is fine too.
          *
-         *     Needs a bearer access token of a user with role ADMIN (MFA set up). Others get 403.
+         *     Needs a bearer access token.
          */
-        delete: operations["adminMonitoringUnblock"];
+        delete: operations["meCancelEmailChange"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The state of my latest data export: NONE, PENDING, READY (until expiresAt) or EXPIRED
+         * @description The state of my latest data export: NONE, PENDING, READY (until expiresAt) or EXPIRED.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["privacyExportStatus"];
+        put?: never;
+        /**
+         * Ask for an archive of everything stored about me; it is mailed as a link valid 24 hours. Once a day: a second request within 24 hours is 429 export_too_soon with Retry-After
+         * @description Ask for an archive of everything stored about me; it is mailed as a link valid 24 hours. Once a day: a second request within 24 hours is 429 export_too_soon with Retry-After.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["privacyRequestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/export/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Download my export as JSON: needs my session and the token of the mailed link, until the link expires
+         * @description Download my export as JSON: needs my session and the token of the mailed link, until the link expires.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["privacyDownload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New recovery codes (needs a recent step-up, MFA on and a current authenticator code); the old ones stop working, the 10 new ones are shown this once
+         * @description New recovery codes (needs a recent step-up, MFA on and a current authenticator code); the old ones stop working, the 10 new ones are shown this once.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meRegenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn MFA off with a code and the password
+         * @description Turn MFA off with a code and the password.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meDisableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn MFA on with a first code; the 10 recovery codes are shown this once
+         * @description Turn MFA on with a first code; the 10 recovery codes are shown this once.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meEnableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start TOTP set-up: a new secret and its otpauth:// URI
+         * @description Start TOTP set-up: a new secret and its otpauth:// URI.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meSetupTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notification preferences per category and channel (mail, push, in-app)
+         * @description My notification preferences per category and channel (mail, push, in-app).
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["notificationPreferences"];
+        /**
+         * Change some preferences (only the entries sent); security notices and mails about money cannot be turned off (400 preference_locked)
+         * @description Change some preferences (only the entries sent); security notices and mails about money cannot be turned off (400 preference_locked).
+         *
+         *     Needs a bearer access token.
+         */
+        put: operations["notificationChange"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first, with the unread count. Send If-None-Match with the last ETag to poll cheaply: 304 when nothing changed
+         * @description My notifications, newest first, with the unread count. Send If-None-Match with the last ETag to poll cheaply: 304 when nothing changed.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["notificationList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read
+         * @description Mark all my notifications read.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["notificationMarkAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one notification read
+         * @description Mark one notification read.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["notificationMarkRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/passkeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's passkeys, oldest first
+         * @description The account's passkeys, oldest first.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["passkeyList"];
+        put?: never;
+        /**
+         * Add a passkey: the browser's new credential for the challenge, and a name
+         * @description Add a passkey: the browser's new credential for the challenge, and a name.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["passkeyAdd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/passkeys/registration-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start adding a passkey (needs a recent step-up): WebAuthn creation options and the id of their single-use challenge, valid 5 minutes
+         * @description Start adding a passkey (needs a recent step-up): WebAuthn creation options and the id of their single-use challenge, valid 5 minutes.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["passkeyRegistrationOptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/passkeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a passkey (needs a recent step-up); it can no longer sign in
+         * @description Remove a passkey (needs a recent step-up); it can no longer sign in.
+         *
+         *     Needs a bearer access token.
+         */
+        delete: operations["passkeyRemove"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a passkey
+         * @description Rename a passkey.
+         *
+         *     Needs a bearer access token.
+         */
+        patch: operations["passkeyRename"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password; every other session of the account ends
+         * @description Change the password; every other session of the account ends.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My registered push subscriptions (devices)
+         * @description My registered push subscriptions (devices).
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["pushSubscriptionList"];
+        put?: never;
+        /**
+         * Register this browser's push subscription; 201 when new, 200 with the same id when the endpoint was registered before
+         * @description Register this browser's push subscription; 201 when new, 200 with the same id when the endpoint was registered before.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["pushSubscriptionRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a push subscription: the device gets no more pushes
+         * @description Remove a push subscription: the device gets no more pushes.
+         *
+         *     Needs a bearer access token.
+         */
+        delete: operations["pushSubscriptionRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-subscriptions/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test push to this device; accepted tells whether its push service took it
+         * @description Send a test push to this device; accepted tells whether its push service took it.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["pushSubscriptionTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The phones that receive my pushes (never the tokens themselves)
+         * @description The phones that receive my pushes (never the tokens themselves).
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["devicePushTokenList"];
+        put?: never;
+        /**
+         * Register this phone's Expo push token for the current session; 201 when new, 200 with the same id when it was registered before; 404 push_not_configured when the server sends no mobile pushes
+         * @description Register this phone's Expo push token for the current session; 201 when new, 200 with the same id when it was registered before; 404 push_not_configured when the server sends no mobile pushes.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["devicePushTokenRegister"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/push-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop pushes to that phone
+         * @description Stop pushes to that phone.
+         *
+         *     Needs a bearer access token.
+         */
+        delete: operations["devicePushTokenRemove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/reauthenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Step-up: prove it is you (password or a TOTP code) before a sensitive change; valid for this session only, for a few minutes
+         * @description Step-up: prove it is you (password or a TOTP code) before a sensitive change; valid for this session only, for a few minutes.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meReauthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/secure-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "This wasn't me": the password stops working, every session ends (this one too) and a password reset link is mailed to the account's address
+         * @description "This wasn't me": the password stops working, every session ends (this one too) and a password reset link is mailed to the account's address.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meSecureAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My sign-ins, failed sign-ins and security changes of the last 90 days, newest first, with the device (browser and system) and a coarse network (IPv4 /24, IPv6 /48), never the full address
+         * @description My sign-ins, failed sign-ins and security changes of the last 90 days, newest first, with the device (browser and system) and a coarse network (IPv4 /24, IPv6 /48), never the full address.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["securityHistoryMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's live sessions
+         * @description The account's live sessions.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["meSessions"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere else: every other session of the account ends at once; this one stays
+         * @description Sign out everywhere else: every other session of the account ends at once; this one stays.
+         *
+         *     Needs a bearer access token.
+         */
+        delete: operations["meEndOtherSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one session: its refresh and access tokens stop working at once
+         * @description End one session: its refresh and access tokens stop working at once.
+         *
+         *     Needs a bearer access token.
+         */
+        delete: operations["meEndSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a new verification link (the older ones stop working)
+         * @description Email a new verification link (the older ones stop working).
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["meResendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My orders, newest first
+         * @description My orders, newest first.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["orderList"];
+        put?: never;
+        /**
+         * Order panels with installation; prices come from the catalog, stock is reserved; the installation point is geocoded from the address (latitude/longitude: an optional map-pin correction of at most a few km)
+         * @description Order panels with installation; prices come from the catalog, stock is reserved; the installation point is geocoded from the address (latitude/longitude: an optional map-pin correction of at most a few km).
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["orderPlace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my orders with items, money, installation address, refunds and documents
+         * @description One of my orders with items, money, installation address, refunds and documents.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["orderGet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel before the installer starts; stock is released, a paid order is refunded
+         * @description Cancel before the installer starts; stock is released, a paid order is refunded.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["orderCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start paying an order with the payment provider (the sandbox: no money moves)
+         * @description Start paying an order with the payment provider (the sandbox: no money moves).
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["orderPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice or credit note of one of the caller's orders, as a PDF download
+         * @description An invoice or credit note of one of the caller's orders, as a PDF download.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["documentMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/installation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's view of the installation of their order
+         * @description The customer's view of the installation of their order.
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["installerInstallation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/sandbox/{paymentId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The sandbox checkout: confirm (or decline) a test payment; the sandbox then sends its signed webhook
+         * @description The sandbox checkout: confirm (or decline) a test payment; the sandbox then sends its signed webhook.
+         *
+         *     Needs a bearer access token.
+         */
+        post: operations["orderConfirmSandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Payment provider events, verified by the provider's signature over the raw body: the sandbox's X-Signature t=...,v1=HMAC-SHA256(secret, t.body) or Stripe's Stripe-Signature; once per id
+         * @description Payment provider events, verified by the provider's signature over the raw body: the sandbox's X-Signature t=...,v1=HMAC-SHA256(secret, t.body) or Stripe's Stripe-Signature; once per id.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["paymentWebhookWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of my payments with what it pays for (items, installation fee, VAT, total)
+         * @description One of my payments with what it pays for (items, installation fee, VAT, total).
+         *
+         *     Needs a bearer access token.
+         */
+        get: operations["orderPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/places/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The postal area or town around a point (lat, lon), with the area's own point
+         * @description The postal area or town around a point (lat, lon), with the area's own point.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["placesReverse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/places/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Address suggestions for q, best first (limit 1-10, optional country); cacheable for an hour
+         * @description Address suggestions for q, best first (limit 1-10, optional country); cacheable for an hour.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["placesSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The FAQ, in order
+         * @description The FAQ, in order.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["publicCatalogFaq"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Landing data with live counts
+         * @description Landing data with live counts.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["publicCatalogInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/installers/{installerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An installer's public profile: company, area, rating and the latest 20 reviews
+         * @description An installer's public profile: company, area, rating and the latest 20 reviews.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["publicInstallerProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/legal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The imprint and the privacy notice (English and German), from configuration
+         * @description The imprint and the privacy notice (English and German), from configuration.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["publicCatalogLegal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The map's tile layer and the attributions every map must show
+         * @description The map's tile layer and the attributions every map must show.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["placesMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest reviews (size 1-20, default 6) and the overall rating, for the landing page
+         * @description The latest reviews (size 1-20, default 6) and the overall rating, for the landing page.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["publicInstallerReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/push/vapid-public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The application server key for PushManager.subscribe (raw P-256, base64url); 404 push_not_configured when push is off
+         * @description The application server key for PushManager.subscribe (raw P-256, base64url); 404 push_not_configured when push is off.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["pushSubscriptionPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sizing estimate from monthly consumption and an address (postal code, city?, country) or latitude/longitude; the model is in 'assumptions', the place used in 'place'
+         * @description Sizing estimate from monthly consumption and an address (postal code, city?, country) or latitude/longitude; the model is in 'assumptions', the place used in 'place'.
+         *
+         *     Public: no token needed.
+         */
+        post: operations["publicCatalogQuote"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2898,828 +2954,203 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        PreferenceChange: {
+        Accepted: {
+            message: string;
             /** @enum {string} */
-            category: "SECURITY" | "ORDERS" | "INSTALLATION" | "REVIEWS" | "OFFERS" | "INSTALLER" | "ADMIN";
-            /** @enum {string} */
-            channel: "EMAIL" | "IN_APP" | "PUSH";
-            enabled: boolean;
+            status: "accepted" | "verification_sent";
         };
-        PreferencesRequest: {
-            preferences: components["schemas"]["PreferenceChange"][];
-        };
-        Preference: {
-            /** @enum {string} */
-            category: "SECURITY" | "ORDERS" | "INSTALLATION" | "REVIEWS" | "OFFERS" | "INSTALLER" | "ADMIN";
-            /** @enum {string} */
-            channel: "EMAIL" | "IN_APP" | "PUSH";
-            enabled: boolean;
-            locked: boolean;
-        };
-        PreferencesResponse: {
-            preferences: components["schemas"]["Preference"][];
-        };
-        WebhookRequest: {
-            url: string;
-        };
-        Registration: {
-            url: string;
-            secret: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        BaseAddressRequest: {
-            addressLine?: string;
-            postalCode: string;
-            city: string;
-            country: string;
-        };
-        ServiceAreaRequest: {
-            baseAddress: components["schemas"]["BaseAddressRequest"];
-            /** Format: double */
-            baseLatitude?: number;
-            /** Format: double */
-            baseLongitude?: number;
-            /** Format: int32 */
-            serviceRadiusKm: number;
-        };
-        BaseAddress: {
-            addressLine: string;
-            postalCode: string;
-            city: string;
-            country: string;
-        };
-        ServiceArea: {
-            baseAddress: components["schemas"]["BaseAddress"];
-            /** Format: double */
-            latitude: number;
-            /** Format: double */
-            longitude: number;
-            /** Format: int32 */
-            serviceRadiusKm: number;
-        };
-        AvailabilityRequest: {
-            slots: components["schemas"]["Slot"][];
-        };
-        Slot: {
-            /** Format: date-time */
-            start: string;
-            /** Format: date-time */
-            end: string;
-        };
-        Window: {
-            /** Format: date-time */
-            start: string;
-            /** Format: date-time */
-            end: string;
-        };
-        FaqRequestEntry: {
-            question: string;
-            answer: string;
-        };
-        FaqItem: {
-            id: string;
-            question: string;
-            answer: string;
-        };
-        PanelRequest: {
-            name: string;
-            manufacturer: string;
-            /** Format: int32 */
-            wattsPeak: number;
-            efficiencyPercent: number;
-            price: number;
-            /** Format: int32 */
-            stock: number;
-            /** Format: int32 */
-            warrantyYears: number;
-            photoUrls?: string[];
-            /** Format: int64 */
-            version?: number;
-            description?: string;
-            /** Format: int32 */
-            lengthMm?: number;
-            /** Format: int32 */
-            widthMm?: number;
-            /** Format: int32 */
-            thicknessMm?: number;
-            weightKg?: number;
-            /** @enum {string} */
-            cellType?: "MONO_PERC" | "TOPCON" | "HJT" | "IBC" | "POLY" | "CIGS" | "CDTE";
-            /** Format: int32 */
-            performanceWarrantyYears?: number;
-            performanceWarrantyPercent?: number;
-        };
-        Money: {
-            amount: string;
-            currency: string;
-        };
-        PanelView: {
-            id: string;
-            name: string;
-            manufacturer: string;
-            /** Format: int32 */
-            wattsPeak: number;
-            efficiencyPercent: number;
-            price: components["schemas"]["Money"];
-            /** Format: int32 */
-            stock: number;
-            /** Format: int32 */
-            warrantyYears: number;
-            photoUrls: string[];
-            description: string | null;
-            /** Format: int32 */
-            lengthMm: number | null;
-            /** Format: int32 */
-            widthMm: number | null;
-            /** Format: int32 */
-            thicknessMm: number | null;
-            weightKg: number | null;
-            /** @enum {string|null} */
-            cellType: "MONO_PERC" | "TOPCON" | "HJT" | "IBC" | "POLY" | "CIGS" | "CDTE" | null;
-            /** Format: int32 */
-            performanceWarrantyYears: number | null;
-            performanceWarrantyPercent: number | null;
-            /** Format: int64 */
-            version: number;
-        };
-        QuoteAddress: {
-            postalCode: string;
-            city?: string;
-            country: string;
-        };
-        QuoteRequest: {
-            /** Format: double */
-            monthlyKwh: number;
-            address?: components["schemas"]["QuoteAddress"];
-            /** Format: double */
-            latitude?: number;
-            /** Format: double */
-            longitude?: number;
-            panelId?: string;
-        };
-        Assumptions: {
-            /** Format: double */
-            peakSunHours: number;
-            /** Format: double */
-            performanceRatio: number;
-            model: string;
-        };
-        Place: {
-            label: string;
-            addressLine: string;
-            postalCode: string;
-            city: string;
-            region: string;
-            country: string;
-            /** Format: double */
-            latitude: number;
-            /** Format: double */
-            longitude: number;
-            /** @enum {string} */
-            precision: "ADDRESS" | "POSTAL_CODE" | "CITY";
-        };
-        Quote: {
-            /** Format: int32 */
-            panelCount: number;
-            systemKwp: number;
-            /** Format: int64 */
-            annualProductionKwh: number;
-            price: components["schemas"]["Money"];
-            panelsTotal: components["schemas"]["Money"];
-            installationFee: components["schemas"]["Money"];
-            panel: components["schemas"]["QuotedPanel"];
-            assumptions: components["schemas"]["Assumptions"];
-            place: components["schemas"]["Place"] | null;
-        };
-        QuotedPanel: {
-            id: string;
-            name: string;
-            /** Format: int32 */
-            wattsPeak: number;
-            unitPrice: components["schemas"]["Money"];
-        };
-        /** @description A sandbox payment event (provider sandbox); other members are ignored. */
-        SandboxPaymentEvent: {
-            /** @description Unique per event; repeats are acknowledged once */
-            id: string;
-            /** @enum {string} */
-            type: "payment.succeeded" | "payment.failed" | "refund.succeeded" | "refund.failed";
-            paymentId: string;
-            orderId: string;
-            /** @description Required for refund events */
-            refundId?: string | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description A Stripe event (provider stripe): checkout.session.* and refund/charge events are acted on, other types are acknowledged and ignored. Stripe's other envelope members (object, api_version, created, livemode, ...) are accepted and ignored. */
-        StripeEvent: {
-            id: string;
-            type: string;
-            /** @description data.object: the session, refund or charge */
-            data: {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        WebhookAnswer: {
-            /** @enum {string} */
-            status: "processed" | "already_processed" | "ignored";
-        };
-        SandboxConfirmRequest: {
-            /** @enum {string} */
-            outcome?: "succeeded" | "failed";
-        };
-        Item: {
-            panelId: string;
-            panelName: string;
-            /** Format: int32 */
-            quantity: number;
-            unitPrice: components["schemas"]["Money"];
-            lineTotal: components["schemas"]["Money"];
-        };
-        OrderSummary: {
-            id: string;
-            items: components["schemas"]["Item"][];
-            installationFee: components["schemas"]["Money"];
-            tax: components["schemas"]["Tax"];
-            total: components["schemas"]["Money"];
-        };
-        PaymentView: {
-            paymentId: string;
-            orderId: string;
-            /** @enum {string} */
-            status: "REQUIRES_CONFIRMATION" | "SUCCEEDED" | "FAILED";
-            /** @enum {string} */
-            provider: "sandbox" | "stripe";
-            checkoutUrl: string | null;
-            amount: components["schemas"]["Money"];
-            testMode: boolean;
-            notice: string | null;
-            order: components["schemas"]["OrderSummary"] | null;
-        };
-        Tax: {
-            rate: string;
-            net: components["schemas"]["Money"];
-            vat: components["schemas"]["Money"];
-        };
-        InstallationRequest: {
-            addressLine: string;
-            city: string;
-            postalCode: string;
-            country: string;
-            /** Format: double */
-            latitude?: number;
-            /** Format: double */
-            longitude?: number;
-            /** Format: date-time */
-            preferredStart: string;
-            /** Format: date-time */
-            preferredEnd: string;
-        };
-        ItemRequest: {
-            panelId: string;
-            /** Format: int32 */
-            quantity: number;
-        };
-        PlaceOrderRequest: {
-            items: components["schemas"]["ItemRequest"][];
-            installation: components["schemas"]["InstallationRequest"];
-        };
-        Cancellation: {
-            fee: components["schemas"]["Money"];
-            refund: components["schemas"]["Money"];
-        };
-        DocumentView: {
-            id: string;
-            /** @enum {string} */
-            type: "INVOICE" | "CREDIT_NOTE";
-            number: string;
-            /** Format: date */
-            issuedOn: string;
-            gross: components["schemas"]["Money"];
-        };
-        InstallationAddress: {
-            addressLine: string;
-            city: string;
-            postalCode: string;
-            country: string;
-            /** Format: double */
-            latitude: number;
-            /** Format: double */
-            longitude: number;
-            /** @enum {string} */
-            precision: "ADDRESS" | "POSTAL_CODE" | "CITY";
-            /** Format: date-time */
-            preferredStart: string;
-            /** Format: date-time */
-            preferredEnd: string;
-        };
-        OrderView: {
-            id: string;
-            /** @enum {string} */
-            status: "PENDING_PAYMENT" | "PAID" | "SCHEDULED" | "INSTALLING" | "AWAITING_CONFIRMATION" | "DISPUTED" | "COMPLETED" | "CANCELLED";
-            items: components["schemas"]["Item"][];
-            panelsTotal: components["schemas"]["Money"];
-            installationFee: components["schemas"]["Money"];
-            total: components["schemas"]["Money"];
-            tax: components["schemas"]["Tax"];
-            installation: components["schemas"]["InstallationAddress"];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            reservedUntil: string | null;
-            /** Format: date-time */
-            paidAt: string | null;
-            /** Format: date-time */
-            cancelledAt: string | null;
-            refundDue: boolean;
-            refunded: components["schemas"]["Money"];
-            /** @enum {string|null} */
-            refundStatus: "NONE" | "PENDING" | "REFUNDED" | "PARTIALLY_REFUNDED" | "FAILED" | null;
-            refunds: components["schemas"]["RefundView"][];
-            documents: components["schemas"]["DocumentView"][];
-            cancellation: components["schemas"]["Cancellation"] | null;
-        };
-        RefundView: {
-            id: string;
-            amount: components["schemas"]["Money"];
-            /** @enum {string} */
-            status: "PENDING" | "SUCCEEDED" | "FAILED";
-            reason: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            settledAt: string | null;
-        };
-        ReauthenticateRequest: {
-            password?: string;
-            code?: string;
-        };
-        ReauthenticatedResponse: {
-            /** Format: date-time */
-            reauthenticatedUntil: string;
-        };
-        Keys: {
-            p256dh?: string;
-            auth?: string;
-        };
-        SubscriptionRequest: {
-            endpoint: string;
-            /** Format: int64 */
-            expirationTime?: number | null;
-            keys?: components["schemas"]["Keys"];
-        };
-        CreatedResponse: {
-            id: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        TestResponse: {
-            accepted: boolean;
-        };
-        ChangePasswordRequest: {
-            currentPassword: string;
-            newPassword: string;
-            code?: string;
-        };
+        AcknowledgeRequest: unknown;
         AddPasskeyRequest: {
             challengeId: string;
-            name?: string;
             /** @description The browser's PublicKeyCredential as JSON (PublicKeyCredential.toJSON(): id, rawId, type, response, clientExtensionResults, authenticatorAttachment), checked by the server's WebAuthn verification. */
             credential: components["schemas"]["JsonNode"];
+            name?: string;
         };
-        JsonNode: {
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            string?: boolean;
-            integralNumber?: boolean;
-            missingNode?: boolean;
-            valueNode?: boolean;
-            container?: boolean;
-            object?: boolean;
-            pojo?: boolean;
-            floatingPointNumber?: boolean;
-            short?: boolean;
-            int?: boolean;
-            long?: boolean;
-            double?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            /** @deprecated */
-            textual?: boolean;
-            boolean?: boolean;
-            binary?: boolean;
-            array?: boolean;
-            empty?: boolean;
-            null?: boolean;
-            float?: boolean;
-            number?: boolean;
-            embeddedValue?: boolean;
+        Address: {
+            addressLine: string;
+            city: string;
+            country: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            postalCode: string;
         };
-        PasskeyView: {
-            id: string;
-            name: string;
+        AdminCancelRequest: {
+            note: string;
+        };
+        AdminJobDetail: {
+            appointment: components["schemas"]["Appointment"] | null;
+            cancellationNote: string | null;
+            customerId: string;
+            dispute: components["schemas"]["Dispute"] | null;
+            job: components["schemas"]["AdminJobView"];
+            reports: components["schemas"]["CompletionReport"][];
+            scheduling: components["schemas"]["Scheduling"] | null;
+            window: components["schemas"]["Window"];
+        };
+        AdminJobView: {
+            /** Format: int32 */
+            attempt: number;
+            city: string;
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-            transports: string[];
-        };
-        AuthenticatorSelection: {
-            residentKey: string;
-            requireResidentKey: boolean;
-            userVerification: string;
-        };
-        CreationOptions: {
-            rp: components["schemas"]["RpEntity"];
-            user: components["schemas"]["UserEntity"];
-            challenge: string;
-            pubKeyCredParams: components["schemas"]["CredentialParameter"][];
-            /** Format: int64 */
-            timeout: number;
-            excludeCredentials: components["schemas"]["CredentialDescriptor"][];
-            authenticatorSelection: components["schemas"]["AuthenticatorSelection"];
-            attestation: string;
-        };
-        CredentialDescriptor: {
-            type: string;
-            id: string;
-            transports: string[];
-        };
-        CredentialParameter: {
-            type: string;
-            /** Format: int64 */
-            alg: number;
-        };
-        RegistrationOptions: {
-            challengeId: string;
-            publicKey: components["schemas"]["CreationOptions"];
-        };
-        RpEntity: {
-            id: string;
-            name: string;
-        };
-        UserEntity: {
-            id: string;
-            name: string;
-            displayName: string;
-        };
-        TotpSetupResponse: {
-            secret: string;
-            otpauthUri: string;
-            qrCode: string;
-        };
-        CodeRequest: {
-            code: string;
-        };
-        RecoveryCodesResponse: {
-            recoveryCodes: string[];
-        };
-        DisableMfaRequest: {
-            code: string;
-            password: string;
-        };
-        RegenerateRecoveryCodesRequest: {
-            code: string;
-        };
-        ExportStatus: {
-            id: string | null;
+            installerId: string | null;
+            jobId: string;
+            orderId: string;
+            /** Format: int32 */
+            panelCount: number;
+            /** Format: int32 */
+            round: number;
             /** @enum {string} */
-            status: "NONE" | "PENDING" | "READY" | "EXPIRED";
-            /** Format: date-time */
-            requestedAt: string | null;
-            /** Format: date-time */
-            readyAt: string | null;
-            /** Format: date-time */
-            expiresAt: string | null;
-            /** Format: date-time */
-            nextRequestAt: string | null;
+            status: "DISPATCHING" | "ASSIGNED" | "SCHEDULED" | "IN_PROGRESS" | "AWAITING_CONFIRMATION" | "COMPLETED" | "DISPUTED" | "UNASSIGNED" | "CANCELLED";
+            window: components["schemas"]["Window"];
         };
-        ExportDownloadRequest: {
-            token: string;
+        AdminMap: {
+            installers: components["schemas"]["MapInstaller"][];
+            /** Format: int32 */
+            installersLimit: number;
+            installersTruncated: boolean;
+            jobs: components["schemas"]["MapJob"][];
+            /** Format: int32 */
+            jobsLimit: number;
+            jobsTruncated: boolean;
         };
-        ChangeEmailRequest: {
-            /** Format: email */
-            newEmail: string;
+        AdminOrderCustomer: {
+            email: string | null;
+            id: string;
+            name: string | null;
         };
-        DeletionStatus: {
-            scheduled: boolean;
+        AdminPayoutView: {
+            amount: components["schemas"]["Money"];
+            base: components["schemas"]["Money"];
             /** Format: date-time */
-            dueAt: string | null;
+            dueAt: string;
+            fee: components["schemas"]["Money"];
+            id: string;
+            installerId: string;
+            installerName: string | null;
+            orderId: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "DUE" | "PAID";
+        };
+        AdminUserResponse: {
+            banned: boolean;
+            /** Format: date-time */
+            bannedUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            emailVerified: boolean;
+            fullName: string;
+            id: string;
+            mfaEnabled: boolean;
+            phone: string | null;
+            /** @enum {string} */
+            role: "CUSTOMER" | "INSTALLER" | "ADMIN";
+        };
+        AlertResolveRequest: {
+            note?: string;
+        };
+        AlertView: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgedBy: string | null;
+            detail: string | null;
+            id: string;
+            note: string | null;
+            /** Format: date-time */
+            raisedAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            /** @enum {string} */
+            severity: "LOW" | "MEDIUM" | "HIGH";
+            /** @enum {string} */
+            status: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
+            subject: string | null;
+            type: string;
         };
         ApplicationRequest: {
-            companyName: string;
-            licenseNumber: string;
             baseAddress: components["schemas"]["BaseAddressRequest"];
             /** Format: double */
             baseLatitude?: number;
             /** Format: double */
             baseLongitude?: number;
-            /** Format: int32 */
-            serviceRadiusKm: number;
-            phone: string;
-        };
-        ApplicationView: {
-            id: string;
-            userId: string;
-            /** @enum {string} */
-            status: "PENDING" | "APPROVED" | "REJECTED";
             companyName: string;
             licenseNumber: string;
+            phone: string;
+            /** Format: int32 */
+            serviceRadiusKm: number;
+        };
+        ApplicationView: {
             baseAddress: components["schemas"]["BaseAddress"] | null;
             /** Format: double */
             baseLatitude: number;
             /** Format: double */
             baseLongitude: number;
-            /** Format: int32 */
-            serviceRadiusKm: number;
-            phone: string | null;
+            companyName: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             decidedAt: string | null;
+            id: string;
+            licenseNumber: string;
+            phone: string | null;
             rejectReason: string | null;
-        };
-        Address: {
-            addressLine: string;
-            city: string;
-            postalCode: string;
-            country: string;
-            /** Format: double */
-            latitude: number;
-            /** Format: double */
-            longitude: number;
+            /** Format: int32 */
+            serviceRadiusKm: number;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED";
+            userId: string;
         };
         Appointment: {
             /** Format: date-time */
-            start: string;
+            agreedAt: string | null;
             /** Format: date-time */
             end: string;
-            /** Format: date-time */
-            agreedAt: string | null;
-            timeZone: string;
             /** Format: date-time */
             rescheduleUntil: string | null;
-        };
-        Checklist: {
-            panelsMounted: boolean;
-            inverterConnected: boolean;
-            systemCommissioned: boolean;
-            gridDocumentsHandedOver: boolean;
-        };
-        CompletionReport: {
-            /** Format: date-time */
-            submittedAt: string;
-            checklist: components["schemas"]["Checklist"];
-            serialNumbers: string[];
-            notes: string;
-            photos: components["schemas"]["Photo"][];
-        };
-        Dispute: {
-            reason: string;
-            /** Format: date-time */
-            disputedAt: string;
-            resolution: components["schemas"]["Resolution"] | null;
-        };
-        InstallationCustomer: {
-            name: string | null;
-            phone: string | null;
-        };
-        InstallerJobView: {
-            jobId: string;
-            /** @enum {string} */
-            status: "DISPATCHING" | "ASSIGNED" | "SCHEDULED" | "IN_PROGRESS" | "AWAITING_CONFIRMATION" | "COMPLETED" | "DISPUTED" | "UNASSIGNED" | "CANCELLED";
-            window: components["schemas"]["Window"];
-            /** Format: int32 */
-            panelCount: number;
-            customer: components["schemas"]["InstallationCustomer"];
-            address: components["schemas"]["Address"];
-            mapLinks: components["schemas"]["MapLinks"];
-            appointment: components["schemas"]["Appointment"] | null;
-            scheduling: components["schemas"]["Scheduling"] | null;
-            draftPhotos: components["schemas"]["Photo"][];
-            report: components["schemas"]["CompletionReport"] | null;
-            dispute: components["schemas"]["Dispute"] | null;
-            canStart: boolean;
-            /** Format: date-time */
-            confirmBy: string | null;
-        };
-        MapLinks: {
-            geo: string;
-            web: string;
-        };
-        Photo: {
-            photoId: string;
-            contentType: string;
-            /** Format: int32 */
-            bytes: number;
-            /** Format: int32 */
-            width: number;
-            /** Format: int32 */
-            height: number;
-            /** Format: date-time */
-            uploadedAt: string;
-            url: string;
-        };
-        Proposal: {
-            id: string;
             /** Format: date-time */
             start: string;
-            /** Format: date-time */
-            end: string;
-            /** @enum {string} */
-            proposedBy: "CUSTOMER" | "INSTALLER" | "ADMIN" | "SYSTEM";
-            /** Format: date-time */
-            createdAt: string;
-            /** @enum {string} */
-            status: "OPEN" | "ACCEPTED" | "SUPERSEDED" | "WITHDRAWN";
+            timeZone: string;
         };
-        Resolution: {
-            /** @enum {string} */
-            outcome: "REWORK" | "COMPLETE" | "CANCEL";
-            note: string | null;
-            /** Format: date-time */
-            resolvedAt: string;
-        };
-        Scheduling: {
-            openProposal: components["schemas"]["Proposal"] | null;
+        Area: {
+            city: string;
+            country: string;
+            postalCode: string;
             /** Format: int32 */
-            proposalsLeft: number;
-            history: components["schemas"]["Proposal"][];
+            radiusKm: number;
         };
-        /** @description An empty JSON object: the operation takes no input */
-        EmptyRequest: unknown;
-        ChecklistRequest: {
-            panelsMounted: boolean;
-            inverterConnected: boolean;
-            systemCommissioned: boolean;
-            gridDocumentsHandedOver: boolean;
-        };
-        CompletionRequest: {
-            checklist: components["schemas"]["ChecklistRequest"];
-            serialNumbers: string[];
-            notes?: string;
-            photoIds: string[];
-        };
-        RescheduleRequest: {
-            reason: string;
-        };
-        ProposalRequest: {
-            /** Format: date-time */
-            start: string;
-            /** Format: date-time */
-            end: string;
-        };
-        ReviewRequest: {
-            /** Format: int32 */
-            rating: number;
-            comment?: string;
-        };
-        ReviewView: {
-            jobId: string;
-            /** Format: int32 */
-            rating: number;
-            comment: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        DisputeRequest: {
-            reason: string;
-        };
-        InstallationView: {
-            jobId: string;
-            /** @enum {string} */
-            status: "DISPATCHING" | "ASSIGNED" | "SCHEDULED" | "IN_PROGRESS" | "AWAITING_CONFIRMATION" | "COMPLETED" | "DISPUTED" | "UNASSIGNED" | "CANCELLED";
-            installer: components["schemas"]["InstallerSummary"] | null;
-            /** Format: date-time */
-            scheduledStart: string | null;
-            /** Format: date-time */
-            scheduledEnd: string | null;
-            window: components["schemas"]["Window"];
-            appointment: components["schemas"]["Appointment"] | null;
-            scheduling: components["schemas"]["Scheduling"] | null;
-            report: components["schemas"]["CompletionReport"] | null;
-            dispute: components["schemas"]["Dispute"] | null;
-            /** Format: date-time */
-            confirmBy: string | null;
-            /** Format: date-time */
-            reminderSentAt: string | null;
-            reviewed: boolean;
-            review: components["schemas"]["OwnReview"] | null;
-            /** Format: date-time */
-            assignedAt: string | null;
-            /** Format: date-time */
-            startedAt: string | null;
-            /** Format: date-time */
-            completedAt: string | null;
-        };
-        InstallerSummary: {
-            id: string;
-            name: string;
-            companyName: string;
+        Assumptions: {
+            model: string;
             /** Format: double */
-            rating: number;
-            phone: string | null;
+            peakSunHours: number;
+            /** Format: double */
+            performanceRatio: number;
         };
-        OwnReview: {
-            /** Format: int32 */
-            rating: number;
-            comment: string | null;
+        AuditView: {
+            detail: string | null;
+            id: string;
+            ip: string | null;
             /** Format: date-time */
-            createdAt: string;
-        };
-        TokenRequest: {
-            token: string;
-        };
-        RegisterRequest: {
-            /** Format: email */
-            email: string;
-            password: string;
-            fullName: string;
-            language?: string;
-        };
-        Accepted: {
+            occurredAt: string;
             /** @enum {string} */
-            status: "accepted" | "verification_sent";
-            message: string;
+            outcome: "SUCCESS" | "FAILURE" | "DENIED" | "INFO";
+            type: string;
+            userAgent: string | null;
+            userId: string | null;
         };
-        RefreshRequest: {
-            refreshToken?: string;
-        };
-        TokenResponse: {
-            accessToken: string;
-            tokenType: string;
-            /** Format: int64 */
-            expiresIn: number;
-            refreshToken: string | null;
-        };
-        PasswordResetRequest: {
-            email: string;
-        };
-        PasswordResetConfirmRequest: {
-            token: string;
-            newPassword: string;
-        };
-        RequestOptions: {
-            challenge: string;
-            /** Format: int64 */
-            timeout: number;
-            rpId: string;
-            allowCredentials: components["schemas"]["CredentialDescriptor"][];
+        AuthenticatorSelection: {
+            requireResidentKey: boolean;
+            residentKey: string;
             userVerification: string;
         };
-        SignInOptions: {
-            challengeId: string;
-            publicKey: components["schemas"]["RequestOptions"];
-        };
-        PasskeyLoginRequest: {
-            challengeId: string;
-            /** @description The browser's PublicKeyCredential as JSON (PublicKeyCredential.toJSON(): id, rawId, type, response, clientExtensionResults, authenticatorAttachment), checked by the server's WebAuthn verification. */
-            credential: components["schemas"]["JsonNode"];
-        };
-        MfaVerifyRequest: {
-            mfaToken: string;
-            code: string;
-        };
-        PasskeyMfaRequest: {
-            mfaToken: string;
-            challengeId: string;
-            /** @description The browser's PublicKeyCredential as JSON (PublicKeyCredential.toJSON(): id, rawId, type, response, clientExtensionResults, authenticatorAttachment), checked by the server's WebAuthn verification. */
-            credential: components["schemas"]["JsonNode"];
-        };
-        PasskeyMfaOptionsRequest: {
-            mfaToken: string;
-        };
-        MfaChallengeResponse: {
-            mfaRequired: boolean;
-            mfaToken: string;
-            methods: string[];
-        };
-        LoginRequest: {
-            email: string;
-            password: string;
-        };
-        /** @description An empty JSON object: the operation takes no input */
-        NoInputRequest: unknown;
-        AdminUserResponse: {
-            id: string;
-            email: string;
-            fullName: string;
-            phone: string | null;
-            /** @enum {string} */
-            role: "CUSTOMER" | "INSTALLER" | "ADMIN";
-            emailVerified: boolean;
-            mfaEnabled: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            banned: boolean;
-            /** Format: date-time */
-            bannedUntil: string | null;
-        };
-        MfaResetRequest: {
-            reason: string;
+        AvailabilityRequest: {
+            slots: components["schemas"]["Slot"][];
         };
         BanRequest: {
             reason: string;
@@ -3729,239 +3160,74 @@ export interface components {
              */
             until?: string | null;
         };
-        PaidRequest: {
-            reference: string;
-        };
-        PayoutView: {
-            id: string;
-            orderId: string;
-            base: components["schemas"]["Money"];
-            fee: components["schemas"]["Money"];
-            amount: components["schemas"]["Money"];
-            /** @enum {string} */
-            status: "DUE" | "PAID";
-            /** Format: date-time */
-            dueAt: string;
-            /** Format: date-time */
-            paidAt: string | null;
-            reference: string | null;
-        };
-        MoneyRequest: {
-            amount: string;
-            currency: string;
-        };
-        RefundRequest: {
-            amount: components["schemas"]["MoneyRequest"];
-            reason: string;
-        };
-        DisputeResolveRequest: {
-            /** @enum {string} */
-            outcome: "REWORK" | "COMPLETE" | "CANCEL";
-            note: string;
-        };
-        AdminJobDetail: {
-            job: components["schemas"]["AdminJobView"];
-            customerId: string;
-            window: components["schemas"]["Window"];
-            appointment: components["schemas"]["Appointment"] | null;
-            scheduling: components["schemas"]["Scheduling"] | null;
-            reports: components["schemas"]["CompletionReport"][];
-            dispute: components["schemas"]["Dispute"] | null;
-            cancellationNote: string | null;
-        };
-        AdminJobView: {
-            jobId: string;
-            orderId: string;
-            /** @enum {string} */
-            status: "DISPATCHING" | "ASSIGNED" | "SCHEDULED" | "IN_PROGRESS" | "AWAITING_CONFIRMATION" | "COMPLETED" | "DISPUTED" | "UNASSIGNED" | "CANCELLED";
+        BaseAddress: {
+            addressLine: string;
             city: string;
-            window: components["schemas"]["Window"];
-            /** Format: int32 */
-            panelCount: number;
-            /** Format: int32 */
-            attempt: number;
-            /** Format: int32 */
-            round: number;
-            installerId: string | null;
-            /** Format: date-time */
-            createdAt: string;
+            country: string;
+            postalCode: string;
         };
-        AdminCancelRequest: {
-            note: string;
+        BaseAddressRequest: {
+            addressLine?: string;
+            city: string;
+            country: string;
+            postalCode: string;
         };
         BlockRequest: {
             cidr: string;
-            reason: string;
             /**
              * Format: date-time
              * @description When the block ends; null or left out: it does not end
              */
             expiresAt?: string | null;
-        };
-        IpBlockView: {
-            id: string;
-            cidr: string;
-            reason: string | null;
-            automatic: boolean;
-            authOnly: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string | null;
-        };
-        RevokeRequest: {
             reason: string;
         };
-        InstallerView: {
-            installerId: string;
-            companyName: string;
-            /** @enum {string} */
-            status: "ACTIVE" | "BANNED" | "REVOKED";
-            /** Format: double */
-            rating: number;
-            /** Format: int64 */
-            ratingCount: number;
-            /** Format: int32 */
-            serviceRadiusKm: number;
-            /** Format: date-time */
-            approvedAt: string | null;
-            /** Format: date-time */
-            bannedUntil: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
-            revokeReason: string | null;
+        Cancellation: {
+            fee: components["schemas"]["Money"];
+            refund: components["schemas"]["Money"];
         };
-        RejectRequest: {
-            reason: string;
+        ChangeEmailRequest: {
+            /** Format: email */
+            newEmail: string;
         };
-        Result: {
-            keyId: string;
-            /** Format: int64 */
-            reencrypted: number;
-            /** Format: int64 */
-            skipped: number;
-            /** Format: int64 */
-            failed: number;
+        ChangePasswordRequest: {
+            code?: string;
+            currentPassword: string;
+            newPassword: string;
+        };
+        Checklist: {
+            gridDocumentsHandedOver: boolean;
+            inverterConnected: boolean;
+            panelsMounted: boolean;
+            systemCommissioned: boolean;
+        };
+        ChecklistRequest: {
+            gridDocumentsHandedOver: boolean;
+            inverterConnected: boolean;
+            panelsMounted: boolean;
+            systemCommissioned: boolean;
+        };
+        CodeRequest: {
+            code: string;
+        };
+        ColumnStatus: {
+            column: string;
             /** Format: int64 */
             pending: number;
+            table: string;
         };
-        AlertResolveRequest: {
-            note?: string;
-        };
-        AlertView: {
-            id: string;
-            type: string;
-            /** @enum {string} */
-            severity: "LOW" | "MEDIUM" | "HIGH";
+        CompletionReport: {
+            checklist: components["schemas"]["Checklist"];
+            notes: string;
+            photos: components["schemas"]["Photo"][];
+            serialNumbers: string[];
             /** Format: date-time */
-            raisedAt: string;
-            subject: string | null;
-            detail: string | null;
-            /** @enum {string} */
-            status: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
-            acknowledgedBy: string | null;
-            /** Format: date-time */
-            acknowledgedAt: string | null;
-            resolvedBy: string | null;
-            /** Format: date-time */
-            resolvedAt: string | null;
-            note: string | null;
+            submittedAt: string;
         };
-        AcknowledgeRequest: unknown;
-        UpdateProfileRequest: {
-            fullName?: string;
-            phone?: string;
-            language?: string;
-        };
-        MeResponse: {
-            id: string;
-            email: string;
-            fullName: string;
-            phone: string | null;
-            /** @enum {string} */
-            role: "CUSTOMER" | "INSTALLER" | "ADMIN";
-            emailVerified: boolean;
-            mfaEnabled: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            language: string;
-            mfaMethods: string[];
-            pendingEmail: string | null;
-            /** Format: date-time */
-            pendingEmailExpiresAt: string | null;
-        };
-        RenamePasskeyRequest: {
-            name?: string;
-        };
-        PublicKeyResponse: {
-            publicKey: string;
-        };
-        LandingReview: {
-            /** Format: int32 */
-            rating: number;
-            comment: string | null;
-            author: string | null;
-            company: string | null;
-            installerId: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        Rating: {
-            average: number | null;
-            /** Format: int64 */
-            count: number;
-        };
-        ReviewsOverview: {
-            rating: components["schemas"]["Rating"];
-            items: components["schemas"]["LandingReview"][];
-        };
-        MapSettings: {
-            tileUrl: string | null;
-            tileAttribution: string | null;
-            /** Format: int32 */
-            maxZoom: number;
-            attributions: string[];
-        };
-        Imprint: {
-            company: string;
-            address: string;
-            email: string;
-            phone: string | null;
-            register: string | null;
-            vatId: string | null;
-            representative: string | null;
-        };
-        Legal: {
-            imprint: components["schemas"]["Imprint"];
-            privacy: components["schemas"]["Privacy"];
-        };
-        Privacy: {
-            en: string;
-            de: string;
-        };
-        Area: {
-            city: string;
-            postalCode: string;
-            country: string;
-            /** Format: int32 */
-            radiusKm: number;
-        };
-        PublicInstallerProfile: {
-            id: string;
-            company: string;
-            area: components["schemas"]["Area"];
-            /** Format: date-time */
-            verifiedSince: string;
-            rating: components["schemas"]["Rating"];
-            reviews: components["schemas"]["PublicReview"][];
-        };
-        PublicReview: {
-            /** Format: int32 */
-            rating: number;
-            comment: string | null;
-            author: string | null;
-            /** Format: date-time */
-            createdAt: string;
+        CompletionRequest: {
+            checklist: components["schemas"]["ChecklistRequest"];
+            notes?: string;
+            photoIds: string[];
+            serialNumbers: string[];
         };
         Contact: {
             email: string;
@@ -3972,76 +3238,167 @@ export interface components {
             /** Format: int64 */
             verifiedInstallers: number;
         };
-        PublicInfo: {
-            name: string;
-            tagline: string;
-            contact: components["schemas"]["Contact"];
-            serviceRegions: string[];
-            counts: components["schemas"]["Counts"];
-            paymentsTestMode: boolean;
-        };
-        PageResponseOrderView: {
-            items: components["schemas"]["OrderView"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            totalItems: number;
-        };
-        SessionResponse: {
-            id: string;
-            device: string | null;
-            ip: string | null;
+        CreatedResponse: {
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-            current: boolean;
+            id: string;
         };
-        PageResponseSecurityEventResponse: {
-            items: components["schemas"]["SecurityEventResponse"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
+        CreationOptions: {
+            attestation: string;
+            authenticatorSelection: components["schemas"]["AuthenticatorSelection"];
+            challenge: string;
+            excludeCredentials: components["schemas"]["CredentialDescriptor"][];
+            pubKeyCredParams: components["schemas"]["CredentialParameter"][];
+            rp: components["schemas"]["RpEntity"];
             /** Format: int64 */
-            totalItems: number;
+            timeout: number;
+            user: components["schemas"]["UserEntity"];
         };
-        SecurityEventResponse: {
+        CredentialDescriptor: {
             id: string;
-            /** @enum {string} */
-            kind: "sign_in" | "sign_in_failed" | "sign_in_blocked" | "account_locked" | "sign_out" | "mfa_failed" | "mfa_enabled" | "mfa_disabled" | "mfa_reset" | "recovery_code_used" | "recovery_codes_renewed" | "identity_check_failed" | "password_changed" | "password_change_failed" | "password_reset_requested" | "password_reset" | "email_verified" | "email_change_requested" | "email_changed" | "email_change_cancelled" | "email_change_undone" | "session_ended" | "account_secured" | "account_suspended" | "account_reinstated";
+            transports: string[];
+            type: string;
+        };
+        CredentialParameter: {
+            /** Format: int64 */
+            alg: number;
+            type: string;
+        };
+        DeletionStatus: {
             /** Format: date-time */
-            at: string;
-            /** @enum {string} */
-            outcome: "success" | "failure" | "info";
-            browser: string | null;
-            operatingSystem: string | null;
-            network: string | null;
+            dueAt: string | null;
+            scheduled: boolean;
         };
-        PushSubscription: {
-            id: string;
-            pushService: string;
-            userAgent: string;
+        DeliveryView: {
+            /** Format: int32 */
+            attempt: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            error: string | null;
+            eventId: string;
+            eventType: string;
+            /** Format: int32 */
+            httpStatus: number | null;
+            /** @enum {string} */
+            outcome: "SUCCEEDED" | "FAILED" | "REFUSED" | "GAVE_UP";
+        };
+        DevicePushToken: {
             /** Format: date-time */
             createdAt: string;
+            currentSession: boolean;
+            id: string;
             /** Format: date-time */
             lastSuccessAt: string | null;
+            platform: string;
+        };
+        Difference: {
+            orderId: string;
+            problem: string;
+        };
+        DisableMfaRequest: {
+            code: string;
+            password: string;
+        };
+        Dispute: {
+            /** Format: date-time */
+            disputedAt: string;
+            reason: string;
+            resolution: components["schemas"]["Resolution"] | null;
+        };
+        DisputeRequest: {
+            reason: string;
+        };
+        DisputeResolveRequest: {
+            note: string;
+            /** @enum {string} */
+            outcome: "REWORK" | "COMPLETE" | "CANCEL";
+        };
+        DocumentView: {
+            gross: components["schemas"]["Money"];
+            id: string;
+            /** Format: date */
+            issuedOn: string;
+            number: string;
+            /** @enum {string} */
+            type: "INVOICE" | "CREDIT_NOTE";
+        };
+        Earnings: {
+            currency: string;
+            months: components["schemas"]["EarningsMonth"][];
+            payouts: components["schemas"]["PayoutView"][];
+            totals: components["schemas"]["EarningsTotals"];
+            /** Format: int32 */
+            year: number;
+        };
+        EarningsMonth: {
+            earned: components["schemas"]["Money"];
+            /** Format: int32 */
+            jobs: number;
+            month: string;
+            paidOut: components["schemas"]["Money"];
+            pending: components["schemas"]["Money"];
+        };
+        EarningsTotals: {
+            earned: components["schemas"]["Money"];
+            paidOut: components["schemas"]["Money"];
+            pending: components["schemas"]["Money"];
+        };
+        /** @description An empty JSON object: the operation takes no input */
+        EmptyRequest: unknown;
+        ExportDownloadRequest: {
+            token: string;
+        };
+        ExportStatus: {
+            /** Format: date-time */
+            expiresAt: string | null;
+            id: string | null;
+            /** Format: date-time */
+            nextRequestAt: string | null;
+            /** Format: date-time */
+            readyAt: string | null;
+            /** Format: date-time */
+            requestedAt: string | null;
+            /** @enum {string} */
+            status: "NONE" | "PENDING" | "READY" | "EXPIRED";
+        };
+        FaqItem: {
+            answer: string;
+            id: string;
+            question: string;
+        };
+        FaqRequestEntry: {
+            answer: string;
+            question: string;
+        };
+        /** @description One invalid field of a request. */
+        FieldProblem: {
+            /** @description The field's path in the body (e.g. items[0].quantity) or the parameter's name. */
+            field: string;
+            /** @description What is wrong with it, for people. */
+            message: string;
+        };
+        Imprint: {
+            address: string;
+            company: string;
+            email: string;
+            phone: string | null;
+            register: string | null;
+            representative: string | null;
+            vatId: string | null;
         };
         InboxEntry: {
+            body: string | null;
+            /** @enum {string} */
+            category: "SECURITY" | "ORDERS" | "INSTALLATION" | "REVIEWS" | "OFFERS" | "INSTALLER" | "ADMIN";
+            /** Format: date-time */
+            createdAt: string;
             id: string;
             /** @enum {string} */
             kind: "ORDER_PLACED" | "PAYMENT_RECEIVED" | "ORDER_CANCELLED" | "REFUND_ISSUED" | "INSTALLER_ASSIGNED" | "INSTALLATION_STARTED" | "INSTALLATION_COMPLETED" | "NO_INSTALLER_FOUND" | "APPOINTMENT_PROPOSED" | "APPOINTMENT_AGREED" | "RESCHEDULE_REQUESTED" | "COMPLETION_SUBMITTED" | "COMPLETION_REMINDER" | "DISPUTE_RESOLVED" | "APPLICATION_APPROVED" | "APPLICATION_REJECTED" | "OFFER_CREATED" | "OFFER_TAKEN" | "OFFER_EXPIRED" | "JOB_CANCELLED" | "JOB_APPOINTMENT_PROPOSED" | "JOB_APPOINTMENT_AGREED" | "JOB_RESCHEDULE_REQUESTED" | "JOB_CONFIRMED" | "JOB_DISPUTED" | "JOB_DISPUTE_RESOLVED" | "REVIEW_RECEIVED" | "APPLICATION_SUBMITTED" | "JOB_UNASSIGNED" | "DISPUTE_OPENED" | "SECURITY_ALERT" | "NEW_DEVICE_SIGN_IN" | "PASSWORD_CHANGED" | "MFA_ENABLED" | "MFA_DISABLED" | "RECOVERY_CODE_USED" | "EMAIL_CHANGED" | "ACCOUNT_BANNED" | "ACCOUNT_UNBANNED" | "ACCOUNT_LOCKED" | "ROLE_CHANGED" | "INSTALLER_ROLE_REVOKED" | "MFA_RESET" | "EMAIL_VERIFICATION" | "PASSWORD_RESET" | "REGISTRATION_ATTEMPT" | "DATA_EXPORT_READY" | "ACCOUNT_DELETION_SCHEDULED" | "EMAIL_CHANGE_VERIFICATION" | "EMAIL_CHANGE_UNDO" | "EMAIL_CHANGE_ATTEMPT" | "ACCOUNT_SECURED";
-            /** @enum {string} */
-            category: "SECURITY" | "ORDERS" | "INSTALLATION" | "REVIEWS" | "OFFERS" | "INSTALLER" | "ADMIN";
-            title: string;
-            body: string | null;
             link: string | null;
             /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
             readAt: string | null;
+            title: string;
         };
         InboxResponse: {
             items: components["schemas"]["InboxEntry"][];
@@ -4054,55 +3411,340 @@ export interface components {
             /** Format: int64 */
             unreadCount: number;
         };
-        PageResponseApplicationView: {
-            items: components["schemas"]["ApplicationView"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-            /** Format: int64 */
-            totalItems: number;
-        };
-        WebhookView: {
-            url: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        DeliveryView: {
-            eventId: string;
-            eventType: string;
-            /** Format: int32 */
-            attempt: number;
-            /** @enum {string} */
-            outcome: "SUCCEEDED" | "FAILED" | "REFUSED" | "GAVE_UP";
-            /** Format: int32 */
-            httpStatus: number | null;
-            error: string | null;
-            /** Format: date-time */
-            attemptedAt: string;
-        };
-        OfferView: {
-            offerId: string;
-            jobId: string;
-            /** Format: int32 */
-            distanceKm: number;
-            /** Format: date-time */
-            expiresAt: string;
-            window: components["schemas"]["Window"];
-            /** Format: int32 */
-            panelCount: number;
+        InstallationAddress: {
+            addressLine: string;
             city: string;
-            postalCode: string;
-            approximateLocation: components["schemas"]["Point"];
-        };
-        Point: {
+            country: string;
             /** Format: double */
             latitude: number;
             /** Format: double */
             longitude: number;
+            postalCode: string;
+            /** @enum {string} */
+            precision: "ADDRESS" | "POSTAL_CODE" | "CITY";
+            /** Format: date-time */
+            preferredEnd: string;
+            /** Format: date-time */
+            preferredStart: string;
         };
-        PageResponseInstallerJobView: {
-            items: components["schemas"]["InstallerJobView"][];
+        InstallationCustomer: {
+            name: string | null;
+            phone: string | null;
+        };
+        InstallationRequest: {
+            addressLine: string;
+            city: string;
+            country: string;
+            /** Format: double */
+            latitude?: number;
+            /** Format: double */
+            longitude?: number;
+            postalCode: string;
+            /** Format: date-time */
+            preferredEnd: string;
+            /** Format: date-time */
+            preferredStart: string;
+        };
+        InstallationView: {
+            appointment: components["schemas"]["Appointment"] | null;
+            /** Format: date-time */
+            assignedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            confirmBy: string | null;
+            dispute: components["schemas"]["Dispute"] | null;
+            installer: components["schemas"]["InstallerSummary"] | null;
+            jobId: string;
+            /** Format: date-time */
+            reminderSentAt: string | null;
+            report: components["schemas"]["CompletionReport"] | null;
+            review: components["schemas"]["OwnReview"] | null;
+            reviewed: boolean;
+            /** Format: date-time */
+            scheduledEnd: string | null;
+            /** Format: date-time */
+            scheduledStart: string | null;
+            scheduling: components["schemas"]["Scheduling"] | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "DISPATCHING" | "ASSIGNED" | "SCHEDULED" | "IN_PROGRESS" | "AWAITING_CONFIRMATION" | "COMPLETED" | "DISPUTED" | "UNASSIGNED" | "CANCELLED";
+            window: components["schemas"]["Window"];
+        };
+        InstallerJobView: {
+            address: components["schemas"]["Address"];
+            appointment: components["schemas"]["Appointment"] | null;
+            canStart: boolean;
+            /** Format: date-time */
+            confirmBy: string | null;
+            customer: components["schemas"]["InstallationCustomer"];
+            dispute: components["schemas"]["Dispute"] | null;
+            draftPhotos: components["schemas"]["Photo"][];
+            jobId: string;
+            mapLinks: components["schemas"]["MapLinks"];
+            /** Format: int32 */
+            panelCount: number;
+            report: components["schemas"]["CompletionReport"] | null;
+            scheduling: components["schemas"]["Scheduling"] | null;
+            /** @enum {string} */
+            status: "DISPATCHING" | "ASSIGNED" | "SCHEDULED" | "IN_PROGRESS" | "AWAITING_CONFIRMATION" | "COMPLETED" | "DISPUTED" | "UNASSIGNED" | "CANCELLED";
+            window: components["schemas"]["Window"];
+        };
+        InstallerSummary: {
+            companyName: string;
+            id: string;
+            name: string;
+            phone: string | null;
+            /** Format: double */
+            rating: number;
+        };
+        InstallerView: {
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date-time */
+            bannedUntil: string | null;
+            companyName: string;
+            installerId: string;
+            /** Format: double */
+            rating: number;
+            /** Format: int64 */
+            ratingCount: number;
+            revokeReason: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: int32 */
+            serviceRadiusKm: number;
+            /** @enum {string} */
+            status: "ACTIVE" | "BANNED" | "REVOKED";
+        };
+        IpBlockView: {
+            authOnly: boolean;
+            automatic: boolean;
+            cidr: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            id: string;
+            reason: string | null;
+        };
+        Item: {
+            lineTotal: components["schemas"]["Money"];
+            panelId: string;
+            panelName: string;
+            /** Format: int32 */
+            quantity: number;
+            unitPrice: components["schemas"]["Money"];
+        };
+        ItemRequest: {
+            panelId: string;
+            /** Format: int32 */
+            quantity: number;
+        };
+        JsonNode: {
+            array?: boolean;
+            bigDecimal?: boolean;
+            bigInteger?: boolean;
+            binary?: boolean;
+            boolean?: boolean;
+            container?: boolean;
+            double?: boolean;
+            embeddedValue?: boolean;
+            empty?: boolean;
+            float?: boolean;
+            floatingPointNumber?: boolean;
+            int?: boolean;
+            integralNumber?: boolean;
+            long?: boolean;
+            missingNode?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            null?: boolean;
+            number?: boolean;
+            object?: boolean;
+            pojo?: boolean;
+            short?: boolean;
+            string?: boolean;
+            /** @deprecated */
+            textual?: boolean;
+            valueNode?: boolean;
+        };
+        Keys: {
+            auth?: string;
+            p256dh?: string;
+        };
+        LandingReview: {
+            author: string | null;
+            comment: string | null;
+            company: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            installerId: string;
+            /** Format: int32 */
+            rating: number;
+        };
+        LedgerCheckReport: {
+            differences: components["schemas"]["Difference"][];
+            /** Format: int32 */
+            legacyOrders: number;
+            /** Format: int32 */
+            orders: number;
+        };
+        LedgerRow: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            from: "CUSTOMER" | "HELD" | "PLATFORM" | "TAX" | "INSTALLER_PAYABLE" | "INSTALLER";
+            id: string;
+            /** @enum {string} */
+            kind: "CAPTURE" | "REFUND" | "CANCELLATION_FEE" | "VAT" | "PLATFORM_FEE" | "PAYOUT_DUE" | "PAYOUT_PAID";
+            reference: string | null;
+            /** @enum {string} */
+            to: "CUSTOMER" | "HELD" | "PLATFORM" | "TAX" | "INSTALLER_PAYABLE" | "INSTALLER";
+        };
+        Legal: {
+            imprint: components["schemas"]["Imprint"];
+            privacy: components["schemas"]["Privacy"];
+        };
+        LoginRequest: {
+            email: string;
+            password: string;
+        };
+        MapInstaller: {
+            companyName: string;
+            installerId: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            /** Format: int32 */
+            serviceRadiusKm: number;
+            /** @enum {string} */
+            status: "ACTIVE" | "BANNED" | "REVOKED";
+        };
+        MapJob: {
+            city: string;
+            jobId: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            orderId: string;
+            /** Format: int32 */
+            panelCount: number;
+            postalCode: string;
+            /** @enum {string} */
+            status: "DISPATCHING" | "ASSIGNED" | "SCHEDULED" | "IN_PROGRESS" | "AWAITING_CONFIRMATION" | "COMPLETED" | "DISPUTED" | "UNASSIGNED" | "CANCELLED";
+            window: components["schemas"]["Window"];
+        };
+        MapLinks: {
+            geo: string;
+            web: string;
+        };
+        MapSettings: {
+            attributions: string[];
+            /** Format: int32 */
+            maxZoom: number;
+            tileAttribution: string | null;
+            tileUrl: string | null;
+        };
+        MeResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            emailVerified: boolean;
+            fullName: string;
+            id: string;
+            language: string;
+            mfaEnabled: boolean;
+            mfaMethods: string[];
+            pendingEmail: string | null;
+            /** Format: date-time */
+            pendingEmailExpiresAt: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            role: "CUSTOMER" | "INSTALLER" | "ADMIN";
+        };
+        MfaChallengeResponse: {
+            methods: string[];
+            mfaRequired: boolean;
+            mfaToken: string;
+        };
+        MfaResetRequest: {
+            reason: string;
+        };
+        MfaVerifyRequest: {
+            code: string;
+            mfaToken: string;
+        };
+        Money: {
+            amount: string;
+            currency: string;
+        };
+        MoneyRequest: {
+            amount: string;
+            currency: string;
+        };
+        /** @description An empty JSON object: the operation takes no input */
+        NoInputRequest: unknown;
+        OfferView: {
+            approximateLocation: components["schemas"]["Point"];
+            city: string;
+            /** Format: int32 */
+            distanceKm: number;
+            /** Format: date-time */
+            expiresAt: string;
+            jobId: string;
+            offerId: string;
+            /** Format: int32 */
+            panelCount: number;
+            postalCode: string;
+            window: components["schemas"]["Window"];
+        };
+        OrderSummary: {
+            id: string;
+            installationFee: components["schemas"]["Money"];
+            items: components["schemas"]["Item"][];
+            tax: components["schemas"]["Tax"];
+            total: components["schemas"]["Money"];
+        };
+        OrderView: {
+            cancellation: components["schemas"]["Cancellation"] | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            documents: components["schemas"]["DocumentView"][];
+            id: string;
+            installation: components["schemas"]["InstallationAddress"];
+            installationFee: components["schemas"]["Money"];
+            items: components["schemas"]["Item"][];
+            /** Format: date-time */
+            paidAt: string | null;
+            panelsTotal: components["schemas"]["Money"];
+            refundDue: boolean;
+            /** @enum {string|null} */
+            refundStatus: "NONE" | "PENDING" | "REFUNDED" | "PARTIALLY_REFUNDED" | "FAILED" | null;
+            refunded: components["schemas"]["Money"];
+            refunds: components["schemas"]["RefundView"][];
+            /** Format: date-time */
+            reservedUntil: string | null;
+            /** @enum {string} */
+            status: "PENDING_PAYMENT" | "PAID" | "SCHEDULED" | "INSTALLING" | "AWAITING_CONFIRMATION" | "DISPUTED" | "COMPLETED" | "CANCELLED";
+            tax: components["schemas"]["Tax"];
+            total: components["schemas"]["Money"];
+        };
+        OwnReview: {
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            rating: number;
+        };
+        PageResponseAdminJobView: {
+            items: components["schemas"]["AdminJobView"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -4110,29 +3752,8 @@ export interface components {
             /** Format: int64 */
             totalItems: number;
         };
-        Earnings: {
-            /** Format: int32 */
-            year: number;
-            currency: string;
-            totals: components["schemas"]["EarningsTotals"];
-            months: components["schemas"]["EarningsMonth"][];
-            payouts: components["schemas"]["PayoutView"][];
-        };
-        EarningsMonth: {
-            month: string;
-            /** Format: int32 */
-            jobs: number;
-            earned: components["schemas"]["Money"];
-            pending: components["schemas"]["Money"];
-            paidOut: components["schemas"]["Money"];
-        };
-        EarningsTotals: {
-            earned: components["schemas"]["Money"];
-            pending: components["schemas"]["Money"];
-            paidOut: components["schemas"]["Money"];
-        };
-        PageResponsePanelView: {
-            items: components["schemas"]["PanelView"][];
+        PageResponseAdminPayoutView: {
+            items: components["schemas"]["AdminPayoutView"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -4149,24 +3770,8 @@ export interface components {
             /** Format: int64 */
             totalItems: number;
         };
-        AdminPayoutView: {
-            id: string;
-            orderId: string;
-            installerId: string;
-            installerName: string | null;
-            base: components["schemas"]["Money"];
-            fee: components["schemas"]["Money"];
-            amount: components["schemas"]["Money"];
-            /** @enum {string} */
-            status: "DUE" | "PAID";
-            /** Format: date-time */
-            dueAt: string;
-            /** Format: date-time */
-            paidAt: string | null;
-            reference: string | null;
-        };
-        PageResponseAdminPayoutView: {
-            items: components["schemas"]["AdminPayoutView"][];
+        PageResponseAlertView: {
+            items: components["schemas"]["AlertView"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -4174,8 +3779,8 @@ export interface components {
             /** Format: int64 */
             totalItems: number;
         };
-        PageResponseRow: {
-            items: components["schemas"]["Row"][];
+        PageResponseApplicationView: {
+            items: components["schemas"]["ApplicationView"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -4183,132 +3788,17 @@ export interface components {
             /** Format: int64 */
             totalItems: number;
         };
-        Row: {
-            id: string;
-            /** @enum {string} */
-            status: "PENDING_PAYMENT" | "PAID" | "SCHEDULED" | "INSTALLING" | "AWAITING_CONFIRMATION" | "DISPUTED" | "COMPLETED" | "CANCELLED";
-            customerId: string;
-            customerName: string;
-            customerEmail: string;
-            total: components["schemas"]["Money"];
-            refunded: components["schemas"]["Money"];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            paidAt: string | null;
-        };
-        AdminOrderCustomer: {
-            id: string;
-            name: string | null;
-            email: string | null;
-        };
-        LedgerRow: {
-            id: string;
-            /** @enum {string} */
-            kind: "CAPTURE" | "REFUND" | "CANCELLATION_FEE" | "VAT" | "PLATFORM_FEE" | "PAYOUT_DUE" | "PAYOUT_PAID";
-            /** @enum {string} */
-            from: "CUSTOMER" | "HELD" | "PLATFORM" | "TAX" | "INSTALLER_PAYABLE" | "INSTALLER";
-            /** @enum {string} */
-            to: "CUSTOMER" | "HELD" | "PLATFORM" | "TAX" | "INSTALLER_PAYABLE" | "INSTALLER";
-            amount: components["schemas"]["Money"];
-            reference: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        PaymentRow: {
-            id: string;
-            /** @enum {string} */
-            provider: "sandbox" | "stripe";
-            /** @enum {string} */
-            status: "REQUIRES_CONFIRMATION" | "SUCCEEDED" | "FAILED";
-            amount: components["schemas"]["Money"];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        Payout: {
-            id: string;
-            orderId: string;
-            installerId: string;
-            base: components["schemas"]["Money"];
-            fee: components["schemas"]["Money"];
-            amount: components["schemas"]["Money"];
-            /** @enum {string} */
-            status: "DUE" | "PAID";
-            /** Format: date-time */
-            dueAt: string;
-            /** Format: date-time */
-            paidAt: string | null;
-            reference: string | null;
-        };
-        SecurityEvent: {
-            type: string;
-            /** Format: date-time */
-            at: string;
-            actorId: string | null;
-            /** @enum {string} */
-            outcome: "SUCCESS" | "FAILURE" | "DENIED" | "INFO";
-        };
-        Story: {
-            order: components["schemas"]["OrderView"];
-            customer: components["schemas"]["AdminOrderCustomer"];
-            installerId: string | null;
-            payments: components["schemas"]["PaymentRow"][];
-            ledger: components["schemas"]["LedgerRow"][];
-            payout: components["schemas"]["Payout"] | null;
-            audit: components["schemas"]["SecurityEvent"][];
-        };
-        AdminMap: {
-            jobs: components["schemas"]["MapJob"][];
-            installers: components["schemas"]["MapInstaller"][];
+        PageResponseAuditView: {
+            items: components["schemas"]["AuditView"][];
             /** Format: int32 */
-            jobsLimit: number;
-            jobsTruncated: boolean;
+            page: number;
             /** Format: int32 */
-            installersLimit: number;
-            installersTruncated: boolean;
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
         };
-        MapInstaller: {
-            installerId: string;
-            companyName: string;
-            /** @enum {string} */
-            status: "ACTIVE" | "BANNED" | "REVOKED";
-            /** Format: double */
-            latitude: number;
-            /** Format: double */
-            longitude: number;
-            /** Format: int32 */
-            serviceRadiusKm: number;
-        };
-        MapJob: {
-            jobId: string;
-            orderId: string;
-            /** @enum {string} */
-            status: "DISPATCHING" | "ASSIGNED" | "SCHEDULED" | "IN_PROGRESS" | "AWAITING_CONFIRMATION" | "COMPLETED" | "DISPUTED" | "UNASSIGNED" | "CANCELLED";
-            city: string;
-            postalCode: string;
-            /** Format: double */
-            latitude: number;
-            /** Format: double */
-            longitude: number;
-            /** Format: int32 */
-            panelCount: number;
-            window: components["schemas"]["Window"];
-        };
-        Difference: {
-            orderId: string;
-            problem: string;
-        };
-        LedgerCheckReport: {
-            /** Format: int32 */
-            orders: number;
-            /** Format: int32 */
-            legacyOrders: number;
-            differences: components["schemas"]["Difference"][];
-        };
-        PageResponseAdminJobView: {
-            items: components["schemas"]["AdminJobView"][];
+        PageResponseInstallerJobView: {
+            items: components["schemas"]["InstallerJobView"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -4325,74 +3815,250 @@ export interface components {
             /** Format: int64 */
             totalItems: number;
         };
-        ColumnStatus: {
-            table: string;
-            column: string;
+        PageResponseOrderView: {
+            items: components["schemas"]["OrderView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
             /** Format: int64 */
-            pending: number;
+            totalItems: number;
         };
-        Status: {
-            keyId: string;
-            previousKeyConfigured: boolean;
+        PageResponsePanelView: {
+            items: components["schemas"]["PanelView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
             /** Format: int64 */
-            pending: number;
-            columns: components["schemas"]["ColumnStatus"][];
+            totalItems: number;
         };
-        AuditView: {
-            id: string;
-            type: string;
-            /** Format: date-time */
-            occurredAt: string;
-            userId: string | null;
-            ip: string | null;
-            userAgent: string | null;
+        PageResponseRow: {
+            items: components["schemas"]["Row"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+        };
+        PageResponseSecurityEventResponse: {
+            items: components["schemas"]["SecurityEventResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+            /** Format: int64 */
+            totalItems: number;
+        };
+        PaidRequest: {
+            reference: string;
+        };
+        PanelRequest: {
             /** @enum {string} */
-            outcome: "SUCCESS" | "FAILURE" | "DENIED" | "INFO";
-            detail: string | null;
-        };
-        PageResponseAuditView: {
-            items: components["schemas"]["AuditView"][];
+            cellType?: "MONO_PERC" | "TOPCON" | "HJT" | "IBC" | "POLY" | "CIGS" | "CDTE";
+            description?: string;
+            efficiencyPercent: number;
             /** Format: int32 */
-            page: number;
+            lengthMm?: number;
+            manufacturer: string;
+            name: string;
+            performanceWarrantyPercent?: number;
             /** Format: int32 */
-            size: number;
+            performanceWarrantyYears?: number;
+            photoUrls?: string[];
+            price: number;
+            /** Format: int32 */
+            stock: number;
+            /** Format: int32 */
+            thicknessMm?: number;
             /** Format: int64 */
-            totalItems: number;
+            version?: number;
+            /** Format: int32 */
+            warrantyYears: number;
+            /** Format: int32 */
+            wattsPeak: number;
+            weightKg?: number;
+            /** Format: int32 */
+            widthMm?: number;
         };
-        PageResponseAlertView: {
-            items: components["schemas"]["AlertView"][];
+        PanelView: {
+            /** @enum {string|null} */
+            cellType: "MONO_PERC" | "TOPCON" | "HJT" | "IBC" | "POLY" | "CIGS" | "CDTE" | null;
+            description: string | null;
+            efficiencyPercent: number;
+            id: string;
             /** Format: int32 */
-            page: number;
+            lengthMm: number | null;
+            manufacturer: string;
+            name: string;
+            performanceWarrantyPercent: number | null;
             /** Format: int32 */
-            size: number;
+            performanceWarrantyYears: number | null;
+            photoUrls: string[];
+            price: components["schemas"]["Money"];
+            /** Format: int32 */
+            stock: number;
+            /** Format: int32 */
+            thicknessMm: number | null;
             /** Format: int64 */
-            totalItems: number;
+            version: number;
+            /** Format: int32 */
+            warrantyYears: number;
+            /** Format: int32 */
+            wattsPeak: number;
+            weightKg: number | null;
+            /** Format: int32 */
+            widthMm: number | null;
         };
-        /** @description One invalid field of a request. */
-        FieldProblem: {
-            /** @description The field's path in the body (e.g. items[0].quantity) or the parameter's name. */
-            field: string;
-            /** @description What is wrong with it, for people. */
-            message: string;
+        PasskeyLoginRequest: {
+            challengeId: string;
+            /** @description The browser's PublicKeyCredential as JSON (PublicKeyCredential.toJSON(): id, rawId, type, response, clientExtensionResults, authenticatorAttachment), checked by the server's WebAuthn verification. */
+            credential: components["schemas"]["JsonNode"];
+        };
+        PasskeyMfaOptionsRequest: {
+            mfaToken: string;
+        };
+        PasskeyMfaRequest: {
+            challengeId: string;
+            /** @description The browser's PublicKeyCredential as JSON (PublicKeyCredential.toJSON(): id, rawId, type, response, clientExtensionResults, authenticatorAttachment), checked by the server's WebAuthn verification. */
+            credential: components["schemas"]["JsonNode"];
+            mfaToken: string;
+        };
+        PasskeyView: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            transports: string[];
+        };
+        PasswordResetConfirmRequest: {
+            newPassword: string;
+            token: string;
+        };
+        PasswordResetRequest: {
+            email: string;
+        };
+        PaymentRow: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            provider: "sandbox" | "stripe";
+            /** @enum {string} */
+            status: "REQUIRES_CONFIRMATION" | "SUCCEEDED" | "FAILED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PaymentView: {
+            amount: components["schemas"]["Money"];
+            checkoutUrl: string | null;
+            notice: string | null;
+            order: components["schemas"]["OrderSummary"] | null;
+            orderId: string;
+            paymentId: string;
+            /** @enum {string} */
+            provider: "sandbox" | "stripe";
+            /** @enum {string} */
+            status: "REQUIRES_CONFIRMATION" | "SUCCEEDED" | "FAILED";
+            testMode: boolean;
+        };
+        Payout: {
+            amount: components["schemas"]["Money"];
+            base: components["schemas"]["Money"];
+            /** Format: date-time */
+            dueAt: string;
+            fee: components["schemas"]["Money"];
+            id: string;
+            installerId: string;
+            orderId: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "DUE" | "PAID";
+        };
+        PayoutView: {
+            amount: components["schemas"]["Money"];
+            base: components["schemas"]["Money"];
+            /** Format: date-time */
+            dueAt: string;
+            fee: components["schemas"]["Money"];
+            id: string;
+            orderId: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "DUE" | "PAID";
+        };
+        Photo: {
+            /** Format: int32 */
+            bytes: number;
+            contentType: string;
+            /** Format: int32 */
+            height: number;
+            photoId: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            url: string;
+            /** Format: int32 */
+            width: number;
+        };
+        Place: {
+            addressLine: string;
+            city: string;
+            country: string;
+            label: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            postalCode: string;
+            /** @enum {string} */
+            precision: "ADDRESS" | "POSTAL_CODE" | "CITY";
+            region: string;
+        };
+        PlaceOrderRequest: {
+            installation: components["schemas"]["InstallationRequest"];
+            items: components["schemas"]["ItemRequest"][];
+        };
+        Point: {
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+        };
+        Preference: {
+            /** @enum {string} */
+            category: "SECURITY" | "ORDERS" | "INSTALLATION" | "REVIEWS" | "OFFERS" | "INSTALLER" | "ADMIN";
+            /** @enum {string} */
+            channel: "EMAIL" | "IN_APP" | "PUSH";
+            enabled: boolean;
+            locked: boolean;
+        };
+        PreferenceChange: {
+            /** @enum {string} */
+            category: "SECURITY" | "ORDERS" | "INSTALLATION" | "REVIEWS" | "OFFERS" | "INSTALLER" | "ADMIN";
+            /** @enum {string} */
+            channel: "EMAIL" | "IN_APP" | "PUSH";
+            enabled: boolean;
+        };
+        PreferencesRequest: {
+            preferences: components["schemas"]["PreferenceChange"][];
+        };
+        PreferencesResponse: {
+            preferences: components["schemas"]["Preference"][];
+        };
+        Privacy: {
+            de: string;
+            en: string;
         };
         /** @description An RFC 9457 problem. code is stable and machine-readable; detail is for people and may change. Extension members (e.g. suggestions) may be added. */
         Problem: {
-            /**
-             * Format: uri
-             * @description urn:sundispatch:problem:<code>
-             */
-            type: string;
-            /** @description The HTTP reason phrase. */
-            title: string;
-            /** @description The HTTP status code. */
-            status: number;
-            /** @description What went wrong, for people. */
-            detail: string;
-            /**
-             * Format: uri-reference
-             * @description The request path.
-             */
-            instance?: string;
             /**
              * @description The stable error code. By status:
              *     - 400: bad_request, validation_failed, malformed_json, malformed_request, host_not_allowed, invalid_token, invalid_mfa_code, mfa_required, wrong_password, weak_password, email_unchanged, cannot_ban_self, would_block_self, checklist_incomplete, currency_mismatch, duplicate_serial, serial_count_mismatch, photos_required, unknown_photo, image_invalid, idempotency_key_required, invalid_appointment, outside_window, invalid_event, invalid_signature, invalid_push_keys, unsupported_push_service, passkey_challenge_invalid, passkey_invalid, passkey_unknown, passkey_name_invalid, pin_too_far, country_not_served, unknown_panel, preference_locked
@@ -4412,46 +4078,434 @@ export interface components {
              *     - 503: server_busy, payments_unavailable
              */
             code: string;
+            /** @description What went wrong, for people. */
+            detail: string;
             /** @description The invalid fields (validation_failed only). */
             errors?: components["schemas"]["FieldProblem"][];
+            /**
+             * Format: uri-reference
+             * @description The request path.
+             */
+            instance?: string;
+            /** @description The HTTP status code. */
+            status: number;
             /** @description address_not_found only: places the address may have meant (may be empty). */
             suggestions?: components["schemas"]["Place"][];
+            /** @description The HTTP reason phrase. */
+            title: string;
+            /**
+             * Format: uri
+             * @description urn:sundispatch:problem:<code>
+             */
+            type: string;
         } & {
             [key: string]: unknown;
         };
+        Proposal: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            end: string;
+            id: string;
+            /** @enum {string} */
+            proposedBy: "CUSTOMER" | "INSTALLER" | "ADMIN" | "SYSTEM";
+            /** Format: date-time */
+            start: string;
+            /** @enum {string} */
+            status: "OPEN" | "ACCEPTED" | "SUPERSEDED" | "WITHDRAWN";
+        };
+        ProposalRequest: {
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            start: string;
+        };
+        PublicInfo: {
+            contact: components["schemas"]["Contact"];
+            counts: components["schemas"]["Counts"];
+            name: string;
+            paymentsTestMode: boolean;
+            serviceRegions: string[];
+            tagline: string;
+        };
+        PublicInstallerProfile: {
+            area: components["schemas"]["Area"];
+            company: string;
+            id: string;
+            rating: components["schemas"]["Rating"];
+            reviews: components["schemas"]["PublicReview"][];
+            /** Format: date-time */
+            verifiedSince: string;
+        };
+        PublicKeyResponse: {
+            publicKey: string;
+        };
+        PublicReview: {
+            author: string | null;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            rating: number;
+        };
+        PushSubscription: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** Format: date-time */
+            lastSuccessAt: string | null;
+            pushService: string;
+            userAgent: string;
+        };
+        PushTokenCreated: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+        };
+        PushTokenRequest: {
+            platform: string;
+            token: string;
+        };
+        Quote: {
+            /** Format: int64 */
+            annualProductionKwh: number;
+            assumptions: components["schemas"]["Assumptions"];
+            installationFee: components["schemas"]["Money"];
+            panel: components["schemas"]["QuotedPanel"];
+            /** Format: int32 */
+            panelCount: number;
+            panelsTotal: components["schemas"]["Money"];
+            place: components["schemas"]["Place"] | null;
+            price: components["schemas"]["Money"];
+            systemKwp: number;
+        };
+        QuoteAddress: {
+            city?: string;
+            country: string;
+            postalCode: string;
+        };
+        QuoteRequest: {
+            address?: components["schemas"]["QuoteAddress"];
+            /** Format: double */
+            latitude?: number;
+            /** Format: double */
+            longitude?: number;
+            /** Format: double */
+            monthlyKwh: number;
+            panelId?: string;
+        };
+        QuotedPanel: {
+            id: string;
+            name: string;
+            unitPrice: components["schemas"]["Money"];
+            /** Format: int32 */
+            wattsPeak: number;
+        };
+        Rating: {
+            average: number | null;
+            /** Format: int64 */
+            count: number;
+        };
+        ReauthenticateRequest: {
+            code?: string;
+            password?: string;
+        };
+        ReauthenticatedResponse: {
+            /** Format: date-time */
+            reauthenticatedUntil: string;
+        };
+        RecoveryCodesResponse: {
+            recoveryCodes: string[];
+        };
+        RefreshRequest: {
+            refreshToken?: string;
+        };
+        RefundRequest: {
+            amount: components["schemas"]["MoneyRequest"];
+            reason: string;
+        };
+        RefundView: {
+            amount: components["schemas"]["Money"];
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            reason: string | null;
+            /** Format: date-time */
+            settledAt: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "SUCCEEDED" | "FAILED";
+        };
+        RegenerateRecoveryCodesRequest: {
+            code: string;
+        };
+        RegisterRequest: {
+            /** Format: email */
+            email: string;
+            fullName: string;
+            language?: string;
+            password: string;
+        };
+        Registration: {
+            /** Format: date-time */
+            createdAt: string;
+            secret: string;
+            url: string;
+        };
+        RegistrationOptions: {
+            challengeId: string;
+            publicKey: components["schemas"]["CreationOptions"];
+        };
+        RejectRequest: {
+            reason: string;
+        };
+        RenamePasskeyRequest: {
+            name?: string;
+        };
+        RequestOptions: {
+            allowCredentials: components["schemas"]["CredentialDescriptor"][];
+            challenge: string;
+            rpId: string;
+            /** Format: int64 */
+            timeout: number;
+            userVerification: string;
+        };
+        RescheduleRequest: {
+            reason: string;
+        };
+        Resolution: {
+            note: string | null;
+            /** @enum {string} */
+            outcome: "REWORK" | "COMPLETE" | "CANCEL";
+            /** Format: date-time */
+            resolvedAt: string;
+        };
+        Result: {
+            /** Format: int64 */
+            failed: number;
+            keyId: string;
+            /** Format: int64 */
+            pending: number;
+            /** Format: int64 */
+            reencrypted: number;
+            /** Format: int64 */
+            skipped: number;
+        };
+        ReviewRequest: {
+            comment?: string;
+            /** Format: int32 */
+            rating: number;
+        };
+        ReviewView: {
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            jobId: string;
+            /** Format: int32 */
+            rating: number;
+        };
+        ReviewsOverview: {
+            items: components["schemas"]["LandingReview"][];
+            rating: components["schemas"]["Rating"];
+        };
+        RevokeRequest: {
+            reason: string;
+        };
+        Row: {
+            /** Format: date-time */
+            createdAt: string;
+            customerEmail: string;
+            customerId: string;
+            customerName: string;
+            id: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            refunded: components["schemas"]["Money"];
+            /** @enum {string} */
+            status: "PENDING_PAYMENT" | "PAID" | "SCHEDULED" | "INSTALLING" | "AWAITING_CONFIRMATION" | "DISPUTED" | "COMPLETED" | "CANCELLED";
+            total: components["schemas"]["Money"];
+        };
+        RpEntity: {
+            id: string;
+            name: string;
+        };
+        SandboxConfirmRequest: {
+            /** @enum {string} */
+            outcome?: "succeeded" | "failed";
+        };
+        /** @description A sandbox payment event (provider sandbox); other members are ignored. */
+        SandboxPaymentEvent: {
+            /** @description Unique per event; repeats are acknowledged once */
+            id: string;
+            orderId: string;
+            paymentId: string;
+            /** @description Required for refund events */
+            refundId?: string | null;
+            /** @enum {string} */
+            type: "payment.succeeded" | "payment.failed" | "refund.succeeded" | "refund.failed";
+        } & {
+            [key: string]: unknown;
+        };
+        Scheduling: {
+            history: components["schemas"]["Proposal"][];
+            openProposal: components["schemas"]["Proposal"] | null;
+            /** Format: int32 */
+            proposalsLeft: number;
+        };
+        SecurityEvent: {
+            actorId: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "SUCCESS" | "FAILURE" | "DENIED" | "INFO";
+            type: string;
+        };
+        SecurityEventResponse: {
+            /** Format: date-time */
+            at: string;
+            browser: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "sign_in" | "sign_in_failed" | "sign_in_blocked" | "account_locked" | "sign_out" | "mfa_failed" | "mfa_enabled" | "mfa_disabled" | "mfa_reset" | "recovery_code_used" | "recovery_codes_renewed" | "identity_check_failed" | "password_changed" | "password_change_failed" | "password_reset_requested" | "password_reset" | "email_verified" | "email_change_requested" | "email_changed" | "email_change_cancelled" | "email_change_undone" | "session_ended" | "account_secured" | "account_suspended" | "account_reinstated";
+            network: string | null;
+            operatingSystem: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "info";
+        };
+        ServiceArea: {
+            baseAddress: components["schemas"]["BaseAddress"];
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            /** Format: int32 */
+            serviceRadiusKm: number;
+        };
+        ServiceAreaRequest: {
+            baseAddress: components["schemas"]["BaseAddressRequest"];
+            /** Format: double */
+            baseLatitude?: number;
+            /** Format: double */
+            baseLongitude?: number;
+            /** Format: int32 */
+            serviceRadiusKm: number;
+        };
+        SessionResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            current: boolean;
+            device: string | null;
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+        };
+        SignInOptions: {
+            challengeId: string;
+            publicKey: components["schemas"]["RequestOptions"];
+        };
+        Slot: {
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            start: string;
+        };
+        Status: {
+            columns: components["schemas"]["ColumnStatus"][];
+            keyId: string;
+            /** Format: int64 */
+            pending: number;
+            previousKeyConfigured: boolean;
+        };
+        Story: {
+            audit: components["schemas"]["SecurityEvent"][];
+            customer: components["schemas"]["AdminOrderCustomer"];
+            installerId: string | null;
+            ledger: components["schemas"]["LedgerRow"][];
+            order: components["schemas"]["OrderView"];
+            payments: components["schemas"]["PaymentRow"][];
+            payout: components["schemas"]["Payout"] | null;
+        };
+        /** @description A Stripe event (provider stripe): checkout.session.* and refund/charge events are acted on, other types are acknowledged and ignored. Stripe's other envelope members (object, api_version, created, livemode, ...) are accepted and ignored. */
+        StripeEvent: {
+            /** @description data.object: the session, refund or charge */
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        SubscriptionRequest: {
+            endpoint: string;
+            /** Format: int64 */
+            expirationTime?: number | null;
+            keys?: components["schemas"]["Keys"];
+        };
+        Tax: {
+            net: components["schemas"]["Money"];
+            rate: string;
+            vat: components["schemas"]["Money"];
+        };
+        TestResponse: {
+            accepted: boolean;
+        };
+        TokenRequest: {
+            token: string;
+        };
+        TokenResponse: {
+            accessToken: string;
+            /** Format: int64 */
+            expiresIn: number;
+            refreshToken: string | null;
+            tokenType: string;
+        };
+        TotpSetupResponse: {
+            otpauthUri: string;
+            qrCode: string;
+            secret: string;
+        };
+        UpdateProfileRequest: {
+            fullName?: string;
+            language?: string;
+            phone?: string;
+        };
+        UserEntity: {
+            displayName: string;
+            id: string;
+            name: string;
+        };
+        WebhookAnswer: {
+            /** @enum {string} */
+            status: "processed" | "already_processed" | "ignored";
+        };
+        WebhookRequest: {
+            url: string;
+        };
+        WebhookView: {
+            /** Format: date-time */
+            createdAt: string;
+            url: string;
+        };
+        Window: {
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            start: string;
+        };
     };
     responses: {
+        /** @description The payment provider failed or did not answer; nothing was charged, try again. */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request is not valid: a field (see errors[]), the JSON, a parameter or the request's encoding. */
         BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description No valid access token (or credentials) was presented. */
-        Unauthorized: {
-            headers: {
-                /** @description Bearer */
-                "WWW-Authenticate"?: string;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Not allowed: the caller's role, a blocked address (ip_blocked, on every operation), a locked or banned account, or a missing step-up. */
-        Forbidden: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Nothing with this id exists for the caller (others' resources are not found either, never forbidden). */
-        NotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4468,6 +4522,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Not allowed: the caller's role, a blocked address (ip_blocked, on every operation), a locked or banned account, or a missing step-up. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The resource existed but has expired. */
         Gone: {
             headers: {
@@ -4477,37 +4540,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description Nothing with this id exists for the caller (others' resources are not found either, never forbidden). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The body is over the limit (64 KiB; photo uploads: the upload cap). */
         PayloadTooLarge: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The body is not application/json (photo upload: not multipart/form-data with a JPEG, PNG or WebP). */
-        UnsupportedMediaType: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description A rate limit was reached; wait for Retry-After seconds. */
-        TooManyRequests: {
-            headers: {
-                /** @description Seconds to wait before trying again. */
-                "Retry-After"?: number;
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The payment provider failed or did not answer; nothing was charged, try again. */
-        BadGateway: {
             headers: {
                 [name: string]: unknown;
             };
@@ -4526,6 +4569,37 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description A rate limit was reached; wait for Retry-After seconds. */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid access token (or credentials) was presented. */
+        Unauthorized: {
+            headers: {
+                /** @description Bearer */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not application/json (photo upload: not multipart/form-data with a JPEG, PNG or WebP). */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -4534,9 +4608,16 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    notificationPreferences: {
+    adminMonitoringAlerts: {
         parameters: {
-            query?: never;
+            query?: {
+                type?: string;
+                status?: string;
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4549,7 +4630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreferencesResponse"];
+                    "application/json": components["schemas"]["PageResponseAlertView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4560,16 +4641,18 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    notificationChange: {
+    adminMonitoringAcknowledge: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PreferencesRequest"];
+                "application/json": components["schemas"]["AcknowledgeRequest"];
             };
         };
         responses: {
@@ -4579,35 +4662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreferencesResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installerWebhookGet: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The registered webhook */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookView"];
+                    "application/json": components["schemas"]["AlertView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4615,20 +4670,24 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerWebhookRegister: {
+    adminMonitoringResolve: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookRequest"];
+                "application/json": components["schemas"]["AlertResolveRequest"];
             };
         };
         responses: {
@@ -4638,12 +4697,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Registration"];
+                    "application/json": components["schemas"]["AlertView"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4651,33 +4711,19 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerWebhookRemove: {
+    adminMonitoringAudit: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
+            query?: {
+                type?: string;
+                userId?: string;
+                ip?: string;
+                from?: string;
+                to?: string;
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
             };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installerServiceArea: {
-        parameters: {
-            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -4690,7 +4736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ServiceArea"];
+                    "application/json": components["schemas"]["PageResponseAuditView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4701,54 +4747,30 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerMoveServiceArea: {
+    adminMonitoringExport: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ServiceAreaRequest"];
+            query: {
+                format: string;
+                type?: string;
+                userId?: string;
+                ip?: string;
+                from?: string;
+                to?: string;
             };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceArea"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installerAvailability: {
-        parameters: {
-            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The events as CSV or as one JSON object per line */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Window"][];
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4759,7 +4781,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerSetAvailability: {
+    adminCatalogCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4768,49 +4790,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AvailabilityRequest"];
+                "application/json": components["schemas"]["PanelRequest"];
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Window"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminCatalogReplaceFaq: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FaqRequestEntry"][];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FaqItem"][];
+                    "application/json": components["schemas"]["PanelView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4885,18 +4875,14 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    publicCatalogQuote: {
+    adminDataKeyStatus: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["QuoteRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -4904,67 +4890,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Quote"];
+                    "application/json": components["schemas"]["Status"];
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    paymentWebhookWebhook: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The sandbox's signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body> */
-                "X-Signature"?: string;
-                /** @description Stripe's signature header (when the provider is stripe) */
-                "Stripe-Signature"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        /** @description The provider's event, exactly as signed (the signature covers these bytes). */
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SandboxPaymentEvent"] | components["schemas"]["StripeEvent"];
-            };
-        };
-        responses: {
-            /** @description The event was verified and handled (or was a repeat, or is a kind not acted on). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookAnswer"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    orderConfirmSandbox: {
+    adminDataKeyReencrypt: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                paymentId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["SandboxConfirmRequest"];
+                "application/json": components["schemas"]["NoInputRequest"];
             };
         };
         responses: {
@@ -4974,7 +4920,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaymentView"];
+                    "application/json": components["schemas"]["Result"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    documentAny: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4982,15 +4958,46 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminCatalogReplaceFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqRequestEntry"][];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqItem"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    orderList: {
+    adminDispatchApprovedInstallers: {
         parameters: {
             query?: {
+                status?: string;
                 /** @description Zero-based page number (default 0). */
                 page?: number;
                 /** @description Items per page (default 20; more than 100 counts as 100). */
@@ -5008,7 +5015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponseOrderView"];
+                    "application/json": components["schemas"]["PageResponseInstallerView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5019,758 +5026,10 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    orderPlace: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PlaceOrderRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrderView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    orderPay: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            502: components["responses"]["BadGateway"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    orderCancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrderView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meResendVerification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meSecureAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meReauthenticate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReauthenticateRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReauthenticatedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    pushSubscriptionList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PushSubscription"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    pushSubscriptionRegister: {
-        parameters: {
-            query?: never;
-            header?: {
-                "User-Agent"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SubscriptionRequest"];
-            };
-        };
-        responses: {
-            /** @description This endpoint was registered before: the same id */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedResponse"];
-                };
-            };
-            /** @description A new subscription */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    pushSubscriptionTest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TestResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meChangePassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePasswordRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    passkeyList: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PasskeyView"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    passkeyAdd: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AddPasskeyRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PasskeyView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    passkeyRegistrationOptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegistrationOptions"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    notificationMarkRead: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    notificationMarkAllRead: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meSetupTotp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TotpSetupResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meEnableTotp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CodeRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecoveryCodesResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meDisableTotp: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DisableMfaRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meRegenerateRecoveryCodes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegenerateRecoveryCodesRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecoveryCodesResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    privacyExportStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExportStatus"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    privacyRequestExport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExportStatus"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    privacyDownload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportDownloadRequest"];
-            };
-        };
-        responses: {
-            /** @description The archive: one JSON document with everything stored about me (Content-Disposition: attachment) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            410: components["responses"]["Gone"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meChangeEmail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangeEmailRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    privacyDeletionStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeletionStatus"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    privacyScheduleDeletion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeletionStatus"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    privacyCancelDeletion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installerMyApplications: {
+    adminDispatchApplications: {
         parameters: {
             query?: {
+                status?: string;
                 /** @description Zero-based page number (default 0). */
                 page?: number;
                 /** @description Items per page (default 20; more than 100 counts as 100). */
@@ -5799,7 +5058,138 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerApply: {
+    adminDispatchApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminDispatchReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminDispatchRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallerView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminMonitoringBlocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IpBlockView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminMonitoringBlock: {
         parameters: {
             query?: never;
             header?: never;
@@ -5808,7 +5198,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ApplicationRequest"];
+                "application/json": components["schemas"]["BlockRequest"];
             };
         };
         responses: {
@@ -5818,7 +5208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationView"];
+                    "application/json": components["schemas"]["IpBlockView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5831,12 +5221,12 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerDecline: {
+    adminMonitoringUnblock: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                offerId: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -5858,12 +5248,45 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerAccept: {
+    adminDispatchJobs: {
+        parameters: {
+            query?: {
+                status?: string;
+                orderId?: string;
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAdminJobView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminDispatchJob: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                offerId: string;
+                id: string;
             };
             cookie?: never;
         };
@@ -5875,7 +5298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstallerJobView"];
+                    "application/json": components["schemas"]["AdminJobDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5887,12 +5310,47 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerStart: {
+    adminDispatchCancel: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                jobId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminCancelRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminJobDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminDispatchRedispatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
             };
             cookie?: never;
         };
@@ -5908,7 +5366,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstallerJobView"];
+                    "application/json": components["schemas"]["AdminJobView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5922,31 +5380,221 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerUploadPhoto: {
+    adminDispatchResolve: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                jobId: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    photo: string;
-                };
+                "application/json": components["schemas"]["DisputeResolveRequest"];
             };
         };
         responses: {
-            /** @description Created */
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminJobDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminBillingLedgerCsv: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ledger rows as CSV with a header line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminOrderCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCheckReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminDispatchMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMap"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminOrderSearch: {
+        parameters: {
+            query?: {
+                status?: "PENDING_PAYMENT" | "PAID" | "SCHEDULED" | "INSTALLING" | "AWAITING_CONFIRMATION" | "DISPUTED" | "COMPLETED" | "CANCELLED";
+                email?: string;
+                from?: string;
+                to?: string;
+                minTotal?: string;
+                maxTotal?: string;
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseRow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminOrderStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Story"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminOrderRefund: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description A repeat with the same Idempotency-Key: the first answer's refund */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundView"];
+                };
+            };
+            /** @description The refund was started */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Photo"];
+                    "application/json": components["schemas"]["RefundView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5960,18 +5608,50 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerComplete: {
+    adminBillingPayouts: {
+        parameters: {
+            query?: {
+                status?: string;
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAdminPayoutView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminBillingMarkPaid: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                jobId: string;
+                id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CompletionRequest"];
+                "application/json": components["schemas"]["PaidRequest"];
             };
         };
         responses: {
@@ -5981,7 +5661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstallerJobView"];
+                    "application/json": components["schemas"]["PayoutView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5995,18 +5675,50 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerReschedule: {
+    adminUserList: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponseAdminUserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    adminUserBan: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                jobId: string;
+                id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RescheduleRequest"];
+                "application/json": components["schemas"]["BanRequest"];
             };
         };
         responses: {
@@ -6016,7 +5728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstallerJobView"];
+                    "application/json": components["schemas"]["AdminUserResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6030,54 +5742,18 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerPropose: {
+    adminUserDemote: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                jobId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ProposalRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InstallerJobView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installerAcceptProposal: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                jobId: string;
-                proposalId: string;
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["NoInputRequest"];
             };
         };
         responses: {
@@ -6087,7 +5763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstallerJobView"];
+                    "application/json": components["schemas"]["AdminUserResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6101,29 +5777,27 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerReview: {
+    adminUserResetMfa: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                jobId: string;
+                id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewRequest"];
+                "application/json": components["schemas"]["MfaResetRequest"];
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ReviewView"];
-                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -6136,53 +5810,18 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installationDispute: {
+    adminUserPromote: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                jobId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DisputeRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InstallationView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installationConfirm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                jobId: string;
+                id: string;
             };
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["EmptyRequest"];
+                "application/json": components["schemas"]["NoInputRequest"];
             };
         };
         responses: {
@@ -6192,7 +5831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstallationView"];
+                    "application/json": components["schemas"]["AdminUserResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6206,18 +5845,18 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installationReschedule: {
+    adminUserUnban: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                jobId: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RescheduleRequest"];
+                "application/json": components["schemas"]["NoInputRequest"];
             };
         };
         responses: {
@@ -6227,7 +5866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstallationView"];
+                    "application/json": components["schemas"]["AdminUserResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6237,6 +5876,556 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    privacyUndoDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportDownloadRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authConfirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authUndoEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                sd_device?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in (tokens; the refresh cookie is set), or the second factor is needed (mfaRequired true, with the mfaToken for the next step) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"] | components["schemas"]["MfaChallengeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authMfaPasskey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                sd_device?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyMfaRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authMfaPasskeyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyMfaOptionsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authVerifyMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                sd_device?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authPasskeyLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                sd_device?: string;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasskeyLoginRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authPasskeyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authConfirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authRequestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authRefresh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description SunDispatch: required when the refresh token comes from the cookie (403 csrf_header_required otherwise); the answer then carries the new refresh token in the cookie only */
+                "X-Requested-With"?: "SunDispatch";
+            };
+            path?: never;
+            cookie?: {
+                sd_refresh?: string;
+            };
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    authVerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publicCatalogPanels: {
+        parameters: {
+            query?: {
+                q?: string;
+                minWatts?: number;
+                maxPrice?: number;
+                sort?: string;
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponsePanelView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publicCatalogPanel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanelView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installationCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6312,1512 +6501,20 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    authVerifyEmail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TokenRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authRegister: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RegisterRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Accepted"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authRefresh: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description SunDispatch: required when the refresh token comes from the cookie (403 csrf_header_required otherwise); the answer then carries the new refresh token in the cookie only */
-                "X-Requested-With"?: "SunDispatch";
-            };
-            path?: never;
-            cookie?: {
-                sd_refresh?: string;
-            };
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["RefreshRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authRequestReset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordResetRequest"];
-            };
-        };
-        responses: {
-            /** @description Accepted */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Accepted"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authConfirmReset: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authPasskeyOptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignInOptions"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authPasskeyLogin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: {
-                sd_device?: string;
-            };
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasskeyLoginRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authVerifyMfa: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: {
-                sd_device?: string;
-            };
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MfaVerifyRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authMfaPasskey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: {
-                sd_device?: string;
-            };
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasskeyMfaRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authMfaPasskeyOptions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasskeyMfaOptionsRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignInOptions"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authLogout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authLogin: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: {
-                sd_device?: string;
-            };
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginRequest"];
-            };
-        };
-        responses: {
-            /** @description Signed in (tokens; the refresh cookie is set), or the second factor is needed (mfaRequired true, with the mfaToken for the next step) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponse"] | components["schemas"]["MfaChallengeResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authUndoEmailChange: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TokenRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    authConfirmEmailChange: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TokenRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    privacyUndoDeletion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExportDownloadRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminUserUnban: {
+    installationReschedule: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["NoInputRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminUserResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminUserPromote: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["NoInputRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminUserResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminUserResetMfa: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+                jobId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MfaResetRequest"];
+                "application/json": components["schemas"]["RescheduleRequest"];
             };
         };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminUserDemote: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["NoInputRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminUserResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminUserBan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BanRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminUserResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminBillingMarkPaid: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PaidRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PayoutView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminOrderRefund: {
-        parameters: {
-            query?: never;
-            header?: {
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefundRequest"];
-            };
-        };
-        responses: {
-            /** @description A repeat with the same Idempotency-Key: the first answer's refund */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RefundView"];
-                };
-            };
-            /** @description The refund was started */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RefundView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchResolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DisputeResolveRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminJobDetail"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchRedispatch: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["EmptyRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminJobView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchCancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdminCancelRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminJobDetail"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminMonitoringBlocks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IpBlockView"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminMonitoringBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["BlockRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IpBlockView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchRevoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                installerId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RevokeRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InstallerView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchReject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RejectRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApplicationView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchApprove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["EmptyRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApplicationView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDataKeyReencrypt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["NoInputRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Result"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminCatalogCreate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PanelRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PanelView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminMonitoringResolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AlertResolveRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AlertView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminMonitoringAcknowledge: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AcknowledgeRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AlertView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meMe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meUpdate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateProfileRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    passkeyRemove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    passkeyRename: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RenamePasskeyRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PasskeyView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    pushSubscriptionPublicKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicKeyResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    publicInstallerReviews: {
-        parameters: {
-            query?: {
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewsOverview"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    placesMap: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MapSettings"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    publicCatalogLegal: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Legal"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    publicInstallerProfile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                installerId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicInstallerProfile"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    publicCatalogInfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicInfo"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    publicCatalogFaq: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FaqItem"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    placesSearch: {
-        parameters: {
-            query: {
-                q: string;
-                country?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Place"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    placesReverse: {
-        parameters: {
-            query: {
-                lat: number;
-                lon: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The place around the point */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Place"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    orderPayment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                paymentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installerInstallation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orderId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             /** @description OK */
             200: {
@@ -7833,29 +6530,103 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    documentMine: {
+    installationConfirm: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                orderId: string;
-                documentId: string;
+                jobId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
         responses: {
-            /** @description The PDF (Content-Disposition: attachment) */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/json": components["schemas"]["InstallationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installationDispute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installationPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo, inline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7867,24 +6638,28 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    orderGet: {
+    installerReview: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                jobId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrderView"];
+                    "application/json": components["schemas"]["ReviewView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7892,11 +6667,13 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    meSessions: {
+    installerAvailability: {
         parameters: {
             query?: never;
             header?: never;
@@ -7911,7 +6688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionResponse"][];
+                    "application/json": components["schemas"]["Window"][];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7922,13 +6699,42 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    securityHistoryMine: {
+    installerSetAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Window"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    earningsEarnings: {
         parameters: {
             query?: {
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -7942,99 +6748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponseSecurityEventResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    notificationList: {
-        parameters: {
-            query?: {
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
-            header?: {
-                "If-None-Match"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The page of notifications (ETag header for the next poll) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InboxResponse"];
-                };
-            };
-            /** @description Nothing changed since the ETag sent in If-None-Match */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installerWebhookDeliveries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeliveryView"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    installerOffers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OfferView"][];
+                    "application/json": components["schemas"]["Earnings"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8134,16 +6848,56 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    earningsEarnings: {
+    installerPropose: {
         parameters: {
-            query?: {
-                year?: number;
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                jobId: string;
+            };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallerJobView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerAcceptProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -8151,18 +6905,129 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Earnings"];
+                    "application/json": components["schemas"]["InstallerJobView"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installationPhoto: {
+    installerReschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallerJobView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallerJobView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerUploadPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    photo: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerDeletePhoto: {
         parameters: {
             query?: never;
             header?: never;
@@ -8174,16 +7039,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The photo, inline */
-            200: {
+            /** @description No Content */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/webp": string;
-                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8194,7 +7055,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installationCalendar: {
+    installerStart: {
         parameters: {
             query?: never;
             header?: never;
@@ -8203,7 +7064,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -8211,7 +7076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": string;
+                    "application/json": components["schemas"]["InstallerJobView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8219,22 +7084,15 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    publicCatalogPanels: {
+    installerOffers: {
         parameters: {
-            query?: {
-                q?: string;
-                minWatts?: number;
-                maxPrice?: number;
-                sort?: string;
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -8247,21 +7105,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponsePanelView"];
+                    "application/json": components["schemas"]["OfferView"][];
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    publicCatalogPanel: {
+    installerAccept: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                offerId: string;
             };
             cookie?: never;
         };
@@ -8273,124 +7133,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PanelView"];
+                    "application/json": components["schemas"]["InstallerJobView"];
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminUserList: {
-        parameters: {
-            query?: {
-                q?: string;
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseAdminUserResponse"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    adminBillingPayouts: {
-        parameters: {
-            query?: {
-                status?: string;
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseAdminPayoutView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminOrderSearch: {
-        parameters: {
-            query?: {
-                status?: "PENDING_PAYMENT" | "PAID" | "SCHEDULED" | "INSTALLING" | "AWAITING_CONFIRMATION" | "DISPUTED" | "COMPLETED" | "CANCELLED";
-                email?: string;
-                from?: string;
-                to?: string;
-                minTotal?: string;
-                maxTotal?: string;
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseRow"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminOrderStory: {
+    installerDecline: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                offerId: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerServiceArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -8401,7 +7187,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Story"];
+                    "application/json": components["schemas"]["ServiceArea"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerMoveServiceArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAreaRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceArea"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerWebhookGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registered webhook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8413,7 +7257,63 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    adminDispatchMap: {
+    installerWebhookRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registration"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerWebhookRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerWebhookDeliveries: {
         parameters: {
             query?: never;
             header?: never;
@@ -8428,7 +7328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdminMap"];
+                    "application/json": components["schemas"]["DeliveryView"][];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8439,159 +7339,9 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    adminOrderCheck: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LedgerCheckReport"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminBillingLedgerCsv: {
-        parameters: {
-            query: {
-                from: string;
-                to: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The ledger rows as CSV with a header line */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchJobs: {
+    installerMyApplications: {
         parameters: {
             query?: {
-                status?: string;
-                orderId?: string;
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseAdminJobView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchJob: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminJobDetail"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchApprovedInstallers: {
-        parameters: {
-            query?: {
-                status?: string;
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageResponseInstallerView"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminDispatchApplications: {
-        parameters: {
-            query?: {
-                status?: string;
                 /** @description Zero-based page number (default 0). */
                 page?: number;
                 /** @description Items per page (default 20; more than 100 counts as 100). */
@@ -8620,24 +7370,874 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    documentAny: {
+    installerApply: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                documentId: string;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRequest"];
             };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The PDF (Content-Disposition: attachment) */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    privacyDeletionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    privacyScheduleDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    privacyCancelDeletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meChangeEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meCancelEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    privacyExportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    privacyRequestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStatus"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    privacyDownload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportDownloadRequest"];
+            };
+        };
+        responses: {
+            /** @description The archive: one JSON document with everything stored about me (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            410: components["responses"]["Gone"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meRegenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegenerateRecoveryCodesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meDisableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableMfaRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meEnableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meSetupTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpSetupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    notificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    notificationChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    notificationList: {
+        parameters: {
+            query?: {
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
+            };
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page of notifications (ETag header for the next poll) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                };
+            };
+            /** @description Nothing changed since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    notificationMarkAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    notificationMarkRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    passkeyList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyView"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    passkeyAdd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPasskeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    passkeyRegistrationOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    passkeyRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    passkeyRename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenamePasskeyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasskeyView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pushSubscriptionList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushSubscription"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pushSubscriptionRegister: {
+        parameters: {
+            query?: never;
+            header?: {
+                "User-Agent"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description This endpoint was registered before: the same id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedResponse"];
+                };
+            };
+            /** @description A new subscription */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pushSubscriptionRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pushSubscriptionTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8649,7 +8249,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    adminDataKeyStatus: {
+    devicePushTokenList: {
         parameters: {
             query?: never;
             header?: never;
@@ -8664,7 +8264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Status"];
+                    "application/json": components["schemas"]["DevicePushToken"][];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8675,14 +8275,133 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    adminMonitoringAudit: {
+    devicePushTokenRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description This token was registered before: the same id, now bound to the current session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushTokenCreated"];
+                };
+            };
+            /** @description A new token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushTokenCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    devicePushTokenRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meReauthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReauthenticateRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReauthenticatedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meSecureAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    securityHistoryMine: {
         parameters: {
             query?: {
-                type?: string;
-                userId?: string;
-                ip?: string;
-                from?: string;
-                to?: string;
                 /** @description Zero-based page number (default 0). */
                 page?: number;
                 /** @description Items per page (default 20; more than 100 counts as 100). */
@@ -8700,7 +8419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponseAuditView"];
+                    "application/json": components["schemas"]["PageResponseSecurityEventResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8711,50 +8430,9 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    adminMonitoringExport: {
+    meSessions: {
         parameters: {
-            query: {
-                format: string;
-                type?: string;
-                userId?: string;
-                ip?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The events as CSV or as one JSON object per line */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                    "application/x-ndjson": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    adminMonitoringAlerts: {
-        parameters: {
-            query?: {
-                type?: string;
-                status?: string;
-                /** @description Zero-based page number (default 0). */
-                page?: number;
-                /** @description Items per page (default 20; more than 100 counts as 100). */
-                size?: number;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -8767,8 +8445,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageResponseAlertView"];
+                    "application/json": components["schemas"]["SessionResponse"][];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    meEndOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -8805,34 +8507,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    pushSubscriptionRemove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
-    meCancelEmailChange: {
+    meResendVerification: {
         parameters: {
             query?: never;
             header?: never;
@@ -8841,8 +8516,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8856,35 +8531,70 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    installerDeletePhoto: {
+    orderList: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                jobId: string;
-                photoId: string;
+            query?: {
+                /** @description Zero-based page number (default 0). */
+                page?: number;
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PageResponseOrderView"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    adminMonitoringUnblock: {
+    orderPlace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    orderGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -8895,18 +8605,500 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No Content */
-            204: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    orderCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    orderPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    documentMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    installerInstallation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallationView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    orderConfirmSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SandboxConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    paymentWebhookWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The sandbox's signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body> */
+                "X-Signature"?: string;
+                /** @description Stripe's signature header (when the provider is stripe) */
+                "Stripe-Signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The provider's event, exactly as signed (the signature covers these bytes). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxPaymentEvent"] | components["schemas"]["StripeEvent"];
+            };
+        };
+        responses: {
+            /** @description The event was verified and handled (or was a repeat, or is a kind not acted on). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAnswer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    orderPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    placesReverse: {
+        parameters: {
+            query: {
+                lat: number;
+                lon: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The place around the point */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Place"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    placesSearch: {
+        parameters: {
+            query: {
+                q: string;
+                country?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Place"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publicCatalogFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqItem"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publicCatalogInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publicInstallerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicInstallerProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publicCatalogLegal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Legal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    placesMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publicInstallerReviews: {
+        parameters: {
+            query?: {
+                /** @description Items per page (default 20; more than 100 counts as 100). */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewsOverview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pushSubscriptionPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKeyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publicCatalogQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
