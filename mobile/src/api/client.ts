@@ -1,7 +1,8 @@
 import createClient from 'openapi-fetch';
-import { ApiError, NETWORK_ERROR, parseProblem, problemFromBody } from './errors';
+import { ApiError, NETWORK_ERROR, problemFromBody } from './errors';
 import type { paths } from './schema';
 import type { Session } from './session';
+import { createHomeownerApi, type HomeownerApi } from './homeownerApi';
 import type {
   Installation,
   InstallerJob,
@@ -16,7 +17,7 @@ import type {
 export type PushPlatform = 'ios' | 'android' | 'web';
 
 /** Everything the screens call. Screens get this through context, so tests pass a fake. */
-export interface Api {
+export interface Api extends HomeownerApi {
   me(): Promise<Me>;
   sessions(): Promise<SessionInfo[]>;
   revokeSession(id: string): Promise<void>;
@@ -60,7 +61,9 @@ export function createApi(session: Session): Api {
   // openapi-fetch reads error bodies itself (JSON.parse of the text); unwrap turns them into ApiError
   const raw = async <T>(promise: Promise<Result<T>>): Promise<T> => unwrap(promise);
 
+  const homeowner = createHomeownerApi(client, session);
   return {
+    ...homeowner,
     me: () => raw(client.GET('/api/v1/me')) as Promise<Me>,
     sessions: () => raw(client.GET('/api/v1/me/sessions')) as Promise<SessionInfo[]>,
     revokeSession: async (id) => {
@@ -92,20 +95,9 @@ export function createApi(session: Session): Api {
       await raw(client.POST('/api/v1/auth/register', { body: input }));
     },
     registerPushToken: async (token, platform) => {
-      const request = new Request(`${session.baseUrl}/api/v1/me/push-tokens`, {
-        method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: JSON.stringify({ token, platform }),
-      });
-      let response: Response;
-      try {
-        response = await session.authFetch(request);
-      } catch {
-        throw new ApiError(0, NETWORK_ERROR);
-      }
-      if (response.status === 404 || response.status === 405) return false;
-      if (!response.ok) throw await parseProblem(response);
-      return true;
+      // typed POST /api/v1/me/push-tokens; a server without it (404/405) → false
+      const created = await homeowner.addPushToken(token, platform);
+      return created !== null;
     },
   };
 }

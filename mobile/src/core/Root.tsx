@@ -14,7 +14,7 @@ import { SignInScreen } from '../screens/SignInScreen';
 import { LockScreen } from '../screens/LockScreen';
 import { DeviceContext, type DeviceFeatures } from '../device/DeviceContext';
 import { settings } from '../device/settings';
-import { enablePush, listenForPushTaps, pushAvailable } from '../device/push';
+import { enablePush, listenForPushTaps, pushAvailable, removePushTokenBeforeSignOut } from '../device/push';
 import * as Linking from 'expo-linking';
 import { colors, ErrorText, Loading, styles } from '../components/ui';
 import type { SessionState } from '../api/session';
@@ -108,6 +108,7 @@ function Main({ core }: { core: Core }) {
 
   const signOut = useCallback(async () => {
     setLocked(false);
+    if (pushAvailable) await removePushTokenBeforeSignOut(core.api);
     await core.session.logout();
   }, [core]);
 

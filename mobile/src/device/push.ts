@@ -4,6 +4,7 @@ import * as Device from 'expo-device';
 import type { Api, PushPlatform } from '../api/client';
 import type { Variant } from '../core/variant';
 import { deepLinkForPush } from './pushLinks';
+import { settings } from './settings';
 
 export const pushAvailable = Platform.OS !== 'web' && Device.isDevice;
 
@@ -23,10 +24,29 @@ export async function enablePush(api: Api): Promise<'ok' | 'denied' | 'unavailab
     if (!status.granted) return 'denied';
     const extra = Constants.expoConfig?.extra as { eas?: { projectId?: string } } | undefined;
     const token = await Notifications.getExpoPushTokenAsync(extra?.eas?.projectId ? { projectId: extra.eas.projectId } : undefined);
-    const registered = await api.registerPushToken(token.data, Platform.OS as PushPlatform);
-    return registered ? 'ok' : 'unavailable';
+    const created = await api.addPushToken(token.data, Platform.OS as PushPlatform);
+    if (!created) return 'unavailable';
+    // remembered so that signing out removes this phone's token (DELETE /api/v1/me/push-tokens/{id})
+    await settings.set('pushTokenId', created.id).catch(() => undefined);
+    return 'ok';
   } catch {
     return 'unavailable';
+  }
+}
+
+/**
+ * Before logout: removes this phone's push token on the server, best effort (a failure never blocks signing out).
+ * Uses the id remembered at registration, else the token the server marks as this session's.
+ */
+export async function removePushTokenBeforeSignOut(api: Pick<Api, 'removePushToken' | 'pushTokens'>, store = settings): Promise<void> {
+  try {
+    let id = await store.get('pushTokenId').catch(() => null);
+    if (!id) id = (await api.pushTokens()).find((t) => t.currentSession)?.id ?? null;
+    if (id) await api.removePushToken(id);
+  } catch {
+    // offline or already gone: the server drops tokens Expo reports as unregistered
+  } finally {
+    await store.set('pushTokenId', '').catch(() => undefined);
   }
 }
 

@@ -6,7 +6,7 @@ export interface Settings {
   get(key: SettingKey): Promise<string | null>;
   set(key: SettingKey, value: string): Promise<void>;
 }
-export type SettingKey = 'language' | 'lockEnabled' | 'pushEnabled';
+export type SettingKey = 'language' | 'lockEnabled' | 'pushEnabled' | 'pushTokenId';
 
 const memory = new Map<string, string>();
 

@@ -51,17 +51,14 @@ export function AccountScreen() {
     }
   };
 
-  /** "Sign out everywhere else": the API ends one session at a time (DELETE /api/v1/me/sessions/{id}). */
-  const revokeOthers = async (ids: string[]) => {
+  /** "Sign out everywhere else": one call (DELETE /api/v1/me/sessions) ends every session but this one. */
+  const revokeOthers = async () => {
     setError(null);
-    for (const id of ids) {
-      try {
-        await api.revokeSession(id);
-        setData((d) => ({ ...d, sessions: d.sessions.filter((s) => s.id !== id) }));
-      } catch (e) {
-        setError(errorText(e));
-        return;
-      }
+    try {
+      await api.endOtherSessions();
+      setData((d) => ({ ...d, sessions: d.sessions.filter((s) => s.current) }));
+    } catch (e) {
+      setError(errorText(e));
     }
   };
 
@@ -120,7 +117,7 @@ export function AccountScreen() {
               testID="revoke-others"
               title={t('account.revokeOthers')}
               variant="secondary"
-              onPress={() => revokeOthers(state.data.sessions.filter((s) => !s.current).map((s) => s.id))}
+              onPress={() => void revokeOthers()}
             />
           )}
         </>

@@ -1,6 +1,7 @@
 import React from 'react';
 import { render } from '@testing-library/react-native';
 import type { Api } from '../api/client';
+import { HOMEOWNER_API_NAMES } from '../api/homeownerApi';
 import { AppProvider, type AppServices } from '../core/AppContext';
 import { I18nProvider } from '../i18n/I18nContext';
 import type { Language } from '../i18n/strings';
@@ -23,6 +24,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     'panels',
     'register',
     'registerPushToken',
+    ...HOMEOWNER_API_NAMES,
   ];
   const api = Object.fromEntries(names.map((n) => [n, jest.fn(missing(n))])) as unknown as Api;
   return { ...api, ...overrides };

@@ -72,13 +72,25 @@ describe('AccountScreen', () => {
   });
 });
 
-test('sign out all other devices ends every other session, one by one', async () => {
+test('sign out all other devices: one DELETE /api/v1/me/sessions, only this device stays', async () => {
   const revokeSession = jest.fn(() => Promise.resolve());
+  const endOtherSessions = jest.fn(() => Promise.resolve());
   const three = [...sessions, { ...sessions[1], id: 's3', device: 'Tablet' }];
-  renderScreen(<AccountScreen />, { api: { me: () => Promise.resolve(me), sessions: () => Promise.resolve(three), revokeSession } });
+  renderScreen(<AccountScreen />, { api: { me: () => Promise.resolve(me), sessions: () => Promise.resolve(three), revokeSession, endOtherSessions } });
   fireEvent.press(await screen.findByTestId('revoke-others'));
-  await waitFor(() => expect(revokeSession).toHaveBeenCalledTimes(2));
-  expect(revokeSession.mock.calls).toEqual([['s2'], ['s3']]);
   await waitFor(() => expect(screen.queryByTestId('session-s3') === null).toBe(true));
+  expect(endOtherSessions).toHaveBeenCalledTimes(1);
+  expect(revokeSession).not.toHaveBeenCalled();
+  expect(screen.queryByTestId('session-s2')).toBeNull();
   expect(screen.getByTestId('session-s1')).toBeTruthy();
+});
+
+test('sign out all other devices that fails shows the sentence and keeps the list', async () => {
+  const three = [...sessions, { ...sessions[1], id: 's3', device: 'Tablet' }];
+  renderScreen(<AccountScreen />, {
+    api: { me: () => Promise.resolve(me), sessions: () => Promise.resolve(three), endOtherSessions: () => Promise.reject(new ApiError(429, 'rate_limited')) },
+  });
+  fireEvent.press(await screen.findByTestId('revoke-others'));
+  expect(await screen.findByTestId('form-error')).toHaveTextContent('Too many requests. Wait a moment and try again.');
+  expect(screen.getByTestId('session-s3')).toBeTruthy();
 });
