@@ -1,7 +1,10 @@
+import { homeownerDe, homeownerEn } from './homeowner';
+
 export type Language = 'en' | 'de';
 export const LANGUAGES: Language[] = ['en', 'de'];
 
 const en = {
+  ...homeownerEn,
   'app.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.back': 'Back',
@@ -138,6 +141,7 @@ const en = {
 export type StringKey = keyof typeof en;
 
 const de: Record<StringKey, string> = {
+  ...homeownerDe,
   'app.loading': 'Wird geladen …',
   'common.retry': 'Erneut versuchen',
   'common.back': 'Zurück',

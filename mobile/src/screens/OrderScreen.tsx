@@ -7,6 +7,7 @@ import type { Installation, Order } from '../api/types';
 import { formatDateTime, formatMoney, formatRange } from '../format';
 import { Body, Button, Card, colors, ErrorState, Heading, Loading, Subheading, styles, WEB_FOCUSABLE } from '../components/ui';
 import { buildTimeline } from './timeline';
+import { InstallationActions } from './InstallationActions';
 
 interface OrderData {
   order: Order;
@@ -20,7 +21,7 @@ export function OrderScreen({ orderId, onBack }: { orderId: string; onBack?: () 
     const [order, installation] = await Promise.all([api.order(orderId), api.installation(orderId)]);
     return { order, installation };
   }, [api, orderId]);
-  const { state, refreshing, reload, refresh } = useLoad<OrderData>(loader);
+  const { state, refreshing, reload, refresh, setData } = useLoad<OrderData>(loader);
 
   const back = onBack ? <Button testID="back" title={t('common.back')} variant="secondary" onPress={onBack} style={{ alignSelf: 'flex-start' }} /> : null;
 
@@ -109,6 +110,19 @@ export function OrderScreen({ orderId, onBack }: { orderId: string; onBack?: () 
           {t('order.noInstaller')}
         </Body>
       )}
+      {installation && installation.installer ? (
+        <InstallationActions
+          installation={installation}
+          onChange={(next) => {
+            setData((d) => ({ ...d, installation: next }));
+            // the order's status follows the job's
+            api.order(orderId).then(
+              (fresh) => setData((d) => ({ ...d, order: fresh })),
+              () => undefined,
+            );
+          }}
+        />
+      ) : null}
       <Body>
         {t('order.window')}: {formatRange(order.installation.preferredStart, order.installation.preferredEnd, locale)}
       </Body>
