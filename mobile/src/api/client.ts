@@ -3,6 +3,7 @@ import { ApiError, NETWORK_ERROR, problemFromBody } from './errors';
 import type { paths } from './schema';
 import type { Session } from './session';
 import { createHomeownerApi, type HomeownerApi } from './homeownerApi';
+import { createInstallerJobsApi, type InstallerJobsApi } from './installerJobs';
 import type {
   Installation,
   InstallerJob,
@@ -17,7 +18,7 @@ import type {
 export type PushPlatform = 'ios' | 'android' | 'web';
 
 /** Everything the screens call. Screens get this through context, so tests pass a fake. */
-export interface Api extends HomeownerApi {
+export interface Api extends HomeownerApi, InstallerJobsApi {
   me(): Promise<Me>;
   sessions(): Promise<SessionInfo[]>;
   revokeSession(id: string): Promise<void>;
@@ -64,6 +65,7 @@ export function createApi(session: Session): Api {
   const homeowner = createHomeownerApi(client, session);
   return {
     ...homeowner,
+    ...createInstallerJobsApi(client, session),
     me: () => raw(client.GET('/api/v1/me')) as Promise<Me>,
     sessions: () => raw(client.GET('/api/v1/me/sessions')) as Promise<SessionInfo[]>,
     revokeSession: async (id) => {

@@ -10,6 +10,9 @@ import type { Variant } from './variant';
 import { OffersScreen } from '../screens/OffersScreen';
 import { OfferScreen } from '../screens/OfferScreen';
 import { JobsScreen } from '../screens/JobsScreen';
+import { JobScreen } from '../screens/JobScreen';
+import { AvailabilityScreen } from '../screens/AvailabilityScreen';
+import { EarningsScreen } from '../screens/EarningsScreen';
 import { OrdersScreen } from '../screens/OrdersScreen';
 import { OrderScreen } from '../screens/OrderScreen';
 import { CatalogScreen } from '../screens/CatalogScreen';
@@ -18,9 +21,11 @@ import { colors } from '../components/ui';
 
 type OffersStackParams = { OffersList: undefined; Offer: { offerId: string } };
 type OrdersStackParams = { OrdersList: undefined; Order: { orderId: string } };
+type JobsStackParams = { JobsList: undefined; Job: { jobId: string }; Availability: undefined; Earnings: undefined };
 
 const OffersStack = createNativeStackNavigator<OffersStackParams>();
 const OrdersStack = createNativeStackNavigator<OrdersStackParams>();
+const JobsStack = createNativeStackNavigator<JobsStackParams>();
 const Tabs = createBottomTabNavigator();
 
 /**
@@ -93,14 +98,36 @@ const OrderRoute = ({ route, navigation }: NativeStackScreenProps<OrdersStackPar
     <OrderScreen orderId={route.params.orderId} onBack={() => (navigation.canGoBack() ? navigation.goBack() : navigation.replace('OrdersList'))} />
   </Safe>
 );
-const JobsRoute = () => {
+const JobsRoute = ({ navigation }: NativeStackScreenProps<JobsStackParams, 'JobsList'>) => {
   const refreshKey = useRefocusCount();
   return (
     <Safe>
-      <JobsScreen refreshKey={refreshKey} />
+      <JobsScreen
+        refreshKey={refreshKey}
+        onOpen={(jobId) => navigation.navigate('Job', { jobId })}
+        onOpenAvailability={() => navigation.navigate('Availability')}
+        onOpenEarnings={() => navigation.navigate('Earnings')}
+      />
     </Safe>
   );
 };
+const backToJobs = (navigation: { canGoBack(): boolean; goBack(): void; replace(name: 'JobsList'): void }) =>
+  navigation.canGoBack() ? navigation.goBack() : navigation.replace('JobsList');
+const JobRoute = ({ route, navigation }: NativeStackScreenProps<JobsStackParams, 'Job'>) => (
+  <Safe>
+    <JobScreen jobId={route.params.jobId} onBack={() => backToJobs(navigation)} />
+  </Safe>
+);
+const AvailabilityRoute = ({ navigation }: NativeStackScreenProps<JobsStackParams, 'Availability'>) => (
+  <Safe>
+    <AvailabilityScreen onBack={() => backToJobs(navigation)} />
+  </Safe>
+);
+const EarningsRoute = ({ navigation }: NativeStackScreenProps<JobsStackParams, 'Earnings'>) => (
+  <Safe>
+    <EarningsScreen onBack={() => backToJobs(navigation)} />
+  </Safe>
+);
 const CatalogRoute = () => (
   <Safe>
     <CatalogScreen />
@@ -119,6 +146,18 @@ function OffersTab() {
       <OffersStack.Screen name="OffersList" component={OffersListRoute} options={{ title: t('offers.title'), headerShown: false }} />
       <OffersStack.Screen name="Offer" component={OfferRoute} options={{ title: t('offer.title'), headerShown: false }} />
     </OffersStack.Navigator>
+  );
+}
+
+function JobsTab() {
+  const { t } = useI18n();
+  return (
+    <JobsStack.Navigator screenOptions={{ headerShown: false }}>
+      <JobsStack.Screen name="JobsList" component={JobsRoute} options={{ title: t('jobs.title') }} />
+      <JobsStack.Screen name="Job" component={JobRoute} options={{ title: t('jobDetail.title') }} />
+      <JobsStack.Screen name="Availability" component={AvailabilityRoute} options={{ title: t('availability.title') }} />
+      <JobsStack.Screen name="Earnings" component={EarningsRoute} options={{ title: t('earnings.title') }} />
+    </JobsStack.Navigator>
   );
 }
 
@@ -166,7 +205,7 @@ export function linking(variant: Variant): LinkingOptions<ReactNavigation.RootPa
     config: {
       screens:
         variant === 'installer'
-          ? { OffersTab: { screens: { OffersList: 'offers', Offer: 'offers/:offerId' } }, JobsTab: 'jobs', AccountTab: 'account' }
+          ? { OffersTab: { screens: { OffersList: 'offers', Offer: 'offers/:offerId' } }, JobsTab: { screens: { JobsList: 'jobs', Job: 'jobs/:jobId', Availability: 'availability', Earnings: 'earnings' } }, AccountTab: 'account' }
           : { OrdersTab: { screens: { OrdersList: 'orders', Order: 'orders/:orderId' } }, CatalogTab: 'panels', AccountTab: 'account' },
     },
   };
@@ -182,7 +221,7 @@ export function AppNavigation({ variant }: { variant: Variant }) {
       {variant === 'installer' ? (
         <Tabs.Navigator>
           <Tabs.Screen name="OffersTab" component={OffersTab} options={tab(t('nav.offers'), 'nav-offers')} />
-          <Tabs.Screen name="JobsTab" component={JobsRoute} options={tab(t('nav.jobs'), 'nav-jobs')} />
+          <Tabs.Screen name="JobsTab" component={JobsTab} options={tab(t('nav.jobs'), 'nav-jobs')} />
           <Tabs.Screen name="AccountTab" component={AccountRoute} options={tab(t('nav.account'), 'nav-account')} />
         </Tabs.Navigator>
       ) : (

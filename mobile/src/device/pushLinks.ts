@@ -17,6 +17,8 @@ export function deepLinkForPush(link: unknown, variant: Variant): string | null 
   if (path === 'installer' || path === 'installer/offers') return 'sundispatchpro://offers';
   const offer = new RegExp(`^installer/offers/${id}$`).exec(path);
   if (offer) return `sundispatchpro://offers/${offer[1]}`;
-  if (/^installer\/jobs(\/[A-Za-z0-9-]{1,64})?$/.test(path)) return 'sundispatchpro://jobs';
+  const job = new RegExp(`^installer/jobs/${id}$`).exec(path);
+  if (job) return `sundispatchpro://jobs/${job[1]}`;
+  if (path === 'installer/jobs') return 'sundispatchpro://jobs';
   return null;
 }

@@ -1,5 +1,14 @@
 /** The homeowner's installation actions, the inbox and two-step verification set-up (merged into strings.ts). */
 export const homeownerEn = {
+  'inbox.title': 'Notifications',
+  'inbox.empty': 'No notifications yet.',
+  'inbox.unread': 'Unread',
+  'inbox.markAllRead': 'Mark all as read',
+  'inbox.open': 'Notifications',
+  'inbox.openUnread': 'Notifications, {count} unread',
+  'inbox.entryLabel': '{title}. {time}',
+  'inbox.entryLabelUnread': 'Unread: {title}. {time}',
+  'inbox.opensScreen': 'Opens the matching screen.',
   'inst.appointment': 'Appointment',
   'inst.window': 'Your window: {range}',
   'inst.openProposal': 'Your installer proposes {range}.',
@@ -81,6 +90,15 @@ export const homeownerEn = {
 };
 
 export const homeownerDe: Record<keyof typeof homeownerEn, string> = {
+  'inbox.title': 'Benachrichtigungen',
+  'inbox.empty': 'Noch keine Benachrichtigungen.',
+  'inbox.unread': 'Ungelesen',
+  'inbox.markAllRead': 'Alle als gelesen markieren',
+  'inbox.open': 'Benachrichtigungen',
+  'inbox.openUnread': 'Benachrichtigungen, {count} ungelesen',
+  'inbox.entryLabel': '{title}. {time}',
+  'inbox.entryLabelUnread': 'Ungelesen: {title}. {time}',
+  'inbox.opensScreen': 'Öffnet die passende Ansicht.',
   'inst.appointment': 'Termin',
   'inst.window': 'Ihr Zeitraum: {range}',
   'inst.openProposal': 'Ihr Installationsbetrieb schlägt {range} vor.',

@@ -1,10 +1,12 @@
 import { homeownerDe, homeownerEn } from './homeowner';
+import { installerJobsDe, installerJobsEn } from './installerJobs';
 
 export type Language = 'en' | 'de';
 export const LANGUAGES: Language[] = ['en', 'de'];
 
 const en = {
   ...homeownerEn,
+  ...installerJobsEn,
   'app.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.back': 'Back',
@@ -142,6 +144,7 @@ export type StringKey = keyof typeof en;
 
 const de: Record<StringKey, string> = {
   ...homeownerDe,
+  ...installerJobsDe,
   'app.loading': 'Wird geladen …',
   'common.retry': 'Erneut versuchen',
   'common.back': 'Zurück',

@@ -1,4 +1,4 @@
-import React, { useCallback, useState } from 'react';
+import React, { useCallback, useEffect, useState } from 'react';
 import { Switch, View } from 'react-native';
 import { useApp } from '../core/AppContext';
 import { useLoad } from '../core/useLoad';
@@ -27,7 +27,26 @@ function SettingSwitch({ label, hint, value, onChange, testID }: { label: string
   );
 }
 
-export function AccountScreen() {
+/** "Notifications, 3 unread": opens the inbox; the count is best effort (hidden when it cannot be read). */
+function InboxButton({ onOpen, refreshKey }: { onOpen: () => void; refreshKey: number }) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [unread, setUnread] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    api.inbox(null).then(
+      (r) => live && r && setUnread(r.inbox.unreadCount),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, refreshKey]);
+  const label = unread ? t('inbox.openUnread', { count: unread }) : t('inbox.open');
+  return <Button testID="open-inbox" title={label} accessibilityLabel={label} variant="secondary" onPress={onOpen} />;
+}
+
+export function AccountScreen({ onOpenInbox, refreshKey = 0 }: { onOpenInbox?: () => void; refreshKey?: number } = {}) {
   const { api, signOut } = useApp();
   const { t, locale, errorText } = useI18n();
   const device = useDeviceFeatures();
@@ -71,6 +90,7 @@ export function AccountScreen() {
   return (
     <ScreenScroll testID="account-screen">
       <Heading>{t('account.title')}</Heading>
+      {onOpenInbox ? <InboxButton onOpen={onOpenInbox} refreshKey={refreshKey} /> : null}
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (

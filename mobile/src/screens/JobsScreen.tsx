@@ -9,7 +9,7 @@ import { addressText, mapsUrl } from '../device/maps';
 import { useSecureScreen } from '../device/secureScreen';
 import { Body, Button, Card, EmptyState, ErrorState, Heading, Loading, WEB_FOCUSABLE, styles } from '../components/ui';
 
-function JobCard({ job }: { job: InstallerJob }) {
+function JobCard({ job, onOpen }: { job: InstallerJob; onOpen?: (jobId: string) => void }) {
   const { t, locale } = useI18n();
   const address = addressText(job);
   return (
@@ -30,6 +30,14 @@ function JobCard({ job }: { job: InstallerJob }) {
       </Body>
       <Body>{t('offers.panels', { count: job.panelCount })}</Body>
       <View style={styles.row}>
+        {onOpen ? (
+          <Button
+            testID={`job-open-${job.jobId}`}
+            title={t('jobs.details')}
+            accessibilityLabel={t('jobs.detailsLabel', { address })}
+            onPress={() => onOpen(job.jobId)}
+          />
+        ) : null}
         <Button
           testID={`open-maps-${job.jobId}`}
           title={t('jobs.openMaps')}
@@ -46,7 +54,17 @@ function JobCard({ job }: { job: InstallerJob }) {
 }
 
 /** Accepted jobs with the exact address; hidden from screenshots and the app switcher. */
-export function JobsScreen({ refreshKey = 0 }: { refreshKey?: number }) {
+export function JobsScreen({
+  refreshKey = 0,
+  onOpen,
+  onOpenAvailability,
+  onOpenEarnings,
+}: {
+  refreshKey?: number;
+  onOpen?: (jobId: string) => void;
+  onOpenAvailability?: () => void;
+  onOpenEarnings?: () => void;
+}) {
   const { api } = useApp();
   const { t } = useI18n();
   useSecureScreen('jobs');
@@ -62,7 +80,19 @@ export function JobsScreen({ refreshKey = 0 }: { refreshKey?: number }) {
         data={state.status === 'ready' ? state.data.items : []}
         keyExtractor={(j) => j.jobId}
         refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} />}
-        ListHeaderComponent={<Heading>{t('jobs.title')}</Heading>}
+        ListHeaderComponent={
+          <>
+            <Heading>{t('jobs.title')}</Heading>
+            {onOpenAvailability || onOpenEarnings ? (
+              <View style={styles.row}>
+                {onOpenAvailability ? (
+                  <Button testID="open-availability" title={t('jobs.availability')} variant="secondary" onPress={onOpenAvailability} />
+                ) : null}
+                {onOpenEarnings ? <Button testID="open-earnings" title={t('jobs.earnings')} variant="secondary" onPress={onOpenEarnings} /> : null}
+              </View>
+            ) : null}
+          </>
+        }
         ListEmptyComponent={
           state.status === 'loading' ? (
             <Loading />
@@ -72,7 +102,7 @@ export function JobsScreen({ refreshKey = 0 }: { refreshKey?: number }) {
             <EmptyState message={t('jobs.empty')} />
           )
         }
-        renderItem={({ item }) => <JobCard job={item} />}
+        renderItem={({ item }) => <JobCard job={item} onOpen={onOpen} />}
       />
     </View>
   );

@@ -2,6 +2,7 @@ import React from 'react';
 import { render } from '@testing-library/react-native';
 import type { Api } from '../api/client';
 import { HOMEOWNER_API_NAMES } from '../api/homeownerApi';
+import { INSTALLER_JOBS_API_NAMES } from '../api/installerJobs';
 import { AppProvider, type AppServices } from '../core/AppContext';
 import { I18nProvider } from '../i18n/I18nContext';
 import type { Language } from '../i18n/strings';
@@ -25,6 +26,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
     'register',
     'registerPushToken',
     ...HOMEOWNER_API_NAMES,
+    ...INSTALLER_JOBS_API_NAMES,
   ];
   const api = Object.fromEntries(names.map((n) => [n, jest.fn(missing(n))])) as unknown as Api;
   return { ...api, ...overrides };

@@ -14,7 +14,10 @@ describe('deep links', () => {
     expect(options.prefixes).toContain('sundispatchpro://');
     const state = getStateFromPath('offers/0b7c-offer', options.config) as unknown as AnyState;
     expect(leaf(state)).toMatchObject({ name: 'Offer', params: { offerId: '0b7c-offer' } });
-    expect(leaf(getStateFromPath('jobs', options.config) as unknown as AnyState).name).toBe('JobsTab');
+    expect(leaf(getStateFromPath('jobs', options.config) as unknown as AnyState).name).toBe('JobsList');
+    expect(leaf(getStateFromPath('jobs/j-42', options.config) as unknown as AnyState)).toMatchObject({ name: 'Job', params: { jobId: 'j-42' } });
+    expect(leaf(getStateFromPath('availability', options.config) as unknown as AnyState).name).toBe('Availability');
+    expect(leaf(getStateFromPath('earnings', options.config) as unknown as AnyState).name).toBe('Earnings');
   });
 
   test('sundispatch://orders/<orderId> opens that order in the homeowner app', () => {

@@ -58,3 +58,19 @@ test('coming back into focus refreshes the list', async () => {
   expect(await screen.findByTestId('job-j1')).toBeTruthy();
   expect(jobs).toHaveBeenCalledTimes(2);
 });
+
+test('Details opens the job; the header links open availability and earnings', async () => {
+  const onOpen = jest.fn();
+  const onOpenAvailability = jest.fn();
+  const onOpenEarnings = jest.fn();
+  renderScreen(<JobsScreen onOpen={onOpen} onOpenAvailability={onOpenAvailability} onOpenEarnings={onOpenEarnings} />, {
+    api: { jobs: () => Promise.resolve(page([job()])) },
+  });
+  fireEvent.press(await screen.findByTestId('job-open-j1'));
+  expect(onOpen).toHaveBeenCalledWith('j1');
+  expect(screen.getByLabelText('Details: job at Musterstraße 1, 14467 Potsdam')).toBeTruthy();
+  fireEvent.press(screen.getByTestId('open-availability'));
+  fireEvent.press(screen.getByTestId('open-earnings'));
+  expect(onOpenAvailability).toHaveBeenCalled();
+  expect(onOpenEarnings).toHaveBeenCalled();
+});
