@@ -16,7 +16,7 @@ import { EarningsScreen } from '../screens/EarningsScreen';
 import { OrdersScreen } from '../screens/OrdersScreen';
 import { OrderScreen } from '../screens/OrderScreen';
 import { CatalogScreen } from '../screens/CatalogScreen';
-import { AccountScreen } from '../screens/AccountScreen';
+import { AccountTab } from './AccountStack';
 import { colors } from '../components/ui';
 
 type OffersStackParams = { OffersList: undefined; Offer: { offerId: string } };
@@ -133,11 +133,6 @@ const CatalogRoute = () => (
     <CatalogScreen />
   </Safe>
 );
-const AccountRoute = () => (
-  <Safe>
-    <AccountScreen />
-  </Safe>
-);
 
 function OffersTab() {
   const { t } = useI18n();
@@ -222,13 +217,13 @@ export function AppNavigation({ variant }: { variant: Variant }) {
         <Tabs.Navigator>
           <Tabs.Screen name="OffersTab" component={OffersTab} options={tab(t('nav.offers'), 'nav-offers')} />
           <Tabs.Screen name="JobsTab" component={JobsTab} options={tab(t('nav.jobs'), 'nav-jobs')} />
-          <Tabs.Screen name="AccountTab" component={AccountRoute} options={tab(t('nav.account'), 'nav-account')} />
+          <Tabs.Screen name="AccountTab" component={AccountTab} options={tab(t('nav.account'), 'nav-account')} />
         </Tabs.Navigator>
       ) : (
         <Tabs.Navigator>
           <Tabs.Screen name="OrdersTab" component={OrdersTab} options={tab(t('nav.orders'), 'nav-orders')} />
           <Tabs.Screen name="CatalogTab" component={CatalogRoute} options={tab(t('nav.catalog'), 'nav-catalog')} />
-          <Tabs.Screen name="AccountTab" component={AccountRoute} options={tab(t('nav.account'), 'nav-account')} />
+          <Tabs.Screen name="AccountTab" component={AccountTab} options={tab(t('nav.account'), 'nav-account')} />
         </Tabs.Navigator>
       )}
     </NavigationContainer>

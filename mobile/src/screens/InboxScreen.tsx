@@ -29,7 +29,7 @@ export function InboxScreen({ onBack, onOpenLink }: { onBack?: () => void; onOpe
   // cheap polling: 304 while nothing changed
   useEffect(() => {
     const timer = setInterval(() => {
-      if (AppState.currentState !== 'active' || !etag.current) return;
+      if (AppState.currentState === 'background' || !etag.current) return;
       api.inbox(etag.current).then(
         (result) => {
           if (!result) return;

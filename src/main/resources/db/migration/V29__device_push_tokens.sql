@@ -14,3 +14,4 @@ CREATE TABLE device_push_tokens (
     CONSTRAINT fk_device_push_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 );
 CREATE INDEX ix_device_push_user ON device_push_tokens (user_id, created_at);
+CREATE INDEX ix_device_push_session ON device_push_tokens (session_id);

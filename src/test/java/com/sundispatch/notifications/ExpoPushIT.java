@@ -1,5 +1,6 @@
 package com.sundispatch.notifications;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.sundispatch.dispatch.DispatchFixtures;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.FakeExpoPush;
+import com.sundispatch.support.TotpCodes;
 
 import tools.jackson.databind.JsonNode;
 
@@ -127,6 +129,43 @@ class ExpoPushIT extends DispatchFixtures {
         List<String> platforms = api.get("/api/v1/me/push-tokens", installer.access()).json().valueStream()
                 .map(n -> n.path("currentSession").asString()).toList();
         assertThat(platforms).containsExactly("true");
+    }
+
+    @Test
+    void aSecurityNoticeReachesOnlyLiveSessionsPhonesAndSaysNoMoreThanThatThereIsOne() {
+        String email = registerCustomer();
+        String idle = FakeExpoPush.newToken();
+        registered(login(email, PASSWORD).access(), idle);
+        // Unused for longer than the refresh idle timeout (7 days): that session can never be refreshed again.
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        Tokens now = login(email, PASSWORD);
+        String live = FakeExpoPush.newToken();
+        registered(now.access(), live);
+
+        stepUp(now.access());
+        String secret = api.post("/api/v1/me/mfa/totp/setup", null, now.access()).json().path("secret").asString();
+        Api.Response enabled = api.post("/api/v1/me/mfa/totp/enable",
+                Map.of("code", TotpCodes.code(secret, TotpCodes.step(clock.instant()))), now.access());
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
+
+        eventually("the MFA notice reached the live phone", () -> !FakeExpoPush.receivedFor(live).isEmpty());
+        assertThat(FakeExpoPush.receivedFor(idle)).isEmpty();
+        JsonNode push = FakeExpoPush.receivedFor(live).get(0).body();
+        // Expo, FCM and APNs read the payload: the notice's details stay in the app's inbox.
+        assertThat(push.path("title").asString()).isEqualTo("SunDispatch security notice");
+        assertThat(push.path("body").asString())
+                .isEqualTo("There is a security notice for your account. Open SunDispatch to read it.");
+        assertThat(api.get("/api/v1/me/push-tokens", now.access()).json()).hasSize(1);
+    }
+
+    @Test
+    void aSessionThatRegistersAnotherTokenReplacesItsFirst() {
+        Tokens t = newCustomerSession();
+        registered(t.access(), FakeExpoPush.newToken());
+        String second = registered(t.access(), FakeExpoPush.newToken());
+        Api.Response list = api.get("/api/v1/me/push-tokens", t.access());
+        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get(0).path("id").asString()).isEqualTo(second);
     }
 
     @Test

@@ -30,10 +30,12 @@ public class SessionService implements SessionStatusSource {
     private final AccessTokens accessTokens;
     private final Clock clock;
     private final SecurityEvents audit;
+    private final IdentityProperties properties;
 
     SessionService(UserSessionRepository sessions, SessionRevocations revocations, AccessTokens accessTokens,
-            Clock clock, SecurityEvents audit) {
+            Clock clock, SecurityEvents audit, IdentityProperties properties) {
         this.audit = audit;
+        this.properties = properties;
         this.sessions = sessions;
         this.revocations = revocations;
         this.accessTokens = accessTokens;
@@ -86,7 +88,10 @@ public class SessionService implements SessionStatusSource {
     @Transactional(readOnly = true)
     public boolean isSessionLive(String sessionId) {
         Instant now = clock.instant();
-        return sessions.findById(sessionId).filter(s -> !s.isRevoked() && s.expiresAt().isAfter(now)).isPresent();
+        // A session unused for the refresh idle timeout can no longer be refreshed: it is over, like a revoked one
+        // (its last use is the sign-in or the last refresh; the rotated refresh token lived exactly that long).
+        return sessions.findById(sessionId).filter(s -> !s.isRevoked() && s.expiresAt().isAfter(now)
+                && s.lastUsedAt().plus(properties.refreshIdleTimeout()).isAfter(now)).isPresent();
     }
 
     /** The revocation cache learns only what the database has committed. */

@@ -31,6 +31,11 @@ interface DevicePushTokenRepository extends JpaRepository<DevicePushToken, Strin
     @Query("delete from DevicePushToken t where t.id = :id")
     int remove(@Param("id") String id);
 
+    /** One app per session: a session that registers a new token replaces the one it registered before. */
+    @Modifying
+    @Query("delete from DevicePushToken t where t.sessionId = :sessionId and t.id <> :keepId")
+    int removeOthersOfSession(@Param("sessionId") String sessionId, @Param("keepId") String keepId);
+
     @Transactional
     @Modifying
     @Query("delete from DevicePushToken t where t.userId = :userId")

@@ -84,6 +84,7 @@ public class DevicePushTokens {
         DevicePushToken existing = tokens.findByTokenHash(hash).orElse(null);
         if (existing != null && existing.userId().equals(userId)) {
             existing.rebind(sessionId, platform);
+            tokens.removeOthersOfSession(sessionId, existing.id());
             return new Registered(existing.id(), existing.createdAt(), false);
         }
         if (existing != null) {
@@ -92,6 +93,12 @@ public class DevicePushTokens {
             tokens.delete(existing);
             tokens.flush();
         }
+        // Phones whose session ended no longer count (they would get nothing anyway).
+        for (DevicePushToken other : tokens.findByUserIdOrderByCreatedAtAsc(userId)) {
+            if (!other.sessionId().equals(sessionId) && !sessions.isSessionLive(other.sessionId())) {
+                tokens.delete(other);
+            }
+        }
         if (tokens.countByUserId(userId) >= MAX_PER_USER) {
             throw ApiException.conflict("too_many_push_subscriptions", "At most " + MAX_PER_USER
                     + " devices can receive push notifications. Remove one first.");
@@ -99,6 +106,9 @@ public class DevicePushTokens {
         String id = UUID.randomUUID().toString();
         DevicePushToken created = tokens.saveAndFlush(new DevicePushToken(id, userId, sessionId, token, hash,
                 platform, clock.instant()));
+        // One app per session: whoever got hold of this session's access token cannot keep a second phone of
+        // theirs receiving the account's pushes once the owner's app registers again.
+        tokens.removeOthersOfSession(sessionId, id);
         return new Registered(created.id(), created.createdAt(), true);
     }
 

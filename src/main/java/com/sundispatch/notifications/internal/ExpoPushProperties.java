@@ -20,11 +20,15 @@ public record ExpoPushProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("https://exp.host/--/api/v2/push/send") String url,
         @DefaultValue("") String accessToken,
-        @DefaultValue("PT10S") Duration timeout) {
+        @DefaultValue("PT5S") Duration timeout) {
 
     public ExpoPushProperties {
         if (enabled) {
             checkedUrl(url);
+            // A header value with a line break or space would fail every push at send time; refuse it at start.
+            if (accessToken != null && !accessToken.matches("[\\x21-\\x7e]*")) {
+                throw new IllegalArgumentException("sundispatch.push.expo.access-token has spaces or control characters");
+            }
         }
     }
 

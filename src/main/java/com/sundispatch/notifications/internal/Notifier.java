@@ -106,7 +106,9 @@ class Notifier {
             mail = mail && mandatory;
         }
         if (pushing) {
-            pushQuietly(notice, contact.userId(), title, summary);
+            PushSender.Discreet discreet = category == NotificationCategory.SECURITY ? new PushSender.Discreet(
+                    texts.text(locale, "push.discreet.title"), texts.text(locale, "push.discreet.body")) : null;
+            pushQuietly(notice, contact.userId(), title, summary, discreet);
         }
         if (mail) {
             mail(notice, contact, locale, values, title);
@@ -172,9 +174,10 @@ class Notifier {
         return List.of(text.split("\n\n"));
     }
 
-    private void pushQuietly(Notice notice, String userId, String title, String summary) {
+    private void pushQuietly(Notice notice, String userId, String title, String summary,
+            PushSender.Discreet discreet) {
         push.afterCommit(userId, new PushSender.PushMessage(notice.eventId(), title, summary, notice.link(),
-                notice.kind().name().toLowerCase(Locale.ROOT)));
+                notice.kind().name().toLowerCase(Locale.ROOT), discreet));
     }
 
     private boolean underCap(String userId, NotificationCategory category) {

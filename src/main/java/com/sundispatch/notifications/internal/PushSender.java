@@ -12,7 +12,24 @@ interface PushSender {
      * (never carrying a token), a tag so a newer push about the same thing replaces the older one, and the
      * event id so the app can de-duplicate.
      */
-    record PushMessage(String eventId, String title, String body, String link, String tag) {
+    record PushMessage(String eventId, String title, String body, String link, String tag, Discreet discreet) {
+
+        /** A message whose payload every push service may read alike (tests, test pushes). */
+        PushMessage(String eventId, String title, String body, String link, String tag) {
+            this(eventId, title, body, link, tag, null);
+        }
+
+        /**
+         * What a push service that can read the payload shows instead (Expo, and through it FCM and APNs, unlike Web
+         * Push, which is encrypted end to end): a security notice says only that there is one.
+         */
+        Discreet discreetOrSame() {
+            return discreet != null ? discreet : new Discreet(title, body);
+        }
+    }
+
+    /** The title and body of a notice without its details, in the recipient's language. */
+    record Discreet(String title, String body) {
     }
 
     /** Sends to all of the user's subscriptions; returns how many push services accepted it. */

@@ -67,6 +67,7 @@ class OpenApiDocs {
                 "currency_mismatch", "duplicate_serial", "serial_count_mismatch", "photos_required", "unknown_photo",
                 "image_invalid", "idempotency_key_required", "invalid_appointment", "outside_window",
                 "invalid_event", "invalid_signature", "invalid_push_keys", "unsupported_push_service",
+                "invalid_push_token", "invalid_platform",
                 "passkey_challenge_invalid", "passkey_invalid", "passkey_unknown", "passkey_name_invalid",
                 "pin_too_far", "country_not_served", "unknown_panel", "preference_locked"));
         codes.put("401", List.of("unauthorized", "invalid_token", "invalid_credentials", "passkey_invalid",
