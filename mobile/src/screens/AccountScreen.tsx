@@ -8,6 +8,7 @@ import { formatDateTime } from '../format';
 import { useSecureScreen } from '../device/secureScreen';
 import { useDeviceFeatures } from '../device/DeviceContext';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { TotpSection } from './TotpSection';
 import { Body, Button, Card, ErrorState, ErrorText, Heading, Loading, Notice, ScreenScroll, Subheading, styles } from '../components/ui';
 
 interface AccountData {
@@ -108,6 +109,9 @@ export function AccountScreen({ onOpenInbox, refreshKey = 0 }: { onOpenInbox?: (
               {t('account.mfa')}: {state.data.me.mfaEnabled ? t('account.on') : t('account.off')}
             </Body>
           </Card>
+          <Subheading>{t('account.mfa')}</Subheading>
+          <Body testID="mfa-status">{state.data.me.mfaEnabled ? t('account.on') : t('account.off')}</Body>
+          <TotpSection enabled={state.data.me.mfaEnabled} onChanged={(on) => setData((d) => ({ ...d, me: { ...d.me, mfaEnabled: on } }))} />
 
           <Subheading>{t('account.sessions')}</Subheading>
           <ErrorText message={error} />

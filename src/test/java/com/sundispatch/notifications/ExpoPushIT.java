@@ -169,6 +169,29 @@ class ExpoPushIT extends DispatchFixtures {
     }
 
     @Test
+    void aPasswordChangeForgetsEveryPhoneEvenTheOneThatChangedIt() {
+        String email = registerCustomer();
+        Tokens here = login(email, PASSWORD);
+        registered(here.access(), FakeExpoPush.newToken());
+        Api.Response changed = api.post("/api/v1/me/password", Map.of("currentPassword", PASSWORD,
+                "newPassword", "Quiet-harbour-lantern-7734"), here.access());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        eventually("the phones are forgotten", () -> api.get("/api/v1/me/push-tokens", here.access()).json()
+                .isEmpty());
+    }
+
+    @Test
+    void atMostTenPhonesReceiveOnesPushesAndTheEleventhIsRefusedWithAStableCode() {
+        String email = registerCustomer();
+        for (int i = 0; i < 10; i++) {
+            registered(login(email, PASSWORD).access(), FakeExpoPush.newToken());
+        }
+        Api.Response eleventh = register(login(email, PASSWORD).access(), FakeExpoPush.newToken(), "ios");
+        assertThat(eleventh.status()).as(eleventh.toString()).isEqualTo(409);
+        assertThat(eleventh.json().path("code").asString()).isEqualTo("too_many_push_subscriptions");
+    }
+
+    @Test
     void aTokenExpoReportsUnregisteredIsForgotten() {
         Installer installer = installer(1);
         String token = FakeExpoPush.newToken();
