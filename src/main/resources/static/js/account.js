@@ -42,12 +42,13 @@ export async function page() {
   const me = await reloadMe();
   const t = accountText();
   const sessions = h('div', { id: 'sessions' });
+  const phones = h('div', { id: 'phones' });
   const mfa = h('div', { id: 'mfa' });
   const resendStatus = h('span', { class: 'form-status', role: 'status', id: 'resend-status' });
   const mfaPart = section('mfa-section', t.mfa, h('p', { class: 'muted' }, t.mfaIntro), mfa);
   const parts = [profileSection(me, t), emailPart(me), languageSection(me, t), passwordSection(me, t), mfaPart,
     passkeySection(),
-    section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions), activityPart(),
+    section('sessions-section', t.sessions, h('p', { class: 'muted' }, t.sessionsIntro), sessions, phones), activityPart(),
     section('notifications-section', t.notifications,
       h('p', {}, h('a', { href: '#/settings/notifications', id: 'account-notification-settings' }, notifyText().settingsLink))),
     privacy.section()];
@@ -68,6 +69,7 @@ export async function page() {
     h('div', { class: 'account-grid' }, ...parts));
   renderMfa(mfa, me);
   loadSessions(sessions);
+  loadPhones(phones);
   if (pending) {
     const { id, text, focus } = pending;
     pending = null;
@@ -282,6 +284,51 @@ function showEnabled(box, me, codes) {
   const sessions = document.getElementById('sessions');
   if (sessions) loadSessions(sessions);
   box.querySelector('#recovery-title').focus();
+}
+
+/**
+ * The phones with the mobile app that receive this account's pushes (each bound to a sign-in): shown only when
+ * there are any, each with "Stop notifications", so a phone nobody recognises can be cut off from here.
+ */
+async function loadPhones(box) {
+  const t = accountText();
+  let items;
+  try {
+    items = await api('GET', '/api/v1/me/push-tokens');
+  } catch {
+    // A secondary list: the sessions above say what matters when this cannot be read.
+    box.replaceChildren();
+    return;
+  }
+  if (items.length === 0) {
+    box.replaceChildren();
+    return;
+  }
+  const status = h('p', { class: 'form-status ok', role: 'status', id: 'phones-status' });
+  box.replaceChildren(h('h3', {}, t.phones), h('ul', { class: 'sessions', id: 'phones-list' }, ...items.map((p) => {
+    const name = t.phoneName[p.platform] || p.platform;
+    return h('li', { class: 'session', dataset: { phone: p.id } },
+      h('p', { class: 'session-device' }, h('strong', {}, name)),
+      h('dl', { class: 'facts' },
+        h('dt', {}, t.phoneAdded), h('dd', {}, when(p.createdAt)),
+        h('dt', {}, t.phoneLastPush), h('dd', {}, p.lastSuccessAt ? when(p.lastSuccessAt) : t.phoneNoPushYet)),
+      h('button', { type: 'button', class: 'secondary remove-phone', 'aria-label': t.phoneRemoveLabel(name),
+        onclick: async (event) => {
+          try {
+            await busy(event.currentTarget, () => api('DELETE', `/api/v1/me/push-tokens/${encodeURIComponent(p.id)}`));
+          } catch (e) {
+            status.textContent = e.message;
+            return;
+          }
+          await loadPhones(box);
+          const again = box.querySelector('#phones-status');
+          if (again) again.textContent = t.phoneRemoved(name);
+          else {
+            const gone = h('p', { class: 'form-status ok', role: 'status', id: 'phones-status' }, t.phoneRemoved(name));
+            box.replaceChildren(gone);
+          }
+        } }, t.phoneRemove));
+  })), status);
 }
 
 async function loadSessions(box) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.sundispatch.support.AdminSession;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.BrowserTest;
+import com.sundispatch.support.FakeExpoPush;
 import com.sundispatch.support.TotpCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +132,28 @@ class AccountBrowserIT extends BrowserTest {
         assertThat(browser.findElements(By.id("end-other-sessions"))).isEmpty();
         assertThat(api.get("/api/v1/me", tablet).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/me", laptop).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPhoneWithTheAppIsListedAndItsNotificationsCanBeStoppedFromTheWeb() throws IOException {
+        String email = registerCustomer();
+        String phone = login(email, PASSWORD).access();
+        Api.Response registered = api.post("/api/v1/me/push-tokens", Map.of("token", FakeExpoPush.newToken(),
+                "platform", "android"), phone);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        signIn(email, PASSWORD);
+        open("/#/account");
+        WebElement item = waitFor(By.cssSelector("#phones-list li.session"));
+        // Signing in here already sent the phone a "new sign-in" notice, so it shows a last notification.
+        assertThat(item.getText()).contains("Android phone", "Added", "Last notification");
+        screenshots("phones");
+
+        WebElement stop = item.findElement(By.cssSelector("button.remove-phone"));
+        assertThat(stop.getAttribute("aria-label")).isEqualTo("Stop notifications to Android phone");
+        stop.click();
+        waitForText(By.id("phones-status"), "Android phone gets no more notifications.");
+        assertThat(browser.findElements(By.cssSelector("#phones-list li.session"))).isEmpty();
+        assertThat(api.get("/api/v1/me/push-tokens", phone).json()).isEmpty();
     }
 
     @Test
