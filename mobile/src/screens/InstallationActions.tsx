@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatRange } from '../format';
 import { Body, Button, Card, colors, ErrorText, Notice, Subheading, styles } from '../components/ui';
 import { errorCode } from '../api/errors';
 import { STRINGS } from '../i18n/strings';
+import { daysBetween, zonedTime, zoneForCountry } from './installer/slots';
 
 const HOURS = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
 const DURATIONS = [2, 4, 6, 8];
@@ -15,20 +16,6 @@ const MIN_REASON = 10;
 const CHECKLIST = ['panelsMounted', 'inverterConnected', 'systemCommissioned', 'gridDocumentsHandedOver'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** The window's days (device time), from today or the window's start, at most 21. */
-export function windowDays(start: string, end: string, now = new Date()): Date[] {
-  const first = new Date(Math.max(new Date(start).getTime(), now.getTime()));
-  const last = new Date(end);
-  const days: Date[] = [];
-  const d = new Date(first.getFullYear(), first.getMonth(), first.getDate());
-  while (d.getTime() <= last.getTime() && days.length < 21) {
-    days.push(new Date(d));
-    d.setDate(d.getDate() + 1);
-  }
-  return days;
-}
 
 /** A choice among chips: a radio group, each chip at least 44 × 44 pt. */
 function Chips<T extends string | number>({
@@ -118,7 +105,7 @@ function ReportPhoto({ jobId, photoId, label }: { jobId: string; photoId: string
  * What the homeowner can do with the installation now: agree on the appointment (accept the installer's proposal or
  * propose another slot inside the window), move it, read the completion report and confirm or dispute it, review.
  */
-export function InstallationActions({ installation, onChange }: { installation: Installation; onChange: (next: Installation) => void }) {
+export function InstallationActions({ installation, country, onChange }: { installation: Installation; country?: string; onChange: (next: Installation) => void }) {
   const { api } = useApp();
   const { t, locale, language, errorText } = useI18n();
   /** the homeowner's wording where the installer app words the same code for installers */
@@ -137,7 +124,8 @@ export function InstallationActions({ installation, onChange }: { installation: 
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
   const { jobId, status, scheduling, appointment, report, dispute } = installation;
-  const zone = appointment?.timeZone;
+  // times in the installation's zone (the appointment's own, else from the country), as the server judges them
+  const zone = appointment?.timeZone ?? zoneForCountry(country);
 
   const act = async (run: () => Promise<Installation | null>, done: StringKey) => {
     setBusy(true);
@@ -164,12 +152,11 @@ export function InstallationActions({ installation, onChange }: { installation: 
     void act(() => send(reason.trim()), done);
   };
 
-  const days = windowDays(installation.window.start, installation.window.end);
+  const days = daysBetween(Date.parse(installation.window.start), Date.parse(installation.window.end), zone, Date.now(), 21);
   const chosen = (() => {
     if (!day || hour === null || duration === null) return null;
-    const [y, m, d] = day.split('-').map(Number);
-    const start = new Date(y, m - 1, d, hour, 0, 0);
-    return { start: start.toISOString(), end: new Date(start.getTime() + duration * 3_600_000).toISOString() };
+    const start = zonedTime(day, hour, zone);
+    return { start: new Date(start).toISOString(), end: new Date(start + duration * 3_600_000).toISOString() };
   })();
 
   const open = scheduling?.openProposal ?? null;
@@ -184,15 +171,15 @@ export function InstallationActions({ installation, onChange }: { installation: 
       {negotiating && (
         <>
           <Subheading>{t('inst.appointment')}</Subheading>
-          <Body>{t('inst.window', { range: formatRange(installation.window.start, installation.window.end, locale) })}</Body>
+          <Body>{t('inst.window', { range: formatRange(installation.window.start, installation.window.end, locale, zone) })}</Body>
           {open && open.proposedBy !== 'CUSTOMER' && (
             <Card testID="open-proposal">
-              <Body>{t('inst.openProposal', { range: formatRange(open.start, open.end, locale) })}</Body>
+              <Body>{t('inst.openProposal', { range: formatRange(open.start, open.end, locale, zone) })}</Body>
               <Button testID="accept-proposal" title={t('inst.acceptProposal')} busy={busy} onPress={() => void act(() => api.acceptProposal(jobId, open.id), 'inst.accepted')} />
             </Card>
           )}
           {open && open.proposedBy === 'CUSTOMER' && (
-            <Body testID="own-proposal">{t('inst.waiting', { range: formatRange(open.start, open.end, locale) })}</Body>
+            <Body testID="own-proposal">{t('inst.waiting', { range: formatRange(open.start, open.end, locale, zone) })}</Body>
           )}
           {scheduling.proposalsLeft > 0 ? (
             <Card testID="propose-form">
@@ -200,11 +187,11 @@ export function InstallationActions({ installation, onChange }: { installation: 
               <Body muted>{t('inst.proposalsLeft', { count: scheduling.proposalsLeft })}</Body>
               <Chips
                 label={t('inst.day')}
-                options={days.map(dayKey)}
+                options={days}
                 value={day}
                 onChange={setDay}
                 testID={(v) => `propose-day-${v}`}
-                text={(v) => formatDate(new Date(`${v}T12:00:00`).toISOString(), locale)}
+                text={(v) => formatDate(`${v}T12:00:00Z`, locale, 'UTC')}
               />
               <Chips label={t('inst.startHour')} options={HOURS} value={hour} onChange={setHour} testID={(v) => `propose-hour-${v}`} text={(v) => `${pad(v)}:00`} />
               <Chips
@@ -218,7 +205,7 @@ export function InstallationActions({ installation, onChange }: { installation: 
               <Button
                 testID="propose-submit"
                 title={t('inst.propose')}
-                accessibilityLabel={chosen ? t('inst.proposeLabel', { range: formatRange(chosen.start, chosen.end, locale) }) : t('inst.propose')}
+                accessibilityLabel={chosen ? t('inst.proposeLabel', { range: formatRange(chosen.start, chosen.end, locale, zone) }) : t('inst.propose')}
                 busy={busy}
                 onPress={() => {
                   if (!chosen) {

@@ -113,6 +113,7 @@ export function OrderScreen({ orderId, onBack }: { orderId: string; onBack?: () 
       {installation && installation.installer ? (
         <InstallationActions
           installation={installation}
+          country={order.installation.country}
           onChange={(next) => {
             setData((d) => ({ ...d, installation: next }));
             // the order's status follows the job's

@@ -74,8 +74,9 @@ describe('appointment', () => {
     expect(screen.getByTestId('propose-hour-9').props.accessibilityState).toMatchObject({ checked: true });
     expect(screen.getByTestId('propose-hour-10').props.accessibilityState).toMatchObject({ checked: false });
     fireEvent.press(screen.getByTestId('propose-submit'));
-    const start = new Date(2027, 0, 14, 9).toISOString();
-    const end = new Date(2027, 0, 14, 13).toISOString();
+    // 09:00 in Potsdam (the installation's zone, from the country DE) is 08:00 UTC in January
+    const start = '2027-01-14T08:00:00.000Z';
+    const end = '2027-01-14T12:00:00.000Z';
     await waitFor(() => expect(propose).toHaveBeenCalledWith('j1', start, end));
     expect(await screen.findByTestId('own-proposal')).toHaveTextContent(/Waiting for your installer/);
   });
