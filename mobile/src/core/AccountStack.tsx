@@ -35,7 +35,9 @@ export function routeForDeepLink(url: string): { tab: string; screen?: string; p
   m = /^offers\/(.+)$/.exec(path);
   if (m) return { tab: 'OffersTab', screen: 'Offer', params: { offerId: m[1] } };
   if (path === 'offers') return { tab: 'OffersTab', screen: 'OffersList' };
-  if (path === 'jobs') return { tab: 'JobsTab' };
+  m = /^jobs\/(.+)$/.exec(path);
+  if (m) return { tab: 'JobsTab', screen: 'Job', params: { jobId: m[1] } };
+  if (path === 'jobs') return { tab: 'JobsTab', screen: 'JobsList' };
   return null;
 }
 

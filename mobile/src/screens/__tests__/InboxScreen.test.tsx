@@ -116,6 +116,7 @@ test('the account screen opens the inbox; the unread count is in the button’s 
 test('inbox links open the app’s screens', () => {
   expect(routeForDeepLink('sundispatch://orders/ord1')).toEqual({ tab: 'OrdersTab', screen: 'Order', params: { orderId: 'ord1' } });
   expect(routeForDeepLink('sundispatchpro://offers/o1')).toEqual({ tab: 'OffersTab', screen: 'Offer', params: { offerId: 'o1' } });
-  expect(routeForDeepLink('sundispatchpro://jobs')).toEqual({ tab: 'JobsTab' });
+  expect(routeForDeepLink('sundispatchpro://jobs')).toEqual({ tab: 'JobsTab', screen: 'JobsList' });
+  expect(routeForDeepLink('sundispatchpro://jobs/j-42')).toEqual({ tab: 'JobsTab', screen: 'Job', params: { jobId: 'j-42' } });
   expect(routeForDeepLink('sundispatch://elsewhere')).toBeNull();
 });
