@@ -16,16 +16,19 @@ import { EarningsScreen } from '../screens/EarningsScreen';
 import { OrdersScreen } from '../screens/OrdersScreen';
 import { OrderScreen } from '../screens/OrderScreen';
 import { CatalogScreen } from '../screens/CatalogScreen';
+import { QuoteScreen, type QuotePanel } from '../screens/QuoteScreen';
 import { AccountTab } from './AccountStack';
 import { colors } from '../components/ui';
 
 type OffersStackParams = { OffersList: undefined; Offer: { offerId: string } };
 type OrdersStackParams = { OrdersList: undefined; Order: { orderId: string } };
+type CatalogStackParams = { CatalogList: undefined; Quote: { panel: QuotePanel | null } };
 type JobsStackParams = { JobsList: undefined; Job: { jobId: string }; Availability: undefined; Earnings: undefined };
 
 const OffersStack = createNativeStackNavigator<OffersStackParams>();
 const OrdersStack = createNativeStackNavigator<OrdersStackParams>();
 const JobsStack = createNativeStackNavigator<JobsStackParams>();
+const CatalogStack = createNativeStackNavigator<CatalogStackParams>();
 const Tabs = createBottomTabNavigator();
 
 /**
@@ -128,11 +131,26 @@ const EarningsRoute = ({ navigation }: NativeStackScreenProps<JobsStackParams, '
     <EarningsScreen onBack={() => backToJobs(navigation)} />
   </Safe>
 );
-const CatalogRoute = () => (
+const CatalogRoute = ({ navigation }: NativeStackScreenProps<CatalogStackParams, 'CatalogList'>) => (
   <Safe>
-    <CatalogScreen />
+    <CatalogScreen onQuote={(panel) => navigation.navigate('Quote', { panel })} />
   </Safe>
 );
+const QuoteRoute = ({ route, navigation }: NativeStackScreenProps<CatalogStackParams, 'Quote'>) => (
+  <Safe>
+    <QuoteScreen panel={route.params?.panel ?? null} onBack={() => (navigation.canGoBack() ? navigation.goBack() : navigation.replace('CatalogList'))} />
+  </Safe>
+);
+
+function CatalogTab() {
+  const { t } = useI18n();
+  return (
+    <CatalogStack.Navigator screenOptions={{ headerShown: false }}>
+      <CatalogStack.Screen name="CatalogList" component={CatalogRoute} options={{ title: t('catalog.title') }} />
+      <CatalogStack.Screen name="Quote" component={QuoteRoute} options={{ title: t('quote.title') }} />
+    </CatalogStack.Navigator>
+  );
+}
 
 function OffersTab() {
   const { t } = useI18n();
@@ -201,7 +219,7 @@ export function linking(variant: Variant): LinkingOptions<ReactNavigation.RootPa
       screens:
         variant === 'installer'
           ? { OffersTab: { screens: { OffersList: 'offers', Offer: 'offers/:offerId' } }, JobsTab: { screens: { JobsList: 'jobs', Job: 'jobs/:jobId', Availability: 'availability', Earnings: 'earnings' } }, AccountTab: 'account' }
-          : { OrdersTab: { screens: { OrdersList: 'orders', Order: 'orders/:orderId' } }, CatalogTab: 'panels', AccountTab: 'account' },
+          : { OrdersTab: { screens: { OrdersList: 'orders', Order: 'orders/:orderId' } }, CatalogTab: { screens: { CatalogList: 'panels', Quote: 'quote' } }, AccountTab: 'account' },
     },
   };
 }
@@ -222,7 +240,7 @@ export function AppNavigation({ variant }: { variant: Variant }) {
       ) : (
         <Tabs.Navigator>
           <Tabs.Screen name="OrdersTab" component={OrdersTab} options={tab(t('nav.orders'), 'nav-orders')} />
-          <Tabs.Screen name="CatalogTab" component={CatalogRoute} options={tab(t('nav.catalog'), 'nav-catalog')} />
+          <Tabs.Screen name="CatalogTab" component={CatalogTab} options={tab(t('nav.catalog'), 'nav-catalog')} />
           <Tabs.Screen name="AccountTab" component={AccountTab} options={tab(t('nav.account'), 'nav-account')} />
         </Tabs.Navigator>
       )}

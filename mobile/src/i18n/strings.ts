@@ -1,5 +1,6 @@
 import { homeownerDe, homeownerEn } from './homeowner';
 import { installerJobsDe, installerJobsEn } from './installerJobs';
+import { quoteDe, quoteEn } from './quote';
 
 export type Language = 'en' | 'de';
 export const LANGUAGES: Language[] = ['en', 'de'];
@@ -7,6 +8,7 @@ export const LANGUAGES: Language[] = ['en', 'de'];
 const en = {
   ...homeownerEn,
   ...installerJobsEn,
+  ...quoteEn,
   'app.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.back': 'Back',
@@ -145,6 +147,7 @@ export type StringKey = keyof typeof en;
 const de: Record<StringKey, string> = {
   ...homeownerDe,
   ...installerJobsDe,
+  ...quoteDe,
   'app.loading': 'Wird geladen …',
   'common.retry': 'Erneut versuchen',
   'common.back': 'Zurück',

@@ -5,10 +5,11 @@ import { useLoad } from '../core/useLoad';
 import { useI18n } from '../i18n/I18nContext';
 import type { Page, Panel } from '../api/types';
 import { formatMoney } from '../format';
-import { Body, Card, EmptyState, ErrorState, Heading, Loading, WEB_FOCUSABLE, styles } from '../components/ui';
+import { Body, Button, Card, EmptyState, ErrorState, Heading, Loading, WEB_FOCUSABLE, styles } from '../components/ui';
+import type { QuotePanel } from './QuoteScreen';
 
-/** The public catalog, read-only. */
-export function CatalogScreen() {
+/** The public catalog, read-only; "Get a quote" (for any panel or a row's panel) opens the quote screen. */
+export function CatalogScreen({ onQuote }: { onQuote?: (panel: QuotePanel | null) => void } = {}) {
   const { api } = useApp();
   const { t, locale } = useI18n();
   const loader = useCallback(() => api.panels(), [api]);
@@ -24,7 +25,12 @@ export function CatalogScreen() {
         data={state.status === 'ready' ? state.data.items : []}
         keyExtractor={(p) => p.id}
         refreshControl={<RefreshControl refreshing={refreshing} onRefresh={refresh} />}
-        ListHeaderComponent={<Heading>{t('catalog.title')}</Heading>}
+        ListHeaderComponent={
+          <View style={{ gap: 8 }}>
+            <Heading>{t('catalog.title')}</Heading>
+            {onQuote ? <Button title={t('quote.open')} onPress={() => onQuote(null)} testID="open-quote" /> : null}
+          </View>
+        }
         ListEmptyComponent={
           state.status === 'loading' ? (
             <Loading />
@@ -43,6 +49,16 @@ export function CatalogScreen() {
             </Body>
             <Body style={{ fontWeight: '600' }}>{formatMoney(item.price, locale)}</Body>
             <Body muted>{item.stock > 0 ? t('catalog.stock', { count: item.stock }) : t('catalog.outOfStock')}</Body>
+            {onQuote ? (
+              <Button
+                title={t('quote.open')}
+                variant="secondary"
+                accessibilityLabel={t('quote.openForPanel', { panel: item.name })}
+                onPress={() => onQuote({ id: item.id, name: item.name })}
+                testID={`quote-panel-${item.id}`}
+                style={{ alignSelf: 'flex-start', marginTop: 4 }}
+              />
+            ) : null}
           </Card>
         )}
       />

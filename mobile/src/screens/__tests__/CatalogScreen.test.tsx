@@ -1,5 +1,5 @@
 import React from 'react';
-import { screen } from '@testing-library/react-native';
+import { fireEvent, screen } from '@testing-library/react-native';
 import { ApiError } from '../../api/errors';
 import { CatalogScreen } from '../CatalogScreen';
 import { deferred, renderScreen } from '../../test/render';
@@ -29,5 +29,24 @@ describe('CatalogScreen', () => {
     expect(row).toHaveTextContent(/149,00\s€/);
     expect(screen.getByTestId('panel-p2')).toHaveTextContent(/Nicht auf Lager/);
     expect(screen.getByRole('header', { name: 'Solarmodule' })).toBeTruthy();
+  });
+});
+
+describe('CatalogScreen quote buttons', () => {
+  test('"Get a quote" and a row\'s button open the quote (with that panel)', async () => {
+    const onQuote = jest.fn();
+    renderScreen(<CatalogScreen onQuote={onQuote} />, { api: { panels: () => Promise.resolve(page([panel()])) } });
+    fireEvent.press(await screen.findByTestId('quote-panel-p1'));
+    expect(onQuote).toHaveBeenLastCalledWith({ id: 'p1', name: 'Vertex S+ 445' });
+    expect(screen.getByLabelText('Get a quote with Vertex S+ 445')).toBeTruthy();
+    fireEvent.press(screen.getByTestId('open-quote'));
+    expect(onQuote).toHaveBeenLastCalledWith(null);
+  });
+
+  test('no quote buttons without onQuote', async () => {
+    renderScreen(<CatalogScreen />, { api: { panels: () => Promise.resolve(page([panel()])) } });
+    await screen.findByTestId('panel-p1');
+    expect(screen.queryByTestId('open-quote')).toBeNull();
+    expect(screen.queryByTestId('quote-panel-p1')).toBeNull();
   });
 });
