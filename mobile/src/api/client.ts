@@ -1,7 +1,8 @@
 import createClient from 'openapi-fetch';
-import { ApiError, NETWORK_ERROR, problemFromBody } from './errors';
+import { ApiError } from './errors';
 import type { paths } from './schema';
 import type { Session } from './session';
+import { unwrap, type Result } from './results';
 import { createHomeownerApi, type HomeownerApi } from './homeownerApi';
 import { createInstallerJobsApi, type InstallerJobsApi } from './installerJobs';
 import type {
@@ -35,21 +36,6 @@ export interface Api extends HomeownerApi, InstallerJobsApi {
   registerPushToken(token: string, platform: PushPlatform): Promise<boolean>;
 }
 
-type Result<T> = { data?: T; error?: unknown; response: Response };
-
-async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
-  let result: Result<T>;
-  try {
-    result = await promise;
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    throw new ApiError(0, NETWORK_ERROR);
-  }
-  if (!result.response.ok) {
-    throw problemFromBody(result.response.status, result.error ?? null, result.response.headers.get('Retry-After'));
-  }
-  return result.data as T;
-}
 
 /** A typed client on top of the session's authorizing fetch. */
 export function createApi(session: Session): Api {

@@ -2,6 +2,7 @@ import type { Client } from 'openapi-fetch';
 import { ApiError, NETWORK_ERROR, parseProblem, problemFromBody } from './errors';
 import type { components, paths } from './schema';
 import type { Session } from './session';
+import type { Result } from './results';
 
 type S = components['schemas'];
 export type Installation = S['InstallationView'];
@@ -60,8 +61,6 @@ export const HOMEOWNER_API_NAMES: (keyof HomeownerApi)[] = [
   'enableTotp',
   'disableTotp',
 ];
-
-type Result<T> = { data?: T; error?: unknown; response: Response };
 
 async function call<T>(promise: Promise<Result<T>>): Promise<{ data: T; response: Response }> {
   let result: Result<T>;

@@ -1,6 +1,7 @@
 import type { Client } from 'openapi-fetch';
-import { ApiError, NETWORK_ERROR, parseProblem, problemFromBody } from './errors';
+import { ApiError, NETWORK_ERROR, parseProblem } from './errors';
 import type { Session } from './session';
+import { unwrap } from './results';
 import type { components, paths } from './schema';
 import type { InstallerJob } from './types';
 
@@ -37,21 +38,6 @@ export interface InstallerJobsApi {
   earnings(year?: number): Promise<Earnings>;
 }
 
-type Result<T> = { data?: T; error?: unknown; response: Response };
-
-async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
-  let result: Result<T>;
-  try {
-    result = await promise;
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    throw new ApiError(0, NETWORK_ERROR);
-  }
-  if (!result.response.ok) {
-    throw problemFromBody(result.response.status, result.error ?? null, result.response.headers.get('Retry-After'));
-  }
-  return result.data as T;
-}
 
 /**
  * A multipart upload through the session's authorizing fetch (bearer token, one refresh and retry on 401).
