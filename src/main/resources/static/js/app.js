@@ -43,6 +43,7 @@ const routes = [
   { pattern: /^\/account\/activity$/, view: accountSecurity.activity, guard: 'auth' },
   { pattern: /^\/account\/secured$/, view: accountSecurity.secured },
   { pattern: /^\/installer$/, view: installer.page, guard: 'auth' },
+  { pattern: /^\/installer\/offers\/([\w-]+)$/, view: installer.offerPage, guard: 'auth' },
   { pattern: /^\/installer\/earnings$/, view: billing.earnings, guard: 'INSTALLER' },
   { pattern: /^\/installer\/jobs\/([\w-]+)$/, view: installer.job, guard: 'auth' },
   { pattern: /^\/notifications$/, view: notifications.page, guard: 'auth' },

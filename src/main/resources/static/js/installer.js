@@ -10,7 +10,12 @@ import { installerText } from './messages/installer.js';
 import { commonText } from './messages/common.js';
 import { countdownState, crossed, minutesOf } from './countdown.js';
 
-export async function page() {
+/** A new offer's notification opens the offer itself: the installer page with that offer's card in focus. */
+export async function offerPage(offerId) {
+  return page({ focusOffer: offerId });
+}
+
+export async function page(options = {}) {
   const me = currentUser();
   if (me.role !== 'INSTALLER') return applyPage();
   const w = installerText();
@@ -30,7 +35,8 @@ export async function page() {
   area.append(h('h2', { id: 'service-area-title' }, placesText().serviceAreaTitle));
   availability.append(h('h2', { id: 'availability-title' }, w.availabilityTitle));
   webhook.append(h('h2', { id: 'webhook-title' }, w.webhookTitle));
-  startOffers({ box: offers, status: offersStatus, live: offersLive, jobs });
+  startOffers({ box: offers, status: offersStatus, live: offersLive, jobs,
+    focusOffer: typeof options.focusOffer === 'string' ? options.focusOffer : null });
   loadJobs(jobs);
   renderServiceArea(area);
   renderAvailability(availability);
@@ -172,12 +178,13 @@ export function reloadOffers() {
   if (offersView && document.body.contains(offersView.box)) loadOffers(offersView);
 }
 
-function startOffers({ box, status, live, jobs }) {
+function startOffers({ box, status, live, jobs, focusOffer = null }) {
   if (offersView) {
     clearTimeout(offersView.timer);
     clearInterval(offersView.ticker);
   }
-  const view = { box, status, live, jobs, cards: new Map(), timer: null, ticker: null, loaded: false, accepted: null };
+  const view = { box, status, live, jobs, cards: new Map(), timer: null, ticker: null, loaded: false, accepted: null,
+    focusOffer };
   offersView = view;
   view.ticker = setInterval(() => {
     if (!document.body.contains(box)) {
@@ -224,6 +231,7 @@ async function loadOffers(view) {
   if (items) {
     view.loaded = true;
     showOffers(view, Array.isArray(items) ? items : []);
+    if (view.focusOffer) focusLinkedOffer(view);
   }
   const wait = items && items.length ? 15000 : 5000;
   view.timer = setTimeout(() => { if (offersView === view && document.body.contains(view.box)) loadOffers(view); }, wait);
@@ -256,6 +264,25 @@ function showOffers(view, items) {
     before = card.element.nextElementSibling;
   }
   tickOffers(view);
+}
+
+/**
+ * Once, after the first list: the offer the notification named gets the focus (its accept button, so one tap
+ * takes it) and a mark; an offer already taken, declined or expired says so instead of leaving the installer
+ * looking for it.
+ */
+function focusLinkedOffer(view) {
+  const id = view.focusOffer;
+  view.focusOffer = null;
+  const card = view.cards.get(id);
+  if (!card) {
+    view.status.replaceChildren(h('p', { class: 'muted', id: 'offer-gone' }, installerText().offerGone));
+    return;
+  }
+  card.element.classList.add('linked');
+  card.element.scrollIntoView({ block: 'center' });
+  const accept = card.element.querySelector('button.accept');
+  if (accept) accept.focus();
 }
 
 /** Takes a card away; when it held the focus, the focus goes to the next card, else to the offers heading. */

@@ -38,6 +38,9 @@ public final class PublicPaths {
             new Rule(HttpMethod.POST, "/api/v1/payments/webhook"),
             // The VAPID application server key is public by design (browsers hand it to their push service).
             new Rule(HttpMethod.GET, "/api/v1/push/vapid-public-key"),
+            // The phone platforms fetch these before an app may use the site's passkeys (docs/passkeys.md).
+            new Rule(HttpMethod.GET, "/.well-known/assetlinks.json"),
+            new Rule(HttpMethod.GET, "/.well-known/apple-app-site-association"),
             new Rule(HttpMethod.GET, "/actuator/health"),
             new Rule(HttpMethod.GET, "/actuator/health/liveness"),
             new Rule(HttpMethod.GET, "/actuator/health/readiness"),

@@ -1,7 +1,10 @@
 package com.sundispatch.identity;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,56 @@ class PasskeyIT extends IntegrationTest {
     private static void assertRefused(Api.Response r, int status, String code) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.code()).as(r.toString()).isEqualTo(code);
+    }
+
+    /** The WebAuthn origin Android's Credential Manager signs for an app with this signing certificate. */
+    private static String apkKeyHash(String fingerprint) {
+        return "android:apk-key-hash:" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(HexFormat.ofDelimiter(":").parseHex(fingerprint));
+    }
+
+    @Test
+    void theWellKnownFilesVouchForTheConfiguredAppsToAnyoneWithoutAToken() {
+        Api.Response android = api.get("/.well-known/assetlinks.json");
+        assertThat(android.status()).as(android.toString()).isEqualTo(200);
+        assertThat(android.header("Content-Type")).startsWith("application/json");
+        assertThat(android.header("Cache-Control")).contains("public");
+        assertThat(android.json()).hasSize(2);
+        for (JsonNode statement : android.json()) {
+            // Only credential sharing: the apps do not claim the site's links.
+            assertThat(statement.path("relation").toString())
+                    .isEqualTo("[\"delegate_permission/common.get_login_creds\"]");
+            assertThat(statement.path("target").path("namespace").asString()).isEqualTo("android_app");
+            assertThat(statement.path("target").path("sha256_cert_fingerprints").get(0).asString())
+                    .isEqualTo(ANDROID_APP_CERT_SHA256);
+        }
+        assertThat(List.of(android.json().get(0).path("target").path("package_name").asString(),
+                android.json().get(1).path("target").path("package_name").asString()))
+                .containsExactly("com.sundispatch.pro", "com.sundispatch.app");
+
+        Api.Response ios = api.get("/.well-known/apple-app-site-association");
+        assertThat(ios.status()).as(ios.toString()).isEqualTo(200);
+        assertThat(ios.header("Content-Type")).startsWith("application/json");
+        assertThat(ios.json().path("webcredentials").path("apps").get(0).asString()).isEqualTo(IOS_APP_ID);
+    }
+
+    @Test
+    void theAndroidAppSignsInWithAPasskeyFromItsOwnSigningCertificateOnly() {
+        Owner owner = ownerWithPasskey();
+        JsonNode options = loginOptions();
+        Api.Response app = passkeyLogin(options, owner.passkey().assertion(
+                options.path("publicKey").path("challenge").asString(), "localhost",
+                apkKeyHash(ANDROID_APP_CERT_SHA256)));
+        assertThat(app.status()).as(app.toString()).isEqualTo(200);
+        // The body carries the refresh token: the app keeps it in the Keystore, it has no cookie jar.
+        assertThat(app.json().path("refreshToken").asString()).isNotBlank();
+
+        // A repackaged app (another signing key) gets nothing, even with the genuine passkey.
+        String other = "00:" + ANDROID_APP_CERT_SHA256.substring(3);
+        JsonNode again = loginOptions();
+        assertRefused(passkeyLogin(again, owner.passkey().assertion(
+                again.path("publicKey").path("challenge").asString(), "localhost", apkKeyHash(other))),
+                401, "passkey_invalid");
     }
 
     @Test

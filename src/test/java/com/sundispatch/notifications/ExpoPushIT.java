@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.sundispatch.dispatch.DispatchFixtures;
+import com.sundispatch.notifications.internal.ExpoPushReceipts;
 import com.sundispatch.support.Api;
 import com.sundispatch.support.FakeExpoPush;
 import com.sundispatch.support.TotpCodes;
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it: a phone that signed out gets nothing more, and a token Expo reports unregistered is forgotten.
  */
 class ExpoPushIT extends DispatchFixtures {
+
+    @Autowired
+    ExpoPushReceipts receipts;
 
     private Api.Response register(String access, String token, String platform) {
         return api.post("/api/v1/me/push-tokens", Map.of("token", token, "platform", platform), access);
@@ -46,7 +51,8 @@ class ExpoPushIT extends DispatchFixtures {
         assertThat(push.body().path("channelId").asString()).isEqualTo("offers");
         assertThat(push.body().path("title").asString()).isNotBlank();
         assertThat(push.body().path("data").path("eventId").asString()).isNotBlank();
-        assertThat(push.body().path("data").path("link").asString()).startsWith("/");
+        // The tap opens that very offer (the app maps it to its offer screen), not just the list.
+        assertThat(push.body().path("data").path("link").asString()).matches("/#/installer/offers/[\\w-]+");
         String street = (String) lastInstallation.get("addressLine");
         assertThat(push.body().toString()).doesNotContain(street).doesNotContain(installer.email());
     }
@@ -202,6 +208,36 @@ class ExpoPushIT extends DispatchFixtures {
         eventually("Expo was asked", () -> !FakeExpoPush.receivedFor(token).isEmpty());
         eventually("the token is forgotten", () -> api.get("/api/v1/me/push-tokens", installer.access()).json()
                 .isEmpty());
+    }
+
+    @Test
+    void aReceiptSayingTheDeviceIsGoneForgetsThatTokenOnlyAndIsReadOnceAfterFifteenMinutes() {
+        Installer installer = installer(1);
+        String gone = FakeExpoPush.newToken();
+        registered(installer.access(), gone);
+        String kept = FakeExpoPush.newToken();
+        registered(login(installer.email(), PASSWORD).access(), kept);
+        // Expo took the push ("ok" ticket); Google refused it afterwards: only the receipt says so.
+        FakeExpoPush.unregisterAfterTicket(gone);
+
+        paidOrder();
+        eventually("both phones' pushes reached Expo", () -> !FakeExpoPush.receivedFor(gone).isEmpty()
+                && !FakeExpoPush.receivedFor(kept).isEmpty());
+        receipts.check();
+        assertThat(FakeExpoPush.receiptsAskedFor(gone)).as("receipts are not ready before 15 minutes").isEmpty();
+
+        clock.advance(Duration.ofMinutes(16));
+        ExpoPushReceipts.Checked checked = receipts.check();
+        assertThat(checked.tokensRemoved()).isGreaterThanOrEqualTo(1);
+        assertThat(FakeExpoPush.receiptsAskedFor(gone)).isNotEmpty();
+        assertThat(FakeExpoPush.receiptsAskedFor(kept)).isNotEmpty();
+        JsonNode phones = api.get("/api/v1/me/push-tokens", login(installer.email(), PASSWORD).access()).json();
+        assertThat(phones).hasSize(1);
+
+        // A receipt that was read is not asked for again.
+        int askedBefore = FakeExpoPush.receiptsAskedFor(kept).size();
+        receipts.check();
+        assertThat(FakeExpoPush.receiptsAskedFor(kept)).hasSize(askedBefore);
     }
 
     @Test

@@ -141,11 +141,13 @@ class NotificationMailsIT extends DispatchFixtures {
         assertHtmlAndText(paid, language, amount(language), paymentId);
 
         MimeMessage offer = Mailbox.await(installer.email(), subject(language, "offer"));
-        assertHtmlAndText(offer, language, o.place(), "6", "/#/installer");
+        JsonNode offerView = firstOffer(installer);
+        // The link opens that very offer (its card in focus), not just the installer page.
+        assertHtmlAndText(offer, language, o.place(), "6",
+                "/#/installer/offers/" + offerView.path("offerId").asString());
         // Before accepting, the installer learns nothing about who the customer is or where exactly they live.
         assertThat(Mailbox.body(offer) + Mailbox.html(offer)).doesNotContain(o.street(), "Clara", o.email());
 
-        JsonNode offerView = firstOffer(installer);
         Api.Response accepted = api.post("/api/v1/installer/offers/" + offerView.path("offerId").asString()
                 + "/accept", null, installer.access());
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);

@@ -31,6 +31,7 @@ public final class FakeExpoPush {
 
     public static final String ACCESS_TOKEN = "expo-test-access-token-not-a-secret";
     private static final String PATH = "/--/api/v2/push/send";
+    private static final String RECEIPTS_PATH = "/--/api/v2/push/getReceipts";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One message as the service received it, with the request's headers (lower-case names). */
@@ -42,6 +43,10 @@ public final class FakeExpoPush {
 
     private static final ConcurrentLinkedQueue<Message> RECEIVED = new ConcurrentLinkedQueue<>();
     private static final Set<String> UNREGISTERED = ConcurrentHashMap.newKeySet();
+    /** Ticket id → the token it was issued for. */
+    private static final Map<String, String> TICKETS = new ConcurrentHashMap<>();
+    private static final Set<String> UNREGISTERED_LATER = ConcurrentHashMap.newKeySet();
+    private static final ConcurrentLinkedQueue<List<String>> RECEIPT_REQUESTS = new ConcurrentLinkedQueue<>();
     private static HttpServer server;
 
     private FakeExpoPush() {
@@ -55,6 +60,7 @@ public final class FakeExpoPush {
                 throw new IllegalStateException("cannot start the fake Expo push service", e);
             }
             server.createContext(PATH, FakeExpoPush::handle);
+            server.createContext(RECEIPTS_PATH, FakeExpoPush::receipts);
             server.setExecutor(Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "fake-expo-push");
                 t.setDaemon(true);
@@ -73,6 +79,27 @@ public final class FakeExpoPush {
     /** From now on this token's messages get the DeviceNotRegistered ticket (the app was uninstalled). */
     public static void unregister(String token) {
         UNREGISTERED.add(token);
+    }
+
+    /**
+     * The tickets of this token's pushes were "ok", but their receipts say DeviceNotRegistered: Apple or Google
+     * refused them afterwards, which is how an uninstalled app usually shows.
+     */
+    public static void unregisterAfterTicket(String token) {
+        UNREGISTERED_LATER.add(token);
+    }
+
+    /** The ticket ids of every getReceipts request so far that asked for one of this token's tickets. */
+    public static List<String> receiptsAskedFor(String token) {
+        List<String> out = new ArrayList<>();
+        for (List<String> ids : RECEIPT_REQUESTS) {
+            for (String id : ids) {
+                if (token.equals(TICKETS.get(id))) {
+                    out.add(id);
+                }
+            }
+        }
+        return out;
     }
 
     public static List<Message> receivedFor(String token) {
@@ -110,12 +137,57 @@ public final class FakeExpoPush {
                     ticket.put("message", "\"" + m.to() + "\" is not a registered push notification recipient");
                     ticket.putObject("details").put("error", "DeviceNotRegistered");
                 } else {
+                    String id = UUID.randomUUID().toString();
+                    TICKETS.put(id, m.to());
                     ticket.put("status", "ok");
-                    ticket.put("id", UUID.randomUUID().toString());
+                    ticket.put("id", id);
                 }
             }
             ObjectNode answer = JSON.createObjectNode();
             answer.set("data", tickets);
+            byte[] bytes = JSON.writeValueAsBytes(answer);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** POST getReceipts {"ids": [...]} → {"data": {id: receipt}}; an id it does not know is left out (not ready). */
+    private static void receipts(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (!"POST".equals(exchange.getRequestMethod()) || !("Bearer " + ACCESS_TOKEN).equals(auth)) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            JsonNode ids = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("ids");
+            if (!ids.isArray() || ids.size() > 1000) {
+                exchange.sendResponseHeaders(400, -1);
+                return;
+            }
+            List<String> asked = new ArrayList<>();
+            ObjectNode data = JSON.createObjectNode();
+            for (JsonNode idNode : ids) {
+                String id = idNode.asString();
+                asked.add(id);
+                String token = TICKETS.get(id);
+                if (token == null) {
+                    continue;
+                }
+                ObjectNode receipt = data.putObject(id);
+                if (UNREGISTERED_LATER.contains(token)) {
+                    receipt.put("status", "error");
+                    receipt.put("message", "The recipient device is not registered with FCM.");
+                    receipt.putObject("details").put("error", "DeviceNotRegistered");
+                } else {
+                    receipt.put("status", "ok");
+                }
+            }
+            RECEIPT_REQUESTS.add(asked);
+            ObjectNode answer = JSON.createObjectNode();
+            answer.set("data", data);
             byte[] bytes = JSON.writeValueAsBytes(answer);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);

@@ -136,6 +136,11 @@ public abstract class IntegrationTest {
     }
 
     /** One key prefix per test JVM, so runs sharing a Redis server never see each other's counters. */
+    /** The signing certificate (SHA-256) of the Android apps every test context vouches for in assetlinks.json. */
+    public static final String ANDROID_APP_CERT_SHA256 =
+            "FA:C6:17:45:DC:09:03:78:6F:B9:ED:E6:2A:96:2B:39:9F:73:48:F0:BB:6F:89:9B:83:32:66:75:91:03:3B:9C";
+    public static final String IOS_APP_ID = "ABCDE12345.com.sundispatch.pro";
+
     public static final String REDIS_PREFIX = "sd-test-" + UUID.randomUUID() + ":";
 
     @DynamicPropertySource
@@ -164,6 +169,9 @@ public abstract class IntegrationTest {
         add.accept("sundispatch.push.expo.enabled", () -> "true");
         add.accept("sundispatch.push.expo.url", FakeExpoPush::url);
         add.accept("sundispatch.push.expo.access-token", () -> FakeExpoPush.ACCESS_TOKEN);
+        // The mobile apps whose passkeys the site accepts (/.well-known files, android:apk-key-hash origin).
+        add.accept("sundispatch.mobile.android-cert-sha256", () -> ANDROID_APP_CERT_SHA256);
+        add.accept("sundispatch.mobile.ios-app-ids", () -> IOS_APP_ID);
     }
 
     @BeforeEach

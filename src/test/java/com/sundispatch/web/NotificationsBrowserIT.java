@@ -74,8 +74,20 @@ class NotificationsBrowserIT extends BrowserTest {
         assertThat(pageWasNotReloaded()).isTrue();
         screenshots("offer-toast");
 
+        String href = shown.findElement(By.cssSelector(".toast-title")).getAttribute("href");
+        assertThat(href).matches(".*/#/installer/offers/[\\w-]+$");
         shown.findElement(By.cssSelector(".toast-close")).click();
         wait.until(d -> d.findElements(toast).isEmpty());
+
+        // The notification's link opens that offer: its card marked and its accept button in focus, one tap away.
+        open(href.substring(href.indexOf("/#/")));
+        WebElement linked = waitFor(By.cssSelector("#offers .offer.linked"));
+        assertThat(href).endsWith("/offers/" + linked.getAttribute("data-offer"));
+        wait.until(d -> linked.findElement(By.cssSelector("button.accept")).equals(d.switchTo().activeElement()));
+        // An offer that is gone (taken, declined, expired) says so instead of leaving the installer searching.
+        open("/#/installer/offers/no-such-offer");
+        assertThat(waitFor(By.id("offer-gone")).getText()).contains("no longer open");
+        assertThat(browser.findElements(By.cssSelector("#offers .offer.linked"))).isEmpty();
     }
 
     @Test

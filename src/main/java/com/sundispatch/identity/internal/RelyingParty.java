@@ -19,6 +19,7 @@ import com.sundispatch.shared.PublicBaseUrl;
  * the authenticator. The accepted origins are the public base URL's origin and, for every allowed host
  * ({@code SUNDISPATCH_ALLOWED_HOSTS}) that is the rp id or below it, that host over https (and with the base
  * URL's scheme and port). A host outside the rp id's domain could never use these passkeys: browsers refuse it.
+ * The mobile apps named in {@link MobileAppsProperties} add their {@code android:apk-key-hash:} origins.
  * Read on each use: in development the base URL's port is known only once the server listens.
  */
 @Component
@@ -28,10 +29,11 @@ class RelyingParty {
 
     private final PublicBaseUrl publicBaseUrl;
     private final List<String> allowedHosts;
+    private final List<String> appOrigins;
 
     @Autowired
-    RelyingParty(PublicBaseUrl publicBaseUrl, Environment environment) {
-        this(publicBaseUrl, allowedHosts(environment));
+    RelyingParty(PublicBaseUrl publicBaseUrl, Environment environment, MobileAppsProperties mobileApps) {
+        this(publicBaseUrl, allowedHosts(environment), mobileApps.androidOrigins());
     }
 
     private static List<String> allowedHosts(Environment environment) {
@@ -40,8 +42,9 @@ class RelyingParty {
         return hosts == null ? List.of() : hosts;
     }
 
-    RelyingParty(PublicBaseUrl publicBaseUrl, List<String> allowedHosts) {
+    RelyingParty(PublicBaseUrl publicBaseUrl, List<String> allowedHosts, List<String> appOrigins) {
         this.publicBaseUrl = publicBaseUrl;
+        this.appOrigins = List.copyOf(appOrigins);
         this.allowedHosts = allowedHosts.stream().map(h -> asciiLower(h.trim()))
                 .filter(h -> !h.isEmpty()).toList();
     }
@@ -62,6 +65,8 @@ class RelyingParty {
                 origins.add(base.getScheme() + "://" + host + port);
             }
         }
+        // The signed Android apps (iOS apps sign with the https origin of the rp id, already above).
+        origins.addAll(appOrigins);
         return origins;
     }
 

@@ -32,6 +32,12 @@ public record ExpoPushProperties(
         }
     }
 
+    /** Expo's receipts endpoint, beside the send endpoint ({@code .../push/getReceipts}). */
+    URI receiptsUrl() {
+        URI send = checkedUrl(url);
+        return send.resolve("getReceipts");
+    }
+
     static URI checkedUrl(String url) {
         URI uri;
         try {

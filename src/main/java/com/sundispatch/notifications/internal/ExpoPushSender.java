@@ -1,61 +1,53 @@
 package com.sundispatch.notifications.internal;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import com.sundispatch.security.SessionStatusSource;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pushes to the mobile apps through Expo's push service (https://docs.expo.dev/push-notifications/sending-notifications/):
  * one POST of up to 100 messages, answered by one ticket per message in the same order. A ticket with
  * {@code DeviceNotRegistered} means the app was uninstalled or its token changed: the token is removed. A token
  * whose session has ended (signed out, revoked, expired) is removed before anything is sent to it, so a phone
- * that signed out never shows the account's notifications again. Logs carry token ids, never tokens.
+ * that signed out never shows the account's notifications again. Logs carry token ids, never tokens. Accepted
+ * tickets are kept until their receipts are read ({@link ExpoPushReceipts}).
  */
 @Component
 class ExpoPushSender implements PushSender {
 
     /** Expo's limit per request. */
     static final int BATCH = 100;
-    private static final int MAX_ANSWER_BYTES = 1 << 20;
-    private static final Pattern ERROR_NAME = Pattern.compile("[A-Za-z]{1,40}");
+    static final Pattern ERROR_NAME = Pattern.compile("[A-Za-z]{1,40}");
+    private static final Pattern TICKET_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Logger log = LoggerFactory.getLogger(ExpoPushSender.class);
 
     private final DevicePushTokenRepository tokens;
+    private final ExpoPushReceiptRepository receipts;
     private final SessionStatusSource sessions;
     private final ExpoPushProperties properties;
+    private final ExpoApi expo;
     private final Clock clock;
-    private final HttpClient http;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    ExpoPushSender(DevicePushTokenRepository tokens, SessionStatusSource sessions, ExpoPushProperties properties,
-            Clock clock) {
+    ExpoPushSender(DevicePushTokenRepository tokens, ExpoPushReceiptRepository receipts,
+            SessionStatusSource sessions, ExpoPushProperties properties, ExpoApi expo, Clock clock) {
         this.tokens = tokens;
+        this.receipts = receipts;
         this.sessions = sessions;
         this.properties = properties;
+        this.expo = expo;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -82,41 +74,9 @@ class ExpoPushSender implements PushSender {
     /** One request to Expo; never throws: a failed push must not undo or delay whatever caused it. */
     private int sendBatch(List<DevicePushToken> batch, PushMessage message) {
         List<Map<String, Object>> messages = batch.stream().map(t -> body(t, message)).toList();
-        HttpRequest.Builder request = HttpRequest.newBuilder(ExpoPushProperties.checkedUrl(properties.url()))
-                .timeout(properties.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(messages)));
-        if (!properties.accessToken().isBlank()) {
-            request.header("Authorization", "Bearer " + properties.accessToken());
-        }
-        JsonNode answer;
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request.build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        try {
-            // The request timeout covers the headers only; the whole answer, body included, gets a deadline too, so
-            // a stalled answer never holds one of the two push threads.
-            HttpResponse<byte[]> response = call.get(properties.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-            if (response.statusCode() != 200) {
-                log.warn("Expo push service answered HTTP {} for {} message(s)", response.statusCode(), batch.size());
-                return 0;
-            }
-            if (response.body().length > MAX_ANSWER_BYTES) {
-                log.warn("Expo push service answered with more than {} bytes", MAX_ANSWER_BYTES);
-                return 0;
-            }
-            answer = json.readTree(response.body());
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            log.warn("Expo push service did not answer in time");
-            return 0;
-        } catch (ExecutionException | JacksonException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            log.warn("Expo push service failed: {}", cause.getClass().getSimpleName());
-            return 0;
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
+        JsonNode answer = expo.post(ExpoPushProperties.checkedUrl(properties.url()), messages,
+                batch.size() + " message(s)");
+        if (answer == null) {
             return 0;
         }
         JsonNode tickets = answer.path("data");
@@ -130,6 +90,16 @@ class ExpoPushSender implements PushSender {
             JsonNode ticket = tickets.get(i);
             if ("ok".equals(ticket.path("status").asString(""))) {
                 tokens.markSuccess(token.id(), clock.instant());
+                // The receipt, read later, says whether Apple or Google took it (ExpoPushReceipts).
+                String ticketId = ticket.path("id").asString("");
+                if (TICKET_ID.matcher(ticketId).matches()) {
+                    try {
+                        receipts.save(new ExpoPushReceipt(ticketId, token.id(), clock.instant()));
+                    } catch (DataIntegrityViolationException e) {
+                        // The token went meanwhile (signed out, removed): there is nothing left to clean up.
+                        log.debug("Receipt of a push to removed token {} not kept", token.id());
+                    }
+                }
                 accepted++;
                 continue;
             }

@@ -38,6 +38,11 @@ class InstallerNotifications {
         this.accounts = accounts;
     }
 
+    /** The offer itself (web: the installer page with its card in focus; the app maps it to its offer screen). */
+    private static String offerLink(String offerId) {
+        return INSTALLER_PAGE + "/offers/" + offerId;
+    }
+
     /** The job's own page in the web client. */
     private static String jobLink(String jobId) {
         return "/#/installer/jobs/" + jobId;
@@ -138,7 +143,7 @@ class InstallerNotifications {
                 .fact("fact.place", place).fact("fact.distance", event.distanceKm())
                 .fact("fact.window", new Window(event.windowStart(), event.windowEnd()))
                 .fact("fact.panels", event.panelCount()).fact("fact.expiresAt", event.expiresAt())
-                .link(INSTALLER_PAGE).build());
+                .link(offerLink(event.offerId())).build());
     }
 
     @ApplicationModuleListener

@@ -1,0 +1,68 @@
+package com.sundispatch.identity.internal;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The mobile apps this site vouches for ({@code sundispatch.mobile.*}), so that their passkeys work: Android's
+ * Credential Manager only offers the site's passkeys to an app the site names in
+ * {@code /.well-known/assetlinks.json} (package and signing-certificate SHA-256), and signs the assertion with
+ * the origin {@code android:apk-key-hash:<base64url of that SHA-256>}, which the relying party must accept; iOS
+ * asks {@code /.well-known/apple-app-site-association} for the app ids ({@code TEAMID.bundle}) under
+ * {@code webcredentials}. Both empty by default: the files answer 404 and no app origin is accepted.
+ *
+ * @param androidPackages the Android application ids (both apps by default)
+ * @param androidCertSha256 the SHA-256 fingerprints of the apps' signing certificates, {@code AB:CD:...} as
+ *        {@code keytool} and the Play Console print them
+ * @param iosAppIds the iOS app ids, {@code TEAMID.com.sundispatch.pro}
+ */
+@ConfigurationProperties("sundispatch.mobile")
+public record MobileAppsProperties(
+        @DefaultValue({"com.sundispatch.pro", "com.sundispatch.app"}) List<String> androidPackages,
+        @DefaultValue({}) List<String> androidCertSha256,
+        @DefaultValue({}) List<String> iosAppIds) {
+
+    private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z]\\w*(\\.[a-zA-Z]\\w*)+");
+    private static final Pattern FINGERPRINT = Pattern.compile("\\p{XDigit}{2}(:\\p{XDigit}{2}){31}");
+    private static final Pattern APP_ID = Pattern.compile("[A-Z0-9]{10}\\.[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)+");
+
+    /** A wrong entry would silently break every passkey sign-in in the app: refuse it at start instead. */
+    public MobileAppsProperties {
+        androidPackages = checked(androidPackages, PACKAGE, "android-packages", "com.example.app", false);
+        androidCertSha256 = checked(androidCertSha256, FINGERPRINT, "android-cert-sha256",
+                "32 colon-separated hex bytes", true);
+        iosAppIds = checked(iosAppIds, APP_ID, "ios-app-ids", "TEAMID1234.com.example.app", false);
+    }
+
+    private static List<String> checked(List<String> values, Pattern pattern, String name, String example,
+            boolean upper) {
+        List<String> out = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            String v = value == null ? "" : value.trim();
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (!pattern.matcher(v).matches()) {
+                throw new IllegalArgumentException("sundispatch.mobile." + name + " has an entry that is not "
+                        + example);
+            }
+            out.add(upper ? v.toUpperCase(Locale.ROOT) : v);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The WebAuthn origins of the signed Android apps: {@code android:apk-key-hash:} + base64url(SHA-256). */
+    public List<String> androidOrigins() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return androidCertSha256.stream()
+                .map(f -> "android:apk-key-hash:" + b64.encodeToString(HexFormat.ofDelimiter(":").parseHex(f)))
+                .toList();
+    }
+}
