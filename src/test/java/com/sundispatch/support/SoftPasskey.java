@@ -51,6 +51,16 @@ public final class SoftPasskey {
         return B64.encodeToString(credentialId);
     }
 
+    /** For an authenticator outside this JVM (the mobile app's API tests): the private key, PKCS#8 DER in base64. */
+    public String privateKeyPkcs8() {
+        return Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded());
+    }
+
+    /** The user handle the registration bound this credential to (base64url), null before one. */
+    public String userHandle() {
+        return userHandle == null ? null : B64.encodeToString(userHandle);
+    }
+
     public long counter() {
         return counter;
     }
