@@ -2,12 +2,14 @@
  * The mobile API layer against a real server (real fetch, in-memory TokenStore). The tests run in order and
  * share the accounts the Java integration test prepared:
  * - customer: verified, with at least one paid order;
- * - installer: TOTP on, exactly one open offer.
+ * - installer: TOTP on, exactly one open offer;
+ * - passkey: exactly one registered passkey (signed here by a software authenticator), no TOTP.
  * Only one refresh-token replay per run on the customer (two within a day lock an account).
  */
 import * as OTPAuth from 'otpauth';
 import { ApiError, MemoryTokenStore, Session, createApi } from '../src/api';
 import { env } from './env';
+import { softPasskey } from './softPasskey';
 
 function newSession() {
   const store = new MemoryTokenStore();
@@ -163,5 +165,33 @@ describe('installer', () => {
   test('logout', async () => {
     await installer.session.logout();
     expect(await installer.store.getRefreshToken()).toBeNull();
+  });
+});
+
+describe('passkey', () => {
+  // one authenticator for both cases: its signature counter must rise from one sign-in to the next
+  const authenticator = softPasskey(env.passkey);
+
+  test('a passkey alone signs in: /me is its account, with passkey among the MFA methods', async () => {
+    const { session, store, api } = newSession();
+    await expect(session.loginWithPasskey(authenticator)).resolves.toEqual({ kind: 'signedIn' });
+    expect(await store.getRefreshToken()).toEqual(expect.any(String));
+    const me = await api.me();
+    expect(me.email.toLowerCase()).toBe(env.passkey.email.toLowerCase());
+    expect(me.mfaMethods).toContain('passkey');
+    await session.logout();
+    expect(await store.getRefreshToken()).toBeNull();
+  });
+
+  test('the password asks for the passkey as second factor; the passkey completes the sign-in', async () => {
+    const { session, store, api } = newSession();
+    const result = await session.login(env.passkey.email, env.passkey.password);
+    expect(result).toMatchObject({ kind: 'mfa', methods: expect.arrayContaining(['passkey']) });
+    if (result.kind !== 'mfa') return;
+    expect(await store.getRefreshToken()).toBeNull();
+    await expect(session.completeMfaWithPasskey(result.mfaToken, authenticator)).resolves.toEqual({ kind: 'signedIn' });
+    expect(await store.getRefreshToken()).toEqual(expect.any(String));
+    expect((await api.me()).email.toLowerCase()).toBe(env.passkey.email.toLowerCase());
+    await session.logout();
   });
 });

@@ -17,4 +17,14 @@ export const env = {
     password: required('SD_INSTALLER_PASSWORD'),
     totpSecret: required('SD_INSTALLER_TOTP_SECRET'),
   },
+  /** an account with exactly one registered passkey (and no TOTP), and that passkey's key material */
+  passkey: {
+    email: required('SD_PASSKEY_EMAIL'),
+    password: required('SD_PASSKEY_PASSWORD'),
+    credentialId: required('SD_PASSKEY_CREDENTIAL_ID'),
+    userHandle: required('SD_PASSKEY_USER_HANDLE'),
+    privateKeyPkcs8: required('SD_PASSKEY_PRIVATE_KEY'),
+    rpId: required('SD_PASSKEY_RP_ID'),
+    origin: required('SD_PASSKEY_ORIGIN'),
+  },
 };

@@ -1,4 +1,5 @@
 import { ApiError, NETWORK_ERROR, parseProblem } from './errors';
+import { PASSKEY_FAILURE_CODES, PasskeyError, type PasskeyAssertion, type PasskeyAuthenticator, type PasskeyResult, type PasskeySignInOptions } from './passkey';
 import type { TokenStore } from './tokenStore';
 import type { MfaChallenge, TokenResponse } from './types';
 
@@ -97,6 +98,36 @@ export class Session {
     await this.accept((await response.json()) as TokenResponse);
   }
 
+  /**
+   * Signs in with a passkey alone: options → the device's passkey dialog → login. Resolves `cancelled` when the
+   * user dismissed the dialog; server refusals (passkey_unknown, account_locked, …) are ApiErrors as for login().
+   */
+  async loginWithPasskey(authenticator: PasskeyAuthenticator): Promise<PasskeyResult> {
+    const options = await this.postJson<PasskeySignInOptions>('/api/v1/auth/passkey/options');
+    const credential = await assertWith(authenticator, options.publicKey);
+    if (!credential) return { kind: 'cancelled' };
+    await this.accept(await this.postJson<TokenResponse>('/api/v1/auth/passkey/login', { challengeId: options.challengeId, credential }));
+    return { kind: 'signedIn' };
+  }
+
+  /**
+   * The second sign-in step with a passkey instead of a TOTP code. An expired or used mfaToken is the
+   * ApiError invalid_token (the password step must be repeated); a passkey of another account is passkey_unknown.
+   */
+  async completeMfaWithPasskey(mfaToken: string, authenticator: PasskeyAuthenticator): Promise<PasskeyResult> {
+    const options = await this.postJson<PasskeySignInOptions>('/api/v1/auth/mfa/passkey/options', { mfaToken });
+    const credential = await assertWith(authenticator, options.publicKey);
+    if (!credential) return { kind: 'cancelled' };
+    await this.accept(await this.postJson<TokenResponse>('/api/v1/auth/mfa/passkey', { mfaToken, challengeId: options.challengeId, credential }));
+    return { kind: 'signedIn' };
+  }
+
+  private async postJson<T>(path: string, body?: unknown): Promise<T> {
+    const response = await this.send(path, { method: 'POST', body });
+    if (!response.ok) throw await parseProblem(response);
+    return (await response.json()) as T;
+  }
+
   /** On cold start: signs in again from a stored refresh token, if any. */
   async restore(): Promise<boolean> {
     const token = await this.store.getRefreshToken();
@@ -190,5 +221,21 @@ export class Session {
     } catch {
       throw new ApiError(0, NETWORK_ERROR);
     }
+  }
+}
+
+/**
+ * Runs the authenticator: null when the user cancelled; any other failure becomes an ApiError with a client-side
+ * code, so the UI shows it like a server refusal (and never the platform's own message).
+ */
+async function assertWith(authenticator: PasskeyAuthenticator, publicKey: PasskeySignInOptions['publicKey']): Promise<PasskeyAssertion | null> {
+  try {
+    return await authenticator.get(publicKey);
+  } catch (e) {
+    if (e instanceof PasskeyError) {
+      if (e.reason === 'cancelled') return null;
+      throw new ApiError(0, PASSKEY_FAILURE_CODES[e.reason]);
+    }
+    throw new ApiError(0, PASSKEY_FAILURE_CODES.failed);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { ApiError, MemoryTokenStore, Session, createApi, parseProblem } from '..';
+import { ApiError, MemoryTokenStore, PasskeyError, Session, createApi, parseProblem, type PasskeyAssertion, type PasskeyAuthenticator, type PasskeyRequestOptions } from '..';
 
 type Handler = (req: Request, body: unknown) => Response | Promise<Response>;
 
@@ -231,5 +231,142 @@ describe('problem+json parsing', () => {
     const session = new Session({ baseUrl: BASE, tokenStore: new MemoryTokenStore(), fetch: fn });
     await session.login('a@b.c', 'pw');
     await expect(createApi(session).registerPushToken('ExponentPushToken[x]', 'android')).resolves.toBe(false);
+  });
+});
+
+describe('Session with a passkey', () => {
+  const requestOptions = (allow: string[] = []): PasskeyRequestOptions => ({
+    rpId: 'example.test',
+    challenge: 'Y2hhbGxlbmdl',
+    timeout: 300000,
+    userVerification: 'required',
+    allowCredentials: allow.map((id) => ({ type: 'public-key', id, transports: ['internal'] })),
+  });
+  const assertion: PasskeyAssertion = {
+    id: 'cred-1',
+    rawId: 'cred-1',
+    type: 'public-key',
+    response: { clientDataJSON: 'cdj', authenticatorData: 'ad', signature: 'sig', userHandle: 'uh' },
+    clientExtensionResults: {},
+  };
+  /** a fake authenticator: answers the assertion, or fails as told */
+  function fakeAuthenticator(outcome: 'ok' | PasskeyError | Error = 'ok') {
+    const get = jest.fn(async (_options: PasskeyRequestOptions) => {
+      if (outcome !== 'ok') throw outcome;
+      return assertion;
+    });
+    const authenticator: PasskeyAuthenticator = { isSupported: () => true, get };
+    return { authenticator, get };
+  }
+
+  test('options → dialog → login; the refresh token is stored before the access token is used', async () => {
+    const store = new MemoryTokenStore();
+    const order: string[] = [];
+    const originalSet = store.setRefreshToken.bind(store);
+    store.setRefreshToken = async (t) => {
+      order.push(`store ${t}`);
+      await originalSet(t);
+    };
+    const { fn, calls } = fakeFetch((req) => {
+      const path = new URL(req.url).pathname;
+      if (path === '/api/v1/auth/passkey/options') return json(200, { challengeId: 'ch-1', publicKey: requestOptions() });
+      if (path === '/api/v1/auth/passkey/login') return json(200, tokens(3));
+      order.push(`call ${req.headers.get('Authorization')}`);
+      return json(200, { id: 'u', email: 'a@b.c', fullName: 'A' });
+    });
+    const session = new Session({ baseUrl: BASE, tokenStore: store, fetch: fn });
+    const { authenticator, get } = fakeAuthenticator();
+    await expect(session.loginWithPasskey(authenticator)).resolves.toEqual({ kind: 'signedIn' });
+    expect(get).toHaveBeenCalledWith(requestOptions());
+    expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/v1/auth/passkey/options', body: undefined });
+    expect(calls[1]).toMatchObject({ path: '/api/v1/auth/passkey/login', body: { challengeId: 'ch-1', credential: assertion } });
+    expect(calls[1].headers.get('X-Requested-With')).toBeNull();
+    expect(session.state).toBe('signedIn');
+    await createApi(session).me();
+    expect(order).toEqual(['store refresh-3', 'call Bearer access-3']);
+  });
+
+  test('a dismissed dialog is a quiet cancel: no login call, nothing stored', async () => {
+    const store = new MemoryTokenStore();
+    const { fn, calls } = fakeFetch(() => json(200, { challengeId: 'ch-1', publicKey: requestOptions() }));
+    const session = new Session({ baseUrl: BASE, tokenStore: store, fetch: fn });
+    await expect(session.loginWithPasskey(fakeAuthenticator(new PasskeyError('cancelled')).authenticator)).resolves.toEqual({ kind: 'cancelled' });
+    expect(calls.map((c) => c.path)).toEqual(['/api/v1/auth/passkey/options']);
+    expect(await store.getRefreshToken()).toBeNull();
+    expect(session.state).toBe('signedOut');
+  });
+
+  test('other authenticator failures become client-side codes, never the platform message', async () => {
+    const { fn } = fakeFetch(() => json(200, { challengeId: 'ch-1', publicKey: requestOptions() }));
+    const session = new Session({ baseUrl: BASE, tokenStore: new MemoryTokenStore(), fetch: fn });
+    await expect(session.loginWithPasskey(fakeAuthenticator(new PasskeyError('noCredentials')).authenticator)).rejects.toMatchObject({ code: 'passkey_no_credentials' });
+    await expect(session.loginWithPasskey(fakeAuthenticator(new PasskeyError('notSupported')).authenticator)).rejects.toMatchObject({ code: 'passkey_not_supported' });
+    const error = await session.loginWithPasskey(fakeAuthenticator(new Error('native secret text')).authenticator).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'passkey_failed' });
+    expect(String((error as Error).message)).not.toContain('native secret text');
+  });
+
+  test('a passkey the server does not know is a typed 401 passkey_unknown; nothing stored', async () => {
+    const store = new MemoryTokenStore();
+    const { fn } = fakeFetch((req) =>
+      req.url.endsWith('/options') ? json(200, { challengeId: 'ch-1', publicKey: requestOptions() }) : problem(401, 'passkey_unknown'),
+    );
+    const session = new Session({ baseUrl: BASE, tokenStore: store, fetch: fn });
+    const error = await session.loginWithPasskey(fakeAuthenticator().authenticator).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, code: 'passkey_unknown' });
+    expect(await store.getRefreshToken()).toBeNull();
+    expect(session.state).toBe('signedOut');
+  });
+
+  test('a failing options call does not open the dialog', async () => {
+    const { fn } = fakeFetch(() => problem(429, 'rate_limited'));
+    const session = new Session({ baseUrl: BASE, tokenStore: new MemoryTokenStore(), fetch: fn });
+    const { authenticator, get } = fakeAuthenticator();
+    await expect(session.loginWithPasskey(authenticator)).rejects.toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  test('MFA step: password → methods include passkey → passkey options for the mfaToken → tokens', async () => {
+    const store = new MemoryTokenStore();
+    const { fn, calls } = fakeFetch((req) => {
+      const path = new URL(req.url).pathname;
+      if (path === '/api/v1/auth/login') return json(200, { mfaRequired: true, mfaToken: 'mt', methods: ['totp', 'passkey'] });
+      if (path === '/api/v1/auth/mfa/passkey/options') return json(200, { challengeId: 'ch-2', publicKey: requestOptions(['cred-1']) });
+      if (path === '/api/v1/auth/mfa/passkey') return json(200, tokens(4));
+      return problem(404, 'not_found');
+    });
+    const session = new Session({ baseUrl: BASE, tokenStore: store, fetch: fn });
+    await expect(session.login('a@b.c', 'pw')).resolves.toEqual({ kind: 'mfa', mfaToken: 'mt', methods: ['totp', 'passkey'] });
+    const { authenticator, get } = fakeAuthenticator();
+    await expect(session.completeMfaWithPasskey('mt', authenticator)).resolves.toEqual({ kind: 'signedIn' });
+    expect(get).toHaveBeenCalledWith(requestOptions(['cred-1']));
+    expect(calls[1]).toMatchObject({ path: '/api/v1/auth/mfa/passkey/options', body: { mfaToken: 'mt' } });
+    expect(calls[2]).toMatchObject({ path: '/api/v1/auth/mfa/passkey', body: { mfaToken: 'mt', challengeId: 'ch-2', credential: assertion } });
+    expect(await store.getRefreshToken()).toBe('refresh-4');
+    expect(session.state).toBe('signedIn');
+  });
+
+  test('MFA step: an expired mfaToken is invalid_token before any dialog; a cancel stays in the step', async () => {
+    const { fn } = fakeFetch(() => problem(401, 'invalid_token'));
+    const session = new Session({ baseUrl: BASE, tokenStore: new MemoryTokenStore(), fetch: fn });
+    const { authenticator, get } = fakeAuthenticator();
+    await expect(session.completeMfaWithPasskey('old', authenticator)).rejects.toMatchObject({ status: 401, code: 'invalid_token' });
+    expect(get).not.toHaveBeenCalled();
+
+    const ok = fakeFetch(() => json(200, { challengeId: 'ch-3', publicKey: requestOptions(['cred-1']) }));
+    const again = new Session({ baseUrl: BASE, tokenStore: new MemoryTokenStore(), fetch: ok.fn });
+    await expect(again.completeMfaWithPasskey('mt', fakeAuthenticator(new PasskeyError('cancelled')).authenticator)).resolves.toEqual({ kind: 'cancelled' });
+    expect(ok.calls).toHaveLength(1);
+  });
+
+  test('a token response without a refresh token is refused (a mobile session cannot be restored without it)', async () => {
+    const { fn } = fakeFetch((req) =>
+      req.url.endsWith('/options') ? json(200, { challengeId: 'ch-1', publicKey: requestOptions() }) : json(200, { ...tokens(5), refreshToken: null }),
+    );
+    const session = new Session({ baseUrl: BASE, tokenStore: new MemoryTokenStore(), fetch: fn });
+    await expect(session.loginWithPasskey(fakeAuthenticator().authenticator)).rejects.toMatchObject({ code: 'missing_refresh_token' });
+    expect(session.state).toBe('signedOut');
   });
 });
