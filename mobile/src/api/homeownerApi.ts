@@ -2,7 +2,7 @@ import type { Client } from 'openapi-fetch';
 import { ApiError, NETWORK_ERROR, parseProblem, problemFromBody } from './errors';
 import type { components, paths } from './schema';
 import type { Session } from './session';
-import type { Result } from './results';
+import { unwrap, type Result } from './results';
 
 type S = components['schemas'];
 export type Installation = S['InstallationView'];
@@ -13,8 +13,13 @@ export type InboxResponse = S['InboxResponse'];
 export type InboxEntry = S['InboxEntry'];
 export type DevicePushToken = S['DevicePushToken'];
 export type PushTokenCreated = S['PushTokenCreated'];
+export type InstallerProfile = S['PublicInstallerProfile'];
+export type PublicReview = S['PublicReview'];
 
-/** The homeowner's installation actions, the inbox, push tokens, sign-out-everywhere-else and TOTP set-up. */
+/**
+ * The homeowner's installation actions, the inbox, push tokens, sign-out-everywhere-else, TOTP set-up and the
+ * assigned installer's public profile.
+ */
 export interface HomeownerApi {
   /** DELETE /api/v1/me/sessions: ends every session but this one */
   endOtherSessions(): Promise<void>;
@@ -38,6 +43,11 @@ export interface HomeownerApi {
   setupTotp(): Promise<TotpSetup>;
   enableTotp(code: string): Promise<string[]>;
   disableTotp(code: string, password: string): Promise<void>;
+  /**
+   * GET /api/v1/public/installers/{installerId}: company, area, rating and the latest 20 reviews, newest first.
+   * 404 not_found (an ApiError) for an unknown, revoked or banned installer.
+   */
+  installerProfile(installerId: string): Promise<InstallerProfile>;
 }
 
 /** The method names, for test fakes. */
@@ -60,6 +70,7 @@ export const HOMEOWNER_API_NAMES: (keyof HomeownerApi)[] = [
   'setupTotp',
   'enableTotp',
   'disableTotp',
+  'installerProfile',
 ];
 
 async function call<T>(promise: Promise<Result<T>>): Promise<{ data: T; response: Response }> {
@@ -159,5 +170,7 @@ export function createHomeownerApi(client: Client<paths>, session: Session): Hom
     disableTotp: async (code, password) => {
       await data(client.POST('/api/v1/me/mfa/totp/disable', { body: { code, password } }));
     },
+    // public: the session's bearer token goes along but is not needed, so a signed-in homeowner sees what anyone sees
+    installerProfile: (installerId) => unwrap(client.GET('/api/v1/public/installers/{installerId}', { params: { path: { installerId } } })),
   };
 }

@@ -15,13 +15,14 @@ import { AvailabilityScreen } from '../screens/AvailabilityScreen';
 import { EarningsScreen } from '../screens/EarningsScreen';
 import { OrdersScreen } from '../screens/OrdersScreen';
 import { OrderScreen } from '../screens/OrderScreen';
+import { InstallerProfileScreen } from '../screens/InstallerProfileScreen';
 import { CatalogScreen } from '../screens/CatalogScreen';
 import { QuoteScreen, type QuotePanel } from '../screens/QuoteScreen';
 import { AccountTab } from './AccountStack';
 import { colors } from '../components/ui';
 
 type OffersStackParams = { OffersList: undefined; Offer: { offerId: string } };
-type OrdersStackParams = { OrdersList: undefined; Order: { orderId: string } };
+type OrdersStackParams = { OrdersList: undefined; Order: { orderId: string }; InstallerProfile: { installerId: string } };
 type CatalogStackParams = { CatalogList: undefined; Quote: { panel: QuotePanel | null } };
 type JobsStackParams = { JobsList: undefined; Job: { jobId: string }; Availability: undefined; Earnings: undefined };
 
@@ -98,7 +99,19 @@ const OrdersListRoute = ({ navigation }: NativeStackScreenProps<OrdersStackParam
 };
 const OrderRoute = ({ route, navigation }: NativeStackScreenProps<OrdersStackParams, 'Order'>) => (
   <Safe>
-    <OrderScreen orderId={route.params.orderId} onBack={() => (navigation.canGoBack() ? navigation.goBack() : navigation.replace('OrdersList'))} />
+    <OrderScreen
+      orderId={route.params.orderId}
+      onBack={() => (navigation.canGoBack() ? navigation.goBack() : navigation.replace('OrdersList'))}
+      onOpenInstaller={(installerId) => navigation.navigate('InstallerProfile', { installerId })}
+    />
+  </Safe>
+);
+const InstallerProfileRoute = ({ route, navigation }: NativeStackScreenProps<OrdersStackParams, 'InstallerProfile'>) => (
+  <Safe>
+    <InstallerProfileScreen
+      installerId={route.params.installerId}
+      onBack={() => (navigation.canGoBack() ? navigation.goBack() : navigation.replace('OrdersList'))}
+    />
   </Safe>
 );
 const JobsRoute = ({ navigation }: NativeStackScreenProps<JobsStackParams, 'JobsList'>) => {
@@ -180,6 +193,7 @@ function OrdersTab() {
     <OrdersStack.Navigator>
       <OrdersStack.Screen name="OrdersList" component={OrdersListRoute} options={{ title: t('orders.title'), headerShown: false }} />
       <OrdersStack.Screen name="Order" component={OrderRoute} options={{ title: t('order.title'), headerShown: false }} />
+      <OrdersStack.Screen name="InstallerProfile" component={InstallerProfileRoute} options={{ title: t('profile.title'), headerShown: false }} />
     </OrdersStack.Navigator>
   );
 }
@@ -208,7 +222,10 @@ function devPrefix(): string[] {
   }
 }
 
-/** Deep links: sundispatchpro://offers/<offerId> (installer), sundispatch://orders/<orderId> (homeowner). */
+/**
+ * Deep links: sundispatchpro://offers/<offerId> (installer), sundispatch://orders/<orderId> and
+ * sundispatch://installers/<installerId> (homeowner; the website's #/installers/<id>).
+ */
 export function linking(variant: Variant): LinkingOptions<ReactNavigation.RootParamList> {
   const scheme = variant === 'installer' ? 'sundispatchpro://' : 'sundispatch://';
   return {
@@ -219,7 +236,7 @@ export function linking(variant: Variant): LinkingOptions<ReactNavigation.RootPa
       screens:
         variant === 'installer'
           ? { OffersTab: { screens: { OffersList: 'offers', Offer: 'offers/:offerId' } }, JobsTab: { screens: { JobsList: 'jobs', Job: 'jobs/:jobId', Availability: 'availability', Earnings: 'earnings' } }, AccountTab: 'account' }
-          : { OrdersTab: { screens: { OrdersList: 'orders', Order: 'orders/:orderId' } }, CatalogTab: { screens: { CatalogList: 'panels', Quote: 'quote' } }, AccountTab: 'account' },
+          : { OrdersTab: { screens: { OrdersList: 'orders', Order: 'orders/:orderId', InstallerProfile: 'installers/:installerId' } }, CatalogTab: { screens: { CatalogList: 'panels', Quote: 'quote' } }, AccountTab: 'account' },
     },
   };
 }

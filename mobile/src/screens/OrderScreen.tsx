@@ -14,7 +14,16 @@ interface OrderData {
   installation: Installation | null;
 }
 
-export function OrderScreen({ orderId, onBack }: { orderId: string; onBack?: () => void }) {
+export function OrderScreen({
+  orderId,
+  onBack,
+  onOpenInstaller,
+}: {
+  orderId: string;
+  onBack?: () => void;
+  /** opens the assigned installer's public profile */
+  onOpenInstaller?: (installerId: string) => void;
+}) {
   const { api } = useApp();
   const { t, locale } = useI18n();
   const loader = useCallback(async (): Promise<OrderData> => {
@@ -103,6 +112,16 @@ export function OrderScreen({ orderId, onBack }: { orderId: string; onBack?: () 
             <Body>
               {t('order.appointment')}: {formatDateTime(installation.appointment.start, locale, installation.appointment.timeZone)}
             </Body>
+          ) : null}
+          {onOpenInstaller && installer.id ? (
+            <Button
+              testID="view-installer-profile"
+              title={t('profile.view')}
+              accessibilityLabel={t('profile.viewLabel', { company: installer.companyName })}
+              variant="secondary"
+              onPress={() => onOpenInstaller(installer.id)}
+              style={{ alignSelf: 'flex-start' }}
+            />
           ) : null}
         </Card>
       ) : (

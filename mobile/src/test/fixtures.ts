@@ -1,4 +1,5 @@
 import type { Installation, InstallerJob, Me, Offer, Order, Page, Panel, SessionInfo } from '../api/types';
+import type { InstallerProfile } from '../api/homeownerApi';
 
 export const page = <T,>(items: T[]): Page<T> => ({ items, page: 0, size: 50, totalItems: items.length });
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
@@ -93,6 +94,22 @@ export function installation(overrides: Partial<Installation> = {}): Installatio
     completedAt: null,
     ...overrides,
   } as Installation;
+}
+
+/** The public profile of the installer in installation() (same id and company). */
+export function installerProfile(overrides: Partial<InstallerProfile> = {}): InstallerProfile {
+  return {
+    id: 'i1',
+    company: 'Sun & Sons GmbH',
+    area: { city: 'Berlin', postalCode: '10115', country: 'DE', radiusKm: 50 },
+    verifiedSince: '2026-11-02T10:15:00Z',
+    rating: { average: 4.5, count: 2 },
+    reviews: [
+      { rating: 5, comment: 'Tidy work, on time.', author: 'Anna M.', createdAt: '2026-11-30T16:02:11Z' },
+      { rating: 4, comment: null, author: null, createdAt: '2026-11-20T09:00:00Z' },
+    ],
+    ...overrides,
+  };
 }
 
 export function panel(overrides: Partial<Panel> = {}): Panel {

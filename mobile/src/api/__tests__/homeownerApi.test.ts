@@ -57,3 +57,14 @@ test('installation actions carry the problem code', async () => {
   );
   await expect(api.review('j1', 5)).rejects.toMatchObject({ status: 409, code: 'already_reviewed' });
 });
+
+test('the installer’s public profile: GET /api/v1/public/installers/{id}; 404 keeps its code', async () => {
+  const profile = { id: 'i1', company: 'Sun & Sons GmbH', area: { city: 'Berlin', postalCode: '10115', country: 'DE', radiusKm: 50 }, verifiedSince: '2026-11-02T10:15:00Z', rating: { average: null, count: 0 }, reviews: [] };
+  const { api, calls } = await signedIn((req) =>
+    req.url.endsWith('/i1') ? json(200, profile) : json(404, { type: 'about:blank', title: 'x', status: 404, code: 'not_found' }, { 'Content-Type': 'application/problem+json' }),
+  );
+  await expect(api.installerProfile('i1')).resolves.toEqual(profile);
+  expect(calls[1]).toMatchObject({ method: 'GET', path: '/api/v1/public/installers/i1' });
+  await expect(api.installerProfile('a b')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+  expect(calls[2].path).toBe('/api/v1/public/installers/a%20b');
+});

@@ -1,10 +1,11 @@
 import React from 'react';
-import { fireEvent, screen, within } from '@testing-library/react-native';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { ApiError } from '../../api/errors';
 import { OrderScreen } from '../OrderScreen';
 import { buildTimeline } from '../timeline';
 import { deferred, renderScreen } from '../../test/render';
-import { installation, order } from '../../test/fixtures';
+import { installation, installerProfile, order, page } from '../../test/fixtures';
+import { AppNavigation } from '../../core/Navigation';
 
 describe('OrderScreen', () => {
   test('loading', () => {
@@ -91,4 +92,44 @@ test('the Back button (detail screens draw their own)', async () => {
   await screen.findByTestId('order-status');
   fireEvent.press(screen.getByTestId('back'));
   expect(onBack).toHaveBeenCalled();
+});
+
+describe('the installer’s public profile', () => {
+  test('"View profile" opens the assigned installer’s profile', async () => {
+    const onOpenInstaller = jest.fn();
+    renderScreen(<OrderScreen orderId="ord1" onOpenInstaller={onOpenInstaller} />, {
+      api: { order: () => Promise.resolve(order()), installation: () => Promise.resolve(installation()) },
+    });
+    await screen.findByTestId('installer');
+    fireEvent.press(screen.getByRole('button', { name: 'View profile of Sun & Sons GmbH' }));
+    expect(onOpenInstaller).toHaveBeenCalledWith('i1');
+  });
+
+  test('no "View profile" before an installer is assigned', async () => {
+    renderScreen(<OrderScreen orderId="ord1" onOpenInstaller={jest.fn()} />, {
+      api: { order: () => Promise.resolve(order({ status: 'PAID' })), installation: () => Promise.resolve(installation({ installer: null, status: 'DISPATCHING', assignedAt: null })) },
+    });
+    await screen.findByTestId('no-installer');
+    expect(screen.queryByTestId('view-installer-profile')).toBeNull();
+  });
+
+  test('in the homeowner app: order → View profile → the profile screen → Back to the order', async () => {
+    const installerProfileCall = jest.fn(() => Promise.resolve(installerProfile()));
+    renderScreen(<AppNavigation variant="homeowner" />, {
+      services: { variant: 'homeowner' },
+      api: {
+        orders: () => Promise.resolve(page([order()])),
+        order: () => Promise.resolve(order()),
+        installation: () => Promise.resolve(installation()),
+        installerProfile: installerProfileCall,
+      },
+    });
+    fireEvent.press(await screen.findByTestId('order-ord1'));
+    fireEvent.press(await screen.findByTestId('view-installer-profile'));
+    expect(await screen.findByTestId('profile-company')).toHaveTextContent('Sun & Sons GmbH');
+    expect(installerProfileCall).toHaveBeenCalledWith('i1');
+    fireEvent.press(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByTestId('order-status')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('profile-company')).toBeNull());
+  });
 });

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The mobile apps' web target ({@code expo export --platform web}) in headless Chromium against this server: the
  * installer's app takes an offer and shows the job's exact address; the homeowner's app shows an order's
- * timeline. The exports are served on loopback with {@code /api/} passed to the server (the apps call their own
+ * timeline and the assigned installer's public profile. The exports are served on loopback with {@code /api/} passed to the server (the apps call their own
  * origin on the web). Screenshots at desktop and phone size go to target/screenshots/.
  */
 class MobileWebBrowserIT extends BrowserTest {
@@ -102,9 +102,16 @@ class MobileWebBrowserIT extends BrowserTest {
     }
 
     @Test
-    void theHomeownersAppShowsTheOrdersTimeline() throws Exception {
-        Paid paid = paidOrderAt(50.1 + ThreadLocalRandom.current().nextDouble(),
-                8.6 + ThreadLocalRandom.current().nextDouble());
+    void theHomeownersAppShowsTheOrdersTimelineAndTheInstallersProfile() throws Exception {
+        double lat = 50.1 + ThreadLocalRandom.current().nextDouble();
+        double lon = 8.6 + ThreadLocalRandom.current().nextDouble();
+        // an installer who takes the order, so the order screen has one to link to
+        String installer = approvedInstallerAt(lat + 0.01, lon, "Main Solar GmbH", 50);
+        Paid paid = paidOrderAt(lat, lon);
+        String installerAccess = login(installer, PASSWORD).access();
+        Api.Response accepted = api.post("/api/v1/installer/offers/" + awaitOffer(installerAccess) + "/accept", null,
+                installerAccess);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 
         browser.get(serve("dist-homeowner").url());
         signInToTheApp(paid.email(), PASSWORD);
@@ -114,6 +121,16 @@ class MobileWebBrowserIT extends BrowserTest {
         waitFor(id("timeline"));
         assertThat(waitFor(id("order-status")).getText()).isNotBlank();
         assertThat(browser.findElements(By.cssSelector("[data-testid^='timeline-step-']"))).isNotEmpty();
+        assertThat(waitFor(id("installer")).getText()).contains("Main Solar GmbH");
         screenshots("homeowner-order");
+
+        // the public profile, as the website shows it at #/installers/{id}
+        waitFor(id("view-installer-profile")).click();
+        WebElement company = wait.until(d -> d.findElements(id("profile-company")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertThat(company.getText()).isEqualTo("Main Solar GmbH");
+        assertThat(waitFor(id("profile-area")).getText()).contains("50 km");
+        assertThat(waitFor(id("empty-state")).getText()).isEqualTo("No reviews yet.");
+        screenshots("homeowner-installer-profile");
     }
 }
