@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +30,14 @@ public record MobileAppsProperties(
         @DefaultValue({}) List<String> androidCertSha256,
         @DefaultValue({}) List<String> iosAppIds) {
 
+    /**
+     * Signing certificates whose private keys are public: the debug.keystore of the React Native template, which
+     * Expo's prebuild also signs release builds with until a release key is configured. Anyone can sign an app
+     * with it, so vouching for it would hand the site's passkeys to any sideloaded look-alike.
+     */
+    static final Set<String> PUBLIC_DEBUG_CERTS = Set.of(
+            "FA:C6:17:45:DC:09:03:78:6F:B9:ED:E6:2A:96:2B:39:9F:73:48:F0:BB:6F:89:9B:83:32:66:75:91:03:3B:9C");
+
     private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z]\\w*(\\.[a-zA-Z]\\w*)+");
     private static final Pattern FINGERPRINT = Pattern.compile("\\p{XDigit}{2}(:\\p{XDigit}{2}){31}");
     private static final Pattern APP_ID = Pattern.compile("[A-Z0-9]{10}\\.[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)+");
@@ -39,6 +48,16 @@ public record MobileAppsProperties(
         androidCertSha256 = checked(androidCertSha256, FINGERPRINT, "android-cert-sha256",
                 "32 colon-separated hex bytes", true);
         iosAppIds = checked(iosAppIds, APP_ID, "ios-app-ids", "TEAMID1234.com.example.app", false);
+        if (!androidCertSha256.isEmpty() && androidPackages.isEmpty()) {
+            // The origins would be accepted while assetlinks.json answers 404: a half configuration, refused.
+            throw new IllegalArgumentException(
+                    "sundispatch.mobile.android-cert-sha256 is set but sundispatch.mobile.android-packages is empty");
+        }
+    }
+
+    /** Whether a configured Android signing certificate is one whose private key anyone has. */
+    public boolean vouchesForAPublicDebugKey() {
+        return androidCertSha256.stream().anyMatch(PUBLIC_DEBUG_CERTS::contains);
     }
 
     private static List<String> checked(List<String> values, Pattern pattern, String name, String example,

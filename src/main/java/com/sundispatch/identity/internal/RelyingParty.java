@@ -5,10 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 import com.sundispatch.shared.PublicBaseUrl;
@@ -26,6 +29,7 @@ import com.sundispatch.shared.PublicBaseUrl;
 class RelyingParty {
 
     static final String NAME = "SunDispatch";
+    private static final Logger log = LoggerFactory.getLogger(RelyingParty.class);
 
     private final PublicBaseUrl publicBaseUrl;
     private final List<String> allowedHosts;
@@ -34,6 +38,14 @@ class RelyingParty {
     @Autowired
     RelyingParty(PublicBaseUrl publicBaseUrl, Environment environment, MobileAppsProperties mobileApps) {
         this(publicBaseUrl, allowedHosts(environment), mobileApps.androidOrigins());
+        if (mobileApps.vouchesForAPublicDebugKey()) {
+            if (environment.acceptsProfiles(Profiles.of("prod"))) {
+                throw new IllegalStateException("sundispatch.mobile.android-cert-sha256 names the public debug "
+                        + "keystore's certificate: sign the apps with a release key and configure its fingerprint");
+            }
+            log.warn("sundispatch.mobile.android-cert-sha256 names the public debug keystore's certificate: any app "
+                    + "signed with it could use this site's passkeys (refused in the prod profile)");
+        }
     }
 
     private static List<String> allowedHosts(Environment environment) {

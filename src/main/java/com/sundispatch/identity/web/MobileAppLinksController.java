@@ -47,7 +47,8 @@ class MobileAppLinksController {
         this.apps = apps;
     }
 
-    @GetMapping(path = "/.well-known/assetlinks.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    // No "produces": a fetcher's Accept header must not turn the file into a 406; the type is set on the answer.
+    @GetMapping("/.well-known/assetlinks.json")
     ResponseEntity<List<Statement>> assetLinks() {
         if (apps.androidCertSha256().isEmpty() || apps.androidPackages().isEmpty()) {
             throw ApiException.notFound("No Android app is configured.");
@@ -55,16 +56,16 @@ class MobileAppLinksController {
         List<Statement> statements = apps.androidPackages().stream()
                 .map(p -> new Statement(RELATIONS, new Target("android_app", p, apps.androidCertSha256())))
                 .toList();
-        return ResponseEntity.ok().cacheControl(CACHE).body(statements);
+        return ResponseEntity.ok().cacheControl(CACHE).contentType(MediaType.APPLICATION_JSON).body(statements);
     }
 
     /** Apple fetches it without an extension and requires application/json. */
-    @GetMapping(path = "/.well-known/apple-app-site-association", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/.well-known/apple-app-site-association")
     ResponseEntity<AppSiteAssociation> appleAppSiteAssociation() {
         if (apps.iosAppIds().isEmpty()) {
             throw ApiException.notFound("No iOS app is configured.");
         }
-        return ResponseEntity.ok().cacheControl(CACHE)
+        return ResponseEntity.ok().cacheControl(CACHE).contentType(MediaType.APPLICATION_JSON)
                 .body(new AppSiteAssociation(new WebCredentials(apps.iosAppIds())));
     }
 }

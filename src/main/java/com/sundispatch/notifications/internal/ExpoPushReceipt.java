@@ -7,10 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An Expo ticket whose receipt has not been read yet. */
+import org.springframework.data.domain.Persistable;
+
+/**
+ * An Expo ticket whose receipt has not been read yet. Always inserted, never merged: a ticket id the push service
+ * repeated must fail as a duplicate, not move an existing row to another token.
+ */
 @Entity
 @Table(name = "expo_push_receipts")
-class ExpoPushReceipt {
+class ExpoPushReceipt implements Persistable<String> {
 
     @Id
     @Column(name = "ticket_id", length = 64)
@@ -29,6 +34,16 @@ class ExpoPushReceipt {
         this.ticketId = ticketId;
         this.tokenId = tokenId;
         this.createdAt = createdAt;
+    }
+
+    @Override
+    public String getId() {
+        return ticketId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return true;
     }
 
     String ticketId() { return ticketId; }

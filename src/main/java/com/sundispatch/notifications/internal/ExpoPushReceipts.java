@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,7 @@ public class ExpoPushReceipts {
             return new Checked(0, 0, due.size());
         }
         List<String> done = new ArrayList<>();
+        Map<String, Integer> errors = new TreeMap<>();
         for (ExpoPushReceipt ticket : due) {
             JsonNode receipt = data.path(ticket.ticketId());
             if (!receipt.isObject()) {
@@ -99,8 +101,12 @@ public class ExpoPushReceipts {
                 log.info("Push token {} removed: its receipt says the device is no longer registered",
                         ticket.tokenId());
             } else {
-                log.warn("Push to token {} not delivered: {}", ticket.tokenId(), error);
+                errors.merge(error, 1, Integer::sum);
             }
+        }
+        if (!errors.isEmpty()) {
+            // One line per run, not per ticket: an expired credential fails every push at once.
+            log.warn("Expo receipts report undelivered pushes: {}", errors);
         }
         if (!done.isEmpty()) {
             receipts.removeAll(done);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -96,8 +97,11 @@ class ExpoPushSender implements PushSender {
                     try {
                         receipts.save(new ExpoPushReceipt(ticketId, token.id(), clock.instant()));
                     } catch (DataIntegrityViolationException e) {
-                        // The token went meanwhile (signed out, removed): there is nothing left to clean up.
-                        log.debug("Receipt of a push to removed token {} not kept", token.id());
+                        // The token went meanwhile (signed out, removed), or the ticket id is not new: nothing to keep.
+                        log.debug("Receipt of a push to token {} not kept", token.id());
+                    } catch (DataAccessException e) {
+                        // Only the later clean-up is lost; the other tickets of the batch are still handled.
+                        log.warn("Receipt of a push to token {} not kept: {}", token.id(), e.getClass().getSimpleName());
                     }
                 }
                 accepted++;

@@ -23,6 +23,20 @@ class MobileAppsPropertiesTest {
     }
 
     @Test
+    void thePublicDebugKeystoresCertificateIsRecognisedWhateverItsCase() {
+        assertThat(new MobileAppsProperties(List.of("com.sundispatch.app"), List.of(CERT), List.of())
+                .vouchesForAPublicDebugKey()).isTrue();
+        assertThat(new MobileAppsProperties(List.of("com.sundispatch.app"), List.of(CERT.replace("fa:", "fb:")),
+                List.of()).vouchesForAPublicDebugKey()).isFalse();
+    }
+
+    @Test
+    void certificatesWithoutPackagesAreAHalfConfigurationAndRefused() {
+        assertThatThrownBy(() -> new MobileAppsProperties(List.of(), List.of(CERT.replace("fa:", "fb:")), List.of()))
+                .hasMessageContaining("android-packages is empty");
+    }
+
+    @Test
     void nothingConfiguredMeansNoAppOriginAndEmptyEntriesAreIgnored() {
         MobileAppsProperties apps = new MobileAppsProperties(List.of("com.sundispatch.app"), List.of("", "  "),
                 null);
