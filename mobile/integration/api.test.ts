@@ -3,7 +3,8 @@
  * share the accounts the Java integration test prepared:
  * - customer: verified, with at least one paid order;
  * - installer: TOTP on, exactly one open offer;
- * - passkey: exactly one registered passkey (signed here by a software authenticator), no TOTP.
+ * - passkey: exactly one registered passkey (signed here by a software authenticator), no TOTP;
+ * - review: a customer whose installation's completion report (6 serials, one photo) awaits confirmation.
  * Only one refresh-token replay per run on the customer (two within a day lock an account).
  */
 import * as OTPAuth from 'otpauth';
@@ -193,5 +194,38 @@ describe('passkey', () => {
     expect(await store.getRefreshToken()).toEqual(expect.any(String));
     expect((await api.me()).email.toLowerCase()).toBe(env.passkey.email.toLowerCase());
     await session.logout();
+  });
+});
+
+describe('homeowner confirms the installation and reviews the installer', () => {
+  const homeowner = newSession();
+  let jobId = '';
+
+  test('the completion report awaits confirmation and its photo loads with the token', async () => {
+    await expect(homeowner.session.login(env.review.email, env.review.password)).resolves.toEqual({ kind: 'signedIn' });
+    const installation = await homeowner.api.installation(env.review.orderId);
+    expect(installation?.status).toBe('AWAITING_CONFIRMATION');
+    expect(installation?.report?.serialNumbers).toHaveLength(6);
+    jobId = installation?.jobId ?? '';
+    const photo = installation?.report?.photos[0];
+    expect(photo?.photoId).toEqual(expect.any(String));
+    await expect(homeowner.api.photo(jobId, photo?.photoId ?? '')).resolves.toMatch(/^data:image\/(png|jpeg);base64,/);
+  });
+
+  test('confirming completes the installation', async () => {
+    const confirmed = await homeowner.api.confirmInstallation(jobId);
+    expect(confirmed.status).toBe('COMPLETED');
+    // a second confirmation is refused with a typed problem, not a crash
+    const again = await homeowner.api.confirmInstallation(jobId).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(ApiError);
+    expect((again as ApiError).status).toBe(409);
+  });
+
+  test("the review appears on the installer's public profile", async () => {
+    const review = await homeowner.api.review(jobId, 5, 'Tidy work, and everything explained.');
+    expect(review).toMatchObject({ jobId, rating: 5 });
+    const profile = await homeowner.api.installerProfile(env.review.installerId);
+    expect(profile.reviews[0]).toMatchObject({ rating: 5, comment: 'Tidy work, and everything explained.' });
+    await homeowner.session.logout();
   });
 });

@@ -27,4 +27,11 @@ export const env = {
     rpId: required('SD_PASSKEY_RP_ID'),
     origin: required('SD_PASSKEY_ORIGIN'),
   },
+  /** a customer whose installation's completion report awaits confirmation (the installer's public id for the review) */
+  review: {
+    email: required('SD_REVIEW_CUSTOMER_EMAIL'),
+    password: required('SD_REVIEW_CUSTOMER_PASSWORD'),
+    orderId: required('SD_REVIEW_ORDER_ID'),
+    installerId: required('SD_REVIEW_INSTALLER_ID'),
+  },
 };

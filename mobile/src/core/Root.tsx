@@ -127,6 +127,7 @@ function Main({ core }: { core: Core }) {
       variant,
       login: (email, password) => core.session.login(email, password),
       verifyMfa: (token, code) => core.session.verifyMfa(token, code),
+      passkeys: core.passkeys,
       signOut,
     }),
     [core, variant, signOut],

@@ -29,6 +29,10 @@ class MobileApiClientIT extends DispatchFixtures {
     @Test
     void theAppsApiLayerRegistersSignsInWithMfaRotatesRefreshTokensAndAcceptsAnOffer() throws Exception {
         MobileApp.require(Path.of("node_modules"), "npm ci");
+        // First (it moves the clock to the appointment day): a job whose completion report awaits the customer,
+        // who confirms it and reviews the installer from the app.
+        Held reported = reportedJob();
+        Customer reviewer = reported.customer();
         Installer installer = installer(1);
         stepUp(installer.access());
         String secret = api.post("/api/v1/me/mfa/totp/setup", null, installer.access()).json().path("secret")
@@ -67,18 +71,28 @@ class MobileApiClientIT extends DispatchFixtures {
                 Map.entry("SD_PASSKEY_PRIVATE_KEY", passkey.privateKeyPkcs8()),
                 Map.entry("SD_PASSKEY_RP_ID", "localhost"),
                 Map.entry("SD_PASSKEY_ORIGIN", origin),
-                // The server's clock is the machine's plus whatever a test moved it by (nothing, after the reset).
+                Map.entry("SD_REVIEW_CUSTOMER_EMAIL", reviewer.email()),
+                Map.entry("SD_REVIEW_CUSTOMER_PASSWORD", PASSWORD),
+                Map.entry("SD_REVIEW_ORDER_ID", reported.paid().orderId()),
+                Map.entry("SD_REVIEW_INSTALLER_ID", reported.installer().id()),
+                // The server's clock is the machine's plus what the fixtures moved it by (to the appointment day).
                 Map.entry("SD_CLOCK_OFFSET_MS", Long.toString(clock.millis() - System.currentTimeMillis()))),
                 Duration.ofMinutes(5));
         assertThat(run.exitCode()).as("npm run test:api:\n%s", MobileApp.tail(run.output(), 80)).isZero();
-        // Jest ran the suite (13 cases), none skipped or only-ed away.
+        // Jest ran the suite (18 cases), none skipped or only-ed away.
         assertThat(run.output()).as(MobileApp.tail(run.output(), 20))
-                .containsPattern("Tests:\\s+1[0-9] passed, 1[0-9] total");
+                .containsPattern("Tests:\\s+18 passed, 18 total");
 
         // What the app did is what the server holds: the offer it accepted made this installer the job's installer.
         Api.Response installation = api.get("/api/v1/orders/" + paid.orderId() + "/installation",
                 paid.customer().access());
         assertThat(installation.status()).as(installation.toString()).isEqualTo(200);
         assertThat(installation.json().path("installer").isObject()).as(installation.toString()).isTrue();
+        // ... and the customer's confirmation and review from the app.
+        Api.Response confirmed = api.get("/api/v1/orders/" + reported.paid().orderId() + "/installation",
+                login(reviewer.email(), PASSWORD).access());
+        assertThat(confirmed.json().path("status").asString()).as(confirmed.toString()).isEqualTo("COMPLETED");
+        Api.Response profile = api.get("/api/v1/public/installers/" + reported.installer().id());
+        assertThat(profile.json().path("reviews")).as(profile.toString()).hasSize(1);
     }
 }
