@@ -40,7 +40,8 @@ public record MobileAppsProperties(
 
     private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z]\\w*(\\.[a-zA-Z]\\w*)+");
     private static final Pattern FINGERPRINT = Pattern.compile("\\p{XDigit}{2}(:\\p{XDigit}{2}){31}");
-    private static final Pattern APP_ID = Pattern.compile("[A-Z0-9]{10}\\.[a-zA-Z0-9-]+(\\.[a-zA-Z0-9-]+)+");
+    /** Team id, a dot, a bundle id of letters, digits, '-' and '.' (no nested repetition: see {@link #isAppId}). */
+    private static final Pattern APP_ID = Pattern.compile("[A-Z0-9]{10}\\.[a-zA-Z0-9.-]{3,155}");
 
     /** A wrong entry would silently break every passkey sign-in in the app: refuse it at start instead. */
     public MobileAppsProperties {
@@ -48,11 +49,23 @@ public record MobileAppsProperties(
         androidCertSha256 = checked(androidCertSha256, FINGERPRINT, "android-cert-sha256",
                 "32 colon-separated hex bytes", true);
         iosAppIds = checked(iosAppIds, APP_ID, "ios-app-ids", "TEAMID1234.com.example.app", false);
+        for (String appId : iosAppIds) {
+            if (!isAppId(appId)) {
+                throw new IllegalArgumentException("sundispatch.mobile.ios-app-ids has an entry that is not "
+                        + "TEAMID1234.com.example.app");
+            }
+        }
         if (!androidCertSha256.isEmpty() && androidPackages.isEmpty()) {
             // The origins would be accepted while assetlinks.json answers 404: a half configuration, refused.
             throw new IllegalArgumentException(
                     "sundispatch.mobile.android-cert-sha256 is set but sundispatch.mobile.android-packages is empty");
         }
+    }
+
+    /** The bundle id after the team id has at least two parts and no empty one. */
+    private static boolean isAppId(String appId) {
+        String bundle = appId.substring(11);
+        return bundle.contains(".") && !bundle.startsWith(".") && !bundle.endsWith(".") && !bundle.contains("..");
     }
 
     /** Whether a configured Android signing certificate is one whose private key anyone has. */

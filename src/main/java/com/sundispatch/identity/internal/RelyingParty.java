@@ -26,7 +26,7 @@ import com.sundispatch.shared.PublicBaseUrl;
  * Read on each use: in development the base URL's port is known only once the server listens.
  */
 @Component
-class RelyingParty {
+final class RelyingParty {
 
     static final String NAME = "SunDispatch";
     private static final Logger log = LoggerFactory.getLogger(RelyingParty.class);

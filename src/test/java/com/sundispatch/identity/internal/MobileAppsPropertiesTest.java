@@ -50,6 +50,10 @@ class MobileAppsPropertiesTest {
                 .hasMessageContaining("android-cert-sha256");
         assertThatThrownBy(() -> new MobileAppsProperties(List.of(), List.of(), List.of("com.sundispatch.pro")))
                 .hasMessageContaining("ios-app-ids");
+        assertThatThrownBy(() -> new MobileAppsProperties(List.of(), List.of(), List.of("ABCDE12345.com..app")))
+                .hasMessageContaining("ios-app-ids");
+        assertThat(new MobileAppsProperties(List.of(), List.of(), List.of("ABCDE12345.com.sundispatch.pro"))
+                .iosAppIds()).containsExactly("ABCDE12345.com.sundispatch.pro");
         assertThatThrownBy(() -> new MobileAppsProperties(List.of("not a package"), List.of(), List.of()))
                 .hasMessageContaining("android-packages");
     }
