@@ -190,7 +190,11 @@ public class AuthService {
      * Either makes it an MFA account: a password alone is never enough for it.
      */
     List<String> secondFactors(UserAccount account) {
-        boolean passkey = passkeys.existsByUserId(account.id());
+        return secondFactors(account, passkeys.existsByUserId(account.id()));
+    }
+
+    /** The second factors of an account whose passkey presence is already known. */
+    static List<String> secondFactors(UserAccount account, boolean passkey) {
         if (account.mfaEnabled()) {
             return passkey ? List.of("totp", "passkey") : List.of("totp");
         }

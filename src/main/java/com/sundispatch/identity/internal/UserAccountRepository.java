@@ -1,5 +1,6 @@
 package com.sundispatch.identity.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,17 @@ import org.springframework.data.repository.query.Param;
 import com.sundispatch.identity.Role;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, String> {
+
+    /**
+     * What GET /me shows, in one statement: the account, whether it has a passkey, and its pending email changes
+     * (newest first; none: one row with a null change). No rows: no such account.
+     */
+    @Query("""
+            select u, case when exists (select p.id from Passkey p where p.userId = u.id) then true else false end, c
+            from UserAccount u left join EmailChange c
+                on c.userId = u.id and c.status = 'PENDING' and c.confirmExpiresAt > :now
+            where u.id = :id order by c.requestedAt desc""")
+    List<Object[]> profile(@Param("id") String id, @Param("now") Instant now);
 
     /**
      * Records the TOTP time step just accepted, only if it is later than any accepted before: a code is
