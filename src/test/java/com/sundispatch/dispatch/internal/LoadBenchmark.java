@@ -90,7 +90,9 @@ class LoadBenchmark {
         Path jar;
         try (Stream<Path> jars = Files.list(Path.of("target"))) {
             jar = jars.filter(p -> p.getFileName().toString().matches("sundispatch-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
+                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+                    // The one this build packaged, not a jar of an earlier version left in target/.
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("no target/sundispatch-*.jar: run the package phase"))
                     .toAbsolutePath();
         }
