@@ -143,14 +143,7 @@ public final class FakeExpoPush {
                     ticket.put("id", id);
                 }
             }
-            ObjectNode answer = JSON.createObjectNode();
-            answer.set("data", tickets);
-            byte[] bytes = JSON.writeValueAsBytes(answer);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            answer(exchange, tickets);
         }
     }
 
@@ -186,14 +179,19 @@ public final class FakeExpoPush {
                 }
             }
             RECEIPT_REQUESTS.add(asked);
-            ObjectNode answer = JSON.createObjectNode();
-            answer.set("data", data);
-            byte[] bytes = JSON.writeValueAsBytes(answer);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            answer(exchange, data);
+        }
+    }
+
+    /** Expo's envelope: 200 with {"data": ...}. */
+    private static void answer(HttpExchange exchange, JsonNode data) throws IOException {
+        ObjectNode answer = JSON.createObjectNode();
+        answer.set("data", data);
+        byte[] bytes = JSON.writeValueAsBytes(answer);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 }
