@@ -18,9 +18,21 @@ import type {
 
 export type PushPlatform = 'ios' | 'android' | 'web';
 
+/** The fields of PATCH /api/v1/me; a field left out stays as it is. */
+export interface ProfileUpdate {
+  fullName?: string;
+  phone?: string;
+  language?: string;
+}
+
 /** Everything the screens call. Screens get this through context, so tests pass a fake. */
 export interface Api extends HomeownerApi, InstallerJobsApi {
   me(): Promise<Me>;
+  /**
+   * PATCH /api/v1/me: only the fields given change (phone "" clears it). 400 validation_failed with field errors;
+   * a new phone number without a recent step-up: 403 reauthentication_required (call reauthenticate, then retry).
+   */
+  updateProfile(input: ProfileUpdate): Promise<Me>;
   sessions(): Promise<SessionInfo[]>;
   revokeSession(id: string): Promise<void>;
   offers(): Promise<Offer[]>;
@@ -53,6 +65,7 @@ export function createApi(session: Session): Api {
     ...homeowner,
     ...createInstallerJobsApi(client, session),
     me: () => raw(client.GET('/api/v1/me')) as Promise<Me>,
+    updateProfile: (input) => raw(client.PATCH('/api/v1/me', { body: input })) as Promise<Me>,
     sessions: () => raw(client.GET('/api/v1/me/sessions')) as Promise<SessionInfo[]>,
     revokeSession: async (id) => {
       await raw(client.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } }));

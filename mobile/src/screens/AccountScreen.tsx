@@ -1,9 +1,12 @@
 import React, { useCallback, useEffect, useState } from 'react';
-import { Switch, View } from 'react-native';
+import { Switch, Text, TextInput, View } from 'react-native';
 import { useApp } from '../core/AppContext';
 import { useLoad } from '../core/useLoad';
 import { useI18n } from '../i18n/I18nContext';
 import type { Me, SessionInfo } from '../api/types';
+import type { ProfileUpdate } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { Language, StringKey } from '../i18n/strings';
 import { formatDateTime } from '../format';
 import { useSecureScreen } from '../device/secureScreen';
 import { useDeviceFeatures } from '../device/DeviceContext';
@@ -28,6 +31,194 @@ function SettingSwitch({ label, hint, value, onChange, testID }: { label: string
   );
 }
 
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch' };
+type ProfileField = 'fullName' | 'phone' | 'language';
+/** The sentence for a field the server refused (400 validation_failed); its own message is never shown. */
+const FIELD_SENTENCES: Record<ProfileField, StringKey> = {
+  fullName: 'profile.nameInvalid',
+  phone: 'profile.phoneInvalid',
+  language: 'profile.languageInvalid',
+};
+const isLanguage = (value: string): value is Language => value === 'en' || value === 'de';
+
+function ProfileInput({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  testID,
+  kind = 'text',
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (v: string) => void;
+  testID: string;
+  kind?: 'text' | 'phone' | 'password';
+}) {
+  return (
+    <View style={{ gap: 6 }}>
+      <Text style={styles.label}>{label}</Text>
+      <TextInput
+        testID={testID}
+        style={styles.input}
+        value={value}
+        onChangeText={onChange}
+        secureTextEntry={kind === 'password'}
+        autoCapitalize={kind === 'text' ? 'words' : 'none'}
+        autoCorrect={false}
+        keyboardType={kind === 'phone' ? 'phone-pad' : 'default'}
+        textContentType={kind === 'password' ? 'password' : kind === 'phone' ? 'telephoneNumber' : 'name'}
+        autoComplete={kind === 'password' ? 'current-password' : kind === 'phone' ? 'tel' : 'name'}
+        accessibilityLabel={label}
+        accessibilityHint={hint}
+        aria-invalid={!!error}
+      />
+      {hint ? <Body muted>{hint}</Body> : null}
+      {error ? <ErrorText message={error} testID={`${testID}-error`} /> : null}
+    </View>
+  );
+}
+
+/**
+ * "Edit profile": name, phone (empty clears it) and language, saved with PATCH /api/v1/me (only the changed fields).
+ * A new phone number needs a recent step-up: on 403 reauthentication_required the password is asked for inline,
+ * then the same change is sent once more.
+ */
+function ProfileEditor({ me, onSaved, onClose }: { me: Me; onSaved: (me: Me, languageChanged: boolean) => void; onClose: () => void }) {
+  const { api } = useApp();
+  const { t, errorText } = useI18n();
+  const [fullName, setFullName] = useState(me.fullName);
+  const [phone, setPhone] = useState(me.phone ?? '');
+  const [language, setLanguageChoice] = useState(me.language);
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<ProfileField, string>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** The change waiting for the password (set after a 403 reauthentication_required). */
+  const [pending, setPending] = useState<ProfileUpdate | null>(null);
+  const [password, setPassword] = useState('');
+
+  const changes = (): ProfileUpdate => {
+    const update: ProfileUpdate = {};
+    const name = fullName.trim();
+    const number = phone.trim();
+    if (name !== me.fullName) update.fullName = name;
+    if (number !== (me.phone ?? '')) update.phone = number;
+    if (language !== me.language) update.language = language;
+    return update;
+  };
+
+  /** Sends the change; false when it needs the step-up first. Other errors become sentences. */
+  const send = async (update: ProfileUpdate): Promise<boolean> => {
+    try {
+      onSaved(await api.updateProfile(update), update.language !== undefined);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 403 && e.code === 'reauthentication_required') return false;
+      if (e instanceof ApiError && e.code === 'validation_failed') {
+        const known = e.fields.map((f) => f.field).filter((f): f is ProfileField => f in FIELD_SENTENCES);
+        if (known.length > 0) {
+          setFieldErrors(Object.fromEntries(known.map((f) => [f, t(FIELD_SENTENCES[f])])));
+          return true;
+        }
+      }
+      setError(errorText(e));
+      return true;
+    }
+  };
+
+  const save = async () => {
+    setError(null);
+    setFieldErrors({});
+    if (!fullName.trim()) {
+      setFieldErrors({ fullName: t('profile.nameMissing') });
+      return;
+    }
+    const update = changes();
+    if (Object.keys(update).length === 0) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    try {
+      if (!(await send(update))) {
+        setPassword('');
+        setPending(update);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    setError(null);
+    setFieldErrors({});
+    if (!password) {
+      setError(t('profile.passwordMissing'));
+      return;
+    }
+    setBusy(true);
+    try {
+      try {
+        await api.reauthenticate(password);
+      } catch (e) {
+        setError(e instanceof ApiError && e.code === 'wrong_password' ? t('profile.wrongPassword') : errorText(e));
+        return;
+      }
+      setPassword('');
+      setPending(null);
+      // once: a second 403 right after a successful step-up is shown as its sentence, not asked again
+      if (!(await send(pending))) setError(errorText(new ApiError(403, 'reauthentication_required')));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card testID="profile-form">
+      <ErrorText message={error} testID="profile-error" />
+      <ProfileInput label={t('profile.fullName')} value={fullName} onChange={setFullName} testID="profile-fullName" error={fieldErrors.fullName} />
+      <ProfileInput
+        label={t('profile.phoneOptional')}
+        hint={t('profile.phoneHint')}
+        value={phone}
+        onChange={setPhone}
+        testID="profile-phone"
+        kind="phone"
+        error={fieldErrors.phone}
+      />
+      <Text style={styles.label}>{t('profile.language')}</Text>
+      <View style={styles.row} accessibilityRole="radiogroup" accessibilityLabel={t('profile.language')}>
+        {(Object.keys(LANGUAGE_NAMES) as Language[]).map((l) => (
+          <Button
+            key={l}
+            testID={`profile-language-${l}`}
+            title={LANGUAGE_NAMES[l]}
+            variant={l === language ? 'primary' : 'secondary'}
+            accessibilityRole="radio"
+            aria-checked={l === language}
+            onPress={() => setLanguageChoice(l)}
+          />
+        ))}
+      </View>
+      {fieldErrors.language ? <ErrorText message={fieldErrors.language} testID="profile-language-error" /> : null}
+      {pending ? (
+        <View style={{ gap: 6 }} testID="profile-step-up">
+          <Body>{t('profile.stepUpHint')}</Body>
+          <ProfileInput label={t('profile.password')} value={password} onChange={setPassword} testID="profile-password" kind="password" />
+          <Button testID="profile-confirm" title={t('profile.confirm')} busy={busy} onPress={() => void confirm()} />
+        </View>
+      ) : (
+        <Button testID="profile-save" title={t('profile.save')} busy={busy} onPress={() => void save()} />
+      )}
+      <Button testID="profile-cancel" title={t('profile.cancel')} variant="secondary" disabled={busy} onPress={onClose} />
+    </Card>
+  );
+}
+
 /** "Notifications, 3 unread": opens the inbox; the count is best effort (hidden when it cannot be read). */
 function InboxButton({ onOpen, refreshKey }: { onOpen: () => void; refreshKey: number }) {
   const { api } = useApp();
@@ -49,7 +240,7 @@ function InboxButton({ onOpen, refreshKey }: { onOpen: () => void; refreshKey: n
 
 export function AccountScreen({ onOpenInbox, refreshKey = 0 }: { onOpenInbox?: () => void; refreshKey?: number } = {}) {
   const { api, signOut } = useApp();
-  const { t, locale, errorText } = useI18n();
+  const { t, locale, errorText, setLanguage } = useI18n();
   const device = useDeviceFeatures();
   useSecureScreen('account');
   const loader = useCallback(async (): Promise<AccountData> => {
@@ -60,6 +251,17 @@ export function AccountScreen({ onOpenInbox, refreshKey = 0 }: { onOpenInbox?: (
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
+  const [editing, setEditing] = useState(false);
+  /** A key, not a sentence, so "Profile saved." follows a language change made in the same save. */
+  const [profileNotice, setProfileNotice] = useState<StringKey | null>(null);
+
+  const profileSaved = (updated: Me, languageChanged: boolean) => {
+    setData((d) => ({ ...d, me: updated }));
+    // the account's language also becomes the app's (only when it was changed here: a name change keeps the app's choice)
+    if (languageChanged && isLanguage(updated.language)) setLanguage(updated.language);
+    setEditing(false);
+    setProfileNotice('profile.saved');
+  };
 
   const revoke = async (id: string) => {
     setError(null);
@@ -102,6 +304,9 @@ export function AccountScreen({ onOpenInbox, refreshKey = 0 }: { onOpenInbox?: (
             <Body>
               {t('account.email')}: {state.data.me.email}
             </Body>
+            <Body testID="profile-phone-value">
+              {t('profile.phone')}: {state.data.me.phone || t('profile.noPhone')}
+            </Body>
             <Body>
               {t('account.role')}: {t(`role.${state.data.me.role}`)}
             </Body>
@@ -109,6 +314,20 @@ export function AccountScreen({ onOpenInbox, refreshKey = 0 }: { onOpenInbox?: (
               {t('account.mfa')}: {state.data.me.mfaEnabled ? t('account.on') : t('account.off')}
             </Body>
           </Card>
+          <Notice message={profileNotice && t(profileNotice)} testID="profile-notice" />
+          {editing ? (
+            <ProfileEditor me={state.data.me} onSaved={profileSaved} onClose={() => setEditing(false)} />
+          ) : (
+            <Button
+              testID="edit-profile"
+              title={t('profile.edit')}
+              variant="secondary"
+              onPress={() => {
+                setProfileNotice(null);
+                setEditing(true);
+              }}
+            />
+          )}
           <Subheading>{t('account.mfa')}</Subheading>
           <Body testID="mfa-status">{state.data.me.mfaEnabled ? t('account.on') : t('account.off')}</Body>
           <TotpSection enabled={state.data.me.mfaEnabled} onChanged={(on) => setData((d) => ({ ...d, me: { ...d.me, mfaEnabled: on } }))} />

@@ -13,6 +13,7 @@ export function fakeApi(overrides: Partial<Api> = {}): Api {
   const missing = (name: string) => () => Promise.reject(new Error(`fake api: ${name} not stubbed`));
   const names: (keyof Api)[] = [
     'me',
+    'updateProfile',
     'sessions',
     'revokeSession',
     'offers',

@@ -94,3 +94,132 @@ test('sign out all other devices that fails shows the sentence and keeps the lis
   expect(await screen.findByTestId('form-error')).toHaveTextContent('Too many requests. Wait a moment and try again.');
   expect(screen.getByTestId('session-s3')).toBeTruthy();
 });
+
+describe('edit profile', () => {
+  const base = { me: () => Promise.resolve(me), sessions: () => Promise.resolve(sessions) };
+  const openForm = async () => fireEvent.press(await screen.findByTestId('edit-profile'));
+
+  test('opens prefilled with name, phone and language', async () => {
+    renderScreen(<AccountScreen />, { api: { ...base, me: () => Promise.resolve({ ...me, phone: '+49 30 1234567', language: 'de' }) } });
+    await openForm();
+    expect(screen.getByLabelText('Full name').props.value).toBe('Anna Muster');
+    expect(screen.getByLabelText('Phone (optional)').props.value).toBe('+49 30 1234567');
+    expect(screen.getByTestId('profile-language-de')).toBeChecked();
+    expect(screen.getByTestId('profile-language-en')).not.toBeChecked();
+  });
+
+  test('saving a new name sends only that field, shows the notice and the new profile', async () => {
+    const updateProfile = jest.fn(() => Promise.resolve({ ...me, fullName: 'Anna Sonne' }));
+    renderScreen(<AccountScreen />, { api: { ...base, updateProfile } });
+    await openForm();
+    fireEvent.changeText(screen.getByLabelText('Full name'), '  Anna Sonne ');
+    fireEvent.press(screen.getByTestId('profile-save'));
+    expect(await screen.findByTestId('profile-notice')).toHaveTextContent('Profile saved.');
+    expect(updateProfile).toHaveBeenCalledTimes(1);
+    expect(updateProfile).toHaveBeenCalledWith({ fullName: 'Anna Sonne' });
+    expect(screen.getByTestId('profile')).toHaveTextContent(/Anna Sonne/);
+    expect(screen.queryByTestId('profile-form')).toBeNull();
+    expect(screen.getByTestId('edit-profile')).toBeTruthy();
+  });
+
+  test('an emptied phone clears it with "" and a new language switches the app', async () => {
+    const updateProfile = jest.fn(() => Promise.resolve({ ...me, phone: null, language: 'de' }));
+    renderScreen(<AccountScreen />, { api: { ...base, me: () => Promise.resolve({ ...me, phone: '+49 30 1234567' }), updateProfile } });
+    await openForm();
+    fireEvent.changeText(screen.getByLabelText('Phone (optional)'), ' ');
+    fireEvent.press(screen.getByTestId('profile-language-de'));
+    fireEvent.press(screen.getByTestId('profile-save'));
+    expect(await screen.findByTestId('profile-notice')).toHaveTextContent('Profil gespeichert.');
+    expect(updateProfile).toHaveBeenCalledWith({ phone: '', language: 'de' });
+    expect(screen.getByRole('header', { name: 'Konto' })).toBeTruthy();
+    expect(screen.getByTestId('profile-phone-value')).toHaveTextContent('Telefon: Keine Telefonnummer');
+  });
+
+  test('validation_failed shows the field sentence, not the server text, and keeps the form', async () => {
+    const updateProfile = jest.fn(() => Promise.reject(new ApiError(400, 'validation_failed', [{ field: 'phone' }])));
+    renderScreen(<AccountScreen />, { api: { ...base, updateProfile } });
+    await openForm();
+    fireEvent.changeText(screen.getByLabelText('Phone (optional)'), 'call me maybe');
+    fireEvent.press(screen.getByTestId('profile-save'));
+    expect(await screen.findByTestId('profile-phone-error')).toHaveTextContent('Enter a phone number such as +49 30 1234567, or leave it empty.');
+    expect(updateProfile).toHaveBeenCalledWith({ phone: 'call me maybe' });
+    expect(screen.getByTestId('profile-form')).toBeTruthy();
+    expect(screen.queryByTestId('profile-notice')).toBeNull();
+  });
+
+  test('an empty name is caught before sending', async () => {
+    const updateProfile = jest.fn();
+    renderScreen(<AccountScreen />, { api: { ...base, updateProfile } });
+    await openForm();
+    fireEvent.changeText(screen.getByLabelText('Full name'), '   ');
+    fireEvent.press(screen.getByTestId('profile-save'));
+    expect(await screen.findByTestId('profile-fullName-error')).toHaveTextContent('Enter your full name.');
+    expect(updateProfile).not.toHaveBeenCalled();
+  });
+
+  test('a new phone needs the password: step-up, then the same change once more', async () => {
+    const saved = { ...me, phone: '+49 30 7654321' };
+    const updateProfile = jest
+      .fn()
+      .mockRejectedValueOnce(new ApiError(403, 'reauthentication_required'))
+      .mockResolvedValueOnce(saved);
+    const reauthenticate = jest.fn(() => Promise.resolve());
+    renderScreen(<AccountScreen />, { api: { ...base, updateProfile, reauthenticate } });
+    await openForm();
+    fireEvent.changeText(screen.getByLabelText('Phone (optional)'), '+49 30 7654321');
+    fireEvent.press(screen.getByTestId('profile-save'));
+    expect(await screen.findByTestId('profile-step-up')).toHaveTextContent(/^A new phone number needs your confirmation: enter your password\./);
+    const password = screen.getByLabelText('Password');
+    expect(password).toHaveProp('secureTextEntry', true);
+    fireEvent.changeText(password, 'correct horse');
+    fireEvent.press(screen.getByTestId('profile-confirm'));
+    expect(await screen.findByTestId('profile-notice')).toHaveTextContent('Profile saved.');
+    expect(reauthenticate).toHaveBeenCalledWith('correct horse');
+    expect(updateProfile).toHaveBeenCalledTimes(2);
+    expect(updateProfile).toHaveBeenNthCalledWith(1, { phone: '+49 30 7654321' });
+    expect(updateProfile).toHaveBeenNthCalledWith(2, { phone: '+49 30 7654321' });
+    expect(screen.getByTestId('profile-phone-value')).toHaveTextContent('Phone: +49 30 7654321');
+  });
+
+  test('a wrong password shows the sentence, keeps the prompt and does not retry', async () => {
+    const updateProfile = jest.fn(() => Promise.reject(new ApiError(403, 'reauthentication_required')));
+    const reauthenticate = jest.fn(() => Promise.reject(new ApiError(400, 'wrong_password')));
+    renderScreen(<AccountScreen />, { api: { ...base, updateProfile, reauthenticate } });
+    await openForm();
+    fireEvent.changeText(screen.getByLabelText('Phone (optional)'), '+49 30 7654321');
+    fireEvent.press(screen.getByTestId('profile-save'));
+    fireEvent.changeText(await screen.findByLabelText('Password'), 'guess');
+    fireEvent.press(screen.getByTestId('profile-confirm'));
+    expect(await screen.findByTestId('profile-error')).toHaveTextContent('The password is wrong. Try again.');
+    expect(reauthenticate).toHaveBeenCalledWith('guess');
+    expect(updateProfile).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('profile-step-up')).toBeTruthy();
+  });
+
+  test('a second 403 after the step-up is a sentence, not another prompt', async () => {
+    const updateProfile = jest.fn(() => Promise.reject(new ApiError(403, 'reauthentication_required')));
+    const reauthenticate = jest.fn(() => Promise.resolve());
+    renderScreen(<AccountScreen />, { api: { ...base, updateProfile, reauthenticate } });
+    await openForm();
+    fireEvent.changeText(screen.getByLabelText('Phone (optional)'), '+49 30 7654321');
+    fireEvent.press(screen.getByTestId('profile-save'));
+    fireEvent.changeText(await screen.findByLabelText('Password'), 'correct horse');
+    fireEvent.press(screen.getByTestId('profile-confirm'));
+    expect(await screen.findByTestId('profile-error')).toHaveTextContent('Please confirm your password again.');
+    expect(updateProfile).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId('profile-step-up')).toBeNull();
+  });
+
+  test('cancel restores the view and forgets the typing', async () => {
+    const updateProfile = jest.fn();
+    renderScreen(<AccountScreen />, { api: { ...base, updateProfile } });
+    await openForm();
+    fireEvent.changeText(screen.getByLabelText('Full name'), 'Somebody Else');
+    fireEvent.press(screen.getByTestId('profile-cancel'));
+    expect(screen.queryByTestId('profile-form')).toBeNull();
+    expect(screen.getByTestId('profile')).toHaveTextContent(/Anna Muster/);
+    expect(updateProfile).not.toHaveBeenCalled();
+    fireEvent.press(screen.getByTestId('edit-profile'));
+    expect(screen.getByLabelText('Full name').props.value).toBe('Anna Muster');
+  });
+});
