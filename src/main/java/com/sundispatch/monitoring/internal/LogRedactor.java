@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one redaction step every log line goes through (messages, arguments, MDC values, exception text):
- * JWTs, bearer credentials, secret-looking key=value pairs, opaque tokens, TOTP secrets and card numbers
- * (13-19 digits that pass the Luhn check) are replaced before anything is written.
+ * JWTs, bearer credentials, secret-looking key=value pairs, opaque tokens, Expo push tokens, TOTP secrets and card
+ * numbers (13-19 digits that pass the Luhn check) are replaced before anything is written.
  */
 public final class LogRedactor {
 
@@ -19,6 +19,8 @@ public final class LogRedactor {
     /** Our opaque tokens: 256 random bits in base64url (43 characters). */
     private static final Pattern OPAQUE_TOKEN = Pattern.compile(
             "(?:whsec_|evt_)?(?<![A-Za-z0-9-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])|whsec_[A-Za-z0-9_-]{20,}");
+    /** An Expo push token: it addresses one phone, whoever holds it can push to it through Expo. */
+    private static final Pattern PUSH_TOKEN = Pattern.compile("Expo(?:nent)?PushToken\\[[^\\]\\s]{1,200}\\]");
     /** A TOTP secret in base32 (160 bits: 32 characters). */
     private static final Pattern BASE32_SECRET = Pattern.compile("(?<![A-Z2-7])[A-Z2-7]{32}(?![A-Z2-7])");
     /** 13 to 19 digits, maybe grouped by spaces or dashes, standing alone (not inside a UUID or other id). */
@@ -40,6 +42,7 @@ public final class LogRedactor {
         String s = JWT.matcher(text).replaceAll("[REDACTED_JWT]");
         s = BEARER.matcher(s).replaceAll("$1 [REDACTED]");
         s = SECRET_PAIR.matcher(s).replaceAll("$1[REDACTED]");
+        s = PUSH_TOKEN.matcher(s).replaceAll("[REDACTED_PUSH_TOKEN]");
         s = OPAQUE_TOKEN.matcher(s).replaceAll("[REDACTED_TOKEN]");
         s = BASE32_SECRET.matcher(s).replaceAll("[REDACTED_SECRET]");
         return redactCards(s);
@@ -47,9 +50,9 @@ public final class LogRedactor {
 
     /**
      * One pass over the text for what every pattern above needs at the least (a ':' or '=', "eyJ", "bearer" or
-     * "basic", "whsec_", a run of 32 base32 or 43 token characters, 13 digits in a row): a request log line's
-     * method, ids, address and status have none, and skip six regular expressions. A false "maybe" only costs
-     * the full scan; the check never lets a match through.
+     * "basic", "whsec_", "PushToken[", a run of 32 base32 or 43 token characters, 13 digits in a row): a request
+     * log line's method, ids, address and status have none, and skip seven regular expressions. A false "maybe"
+     * only costs the full scan; the check never lets a match through.
      */
     static boolean cannotHoldSecret(String text) {
         int tokenRun = 0;
@@ -79,7 +82,8 @@ public final class LogRedactor {
             }
             if ((c == 'e' && text.startsWith("eyJ", i)) || ((c == 'b' || c == 'B')
                     && (text.regionMatches(true, i, "bearer", 0, 6) || text.regionMatches(true, i, "basic", 0, 5)))
-                    || (c == 'w' && text.startsWith("whsec_", i))) {
+                    || (c == 'w' && text.startsWith("whsec_", i))
+                    || (c == 'P' && text.startsWith("PushToken[", i))) {
                 return false;
             }
         }

@@ -25,7 +25,8 @@ class LogRedactorQuickCheckTest {
         for (String v : List.of("eyJhbGciOi.eyJzdWIiOi.sig", "Bearer abcdefgh123", "basic dXNlcjpwYXNz",
                 "password=hunter2", "token: x", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
                 "4111 1111 1111 1111", "4111-1111-1111-1111", "whsec_abcdefghijklmnopqrstu",
-                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "x_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")) {
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "x_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]", "ExpoPushToken[abc]")) {
             assertThat(LogRedactor.cannotHoldSecret(v)).as(v).isFalse();
         }
     }

@@ -13,6 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LogRedactorTest {
 
     @Test
+    void expoPushTokensAreRemovedInBothSpellings() {
+        assertThat(LogRedactor.redact("push to ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx] failed"))
+                .isEqualTo("push to [REDACTED_PUSH_TOKEN] failed");
+        assertThat(LogRedactor.redact("\"to\":\"ExpoPushToken[a1b2c3]\""))
+                .doesNotContain("a1b2c3");
+    }
+
+    @Test
     void jwtsAndBearerCredentialsAreRemoved() {
         String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
         assertThat(LogRedactor.redact("token " + jwt + " used")).isEqualTo("token [REDACTED_JWT] used");
