@@ -172,6 +172,8 @@ public abstract class IntegrationTest {
         add.accept("sundispatch.push.expo.enabled", () -> "true");
         add.accept("sundispatch.push.expo.url", FakeExpoPush::url);
         add.accept("sundispatch.push.expo.access-token", () -> FakeExpoPush.ACCESS_TOKEN);
+        // Receipts are read when a test calls ExpoPushReceipts.check(), never by the timer in between.
+        add.accept("sundispatch.push.expo.receipt-check-interval", () -> "PT24H");
         // The mobile apps whose passkeys the site accepts (/.well-known files, android:apk-key-hash origin).
         add.accept("sundispatch.mobile.android-cert-sha256", () -> ANDROID_APP_CERT_SHA256);
         add.accept("sundispatch.mobile.ios-app-ids", () -> IOS_APP_ID);
