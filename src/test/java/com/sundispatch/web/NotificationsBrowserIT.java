@@ -84,9 +84,11 @@ class NotificationsBrowserIT extends BrowserTest {
         WebElement linked = waitFor(By.cssSelector("#offers .offer.linked"));
         assertThat(href).endsWith("/offers/" + linked.getAttribute("data-offer"));
         wait.until(d -> linked.findElement(By.cssSelector("button.accept")).equals(d.switchTo().activeElement()));
+        screenshots("offer-linked");
         // An offer that is gone (taken, declined, expired) says so instead of leaving the installer searching.
         open("/#/installer/offers/no-such-offer");
         assertThat(waitFor(By.id("offer-gone")).getText()).contains("no longer open");
+        screenshots("offer-gone");
         assertThat(browser.findElements(By.cssSelector("#offers .offer.linked"))).isEmpty();
     }
 
