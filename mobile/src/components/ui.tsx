@@ -7,6 +7,7 @@ import {
   ScrollView,
   StyleSheet,
   Text,
+  TextInput,
   View,
   type PressableProps,
   type StyleProp,
@@ -138,6 +139,51 @@ export function EmptyState({ message }: { message: string }) {
   return (
     <View style={styles.center} testID="empty-state">
       <Body muted>{message}</Body>
+    </View>
+  );
+}
+
+const TEXT_CONTENT = { text: 'name', phone: 'telephoneNumber', password: 'password', code: 'oneTimeCode', plain: 'none' } as const;
+const AUTO_COMPLETE = { text: 'name', phone: 'tel', password: 'current-password', code: 'one-time-code', plain: 'off' } as const;
+
+/** A labelled text field with an optional hint and error; `kind` sets the keyboard, autofill and masking. */
+export function LabeledInput({
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  testID,
+  kind = 'text',
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (v: string) => void;
+  testID: string;
+  kind?: 'text' | 'phone' | 'password' | 'code' | 'plain';
+}) {
+  return (
+    <View style={{ gap: 6 }}>
+      <Text style={styles.label}>{label}</Text>
+      <TextInput
+        testID={testID}
+        style={styles.input}
+        value={value}
+        onChangeText={onChange}
+        secureTextEntry={kind === 'password'}
+        autoCapitalize={kind === 'text' ? 'words' : 'none'}
+        autoCorrect={false}
+        keyboardType={kind === 'phone' ? 'phone-pad' : kind === 'code' ? 'number-pad' : 'default'}
+        textContentType={TEXT_CONTENT[kind]}
+        autoComplete={AUTO_COMPLETE[kind]}
+        accessibilityLabel={label}
+        accessibilityHint={hint}
+        aria-invalid={!!error}
+      />
+      {hint ? <Body muted>{hint}</Body> : null}
+      {error ? <ErrorText message={error} testID={`${testID}-error`} /> : null}
     </View>
   );
 }

@@ -1,5 +1,5 @@
 import React, { useCallback, useEffect, useState } from 'react';
-import { Switch, Text, TextInput, View } from 'react-native';
+import { Switch, Text, View } from 'react-native';
 import { useApp } from '../core/AppContext';
 import { useLoad } from '../core/useLoad';
 import { useI18n } from '../i18n/I18nContext';
@@ -12,7 +12,7 @@ import { useSecureScreen } from '../device/secureScreen';
 import { useDeviceFeatures } from '../device/DeviceContext';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { TotpSection } from './TotpSection';
-import { Body, Button, Card, ErrorState, ErrorText, Heading, Loading, Notice, ScreenScroll, Subheading, styles } from '../components/ui';
+import { Body, Button, Card, ErrorState, ErrorText, Heading, LabeledInput, Loading, Notice, ScreenScroll, Subheading, styles } from '../components/ui';
 
 interface AccountData {
   me: Me;
@@ -41,46 +41,6 @@ const FIELD_SENTENCES: Record<ProfileField, StringKey> = {
 };
 const isLanguage = (value: string): value is Language => value === 'en' || value === 'de';
 
-function ProfileInput({
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  testID,
-  kind = 'text',
-}: {
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
-  onChange: (v: string) => void;
-  testID: string;
-  kind?: 'text' | 'phone' | 'password';
-}) {
-  return (
-    <View style={{ gap: 6 }}>
-      <Text style={styles.label}>{label}</Text>
-      <TextInput
-        testID={testID}
-        style={styles.input}
-        value={value}
-        onChangeText={onChange}
-        secureTextEntry={kind === 'password'}
-        autoCapitalize={kind === 'text' ? 'words' : 'none'}
-        autoCorrect={false}
-        keyboardType={kind === 'phone' ? 'phone-pad' : 'default'}
-        textContentType={kind === 'password' ? 'password' : kind === 'phone' ? 'telephoneNumber' : 'name'}
-        autoComplete={kind === 'password' ? 'current-password' : kind === 'phone' ? 'tel' : 'name'}
-        accessibilityLabel={label}
-        accessibilityHint={hint}
-        aria-invalid={!!error}
-      />
-      {hint ? <Body muted>{hint}</Body> : null}
-      {error ? <ErrorText message={error} testID={`${testID}-error`} /> : null}
-    </View>
-  );
-}
 
 /**
  * "Edit profile": name, phone (empty clears it) and language, saved with PATCH /api/v1/me (only the changed fields).
@@ -180,8 +140,8 @@ function ProfileEditor({ me, onSaved, onClose }: { me: Me; onSaved: (me: Me, lan
   return (
     <Card testID="profile-form">
       <ErrorText message={error} testID="profile-error" />
-      <ProfileInput label={t('profile.fullName')} value={fullName} onChange={setFullName} testID="profile-fullName" error={fieldErrors.fullName} />
-      <ProfileInput
+      <LabeledInput label={t('profile.fullName')} value={fullName} onChange={setFullName} testID="profile-fullName" error={fieldErrors.fullName} />
+      <LabeledInput
         label={t('profile.phoneOptional')}
         hint={t('profile.phoneHint')}
         value={phone}
@@ -208,7 +168,7 @@ function ProfileEditor({ me, onSaved, onClose }: { me: Me; onSaved: (me: Me, lan
       {pending ? (
         <View style={{ gap: 6 }} testID="profile-step-up">
           <Body>{t('profile.stepUpHint')}</Body>
-          <ProfileInput label={t('profile.password')} value={password} onChange={setPassword} testID="profile-password" kind="password" />
+          <LabeledInput label={t('profile.password')} value={password} onChange={setPassword} testID="profile-password" kind="password" />
           <Button testID="profile-confirm" title={t('profile.confirm')} busy={busy} onPress={() => void confirm()} />
         </View>
       ) : (

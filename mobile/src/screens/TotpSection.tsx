@@ -1,31 +1,12 @@
 import React, { useState } from 'react';
-import { Linking, Share, Text, TextInput, View } from 'react-native';
+import { Linking, Share, Text, View } from 'react-native';
 import { useApp } from '../core/AppContext';
 import { useI18n } from '../i18n/I18nContext';
 import type { TotpSetup } from '../api/homeownerApi';
-import { Body, Button, Card, ErrorText, Notice, styles } from '../components/ui';
+import { Body, Button, Card, ErrorText, LabeledInput, Notice, styles } from '../components/ui';
 
 type Step = { kind: 'idle' } | { kind: 'password' } | { kind: 'setup'; setup: TotpSetup } | { kind: 'codes'; codes: string[] } | { kind: 'disable' };
 
-function Input({ label, value, onChange, testID, secure, numeric }: { label: string; value: string; onChange: (v: string) => void; testID: string; secure?: boolean; numeric?: boolean }) {
-  return (
-    <View style={{ gap: 6 }}>
-      <Text style={styles.label}>{label}</Text>
-      <TextInput
-        testID={testID}
-        style={styles.input}
-        value={value}
-        onChangeText={onChange}
-        secureTextEntry={secure}
-        autoCapitalize="none"
-        autoCorrect={false}
-        keyboardType={numeric ? 'number-pad' : 'default'}
-        textContentType={secure ? 'password' : numeric ? 'oneTimeCode' : 'none'}
-        accessibilityLabel={label}
-      />
-    </View>
-  );
-}
 
 /**
  * Two-step verification on the account screen: step-up with the password, set-up (key + otpauth:// link), enable with a
@@ -74,7 +55,7 @@ export function TotpSection({ enabled, onChanged }: { enabled: boolean; onChange
       {step.kind === 'password' && (
         <Card>
           <Body>{t('totp.passwordHint')}</Body>
-          <Input label={t('totp.password')} value={password} onChange={setPassword} testID="totp-password" secure />
+          <LabeledInput label={t('totp.password')} value={password} onChange={setPassword} testID="totp-password" kind="password" />
           <Button
             testID="totp-password-submit"
             title={t('totp.continue')}
@@ -105,7 +86,7 @@ export function TotpSection({ enabled, onChanged }: { enabled: boolean; onChange
             variant="secondary"
             onPress={() => void Linking.openURL(step.setup.otpauthUri).catch(() => setNotice(t('totp.noApp')))}
           />
-          <Input label={t('totp.code')} value={code} onChange={setCode} testID="totp-code" numeric />
+          <LabeledInput label={t('totp.code')} value={code} onChange={setCode} testID="totp-code" kind="code" />
           <Button
             testID="totp-enable"
             title={t('totp.enable')}
@@ -151,8 +132,8 @@ export function TotpSection({ enabled, onChanged }: { enabled: boolean; onChange
       {step.kind === 'disable' && (
         <Card>
           <Body>{t('totp.disableHint')}</Body>
-          <Input label={t('totp.code')} value={code} onChange={setCode} testID="totp-disable-code" numeric />
-          <Input label={t('totp.password')} value={password} onChange={setPassword} testID="totp-disable-password" secure />
+          <LabeledInput label={t('totp.code')} value={code} onChange={setCode} testID="totp-disable-code" kind="code" />
+          <LabeledInput label={t('totp.password')} value={password} onChange={setPassword} testID="totp-disable-password" kind="password" />
           <Button
             testID="totp-disable-submit"
             title={t('totp.disable')}
