@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { ApiError } from '../api/errors';
 import type { InstallerProfile, PublicReview } from '../api/homeownerApi';
 import { formatDate } from '../format';
-import { Body, Button, Card, colors, EmptyState, ErrorState, Heading, Loading, ScreenScroll, Subheading, styles } from '../components/ui';
+import { Body, Button, Card, colors, ErrorState, Heading, Loading, ScreenScroll, Subheading, styles } from '../components/ui';
 
 /**
  * 404 is the server's one answer for an unknown, revoked or banned installer (it does not say which); 400 is an id
@@ -115,7 +115,8 @@ export function InstallerProfileScreen({ installerId, onBack }: { installerId: s
 
       <Subheading>{t('profile.reviews')}</Subheading>
       {p.reviews.length === 0 ? (
-        <EmptyState message={t('profile.noReviews')} />
+        // Under its heading, not centred in the screen like a whole screen's empty state.
+        <Body muted testID="empty-state">{t('profile.noReviews')}</Body>
       ) : (
         <View testID="profile-reviews" style={{ gap: 12 }}>
           {p.reviews.map((review, index) => (
