@@ -1,5 +1,6 @@
 package com.sundispatch.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -178,6 +179,10 @@ class PasskeyIT extends IntegrationTest {
         Api.Response refreshed = api.post("/api/v1/auth/refresh",
                 Map.of("refreshToken", signedIn.json().path("refreshToken").asString()));
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        // The rotation reads the passkey presence in its one statement: the new access token still says "mfa".
+        String payload = refreshed.json().path("accessToken").asString().split("\\.")[1];
+        assertThat(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
+                .contains("\"mfa\":true");
         assertThat(api.get(PASSKEYS, access).json().get(0).path("lastUsedAt").asString()).isNotBlank();
         String userId = me.path("id").asString();
         eventually("the passkey sign-in audited", () -> events.of(SecurityEvent.class).stream()

@@ -50,6 +50,47 @@ public final class Wrk {
         return parse(name, connections, run(url, connections, seconds, script));
     }
 
+    /**
+     * As {@link #measure(String, String, int, int, int, Path)}, with a script of its own for the warm-up: a script
+     * that spends what it sends (a refresh token rotates once) needs fresh state for the measured run.
+     */
+    public Result measure(String name, String url, int connections, int warmupSeconds, int seconds,
+            Path warmupScript, Path script) throws IOException, InterruptedException {
+        run(url, connections, warmupSeconds, warmupScript);
+        return parse(name, connections, run(url, connections, seconds, script));
+    }
+
+    /**
+     * A wrk script that POSTs {@code {"<field>":"<token>"}} and sends the token each answer returns in its place:
+     * every connection follows a rotation chain. The tokens are split between wrk's threads (each has its own Lua
+     * state); each thread needs at least as many as it has connections. An answer without a token loses that chain
+     * (a later request then sends "spent" and counts as an error).
+     */
+    public static String rotatingScript(List<String> tokens, String field, int threads) {
+        StringBuilder lua = new StringBuilder("local tokens = {\n");
+        for (String t : tokens) {
+            lua.append("  \"").append(t).append("\",\n");
+        }
+        lua.append("}\n")
+                .append("local created = 0\n")
+                .append("function setup(thread)\n  thread:set(\"index\", created)\n  created = created + 1\nend\n")
+                .append("local pool = {}\n")
+                .append("function init(args)\n  for i = 1, #tokens do\n")
+                .append("    if (i - 1) % ").append(threads).append(" == index then table.insert(pool, tokens[i]) end\n")
+                .append("  end\nend\n")
+                .append("function request()\n  local t = table.remove(pool) or \"spent\"\n")
+                .append("  return wrk.format(\"POST\", nil, { [\"Content-Type\"] = \"application/json\" }, ")
+                .append("'{\"").append(field).append("\":\"' .. t .. '\"}')\nend\n")
+                .append("function response(status, headers, body)\n")
+                .append("  local t = body:match('\"").append(field).append("\"%s*:%s*\"([^\"]+)\"')\n")
+                .append("  if t then table.insert(pool, t) end\nend\n");
+        return lua.toString();
+    }
+
+    public int threads() {
+        return threads;
+    }
+
     private String run(String url, int connections, int seconds, Path script) throws IOException,
             InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable, "-t" + threads, "-c" + connections,

@@ -275,30 +275,34 @@ public class AuthService {
         }
         String hash = SecureTokens.sha256Hex(presented);
         Result result = tx.execute(status -> {
-            Optional<RefreshToken> token = refreshTokens.findById(hash);
-            if (token.isEmpty()) {
+            // One statement reads token, session, account and passkey presence; a rotation then writes three
+            // (token retired, session touched, new token): four round trips where there were eight.
+            List<Object[]> rows = refreshTokens.presented(hash);
+            if (rows.isEmpty()) {
                 return Result.failed();
             }
-            UserSession session = sessions.findById(token.get().sessionId()).orElse(null);
-            if (session == null) {
-                return Result.failed();
-            }
+            RefreshToken token = (RefreshToken) rows.get(0)[0];
+            UserSession session = (UserSession) rows.get(0)[1];
+            UserAccount account = (UserAccount) rows.get(0)[2];
+            boolean passkey = (Boolean) rows.get(0)[3];
             Instant now = clock.instant();
-            RefreshTokenRules.Outcome outcome = RefreshTokenRules.decide(token.get().status(),
-                    token.get().expiresAt(), session.isRevoked(), session.expiresAt(), now);
+            RefreshTokenRules.Outcome outcome = RefreshTokenRules.decide(token.status(), token.expiresAt(),
+                    session.isRevoked(), session.expiresAt(), now);
             if (outcome == RefreshTokenRules.Outcome.ROTATE && refreshTokens.markRotated(hash) == 0) {
                 outcome = RefreshTokenRules.Outcome.REPLAYED;
             }
             switch (outcome) {
                 case ROTATE -> {
-                    UserSession live = sessions.findById(session.id()).orElseThrow();
-                    UserAccount account = users.findById(live.userId()).orElseThrow();
                     if (account.isBanned(now) || account.isLocked(now)) {
-                        sessions.revoke(live.id(), live.userId(), now, account.isBanned(now) ? "banned" : "locked");
+                        sessions.revoke(session.id(), session.userId(), now,
+                                account.isBanned(now) ? "banned" : "locked");
                         return Result.failed();
                     }
-                    live.touch(now);
-                    return Result.ok(issue(account, live, now));
+                    if (sessions.touchIfLive(session.id(), now) == 0) {
+                        return Result.failed();
+                    }
+                    return Result.ok(issue(account, session.id(), session.expiresAt(), now,
+                            account.mfaEnabled() || passkey));
                 }
                 case REPLAYED -> {
                     sessions.revoke(session.id(), session.userId(), now, "refresh_token_reuse");
@@ -349,16 +353,18 @@ public class AuthService {
         UserSession session = sessions.save(new UserSession(UUID.randomUUID().toString(), account.id(),
                 client.userAgent(), client.ip(), now, now.plus(properties.refreshAbsoluteTimeout())));
         // Only a completed sign-in (after the second factor, if any) makes a device known or tells of a new one.
-        return issue(account, session, now).withDeviceToken(knownDevices.signedIn(account.id(), client, now));
+        return issue(account, session.id(), session.expiresAt(), now, hasSecondFactor(account))
+                .withDeviceToken(knownDevices.signedIn(account.id(), client, now));
     }
 
-    private TokenPair issue(UserAccount account, UserSession session, Instant now) {
+    /** {@code secondFactor}: TOTP or a passkey; an admin with passkeys and no TOTP meets the mandatory MFA. */
+    private TokenPair issue(UserAccount account, String sessionId, Instant sessionExpiresAt, Instant now,
+            boolean secondFactor) {
         String refresh = SecureTokens.newToken();
-        refreshTokens.save(new RefreshToken(SecureTokens.sha256Hex(refresh), session.id(), now,
-                RefreshTokenRules.nextExpiry(now, properties.refreshIdleTimeout(), session.expiresAt())));
-        // A passkey is a second factor too: an admin with passkeys and no TOTP meets the mandatory MFA.
-        AccessToken access = accessTokens.issue(account.id(), List.of(account.role().name()), session.id(),
-                hasSecondFactor(account));
+        refreshTokens.save(new RefreshToken(SecureTokens.sha256Hex(refresh), sessionId, now,
+                RefreshTokenRules.nextExpiry(now, properties.refreshIdleTimeout(), sessionExpiresAt)));
+        AccessToken access = accessTokens.issue(account.id(), List.of(account.role().name()), sessionId,
+                secondFactor);
         return new TokenPair(access.value(), "Bearer", access.expiresInSeconds(), refresh, null);
     }
 

@@ -5,12 +5,21 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /** One login: the unit that logout, password change and ban revoke. Its id is the tokens' {@code sid}. */
 @Entity
 @Table(name = "user_sessions")
-class UserSession {
+class UserSession implements Persistable<String> {
+
+    /** A new session is INSERTed, never merged: a merge of an assigned id would SELECT first on every login. */
+    @Transient
+    private boolean fresh = true;
 
     @Id
     @Column(length = 36)
@@ -97,7 +106,19 @@ class UserSession {
         return reauthenticatedAt;
     }
 
-    void touch(Instant now) {
-        this.lastUsedAt = now;
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 }

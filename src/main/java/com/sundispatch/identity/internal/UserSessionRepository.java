@@ -36,5 +36,13 @@ interface UserSessionRepository extends JpaRepository<UserSession, String> {
             where s.id = :id and s.userId = :userId and s.revokedAt is null""")
     int markReauthenticated(@Param("id") String id, @Param("userId") String userId, @Param("now") Instant now);
 
+    /**
+     * A refresh's use of the session, only while it is not revoked: a logout or ban that committed after the
+     * refresh read the session still stops this rotation (0).
+     */
+    @Modifying(flushAutomatically = true)
+    @Query("update UserSession s set s.lastUsedAt = :now where s.id = :id and s.revokedAt is null")
+    int touchIfLive(@Param("id") String id, @Param("now") Instant now);
+
     long countByUserId(String userId);
 }
