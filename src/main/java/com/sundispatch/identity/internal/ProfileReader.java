@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.identity.internal.EmailChangeService.PendingEmailChange;
 import com.sundispatch.shared.ApiException;
 
 /**
- * What {@code GET /me} shows, read in one read-only transaction and one statement (the hottest authenticated read:
- * the account, its passkey presence and a pending email change used to be three round trips).
+ * What {@code GET /me} shows, read in one statement (the hottest authenticated read: the account, its passkey presence
+ * and a pending email change used to be three round trips) and outside a transaction: one statement is consistent
+ * on its own, and a transaction around it cost MariaDB three more round trips per request (set autocommit=0,
+ * COMMIT, set autocommit=1), half of /me's throughput there (BENCHMARKS.md).
  */
 @Service
 public class ProfileReader {
@@ -29,7 +32,7 @@ public class ProfileReader {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Profile read(String userId) {
         List<Object[]> rows = users.profile(userId, clock.instant());
         if (rows.isEmpty()) {

@@ -13,6 +13,8 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.identity.Role;
 
@@ -20,8 +22,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, String> {
 
     /**
      * What GET /me shows, in one statement: the account, whether it has a passkey, and its pending email changes
-     * (newest first; none: one row with a null change). No rows: no such account.
+     * (newest first; none: one row with a null change). No rows: no such account. Joins a caller's transaction
+     * but starts none (the repository default would): {@link ProfileReader} reads it in autocommit mode.
      */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     @Query("""
             select u, case when exists (select p.id from Passkey p where p.userId = u.id) then true else false end, c
             from UserAccount u left join EmailChange c

@@ -50,8 +50,9 @@ import com.sundispatch.support.Wrk;
  * for the extracted jar with the Class Data Sharing archive of {@code scripts/cds-train.sh}.</li>
  * <li>Load: seeds 1,000 panels, 10,000 customers and 2,000 installers straight into the database, then drives
  * {@code wrk -t2 -c32} (warm-up, then measured) against health, {@code /api/v1/me} and the anonymous catalog;
- * refresh rotations and logins with JDK HttpClient clients (each refresh client follows its own rotation chain,
- * which wrk's connections cannot share); the catalog's p99 with and without a login flood; the server's RSS.</li>
+ * refresh rotations with JDK HttpClient clients (one rotation chain each) and with wrk (a pool of chains per wrk
+ * thread, {@link Wrk#rotatingScript}); logins with JDK clients; the catalog's p99 with and without a login flood;
+ * the server's RSS and heap.</li>
  * </ol>
  * Run with {@code ./mvnw verify -Pbenchmark -Dit.test=LoadBenchmark} (H2) or {@code -Pbenchmark,mariadb} (MariaDB +
  * Redis, with the it.datasource.* properties of an empty database). Writes target/benchmarks/load-{h2,mariadb}.md.
@@ -168,7 +169,8 @@ class LoadBenchmark {
      */
     private static List<String> containerJvm() {
         List<String> options = new ArrayList<>(List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=60",
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.security.egd=file:/dev/urandom"));
+                "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TrimNativeHeapInterval=5000",
+                "-XX:+ExitOnOutOfMemoryError", "-Djava.security.egd=file:/dev/urandom"));
         String extra = System.getProperty("benchmark.jvm", "").strip();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));
