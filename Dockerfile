@@ -24,12 +24,13 @@ USER 10001:10001
 # The serial collector: what the JVM itself picks in a container under 1792 MiB (deploy/k8s: 1 GiB), stated so that
 # it does not change with the limit; G1's own structures cost ~48 MiB more and its heap stays larger after a load.
 # Two malloc arenas instead of one per core and thread: less native memory held by glibc (BENCHMARKS.md, memory).
-# The heap grows only when less than 10 % is free after a collection and gives back what is more than 30 % free
-# (defaults 40/70), and freed native memory goes back to the system every 5 s (glibc keeps it otherwise; the flag
-# exists from 17.0.9 on): resident memory after the load benchmark 602 MiB before (BENCHMARKS.md, memory).
+# The heap starts at 20 % of the limit (what start-up needs, so it does not collect dozens of times on the way up),
+# grows only when less than 10 % is free after a collection and gives back what is more than 30 % free (defaults
+# 40/70); freed native memory goes back to the system every 5 s (glibc keeps it otherwise; the flag exists from
+# 17.0.9 on). Resident memory after the load benchmark: 602 MiB before (BENCHMARKS.md, memory).
 ENV SPRING_PROFILES_ACTIVE=prod \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Djava.security.egd=file:/dev/urandom"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=20 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Djava.security.egd=file:/dev/urandom"
 # Class Data Sharing (Spring Boot's CDS support): a training run writes /app/app.jsa, the classes the application
 # loads, parsed and verified, which every start then maps instead of loading them again (start-up in about half
 # the time, docs/benchmarks-howto.md). It runs here, in the runtime image, because the archive is valid only for

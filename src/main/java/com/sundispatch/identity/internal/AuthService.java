@@ -284,7 +284,7 @@ public class AuthService {
             RefreshToken token = (RefreshToken) rows.get(0)[0];
             UserSession session = (UserSession) rows.get(0)[1];
             UserAccount account = (UserAccount) rows.get(0)[2];
-            boolean passkey = (Boolean) rows.get(0)[3];
+            boolean passkey = Boolean.TRUE.equals(rows.get(0)[3]);
             Instant now = clock.instant();
             RefreshTokenRules.Outcome outcome = RefreshTokenRules.decide(token.status(), token.expiresAt(),
                     session.isRevoked(), session.expiresAt(), now);
