@@ -124,12 +124,15 @@ describe('the installer’s public profile', () => {
         installerProfile: installerProfileCall,
       },
     });
-    fireEvent.press(await screen.findByTestId('order-ord1'));
-    fireEvent.press(await screen.findByTestId('view-installer-profile'));
-    expect(await screen.findByTestId('profile-company')).toHaveTextContent('Sun & Sons GmbH');
+    // The whole navigator's first render can take longer than findBy's default second on a cold CI machine
+    // (seen once: the orders list still loading), as in Root.test.
+    const slow = { timeout: 5000 };
+    fireEvent.press(await screen.findByTestId('order-ord1', {}, slow));
+    fireEvent.press(await screen.findByTestId('view-installer-profile', {}, slow));
+    expect(await screen.findByTestId('profile-company', {}, slow)).toHaveTextContent('Sun & Sons GmbH');
     expect(installerProfileCall).toHaveBeenCalledWith('i1');
     fireEvent.press(screen.getByRole('button', { name: 'Back' }));
-    expect(await screen.findByTestId('order-status')).toBeTruthy();
-    await waitFor(() => expect(screen.queryByTestId('profile-company')).toBeNull());
+    expect(await screen.findByTestId('order-status', {}, slow)).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId('profile-company')).toBeNull(), slow);
   });
 });
