@@ -143,8 +143,8 @@ export function EmptyState({ message }: { message: string }) {
   );
 }
 
-const TEXT_CONTENT = { text: 'name', phone: 'telephoneNumber', password: 'password', code: 'oneTimeCode', plain: 'none' } as const;
-const AUTO_COMPLETE = { text: 'name', phone: 'tel', password: 'current-password', code: 'one-time-code', plain: 'off' } as const;
+const TEXT_CONTENT = { text: 'name', phone: 'telephoneNumber', password: 'password', code: 'oneTimeCode' } as const;
+const AUTO_COMPLETE = { text: 'name', phone: 'tel', password: 'current-password', code: 'one-time-code' } as const;
 
 /** A labelled text field with an optional hint and error; `kind` sets the keyboard, autofill and masking. */
 export function LabeledInput({
@@ -162,7 +162,7 @@ export function LabeledInput({
   value: string;
   onChange: (v: string) => void;
   testID: string;
-  kind?: 'text' | 'phone' | 'password' | 'code' | 'plain';
+  kind?: 'text' | 'phone' | 'password' | 'code';
 }) {
   return (
     <View style={{ gap: 6 }}>
