@@ -46,8 +46,7 @@ public final class Wrk {
     /** A warm-up run whose numbers are thrown away, then the measured run. {@code script} may be null. */
     public Result measure(String name, String url, int connections, int warmupSeconds, int seconds, Path script)
             throws IOException, InterruptedException {
-        run(url, connections, warmupSeconds, script);
-        return parse(name, connections, run(url, connections, seconds, script));
+        return measure(name, url, connections, warmupSeconds, seconds, script, script);
     }
 
     /**
@@ -62,9 +61,10 @@ public final class Wrk {
 
     /**
      * A wrk script that POSTs {@code {"<field>":"<token>"}} and sends the token each answer returns in its place:
-     * every connection follows a rotation chain. The tokens are split between wrk's threads (each has its own Lua
-     * state); each thread needs at least as many as it has connections. An answer without a token loses that chain
-     * (a later request then sends "spent" and counts as an error).
+     * every token is presented once. The tokens are split between wrk's threads (each has its own Lua state) and
+     * kept in a pool per thread; give each thread about twice as many as it has connections (with exactly one per
+     * connection its pool ran dry now and then). A request that finds the pool empty sends "spent", and an answer
+     * without a token loses that chain: both count as errors.
      */
     public static String rotatingScript(List<String> tokens, String field, int threads) {
         StringBuilder lua = new StringBuilder("local tokens = {\n");
