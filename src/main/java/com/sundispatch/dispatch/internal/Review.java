@@ -5,24 +5,14 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import com.sundispatch.shared.AssignedIdEntity;
 
 /** The customer's review of a completed job: one per job (the primary key is the job). */
 @Entity
 @Table(name = "reviews")
-class Review implements Persistable<String> {
-
-    /**
-     * A new row is always INSERTed (persist), never merged: a merge would first look for the row and, when a
-     * concurrent request has just committed the same key, silently UPDATE it instead of failing on the key.
-     */
-    @Transient
-    private boolean fresh = true;
+class Review extends AssignedIdEntity {
 
     @Id
     @Column(name = "job_id", length = 36)
@@ -65,16 +55,5 @@ class Review implements Persistable<String> {
     @Override
     public String getId() {
         return jobId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

@@ -7,12 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import com.sundispatch.shared.AssignedIdEntity;
 
 /**
  * A refresh token, stored only as the SHA-256 of its value. Rotated tokens stay (as ROTATED) so that a
@@ -20,18 +17,11 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "refresh_tokens")
-class RefreshToken implements Persistable<String> {
+class RefreshToken extends AssignedIdEntity {
 
     enum Status {
         ACTIVE, ROTATED
     }
-
-    /**
-     * A new token is always INSERTed (persist), never merged: with an assigned id, a merge would first SELECT
-     * the row that cannot exist yet, one query more on every login and every refresh.
-     */
-    @Transient
-    private boolean fresh = true;
 
     @Id
     @Column(name = "token_hash", length = 64)
@@ -64,17 +54,6 @@ class RefreshToken implements Persistable<String> {
     @Override
     public String getId() {
         return tokenHash;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 
     String sessionId() {

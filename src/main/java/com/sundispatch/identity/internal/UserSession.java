@@ -5,21 +5,14 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import com.sundispatch.shared.AssignedIdEntity;
 
 /** One login: the unit that logout, password change and ban revoke. Its id is the tokens' {@code sid}. */
 @Entity
 @Table(name = "user_sessions")
-class UserSession implements Persistable<String> {
-
-    /** A new session is INSERTed, never merged: a merge of an assigned id would SELECT first on every login. */
-    @Transient
-    private boolean fresh = true;
+class UserSession extends AssignedIdEntity {
 
     @Id
     @Column(length = 36)
@@ -109,16 +102,5 @@ class UserSession implements Persistable<String> {
     @Override
     public String getId() {
         return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }

@@ -5,24 +5,14 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import org.springframework.data.domain.Persistable;
+import com.sundispatch.shared.AssignedIdEntity;
 
 /** A provider event already handled: its id is the primary key, so each event acts once. */
 @Entity
 @Table(name = "processed_webhook_events")
-class ProcessedWebhookEvent implements Persistable<String> {
-
-    /**
-     * A new row is always INSERTed (persist), never merged: a merge would first look for the row and, when a
-     * concurrent request has just committed the same key, silently UPDATE it instead of failing on the key.
-     */
-    @Transient
-    private boolean fresh = true;
+class ProcessedWebhookEvent extends AssignedIdEntity {
 
     @Id
     @Column(name = "event_id", length = 100)
@@ -42,16 +32,5 @@ class ProcessedWebhookEvent implements Persistable<String> {
     @Override
     public String getId() {
         return eventId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void stored() {
-        fresh = false;
     }
 }
