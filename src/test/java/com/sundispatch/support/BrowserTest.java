@@ -29,6 +29,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -127,7 +128,18 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected WebElement waitFor(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return wait.until(driver -> {
+            try {
+                return ExpectedConditions.visibilityOfElementLocated(by).apply(driver);
+            } catch (WebDriverException e) {
+                // A look-up sent while the page is being replaced (a submit that leads to another page, such as the
+                // sandbox checkout) is aborted by ChromeDriver: look again on the new page. Anything else fails.
+                if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     protected void waitForText(By by, String text) {
