@@ -218,4 +218,31 @@ class ScaleOutIT {
         }
         assertThat(allowed).isEqualTo(IP_LIMIT - IP_LIMIT / 2);
     }
+
+    @Test
+    @Order(6)
+    void perAddressLimitIsExactAcrossInstancesForSignedInAndForgedTokensToo() throws InterruptedException {
+        String email = "scale-mixed-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+        Map<String, String> home = from("198.51.100.40");
+        assertThat(a.send("POST", "/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
+                "fullName", "Ada Lovelace"), null, home).status()).isEqualTo(202);
+        IntegrationTest.awaitVerificationMail(email);
+        String access = a.send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null,
+                home).json().path("accessToken").asString();
+        String forged = access.substring(0, access.lastIndexOf('.') + 1) + "A".repeat(43);
+        // Another address: 32 clients, 2 requests each, alternately on A and B, half signed in and half with a
+        // forged token. The address's budget (smaller than the user's) is exact, whatever the requests carry:
+        // the signed-in ones take it in the same Redis call as the revocation check, the forged ones as their
+        // 401 is written.
+        Map<String, String> client = from("203.0.113.41");
+        List<Integer> statuses = concurrently(32, 2, i -> (i % 2 == 0 ? a : b)
+                .send("GET", "/api/v1/me", null, i % 4 < 2 ? access : forged, client).status());
+        assertThat(statuses).hasSize(64);
+        assertThat(statuses.stream().filter(s -> s != 429).count()).isEqualTo(IP_LIMIT);
+        assertThat(statuses).containsOnly(200, 401, 429);
+        assertThat(b.send("GET", "/api/v1/me", null, forged, client).status()).isEqualTo(429);
+        assertThat(a.send("GET", "/api/v1/me", null, access, client).status()).isEqualTo(429);
+        // The same user from its home address is still served.
+        assertThat(b.send("GET", "/api/v1/me", null, access, home).status()).isEqualTo(200);
+    }
 }

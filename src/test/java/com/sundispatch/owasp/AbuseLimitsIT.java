@@ -1,6 +1,7 @@
 package com.sundispatch.owasp;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -279,6 +280,42 @@ class AbuseLimitsIT {
         assertThat(ok).isEqualTo(300);
         assertThat(limited).isEqualTo(330 - ok);
         assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theAddressBudgetCountsAnonymousSignedInRevokedAndForgedRequestsAlike() {
+        String email = register();
+        String live = login(email, PASSWORD).json().path("accessToken").asString();
+        String revoked = login(email, PASSWORD).json().path("accessToken").asString();
+        assertThat(api.post("/api/v1/auth/logout", null, revoked).status()).isEqualTo(204);
+        String[] parts = live.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + "A".repeat(parts[2].length());
+        // A minute on, this address's bucket is full again; then time stands still.
+        nextMinute();
+        clock.freeze();
+        Map<Integer, Integer> passed = new HashMap<>();
+        Map<Integer, Integer> limited = new HashMap<>();
+        for (int i = 0; i < 340; i++) {
+            int kind = i % 4;
+            Api.Response r = switch (kind) {
+                case 0 -> api.get("/api/v1/public/info");
+                case 1 -> api.get("/api/v1/me", live);
+                case 2 -> api.get("/api/v1/me", revoked);
+                default -> api.get("/api/v1/me", forged);
+            };
+            if (r.status() == 429) {
+                assertThat(r.code()).isEqualTo("rate_limited");
+                assertThat(r.header("Retry-After")).isNotBlank();
+                limited.merge(kind, 1, Integer::sum);
+            } else {
+                assertThat(r.status()).isEqualTo(kind == 0 || kind == 1 ? 200 : 401);
+                passed.merge(kind, 1, Integer::sum);
+            }
+        }
+        // Exactly the 300 a minute, whatever the requests carried, and every kind was refused once it was spent.
+        assertThat(passed.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(300);
+        assertThat(limited).containsOnlyKeys(0, 1, 2, 3);
+        assertThat(limited.values()).containsOnly(10);
     }
 
     /** A fresh documentation /64 per test (and a neighbour), so earlier tests' buckets and blocks never count. */

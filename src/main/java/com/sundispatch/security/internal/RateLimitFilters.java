@@ -13,10 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -53,12 +55,12 @@ final class RateLimitFilters {
         private final Rejections rejections;
 
         PerIp(RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, ClientKeys clientKeys,
-                SecurityEvents events, MeterRegistry meters) {
+                Rejections rejections) {
             this.limiter = limiter;
             this.limits = limits;
             this.clientIp = clientIp;
             this.clientKeys = clientKeys;
-            this.rejections = new Rejections(events, meters);
+            this.rejections = rejections;
         }
 
         @Override
@@ -82,6 +84,19 @@ final class RateLimitFilters {
                 buckets.add(new RateLimiter.Limit("auth:" + ip, limits.authPerMinute()));
             }
             buckets.add(new RateLimiter.Limit("ip:" + ip, limits.ipPerMinute()));
+            if (carriesBearerToken(request)) {
+                // The token check takes these with the revocation check and the user's token, in one Redis
+                // round trip; a token that fails before it spends them as its 401 is written (SessionGate).
+                SessionGate.deferAddress(buckets);
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    // Whatever ended the request first, its address has paid.
+                    SessionGate.settleAddress(limiter);
+                    SessionGate.clear();
+                }
+                return;
+            }
             // One call (one Redis round trip) for every bucket of this address.
             RateLimiter.Outcome outcome = limiter.tryConsume(buckets);
             if (!outcome.allowed()) {
@@ -94,6 +109,28 @@ final class RateLimitFilters {
                 SessionGate.clear();
             }
         }
+
+        /** As Spring's bearer-token resolver decides whether there is a token to check (or to refuse). */
+        private static boolean carriesBearerToken(HttpServletRequest request) {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            return authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6);
+        }
+    }
+
+    /**
+     * The 401 for a token that failed verification, unless its address's budget is spent: then 429, as if
+     * the per-address filter had refused it before the token was looked at.
+     */
+    static AuthenticationEntryPoint addressFirst(AuthenticationEntryPoint entryPoint, RateLimiter limiter,
+            Rejections rejections) {
+        return (request, response, ex) -> {
+            SessionGate.Address address = SessionGate.settleAddress(limiter);
+            if (address != null && address.refused()) {
+                rejections.reject(request, response, address.decision(), address.refusedKey(), null);
+                return;
+            }
+            entryPoint.commence(request, response, ex);
+        };
     }
 
     static final class PerUser extends OncePerRequestFilter {
@@ -102,10 +139,10 @@ final class RateLimitFilters {
         private final RateLimitProperties limits;
         private final Rejections rejections;
 
-        PerUser(RateLimiter limiter, RateLimitProperties limits, SecurityEvents events, MeterRegistry meters) {
+        PerUser(RateLimiter limiter, RateLimitProperties limits, Rejections rejections) {
             this.limiter = limiter;
             this.limits = limits;
-            this.rejections = new Rejections(events, meters);
+            this.rejections = rejections;
         }
 
         @Override
@@ -116,6 +153,12 @@ final class RateLimitFilters {
                 String userId = token.getToken().getSubject();
                 request.setAttribute(RequestAttributes.USER_ID, userId);
                 if (limits.enabled()) {
+                    // The address's budget, taken while the token was checked, comes first.
+                    SessionGate.Address address = SessionGate.addressRefusal();
+                    if (address != null) {
+                        rejections.reject(request, response, address.decision(), address.refusedKey(), userId);
+                        return;
+                    }
                     // Usually taken already, with the revocation check, while the token was verified.
                     RateLimiter.Decision d = SessionGate.takeUserDecision(userId);
                     if (d == null) {

@@ -28,25 +28,28 @@ import com.sundispatch.security.SharedState;
 class RedisRateLimiter implements RateLimiter {
 
     /**
-     * KEYS[1..n] buckets, KEYS[n+1] (optional) a key to read in the same round trip; ARGV[1] = n, ARGV[1+i] =
-     * the per-minute size of bucket i. A bucket is a hash {v = level, t = last update in Redis microseconds}.
-     * Levels are kept in 1/60,000,000 of a token, so a bucket of r a minute refills r units a microsecond and
-     * all arithmetic stays in exact integers (doubles are exact to 2^53: r up to 150 million a minute).
-     * Either every bucket gives one token or none does. A bucket expires once it would be full again anyway.
-     * When the read key exists (a revoked session) nothing is spent. Returns {refused index or 0, microseconds
-     * until it has a token, the read value or nil, 1 if tokens were spent}.
+     * KEYS[1..n] buckets, KEYS[n+1] (optional) a key to read in the same round trip; ARGV[1] = n, ARGV[2] = a,
+     * ARGV[2+i] = the per-minute size of bucket i. A bucket is a hash {v = level, t = last update in Redis
+     * microseconds}. Levels are kept in 1/60,000,000 of a token, so a bucket of r a minute refills r units a
+     * microsecond and all arithmetic stays in exact integers (doubles are exact to 2^53: r up to 150 million a
+     * minute). Either every bucket gives one token or none does. A bucket expires once it would be full again
+     * anyway. When the read key exists (a revoked session) only the first a buckets (the address's, which every
+     * request spends) are checked and spent. Returns {refused index or 0, microseconds until it has a token, the
+     * read value or nil, 1 if tokens were spent}.
      */
     static final String SCRIPT = """
             local n = tonumber(ARGV[1])
             local read = false
             if #KEYS > n then read = redis.call('GET', KEYS[n + 1]) end
-            if read then return {0, 0, read, 0} end
+            local m = n
+            if read then m = tonumber(ARGV[2]) end
+            if m == 0 then return {0, 0, read, 0} end
             local time = redis.call('TIME')
             local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
             local unit = 60000000
             local levels = {}
-            for i = 1, n do
-              local rate = tonumber(ARGV[1 + i])
+            for i = 1, m do
+              local rate = tonumber(ARGV[2 + i])
               local capacity = rate * unit
               local state = redis.call('HMGET', KEYS[i], 'v', 't')
               local level = capacity
@@ -55,17 +58,17 @@ class RedisRateLimiter implements RateLimiter {
                 level = math.min(capacity, tonumber(state[1]) + elapsed * rate)
               end
               if level < unit then
-                return {i, math.ceil((unit - level) / rate), false, 0}
+                return {i, math.ceil((unit - level) / rate), read, 0}
               end
               levels[i] = level
             end
-            for i = 1, n do
-              local rate = tonumber(ARGV[1 + i])
+            for i = 1, m do
+              local rate = tonumber(ARGV[2 + i])
               local level = levels[i] - unit
               redis.call('HSET', KEYS[i], 'v', string.format('%.0f', level), 't', string.format('%.0f', now))
               redis.call('PEXPIRE', KEYS[i], math.ceil((rate * unit - level) / rate / 1000) + 1000)
             end
-            return {0, 0, false, n > 0 and 1 or 0}
+            return {0, 0, read, 1}
             """;
 
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
@@ -104,7 +107,7 @@ class RedisRateLimiter implements RateLimiter {
     @Override
     public Outcome tryConsume(List<Limit> limits) {
         try {
-            return check(limits, null).outcome();
+            return check(limits, 0, null).outcome();
         } catch (SharedState.UnavailableException e) {
             return fallback.tryConsume(limits);
         }
@@ -112,17 +115,19 @@ class RedisRateLimiter implements RateLimiter {
 
     /**
      * Spends from {@code limits} and reads the {@link SharedState} key {@code stateKey} (unprefixed, may be
-     * null) in one round trip. Throws {@link SharedState.UnavailableException} when Redis cannot answer.
+     * null) in one round trip; when that key exists, only the first {@code always} limits are spent. Throws
+     * {@link SharedState.UnavailableException} when Redis cannot answer.
      */
-    Checked check(List<Limit> limits, String stateKey) {
+    Checked check(List<Limit> limits, int always, String stateKey) {
         int n = limits.size();
         String[] keys = new String[stateKey == null ? n : n + 1];
-        String[] args = new String[n + 1];
+        String[] args = new String[n + 2];
         args[0] = Integer.toString(n);
+        args[1] = Integer.toString(always);
         for (int i = 0; i < n; i++) {
             Limit limit = limits.get(i);
             keys[i] = prefix + "rl2:" + limit.key() + "|" + limit.perMinute();
-            args[i + 1] = Long.toString(limit.perMinute());
+            args[i + 2] = Long.toString(limit.perMinute());
         }
         if (stateKey != null) {
             keys[n] = prefix + stateKey;

@@ -48,11 +48,13 @@ class SecurityConfiguration {
             RateLimiter limiter, RateLimitProperties limits, ClientIpResolver clientIp, ObjectProvider<IpBlockList> blocks,
             MeterRegistry meters, SecurityEvents events, SecurityProperties properties, ClientKeys clientKeys,
             ContentSecurityPolicy contentSecurityPolicy) throws Exception {
-        RateLimitFilters.PerUser perUser = new RateLimitFilters.PerUser(limiter, limits, events, meters);
+        // One audit trail and counter for refusals, whichever stage refuses.
+        RateLimitFilters.Rejections rejections = new RateLimitFilters.Rejections(events, meters);
+        RateLimitFilters.PerUser perUser = new RateLimitFilters.PerUser(limiter, limits, rejections);
         http
                 .addFilterBefore(corsFilter(properties), BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(new IpBlockFilter(blocks, clientIp, meters), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilters.PerIp(limiter, limits, clientIp, clientKeys, events, meters),
+                .addFilterAfter(new RateLimitFilters.PerIp(limiter, limits, clientIp, clientKeys, rejections),
                         IpBlockFilter.class)
                 .addFilterAfter(perUser, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new AdminMfaFilter(events), RateLimitFilters.PerUser.class)
@@ -83,7 +85,8 @@ class SecurityConfiguration {
                 })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
-                        .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())
+                        .authenticationEntryPoint(RateLimitFilters.addressFirst(ProblemSecurityHandlers.entryPoint(),
+                                limiter, rejections))
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDenied()))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())

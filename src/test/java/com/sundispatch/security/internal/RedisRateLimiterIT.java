@@ -129,15 +129,48 @@ class RedisRateLimiterIT {
     @Test
     void theRevocationMarkerIsReadInTheSameCallAndARevokedSessionSpendsNothing() {
         redis().set(prefix + "rev:s1", "123");
-        RedisRateLimiter.Checked revoked = limiter.check(List.of(new RateLimiter.Limit("user:u", 1)), "rev:s1");
+        RedisRateLimiter.Checked revoked = limiter.check(List.of(new RateLimiter.Limit("user:u", 1)), 0, "rev:s1");
         assertThat(revoked.value()).hasValue(123);
         assertThat(revoked.spent()).isFalse();
-        RedisRateLimiter.Checked live = limiter.check(List.of(new RateLimiter.Limit("user:u", 1)), "rev:s2");
+        RedisRateLimiter.Checked live = limiter.check(List.of(new RateLimiter.Limit("user:u", 1)), 0, "rev:s2");
         assertThat(live.value()).isEmpty();
         assertThat(live.spent()).isTrue();
         assertThat(live.outcome().allowed()).isTrue();
-        assertThat(limiter.check(List.of(new RateLimiter.Limit("user:u", 1)), "rev:s2").outcome().allowed())
+        assertThat(limiter.check(List.of(new RateLimiter.Limit("user:u", 1)), 0, "rev:s2").outcome().allowed())
                 .isFalse();
+    }
+
+    @Test
+    void aRevokedSessionStillSpendsItsAddressBucketsButNotTheUsers() {
+        redis().set(prefix + "rev:s3", "456");
+        List<RateLimiter.Limit> addressThenUser = List.of(new RateLimiter.Limit("ip:r", 2),
+                new RateLimiter.Limit("user:r", 5));
+        for (int i = 0; i < 2; i++) {
+            RedisRateLimiter.Checked revoked = limiter.check(addressThenUser, 1, "rev:s3");
+            assertThat(revoked.value()).hasValue(456);
+            assertThat(revoked.outcome().allowed()).isTrue();
+        }
+        RedisRateLimiter.Checked refused = limiter.check(addressThenUser, 1, "rev:s3");
+        assertThat(refused.outcome().allowed()).isFalse();
+        assertThat(refused.outcome().refused()).isZero();
+        assertThat(refused.value()).hasValue(456);
+        // The user's bucket was never touched: all five of its tokens are there.
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.tryConsume("user:r", 5).allowed()).isTrue();
+        }
+        assertThat(limiter.tryConsume("user:r", 5).allowed()).isFalse();
+    }
+
+    @Test
+    void refusedByTheUsersBucketTheAddressGivesNothingEither() {
+        List<RateLimiter.Limit> addressThenUser = List.of(new RateLimiter.Limit("ip:q", 2),
+                new RateLimiter.Limit("user:q", 1));
+        assertThat(limiter.check(addressThenUser, 1, "rev:none").outcome().allowed()).isTrue();
+        RateLimiter.Outcome refused = limiter.check(addressThenUser, 1, "rev:none").outcome();
+        assertThat(refused.refused()).isEqualTo(1);
+        // One of the address's two tokens is left.
+        assertThat(limiter.tryConsume("ip:q", 2).allowed()).isTrue();
+        assertThat(limiter.tryConsume("ip:q", 2).allowed()).isFalse();
     }
 
     @Test
@@ -157,7 +190,7 @@ class RedisRateLimiterIT {
             assertThat(unreachable.tryConsume("ip:d", 3).allowed()).isTrue();
             assertThat(unreachable.tryConsume("ip:d", 3).allowed()).isFalse();
             // The combined call reports the outage, so the caller can ask the database about revocations.
-            assertThatThrownBy(() -> unreachable.check(List.of(), "rev:x"))
+            assertThatThrownBy(() -> unreachable.check(List.of(), 0, "rev:x"))
                     .isInstanceOf(SharedState.UnavailableException.class);
         } finally {
             down.close();
