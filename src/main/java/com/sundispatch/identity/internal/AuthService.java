@@ -195,7 +195,12 @@ public class AuthService {
 
     /** The second factors of an account whose passkey presence is already known. */
     static List<String> secondFactors(UserAccount account, boolean passkey) {
-        if (account.mfaEnabled()) {
+        return secondFactors(account.mfaEnabled(), passkey);
+    }
+
+    /** The second factors an account has, in the order the client offers them: TOTP, then passkey. */
+    static List<String> secondFactors(boolean totp, boolean passkey) {
+        if (totp) {
             return passkey ? List.of("totp", "passkey") : List.of("totp");
         }
         return passkey ? List.of("passkey") : List.of();

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.identity.internal.EmailChangeService.PendingEmailChange;
+import com.sundispatch.security.PersonalDataSeal;
 import com.sundispatch.shared.ApiException;
 
 /**
@@ -25,24 +26,28 @@ public class ProfileReader {
     }
 
     private final UserAccountRepository users;
+    private final PersonalDataSeal personalData;
     private final Clock clock;
 
-    ProfileReader(UserAccountRepository users, Clock clock) {
+    ProfileReader(UserAccountRepository users, PersonalDataSeal personalData, Clock clock) {
         this.users = users;
+        this.personalData = personalData;
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Profile read(String userId) {
-        List<Object[]> rows = users.profile(userId, clock.instant());
+        List<ProfileRow> rows = users.profile(userId, clock.instant());
         if (rows.isEmpty()) {
             throw ApiException.notFound("No such account.");
         }
-        Object[] row = rows.get(0);
-        UserAccount account = (UserAccount) row[0];
-        boolean passkey = Boolean.TRUE.equals(row[1]);
-        Optional<PendingEmailChange> pending = Optional.ofNullable((EmailChange) row[2])
-                .map(c -> new PendingEmailChange(c.newEmail(), c.requestedAt(), c.confirmExpiresAt()));
-        return new Profile(AccountView.of(account), AuthService.secondFactors(account, passkey), pending);
+        ProfileRow row = rows.get(0);
+        // Opened as the entity's load would (UserAccount.openPersonalData): same table, column and row binding.
+        AccountView account = new AccountView(row.id(), row.email(), row.fullName(),
+                personalData.open(row.phoneSealed(), "users", "phone", row.id()), row.role(), row.emailVerified(),
+                row.mfaEnabled(), row.createdAt(), row.bannedUntil(), row.language());
+        Optional<PendingEmailChange> pending = row.newEmail() == null ? Optional.empty()
+                : Optional.of(new PendingEmailChange(row.newEmail(), row.requestedAt(), row.confirmExpiresAt()));
+        return new Profile(account, AuthService.secondFactors(row.mfaEnabled(), row.passkey()), pending);
     }
 }
