@@ -28,9 +28,12 @@ USER 10001:10001
 # grows only when less than 10 % is free after a collection and gives back what is more than 30 % free (defaults
 # 40/70); freed native memory goes back to the system every 5 s (glibc keeps it otherwise; the flag exists from
 # 17.0.9 on). Resident memory after the load benchmark: 602 MiB before (BENCHMARKS.md, memory).
+# Thread priorities reach Linux (-XX:ThreadPriorityPolicy=1): the password-hashing threads run at nice 4, so a login
+# flood takes the CPU that requests leave rather than theirs. Lowering a priority needs no privilege; the JVM warns
+# once at start-up that raising one would (it never raises here as a non-root user).
 ENV SPRING_PROFILES_ACTIVE=prod \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=20 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Djava.security.egd=file:/dev/urandom"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=20 -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000 -XX:ThreadPriorityPolicy=1 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Djava.security.egd=file:/dev/urandom"
 # Class Data Sharing (Spring Boot's CDS support): a training run writes /app/app.jsa, the classes the application
 # loads, parsed and verified, which every start then maps instead of loading them again (start-up in about half
 # the time, docs/benchmarks-howto.md). It runs here, in the runtime image, because the archive is valid only for

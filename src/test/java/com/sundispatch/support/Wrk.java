@@ -87,6 +87,12 @@ public final class Wrk {
         return lua.toString();
     }
 
+    /** Load whose numbers are thrown away: to warm a server up before anything is measured. */
+    public void warmUp(String url, int connections, int seconds, Path script) throws IOException,
+            InterruptedException {
+        run(url, connections, seconds, script);
+    }
+
     public int threads() {
         return threads;
     }

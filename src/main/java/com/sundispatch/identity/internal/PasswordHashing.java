@@ -42,6 +42,10 @@ public class PasswordHashing implements DisposableBean {
                 new ArrayBlockingQueue<>(properties.hashingQueue()), r -> {
                     Thread t = new Thread(r, "password-hashing-" + n.incrementAndGet());
                     t.setDaemon(true);
+                    // Below every request thread, so a login flood takes the CPU others leave, not theirs. The JVM
+                    // passes this to Linux only with -XX:ThreadPriorityPolicy=1 (the image sets it; nice 4 here,
+                    // which needs no privilege); elsewhere it changes nothing.
+                    t.setPriority(Thread.MIN_PRIORITY);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
         this.waitMillis = properties.hashingWait().toMillis();

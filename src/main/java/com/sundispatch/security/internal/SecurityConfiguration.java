@@ -84,6 +84,7 @@ class SecurityConfiguration {
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(new BearerTokens())
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(RateLimitFilters.addressFirst(ProblemSecurityHandlers.entryPoint(),
                                 limiter, rejections))

@@ -49,7 +49,8 @@ import com.sundispatch.support.Wrk;
  * <li>Start-up: time from launching the JVM to the first 200 from {@code /actuator/health}, for the jar as built and
  * for the extracted jar with the Class Data Sharing archive of {@code scripts/cds-train.sh}.</li>
  * <li>Load: seeds 1,000 panels, 10,000 customers and 2,000 installers straight into the database, then drives
- * {@code wrk -t2 -c32} (warm-up, then measured) against health, {@code /api/v1/me} and the anonymous catalog;
+ * {@code wrk -t2 -c32} (warm-up, then measured) against health, the anonymous catalog, {@code /api/v1/me} and
+ * health again (the higher health figure is the ceiling of the ratios);
  * refresh rotations with JDK HttpClient clients (one rotation chain each) and with wrk (a pool of chains per wrk
  * thread, {@link Wrk#rotatingScript}); logins with JDK clients; the catalog's p99 with and without a login flood;
  * the server's RSS and heap.</li>
@@ -169,7 +170,7 @@ class LoadBenchmark {
      */
     private static List<String> containerJvm() {
         List<String> options = new ArrayList<>(List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=60",
-                "-XX:InitialRAMPercentage=20", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TrimNativeHeapInterval=5000",
+                "-XX:InitialRAMPercentage=20", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TrimNativeHeapInterval=5000", "-XX:ThreadPriorityPolicy=1",
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.security.egd=file:/dev/urandom"));
         String extra = System.getProperty("benchmark.jvm", "").strip();
         if (!extra.isEmpty()) {
@@ -279,6 +280,14 @@ class LoadBenchmark {
 
         Wrk wrk = new Wrk("wrk", 2);
         String catalogPath = "/api/v1/catalog/panels?size=20&sort=price";
+        // A warm-up round over every read before any is measured: each scenario's own 5 s of warm-up left the
+        // first ones measured while C2 was still compiling what the later ones share (health measured first was
+        // 1,300-2,500 req/s on the same code, and 50 % higher when measured again after /me).
+        for (int round = 0; round < 2; round++) {
+            wrk.warmUp(base + "/actuator/health", CLIENTS, WARMUP_SECONDS, null);
+            wrk.warmUp(base + catalogPath, CLIENTS, WARMUP_SECONDS, null);
+            wrk.warmUp(base + "/api/v1/me", CLIENTS, WARMUP_SECONDS, meLua);
+        }
         Wrk.Result health = wrk.measure("GET /actuator/health (ceiling)", base + "/actuator/health", CLIENTS,
                 WARMUP_SECONDS, MEASURE_SECONDS, null);
         Wrk.Result catalog = wrk.measure("GET " + catalogPath + " (anonymous)", base + catalogPath, CLIENTS,
@@ -294,6 +303,11 @@ class LoadBenchmark {
         if (profile) {
             jcmd(server, "JFR.stop", "name=me");
         }
+        // The ceiling once more, after the others: the higher of the two is the ceiling for the targets (the
+        // stricter choice); both are reported, and how far apart they are says how steady the machine was.
+        Wrk.Result healthAgain = wrk.measure("GET /actuator/health (ceiling, again after /me)",
+                base + "/actuator/health", CLIENTS, WARMUP_SECONDS, MEASURE_SECONDS, null);
+        Wrk.Result ceiling = healthAgain.perSecond() > health.perSecond() ? healthAgain : health;
 
         Result refreshes = ClosedLoopLoad.measure("POST /api/v1/auth/refresh (rotation; JDK HttpClient, one chain "
                 + "per client)", CLIENTS, Duration.ofSeconds(WARMUP_SECONDS), Duration.ofSeconds(MEASURE_SECONDS),
@@ -376,11 +390,13 @@ class LoadBenchmark {
         // Where the resident memory is: the heap's generations as the collector sized them after the load.
         String heap = jcmd(server, "GC.heap_info");
 
-        report.append("Load: wrk -t2 -c").append(CLIENTS).append(" --latency, ").append(WARMUP_SECONDS)
-                .append(" s warm-up then ").append(MEASURE_SECONDS).append(" s measured (the flood rows: -c8)\n\n")
+        report.append("Load: wrk -t2 -c").append(CLIENTS).append(" --latency; first two warm-up rounds of ")
+                .append(WARMUP_SECONDS).append(" s each over health, catalog and /me; then per scenario ")
+                .append(WARMUP_SECONDS).append(" s warm-up and ").append(MEASURE_SECONDS)
+                .append(" s measured (the flood rows: -c8)\n\n")
                 .append("| scenario (wrk) | connections | req/s | p50 ms | p90 ms | p99 ms | errors |\n")
                 .append("|---|---|---|---|---|---|---|\n");
-        for (Wrk.Result r : List.of(health, catalog, me, rotations, quiet, flooded)) {
+        for (Wrk.Result r : List.of(health, catalog, me, healthAgain, rotations, quiet, flooded)) {
             report.append(r.row()).append('\n');
         }
         report.append("\n| scenario (JDK HttpClient, closed loop) | clients | req/s | p50 ms | p95 ms | p99 ms | errors |\n")
@@ -394,12 +410,12 @@ class LoadBenchmark {
             report.append("Heap after the load (jcmd GC.heap_info):\n\n```\n").append(heap.strip()).append("\n```\n\n");
         }
         report.append("| target | measured | met? |\n|---|---|---|\n");
-        target(report, "/api/v1/me >= 0.70 x health req/s", ratio(me.perSecond(), health.perSecond()),
-                me.perSecond() >= 0.70 * health.perSecond());
-        target(report, "catalog >= 0.40 x health req/s", ratio(catalog.perSecond(), health.perSecond()),
-                catalog.perSecond() >= 0.40 * health.perSecond());
+        target(report, "/api/v1/me >= 0.70 x health req/s (the higher health run)",
+                ratio(me.perSecond(), ceiling.perSecond()), me.perSecond() >= 0.70 * ceiling.perSecond());
+        target(report, "catalog >= 0.40 x health req/s", ratio(catalog.perSecond(), ceiling.perSecond()),
+                catalog.perSecond() >= 0.40 * ceiling.perSecond());
         target(report, "p99(/me) <= 1.5 x p99(health)", String.format(Locale.ROOT, "%.1f ms vs %.1f ms (%.2f x)",
-                me.p99(), health.p99(), me.p99() / health.p99()), me.p99() <= 1.5 * health.p99());
+                me.p99(), ceiling.p99(), me.p99() / ceiling.p99()), me.p99() <= 1.5 * ceiling.p99());
         target(report, "refresh with rotation >= 800/s", String.format(Locale.ROOT,
                 "%.0f/s (wrk; %.0f/s with 32 JDK clients)", rotations.perSecond(), refreshes.perSecond()),
                 rotations.perSecond() >= 800 && rotations.errors() == 0);
