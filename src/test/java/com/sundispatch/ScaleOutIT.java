@@ -121,6 +121,16 @@ class ScaleOutIT {
         assertThat(onB.code()).isEqualTo("rate_limited");
     }
 
+    /** A new account, registered and signed in on A from {@code home}: its access token. */
+    private static String signedIn(String emailPrefix, Map<String, String> home) {
+        String email = emailPrefix + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
+        assertThat(a.send("POST", "/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
+                "fullName", "Ada Lovelace"), null, home).status()).isEqualTo(202);
+        IntegrationTest.awaitVerificationMail(email);
+        return a.send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null,
+                home).json().path("accessToken").asString();
+    }
+
     /** A client at its own documentation address (the test profile trusts the loopback as a proxy). */
     private static Map<String, String> from(String address) {
         return Map.of("X-Forwarded-For", address);
@@ -176,13 +186,7 @@ class ScaleOutIT {
     @Test
     @Order(4)
     void perUserLimitIsExactAcrossInstancesAndAddresses() throws InterruptedException {
-        String email = "scale-user-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
-        Map<String, String> home = from("198.51.100.7");
-        assertThat(a.send("POST", "/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
-                "fullName", "Ada Lovelace"), null, home).status()).isEqualTo(202);
-        IntegrationTest.awaitVerificationMail(email);
-        String access = a.send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null,
-                home).json().path("accessToken").asString();
+        String access = signedIn("scale-user-", from("198.51.100.7"));
         // From 16 addresses at once (one request each, none near its own limit), on both instances: the user's
         // budget is exact.
         List<Integer> statuses = concurrently(16, 1, i -> (i % 2 == 0 ? a : b)
@@ -222,13 +226,8 @@ class ScaleOutIT {
     @Test
     @Order(6)
     void perAddressLimitIsExactAcrossInstancesForSignedInAndForgedTokensToo() throws InterruptedException {
-        String email = "scale-mixed-" + UUID.randomUUID().toString().substring(0, 10) + "@example.test";
         Map<String, String> home = from("198.51.100.40");
-        assertThat(a.send("POST", "/api/v1/auth/register", Map.of("email", email, "password", PASSWORD,
-                "fullName", "Ada Lovelace"), null, home).status()).isEqualTo(202);
-        IntegrationTest.awaitVerificationMail(email);
-        String access = a.send("POST", "/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null,
-                home).json().path("accessToken").asString();
+        String access = signedIn("scale-mixed-", home);
         String forged = access.substring(0, access.lastIndexOf('.') + 1) + "A".repeat(43);
         // Another address: 32 clients, 2 requests each, alternately on A and B, half signed in and half with a
         // forged token. The address's budget (smaller than the user's) is exact, whatever the requests carry:

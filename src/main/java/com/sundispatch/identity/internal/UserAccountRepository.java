@@ -1,6 +1,5 @@
 package com.sundispatch.identity.internal;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,30 +12,10 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.sundispatch.identity.Role;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, String> {
-
-    /**
-     * What GET /me shows, in one statement: the account's visible columns, whether it has a passkey, and its
-     * pending email changes (newest first; none: one row with nulls for the change). No rows: no such account.
-     * Columns, not entities: nothing to track, snapshot or call back for a read that changes nothing (about a
-     * seventh of /me's time went into entities). Joins a caller's transaction but starts none (the repository
-     * default would): {@link ProfileReader} reads it in autocommit mode.
-     */
-    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    @Query("""
-            select new com.sundispatch.identity.internal.ProfileRow(u.id, u.email, u.fullName, u.phoneSealed,
-                u.role, u.emailVerified, u.mfaEnabled, u.createdAt, u.bannedUntil, u.language,
-                case when exists (select p.id from Passkey p where p.userId = u.id) then true else false end,
-                c.newEmail, c.requestedAt, c.confirmExpiresAt)
-            from UserAccount u left join EmailChange c
-                on c.userId = u.id and c.status = 'PENDING' and c.confirmExpiresAt > :now
-            where u.id = :id order by c.requestedAt desc""")
-    List<ProfileRow> profile(@Param("id") String id, @Param("now") Instant now);
 
     /**
      * Records the TOTP time step just accepted, only if it is later than any accepted before: a code is
