@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,25 @@ class A07AuthenticationIT extends IntegrationTest {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
         assertThat(r.code()).isEqualTo("invalid_token");
+    }
+
+    @Test
+    void malformedBearerHeadersAreRefusedAndAQueryTokenIsNeverTaken() {
+        Tokens t = newCustomerSession();
+        String valid = t.access();
+        // A valid token made malformed: a space, '=' inside, two spaces after the scheme, no space at all.
+        for (String header : new String[] { "Bearer " + valid.replaceFirst("\\.", " ."),
+                "Bearer " + valid.replaceFirst("\\.", "=."), "Bearer  " + valid, "Bearer" + valid }) {
+            Api.Response r = api.send("GET", "/api/v1/me", null, null, Map.of("Authorization", header));
+            assertThat(r.status()).as(header).isEqualTo(401);
+            assertThat(r.code()).isEqualTo("invalid_token");
+        }
+        Api.Response inQuery = api.get("/api/v1/me?access_token=" + valid);
+        assertThat(inQuery.status()).isEqualTo(401);
+        assertThat(inQuery.code()).isEqualTo("unauthorized");
+        // The same token in the header, as the grammar allows it in any case of the scheme, is accepted.
+        assertThat(api.send("GET", "/api/v1/me", null, null, Map.of("Authorization", "bearer " + valid))
+                .status()).isEqualTo(200);
     }
 
     @Test
